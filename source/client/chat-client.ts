@@ -1,0 +1,35 @@
+// The contract between the UI and the network. The UI only ever sees this interface,
+// so component tests can drive it with a fake and the UI never touches a socket.
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+export type ClientEvent =
+	/** Connection state changed. `detail` is a human sentence (e.g. "retrying in 4 s"). */
+	| {type: 'state'; state: ConnectionState; detail?: string}
+	/** Logged in (first time or after a reconnect). `users` is the full roster, including you. */
+	| {type: 'welcome'; name: string; users: string[]}
+	| {type: 'user-joined'; name: string}
+	| {type: 'user-left'; name: string}
+	| {type: 'user-away'; name: string}
+	| {type: 'user-back'; name: string}
+	/** A message to you. `id` is the host's id; duplicates are already removed. */
+	| {type: 'message'; id: string; time: number; from: string; to: string; text: string}
+	/** Your message `ref` (returned by `send`) reached the host, which is holding it for an away user. */
+	| {type: 'held'; ref: string; id: string; time: number}
+	/** Your message `ref` was handed to the recipient. `time` is the host's timestamp. */
+	| {type: 'delivered'; ref: string; id: string; time: number}
+	/** Your message `ref` was not delivered. `reason` is a sentence for people. */
+	| {type: 'failed'; ref: string; code: string; reason: string}
+	/** The host did not accept something; the session goes on. */
+	| {type: 'error'; code: string; message: string}
+	/** The session is over for good (refused, quit, host gone and not coming back). */
+	| {type: 'closed'; code: string; message: string};
+
+export type ChatClient = {
+	/** Sends (or, while disconnected, queues) a message. Returns its ref for later events. */
+	send(to: string, text: string): string;
+	/** Logs out cleanly. Resolves once the host confirmed or the connection is gone. */
+	quit(): Promise<void>;
+	/** Registers a listener; returns the function that removes it. */
+	subscribe(listener: (event: ClientEvent) => void): () => void;
+};
