@@ -1,0 +1,104 @@
+// The one sentence a person reads when the session ends. Pure, so each wording has a test.
+import {PROTOCOL_VERSION} from '../protocol/limits.js';
+import type {HostAddress} from './open-socket.js';
+
+/** `host:port`, with IPv6 hosts in brackets as people write them. */
+export function formatHostLabel({host, port}: HostAddress): string {
+	return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** Why a connection could not be made (before any login succeeded). */
+export function connectFailureSentence(
+	address: HostAddress,
+	errorCode: string | undefined,
+): string {
+	const label = formatHostLabel(address);
+	switch (errorCode) {
+		case 'ECONNREFUSED': {
+			return `could not connect to ${label}: connection refused`;
+		}
+
+		case 'ENOTFOUND':
+		case 'EAI_NONAME': {
+			return `unknown host ${address.host}`;
+		}
+
+		case 'ETIMEDOUT': {
+			return `could not connect to ${label}: the host did not answer`;
+		}
+
+		case 'ENETUNREACH':
+		case 'EHOSTUNREACH': {
+			return `could not connect to ${label}: the network cannot reach it`;
+		}
+
+		case undefined: {
+			return `the host at ${label} closed the connection before the login finished`;
+		}
+
+		default: {
+			return `could not connect to ${label}: ${errorCode}`;
+		}
+	}
+}
+
+/** Why the host refused the login (`REFUSED code :reason`). */
+export function refusalSentence(
+	address: HostAddress,
+	name: string,
+	code: string,
+	reason: string,
+): string {
+	const label = formatHostLabel(address);
+	switch (code) {
+		case 'name-taken': {
+			return `the name ${name} is already in use on ${label}`;
+		}
+
+		case 'name-invalid': {
+			return reason ? `invalid name ${name}: ${reason}` : `invalid name ${name}`;
+		}
+
+		case 'version-unsupported': {
+			return `the host at ${label} does not speak protocol version ${PROTOCOL_VERSION}; update chat on one side`;
+		}
+
+		case 'password-required': {
+			return `the host at ${label} needs a password: set CHAT_PASSWORD`;
+		}
+
+		case 'password-wrong': {
+			return `wrong password for ${label}`;
+		}
+
+		default: {
+			return reason
+				? `the host at ${label} refused the login: ${reason}`
+				: `the host at ${label} refused the login (${code})`;
+		}
+	}
+}
+
+/** Why the host ended a session that was logged in (`BYE code :reason`, not retried). */
+export function byeSentence(address: HostAddress, code: string, reason: string): string {
+	const label = formatHostLabel(address);
+	if (code === 'replaced') {
+		return `this session was taken over by another connection to ${label}`;
+	}
+
+	return reason
+		? `the host at ${label} closed the connection: ${reason}`
+		: `the host at ${label} closed the connection (${code})`;
+}
+
+/** Why reconnecting stopped. */
+export function gaveUpSentence(address: HostAddress, minutes: number): string {
+	return `lost the connection to ${formatHostLabel(address)} and could not get it back in ${minutes} min`;
+}
+
+/** The reason each still-unsent message fails with when the session ends. */
+export function unsentReason(closedBecause: string): string {
+	return `not sent: ${closedBecause}`;
+}
+
+export const QUIT_SENTENCE = 'you left the chat';

@@ -1,0 +1,107 @@
+// When and how soon the client tries again after losing the host. Pure: the session asks,
+// this answers. Modelled on tj/axon: a named list of transient errors and capped backoff.
+
+/** First retry comes quickly: most drops (a Wi-Fi blip, a host restart) heal within a second. */
+export const RECONNECT_INITIAL_DELAY_MS = 500;
+
+/** Retries never wait longer than this, so a user who waits sees the host back soon after it is. */
+export const RECONNECT_MAX_DELAY_MS = 15_000;
+
+/** Each failed try doubles the wait, so a host that is down is not hammered. */
+export const RECONNECT_MULTIPLIER = 2;
+
+/** Up to this share of each delay is random, so many clients of a restarted host do not return at once. */
+export const RECONNECT_JITTER_RATIO = 0.5;
+
+/**
+ * Socket errors a retry can cure: the network or the host is briefly unavailable.
+ * ECONNREFUSED and ENOTFOUND are not here: before the first login they mean a wrong address
+ * (see `isTransientSocketError`).
+ */
+export const TRANSIENT_SOCKET_ERRORS: readonly string[] = [
+	'ECONNRESET',
+	'ECONNABORTED',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ENETDOWN',
+	'ENETUNREACH',
+	'ENETRESET',
+	'EHOSTDOWN',
+	'EHOSTUNREACH',
+	'EAI_AGAIN',
+];
+
+/** Errors that, once we have been logged in, mean the host restarts or the network is down. */
+export const TRANSIENT_AFTER_LOGIN_ERRORS: readonly string[] = ['ECONNREFUSED', 'ENOTFOUND'];
+
+/** Host refusals that a retry cannot change: the user must do something else. */
+export const PERMANENT_REFUSALS: readonly string[] = [
+	'name-taken',
+	'name-invalid',
+	'version-unsupported',
+	'password-required',
+	'password-wrong',
+];
+
+/** `BYE` codes after which the client reconnects; any other `BYE` ends the session. */
+export const RETRYABLE_BYE_CODES: readonly string[] = ['shutdown', 'ping-timeout', 'slow-consumer'];
+
+/** When reconnecting stops for good. */
+export type GiveUpPolicy =
+	/** Keep trying while the user waits: they see "reconnecting" and can quit themselves. */
+	| {kind: 'never'}
+	/** Stop after this long without a connection (for scripts, which nobody watches). */
+	| {kind: 'after'; ms: number};
+
+/** For the full-screen UI: a person is watching and decides when to stop. */
+export const GIVE_UP_NEVER: GiveUpPolicy = {kind: 'never'};
+
+/** For line mode: a script should not hang forever on a host that is gone. */
+export const GIVE_UP_AFTER_FIVE_MINUTES: GiveUpPolicy = {kind: 'after', ms: 5 * 60_000};
+
+/** Whether a socket error may heal by itself. */
+export function isTransientSocketError(
+	code: string | undefined,
+	hasLoggedInBefore: boolean,
+): boolean {
+	if (code === undefined) {
+		return hasLoggedInBefore;
+	}
+
+	if (TRANSIENT_SOCKET_ERRORS.includes(code)) {
+		return true;
+	}
+
+	return hasLoggedInBefore && TRANSIENT_AFTER_LOGIN_ERRORS.includes(code);
+}
+
+/** Whether a `REFUSED code` is worth another try later (e.g. `login-timeout`). */
+export function isRetryableRefusal(code: string): boolean {
+	return !PERMANENT_REFUSALS.includes(code);
+}
+
+/** Whether the session should reconnect after the host said `BYE code`. */
+export function isRetryableBye(code: string): boolean {
+	return RETRYABLE_BYE_CODES.includes(code);
+}
+
+/**
+ * The wait before try number `attempt` (0 for the first retry): exponential, capped, and with
+ * jitter taking away up to RECONNECT_JITTER_RATIO of it. `random` returns a number in [0, 1).
+ */
+export function reconnectDelayMs(attempt: number, random: () => number = Math.random): number {
+	const exponential = RECONNECT_INITIAL_DELAY_MS * RECONNECT_MULTIPLIER ** Math.max(0, attempt);
+	const capped = Math.min(RECONNECT_MAX_DELAY_MS, exponential);
+	return Math.round(capped * (1 - RECONNECT_JITTER_RATIO * random()));
+}
+
+/** Whether the give-up policy says to stop, given how long the client has been without a host. */
+export function shouldGiveUp(policy: GiveUpPolicy, disconnectedForMs: number): boolean {
+	return policy.kind === 'after' && disconnectedForMs >= policy.ms;
+}
+
+/** The human detail for the 'reconnecting' state. */
+export function retryDetail(delayMs: number): string {
+	const seconds = Math.max(1, Math.round(delayMs / 1000));
+	return `retrying in ${seconds} s`;
+}
