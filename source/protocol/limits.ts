@@ -24,3 +24,56 @@ export const MAX_ROSTER_LINE_BYTES = 4096;
 
 /** The structured protocol version this build speaks. */
 export const PROTOCOL_VERSION = 1;
+
+// --- Host limits (docs/protocol.md "Limits"); `chat host` flags change the ones marked "flag". ---
+
+/** Frees sockets from port scanners and idle connects. Flag: --login-timeout (seconds). */
+export const LOGIN_TIMEOUT_MS = 10_000;
+
+/** One machine cannot exhaust the host's sockets; a team sharing one server still fits. Flag: --max-per-address (0: no cap). */
+export const DEFAULT_MAX_PER_ADDRESS = 64;
+
+/** Lines a client may send per second once its burst is spent. Flag: --rate (0: no limit). */
+export const DEFAULT_RATE_LINES_PER_SECOND = 20;
+
+/** A paste of this many lines goes through at once. Flag: --burst. */
+export const DEFAULT_BURST_LINES = 100;
+
+/** A client whose lines have waited on the rate limit this long without a break is flooding. Flag: --flood-after (seconds). */
+export const FLOOD_DISCONNECT_MS = 10_000;
+
+/** Waiting that resumes within this gap counts as the same flood (a steady over-rate sender never gets a break). */
+export const FLOOD_EPISODE_GAP_MS = 1000;
+
+/** A client that does not read cannot make the host buffer without bound. Flag: --max-queue (KiB). */
+export const MAX_OUTBOUND_QUEUE_BYTES = 1024 * 1024;
+
+/** Finds half-open structured connections. Flag: --ping-after (seconds). */
+export const PING_AFTER_SILENCE_MS = 30_000;
+
+/** So a half-open structured connection frees its name within 60 s. Flag: --pong-timeout (seconds). */
+export const PONG_TIMEOUT_MS = 30_000;
+
+/** A netcat user cannot answer PING; TCP keepalive finds their half-open connections instead. */
+export const PLAIN_KEEPALIVE_MS = 30_000;
+
+/** Long enough for a Wi-Fi drop or a laptop lid. Flag: --resume-grace (seconds). */
+export const RESUME_GRACE_MS = 60_000;
+
+/** Held messages for an away user are bounded. Flag: --max-held. */
+export const MAX_HELD_MESSAGES = 500;
+
+/** Messages kept per structured user so a resume with `last=` can resend what the drop lost. */
+export const MAX_REPLAY_MESSAGES = 100;
+
+/** Refs remembered per user so a resent `SEND` is answered, not relayed twice. */
+export const MAX_REMEMBERED_REFS = 256;
+
+/** Random bytes in a resume token: unguessable, yet short on the wire. */
+export const RESUME_TOKEN_BYTES = 12;
+
+/** A closing connection gets this long to take its last lines before it is destroyed. */
+export const CLOSE_DEADLINE_MS = 2000;
+
+/** Combining marks in a row after one letter in a name: enough for Thai or Devanagari, not for "Zalgo" text. */
+export const MAX_NAME_MARKS_IN_A_ROW = 3;

@@ -1,0 +1,180 @@
+// Host → client lines of the structured face (docs/protocol.md "Host → client"): encoders the
+// host runs for every relayed message (plain concatenation, no arrays), and the client's parser.
+
+import {MAX_ROSTER_LINE_BYTES} from './limits.js';
+import {isDecimal, NO_REF} from './message-ref.js';
+import {parseStructuredLine} from './structured-line.js';
+
+/** Message ids are decimal integers; the host may keep them as numbers or bigints. */
+export type MessageId = string | number | bigint;
+
+export function encodeWelcome(name: string, resumeToken: string, graceSeconds: number): string {
+	return 'WELCOME ' + name + ' ' + resumeToken + ' ' + String(graceSeconds);
+}
+
+/** The roster as `USERS` lines, each under MAX_ROSTER_LINE_BYTES, then `USERS-END`. */
+export function encodeRoster(names: readonly string[]): string[] {
+	const lines: string[] = [];
+	let line = 'USERS';
+	let bytes = line.length;
+	for (const name of names) {
+		const size = 1 + Buffer.byteLength(name);
+		if (bytes + size >= MAX_ROSTER_LINE_BYTES && line !== 'USERS') {
+			lines.push(line);
+			line = 'USERS';
+			bytes = line.length;
+		}
+
+		line += ' ' + name;
+		bytes += size;
+	}
+
+	if (line !== 'USERS' || lines.length === 0) lines.push(line);
+	lines.push('USERS-END');
+	return lines;
+}
+
+export type PresenceVerb = 'JOIN' | 'LEAVE' | 'AWAY' | 'BACK';
+
+export function encodePresence(verb: PresenceVerb, name: string): string {
+	return verb + ' ' + name;
+}
+
+export function encodeMsg(
+	id: MessageId,
+	time: number,
+	from: string,
+	to: string,
+	ref: string | undefined,
+	text: string,
+): string {
+	return `MSG ${id} ${time} ${from} ${to} ${ref ?? NO_REF} :${text}`;
+}
+
+export function encodeDelivered(ref: string, id: MessageId, time: number): string {
+	return `DELIVERED ${ref} ${id} ${time}`;
+}
+
+export function encodeHeld(ref: string, id: MessageId, time: number): string {
+	return `HELD ${ref} ${id} ${time}`;
+}
+
+export function encodeFailed(ref: string, code: string, reason: string): string {
+	return 'FAILED ' + ref + ' ' + code + ' :' + reason;
+}
+
+/** `ERROR`, `REFUSED` and `BYE` share one shape: a code and a sentence. */
+export function encodeCoded(
+	verb: 'ERROR' | 'REFUSED' | 'BYE',
+	code: string,
+	reason: string,
+): string {
+	return verb + ' ' + code + ' :' + reason;
+}
+
+export function encodePing(token: string): string {
+	return 'PING ' + token;
+}
+
+export function encodePong(token: string): string {
+	return 'PONG ' + token;
+}
+
+export type HostLine =
+	| {kind: 'welcome'; name: string; resumeToken: string; graceSeconds: number}
+	| {kind: 'users'; names: string[]}
+	| {kind: 'users-end'}
+	| {kind: 'join' | 'leave' | 'away' | 'back'; name: string}
+	| {
+			kind: 'msg';
+			id: string;
+			time: number;
+			from: string;
+			to: string;
+			ref: string | undefined;
+			text: string;
+	  }
+	| {kind: 'delivered' | 'held'; ref: string; id: string; time: number}
+	| {kind: 'failed'; ref: string; code: string; reason: string}
+	| {kind: 'error' | 'refused' | 'bye'; code: string; reason: string}
+	| {kind: 'ping' | 'pong'; token: string}
+	| {kind: 'unknown'; verb: string}
+	| {kind: 'bad'; verb: string; reason: string};
+
+const PRESENCE_KINDS = {JOIN: 'join', LEAVE: 'leave', AWAY: 'away', BACK: 'back'} as const;
+
+function bad(verb: string): HostLine {
+	return {
+		kind: 'bad',
+		verb,
+		reason: `the host sent a ${verb} line this client does not understand`,
+	};
+}
+
+/** Classifies one line from the host. Never throws. */
+export function parseHostLine(line: string): HostLine {
+	const {verb, params, trailing} = parseStructuredLine(line);
+	const [first = '', second = '', third = ''] = params;
+	switch (verb) {
+		case 'MSG': {
+			const [id = '', time = '', from = '', to = '', ref = ''] = params;
+			if (ref === '' || trailing === undefined || !isDecimal(id) || !isDecimal(time)) {
+				return bad(verb);
+			}
+
+			const sender = ref === NO_REF ? undefined : ref;
+			return {kind: 'msg', id, time: Number(time), from, to, ref: sender, text: trailing};
+		}
+
+		case 'DELIVERED':
+		case 'HELD': {
+			if (!isDecimal(second) || !isDecimal(third)) return bad(verb);
+			const kind = verb === 'HELD' ? 'held' : 'delivered';
+			return {kind, ref: first, id: second, time: Number(third)};
+		}
+
+		case 'FAILED': {
+			if (second === '') return bad(verb);
+			return {kind: 'failed', ref: first, code: second, reason: trailing ?? ''};
+		}
+
+		case 'ERROR':
+		case 'REFUSED':
+		case 'BYE': {
+			if (first === '') return bad(verb);
+			const kind = verb === 'ERROR' ? 'error' : verb === 'REFUSED' ? 'refused' : 'bye';
+			return {kind, code: first, reason: trailing ?? ''};
+		}
+
+		case 'WELCOME': {
+			if (!isDecimal(third)) return bad(verb);
+			return {kind: 'welcome', name: first, resumeToken: second, graceSeconds: Number(third)};
+		}
+
+		case 'USERS': {
+			return {kind: 'users', names: params};
+		}
+
+		case 'USERS-END': {
+			return {kind: 'users-end'};
+		}
+
+		case 'JOIN':
+		case 'LEAVE':
+		case 'AWAY':
+		case 'BACK': {
+			if (first === '') return bad(verb);
+			return {kind: PRESENCE_KINDS[verb], name: first};
+		}
+
+		case 'PING':
+		case 'PONG': {
+			const token = params[0] ?? trailing ?? '';
+			return verb === 'PING' ? {kind: 'ping', token} : {kind: 'pong', token};
+		}
+
+		default: {
+			return {kind: 'unknown', verb};
+		}
+	}
+}

@@ -1,0 +1,108 @@
+// Splits a TCP byte stream into lines (docs/protocol.md "Framing"). Hot path of the relay:
+// it searches with Buffer#indexOf, decodes whole lines only, and copies only a line's unfinished tail.
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const NO_BYTES = Buffer.alloc(0);
+
+export class LineFramer {
+	readonly #maxLineBytes: number;
+	readonly #onLine: (line: string) => void;
+	readonly #onOverflow: () => void;
+	/** The unfinished line's bytes; room for the limit plus a `\r` that `\n` may still drop. */
+	#pending = NO_BYTES;
+	#pendingLength = 0;
+	/** True while skipping an overlong line up to its `\n`. */
+	#discarding = false;
+	#stopped = false;
+
+	constructor(maxLineBytes: number, onLine: (line: string) => void, onOverflow: () => void) {
+		this.#maxLineBytes = maxLineBytes;
+		this.#onLine = onLine;
+		this.#onOverflow = onOverflow;
+	}
+
+	/** Bytes held for the unfinished line; never more than `maxLineBytes + 1`. */
+	get pendingBytes(): number {
+		return this.#pendingLength;
+	}
+
+	/** After this, `push` ignores everything (the connection is finished mid-chunk). */
+	stop(): void {
+		this.#stopped = true;
+		this.#pending = NO_BYTES;
+		this.#pendingLength = 0;
+	}
+
+	push(chunk: Buffer): void {
+		let start = 0;
+		const end = chunk.length;
+		while (start < end && !this.#stopped) {
+			const newline = chunk.indexOf(NEWLINE, start);
+			if (this.#discarding) {
+				if (newline === -1) return;
+				this.#discarding = false;
+				start = newline + 1;
+				continue;
+			}
+
+			if (newline === -1) {
+				this.#keepTail(chunk, start, end);
+				return;
+			}
+
+			if (this.#pendingLength === 0) {
+				this.#emit(chunk, start, newline);
+			} else {
+				this.#finishPending(chunk, start, newline);
+			}
+
+			start = newline + 1;
+		}
+	}
+
+	/** Emits `chunk[start, newline)` as a line, or reports it as too long. */
+	#emit(chunk: Buffer, start: number, newline: number): void {
+		const lineEnd =
+			newline > start && chunk[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline;
+		if (lineEnd - start > this.#maxLineBytes) {
+			this.#onOverflow();
+			return;
+		}
+
+		this.#onLine(chunk.toString('utf8', start, lineEnd));
+	}
+
+	/** Completes the held tail with `chunk[start, newline)` and emits it. */
+	#finishPending(chunk: Buffer, start: number, newline: number): void {
+		const total = this.#pendingLength + newline - start;
+		// One byte of slack: the held tail may end with the `\r` that this `\n` drops.
+		if (total > this.#maxLineBytes + 1) {
+			this.#pendingLength = 0;
+			this.#onOverflow();
+			return;
+		}
+
+		const pending = this.#pending;
+		chunk.copy(pending, this.#pendingLength, start, newline);
+		this.#pendingLength = 0;
+		this.#emit(pending, 0, total);
+	}
+
+	/** Holds an unfinished tail, or starts discarding once it is already too long. */
+	#keepTail(chunk: Buffer, start: number, end: number): void {
+		const total = this.#pendingLength + end - start;
+		const limit = this.#maxLineBytes;
+		const fits = total <= limit || (total === limit + 1 && chunk[end - 1] === CARRIAGE_RETURN);
+		if (!fits) {
+			this.#pendingLength = 0;
+			this.#discarding = true;
+			this.#onOverflow();
+			return;
+		}
+
+		if (this.#pending.length === 0) this.#pending = Buffer.allocUnsafe(limit + 1);
+		chunk.copy(this.#pending, this.#pendingLength, start, end);
+		this.#pendingLength = total;
+	}
+}

@@ -1,0 +1,5 @@
+// The structured face's typed lines, both directions, in one import.
+
+export * from './client-lines.js';
+export * from './host-lines.js';
+export {isValidRef, isDecimal, NO_REF} from './message-ref.js';
