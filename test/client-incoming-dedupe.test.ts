@@ -17,9 +17,9 @@ test('the same sender ref under a new id (a restarted host) is shown once', () =
 
 test('plain senders have no ref, so only their ids count', () => {
 	const dedupe = createIncomingDedupe();
-	assert.equal(dedupe.isFirstSighting({id: '1', from: 'nc', ref: '-'}), true);
-	assert.equal(dedupe.isFirstSighting({id: '2', from: 'nc', ref: '-'}), true);
-	assert.equal(dedupe.isFirstSighting({id: '2', from: 'nc', ref: '-'}), false);
+	assert.equal(dedupe.isFirstSighting({id: '1', from: 'nc', ref: undefined}), true);
+	assert.equal(dedupe.isFirstSighting({id: '2', from: 'nc', ref: undefined}), true);
+	assert.equal(dedupe.isFirstSighting({id: '2', from: 'nc', ref: undefined}), false);
 });
 
 test('memory is bounded: the oldest entries are forgotten', () => {

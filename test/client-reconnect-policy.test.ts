@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {
+	GRACE_MARGIN_MS,
 	GIVE_UP_AFTER_FIVE_MINUTES,
 	GIVE_UP_NEVER,
 	RECONNECT_INITIAL_DELAY_MS,
@@ -52,19 +53,42 @@ test('a refused connection is fatal before the first login and transient after i
 	assert.equal(isTransientSocketError('EACCES', true), false);
 });
 
-test('refusals that will not change are never retried', () => {
+test('a refusal of the first login is final', () => {
+	const first = {hasLoggedInBefore: false, sinceDropMs: 0, graceMs: 60_000};
+	for (const code of ['name-taken', 'login-timeout', 'too-many-connections', 'password-wrong']) {
+		assert.equal(isRetryableRefusal(code, first), false, code);
+	}
+});
+
+test('refusals that will not change are never retried on a reconnect', () => {
+	const reconnect = {hasLoggedInBefore: true, sinceDropMs: 1000, graceMs: 60_000};
 	for (const code of [
-		'name-taken',
 		'name-invalid',
 		'version-unsupported',
 		'password-required',
 		'password-wrong',
 	]) {
-		assert.equal(isRetryableRefusal(code), false, code);
+		assert.equal(isRetryableRefusal(code, reconnect), false, code);
 	}
 
-	assert.equal(isRetryableRefusal('login-timeout'), true);
-	assert.equal(isRetryableRefusal('too-many-connections'), true);
+	assert.equal(isRetryableRefusal('login-timeout', reconnect), true);
+	assert.equal(isRetryableRefusal('too-many-connections', reconnect), true);
+});
+
+test('a taken name on a reconnect is retried only while our old session may still hold it', () => {
+	const graceMs = 60_000;
+	assert.equal(
+		isRetryableRefusal('name-taken', {hasLoggedInBefore: true, sinceDropMs: 30_000, graceMs}),
+		true,
+	);
+	assert.equal(
+		isRetryableRefusal('name-taken', {
+			hasLoggedInBefore: true,
+			sinceDropMs: graceMs + GRACE_MARGIN_MS,
+			graceMs,
+		}),
+		false,
+	);
 });
 
 test('a host shutdown or ping timeout is retried, a quit or a takeover is not', () => {

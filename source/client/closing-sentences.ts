@@ -1,6 +1,7 @@
 // The one sentence a person reads when the session ends. Pure, so each wording has a test.
 import {PROTOCOL_VERSION} from '../protocol/limits.js';
 import type {HostAddress} from './open-socket.js';
+import {NO_LOGIN_ANSWER} from './reconnect-policy.js';
 
 /** `host:port`, with IPv6 hosts in brackets as people write them. */
 export function formatHostLabel({host, port}: HostAddress): string {
@@ -30,6 +31,10 @@ export function connectFailureSentence(
 		case 'ENETUNREACH':
 		case 'EHOSTUNREACH': {
 			return `could not connect to ${label}: the network cannot reach it`;
+		}
+
+		case NO_LOGIN_ANSWER: {
+			return `the host at ${label} did not answer the login: is it a chat host?`;
 		}
 
 		case undefined: {

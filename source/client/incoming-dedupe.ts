@@ -27,7 +27,7 @@ class RecentSet {
 
 export type IncomingDedupe = {
 	/** Returns true the first time a message is seen, false for a repeat. */
-	isFirstSighting(message: {id: string; from: string; ref: string}): boolean;
+	isFirstSighting(message: {id: string; from: string; ref: string | undefined}): boolean;
 };
 
 export function createIncomingDedupe(capacity = DEDUPE_MEMORY): IncomingDedupe {
@@ -35,8 +35,8 @@ export function createIncomingDedupe(capacity = DEDUPE_MEMORY): IncomingDedupe {
 	const refs = new RecentSet(capacity);
 	return {
 		isFirstSighting({id, from, ref}) {
-			// A plain sender has no ref (`-`), so only its id can identify it.
-			const refKey = ref === '-' ? undefined : `${from}\n${ref}`;
+			// A plain sender has no ref, so only its id can identify it.
+			const refKey = ref === undefined ? undefined : `${from}\n${ref}`;
 			if (ids.has(id) || (refKey !== undefined && refs.has(refKey))) {
 				return false;
 			}

@@ -10,6 +10,8 @@ export type OutboundMessage = {ref: string; to: string; text: string};
 export type OutboundQueue = {
 	/** Number of messages still without a final result. */
 	readonly size: number;
+	/** Whether a ref is still waiting for its final result. */
+	has(ref: string): boolean;
 	/** Adds a message; false when the queue is full. */
 	add(message: OutboundMessage): boolean;
 	/** The messages not yet written on the current connection, in the order they were sent; marks them written. */
@@ -28,6 +30,9 @@ export function createOutboundQueue(capacity = MAX_QUEUED_MESSAGES): OutboundQue
 	return {
 		get size() {
 			return pending.size;
+		},
+		has(ref) {
+			return pending.has(ref);
 		},
 		add(message) {
 			if (pending.size >= capacity) {

@@ -31,8 +31,15 @@ export const TRANSIENT_SOCKET_ERRORS: readonly string[] = [
 	'EAI_AGAIN',
 ];
 
+/** Our own code for a host that accepted the connection but did not answer the login in time. */
+export const NO_LOGIN_ANSWER = 'no-login-answer';
+
 /** Errors that, once we have been logged in, mean the host restarts or the network is down. */
-export const TRANSIENT_AFTER_LOGIN_ERRORS: readonly string[] = ['ECONNREFUSED', 'ENOTFOUND'];
+export const TRANSIENT_AFTER_LOGIN_ERRORS: readonly string[] = [
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	NO_LOGIN_ANSWER,
+];
 
 /** Host refusals that a retry cannot change: the user must do something else. */
 export const PERMANENT_REFUSALS: readonly string[] = [
@@ -75,8 +82,21 @@ export function isTransientSocketError(
 	return hasLoggedInBefore && TRANSIENT_AFTER_LOGIN_ERRORS.includes(code);
 }
 
-/** Whether a `REFUSED code` is worth another try later (e.g. `login-timeout`). */
-export function isRetryableRefusal(code: string): boolean {
+/** Extra wait past the host's grace period, for its timer and our clock to disagree a little. */
+export const GRACE_MARGIN_MS = 5000;
+
+/**
+ * Whether a refused login is worth another try. The first login's refusal is final (the user
+ * typed something wrong). On a reconnect, `name-taken` can be our own dropped session that the
+ * host keeps for its grace period (say our token was used up by a resume whose answer was lost),
+ * so it is retried until that period is over; the other permanent refusals never are.
+ */
+export function isRetryableRefusal(
+	code: string,
+	context: {hasLoggedInBefore: boolean; sinceDropMs: number; graceMs: number},
+): boolean {
+	if (!context.hasLoggedInBefore) return false;
+	if (code === 'name-taken') return context.sinceDropMs < context.graceMs + GRACE_MARGIN_MS;
 	return !PERMANENT_REFUSALS.includes(code);
 }
 

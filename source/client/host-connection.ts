@@ -1,0 +1,149 @@
+// One connection to the host, from connect to its end: open the socket, log in (HELLO, then
+// WELCOME + roster), answer and send keepalive pings, and report exactly one outcome.
+import {encodeHello, type HelloOptions} from '../protocol/client-lines.js';
+import {encodePing, encodePong, parseHostLine, type HostLine} from '../protocol/host-lines.js';
+import {PROTOCOL_VERSION} from '../protocol/limits.js';
+import {startKeepalive, type Keepalive, type KeepaliveTimings} from './keepalive.js';
+import {attachLineConnection, type LineConnection} from './line-connection.js';
+import type {HostAddress, OpenSocket} from './open-socket.js';
+import {NO_LOGIN_ANSWER} from './reconnect-policy.js';
+
+/** A host that takes longer than this to answer HELLO is not a working chat host. */
+export const LOGIN_ANSWER_TIMEOUT_MS = 15_000;
+
+export type Login = {name: string; users: string[]; resumeToken: string; graceSeconds: number};
+
+export type ConnectionOutcome =
+	/** The socket failed or ended, or the host went silent; `errorCode` says why when known. */
+	| {kind: 'lost'; errorCode: string | undefined}
+	| {kind: 'refused'; code: string; reason: string}
+	| {kind: 'bye'; code: string; reason: string};
+
+export type HostConnectionOptions = {
+	address: HostAddress;
+	openSocket: OpenSocket;
+	hello: HelloOptions;
+	keepalive: KeepaliveTimings;
+	loginAnswerTimeoutMs: number;
+};
+
+export type HostConnectionHandlers = {
+	onLogin(login: Login): void;
+	/** Every other line (messages, results, presence, errors). */
+	onLine(line: HostLine): void;
+	/** Called once; the connection is closed by then. */
+	onOutcome(outcome: ConnectionOutcome): void;
+};
+
+export type HostConnection = {
+	/** Writes a line if connected (before the login too; callers wait for `onLogin`). */
+	send(line: string): void;
+	/** Ends the connection without an outcome (the client is closing for good). */
+	abandon(): void;
+};
+
+export function openHostConnection(
+	options: HostConnectionOptions,
+	handlers: HostConnectionHandlers,
+): HostConnection {
+	let finished = false;
+	let lines: LineConnection | undefined;
+	let keepalive: Keepalive | undefined;
+	let pendingLogin: Omit<Login, 'users'> | undefined;
+	const roster: string[] = [];
+	const loginTimer = setTimeout(() => {
+		finish({kind: 'lost', errorCode: NO_LOGIN_ANSWER});
+	}, options.loginAnswerTimeoutMs);
+
+	const close = () => {
+		finished = true;
+		clearTimeout(loginTimer);
+		keepalive?.stop();
+		lines?.destroy();
+	};
+
+	const finish = (outcome: ConnectionOutcome) => {
+		if (finished) return;
+		close();
+		handlers.onOutcome(outcome);
+	};
+
+	const receive = (text: string) => {
+		if (finished) return;
+		keepalive?.heard();
+		const line = parseHostLine(text);
+		switch (line.kind) {
+			case 'welcome': {
+				pendingLogin = {
+					name: line.name,
+					resumeToken: line.resumeToken,
+					graceSeconds: line.graceSeconds,
+				};
+				roster.length = 0;
+				break;
+			}
+
+			case 'users': {
+				roster.push(...line.names);
+				break;
+			}
+
+			case 'users-end': {
+				if (pendingLogin === undefined || keepalive !== undefined) break;
+				clearTimeout(loginTimer);
+				keepalive = startKeepalive(
+					options.keepalive,
+					(token) => lines?.send(encodePing(token)),
+					() => {
+						finish({kind: 'lost', errorCode: 'ETIMEDOUT'});
+					},
+				);
+				handlers.onLogin({...pendingLogin, users: [...roster]});
+				break;
+			}
+
+			case 'ping': {
+				lines?.send(encodePong(line.token));
+				break;
+			}
+
+			case 'pong': {
+				break;
+			}
+
+			case 'refused':
+			case 'bye': {
+				finish({kind: line.kind, code: line.code, reason: line.reason});
+				break;
+			}
+
+			default: {
+				handlers.onLine(line);
+			}
+		}
+	};
+
+	options.openSocket(options.address).then(
+		(socket) => {
+			if (finished) {
+				socket.destroy();
+				return;
+			}
+
+			lines = attachLineConnection(socket, receive, ({errorCode}) => {
+				finish({kind: 'lost', errorCode});
+			});
+			lines.send(encodeHello(PROTOCOL_VERSION, options.hello));
+		},
+		(error: NodeJS.ErrnoException) => {
+			finish({kind: 'lost', errorCode: error.code});
+		},
+	);
+
+	return {
+		send(line) {
+			if (!finished) lines?.send(line);
+		},
+		abandon: close,
+	};
+}

@@ -1,0 +1,78 @@
+// `chat join` addresses: `alice@host:port`, `alice@host`, `alice`, `alice@[::1]:21567`, `alice@[::1]`.
+import {DEFAULT_PORT} from '../protocol/limits.js';
+import {checkName} from '../protocol/name-rules.js';
+
+/** Where `chat join alice` connects when no host is given. */
+export const DEFAULT_HOST = 'localhost';
+
+export type JoinAddress = {name: string; host: string; port: number};
+
+export type ParsedAddress = {ok: true; address: JoinAddress} | {ok: false; error: string};
+
+const HIGHEST_PORT = 65_535;
+const DIGITS = /^\d+$/;
+
+function parsePort(text: string): number | undefined {
+	if (!DIGITS.test(text)) return undefined;
+	const port = Number(text);
+	return port >= 1 && port <= HIGHEST_PORT ? port : undefined;
+}
+
+/** Splits `host[:port]` or `[v6][:port]`; returns an error sentence for a bad form. */
+function parseHostPart(text: string): {host: string; port: number} | string {
+	let host: string;
+	let portText: string | undefined;
+	if (text.startsWith('[')) {
+		const close = text.indexOf(']');
+		if (close === -1)
+			return `the bracket after '@' is not closed, for example alice@[::1]:${DEFAULT_PORT}`;
+		host = text.slice(1, close);
+		const rest = text.slice(close + 1);
+		if (rest !== '') {
+			if (!rest.startsWith(':')) return `expected ':port' after ']', not '${rest}'`;
+			portText = rest.slice(1);
+		}
+	} else {
+		const colons = text.split(':').length - 1;
+		if (colons > 1) return `put an IPv6 address in brackets, for example alice@[${text}]`;
+		const colon = text.indexOf(':');
+		host = colon === -1 ? text : text.slice(0, colon);
+		portText = colon === -1 ? undefined : text.slice(colon + 1);
+	}
+
+	if (host === '') return "the host after '@' is missing";
+	if (/[\s/@[\]]/.test(host)) return `'${host}' is not a host name`;
+	if (portText === undefined) return {host, port: DEFAULT_PORT};
+	const port = parsePort(portText);
+	if (port === undefined) {
+		return `the port must be a number from 1 to ${HIGHEST_PORT}, not '${portText}'`;
+	}
+
+	return {host, port};
+}
+
+/** Parses a join address. Errors are one sentence naming the address and what is wrong. */
+export function parseAddress(raw: string): ParsedAddress {
+	const text = raw.trim();
+	const fail = (why: string): ParsedAddress => ({
+		ok: false,
+		error: `bad address '${text}': ${why}`,
+	});
+	if (text === '') {
+		return {
+			ok: false,
+			error: `missing address: give a name, for example chat join alice@localhost`,
+		};
+	}
+
+	const at = text.indexOf('@');
+	const namePart = at === -1 ? text : text.slice(0, at);
+	if (namePart === '') return fail("the name before '@' is missing");
+	const check = checkName(namePart);
+	if (!check.ok) return {ok: false, error: `invalid name ${namePart}: ${check.reason}`};
+	if (at === -1)
+		return {ok: true, address: {name: check.name, host: DEFAULT_HOST, port: DEFAULT_PORT}};
+	const hostPart = parseHostPart(text.slice(at + 1));
+	if (typeof hostPart === 'string') return fail(hostPart);
+	return {ok: true, address: {name: check.name, ...hostPart}};
+}
