@@ -16,7 +16,7 @@ const TABLE: Record<string, string> = {
 	ԁ: 'd', ԍ: 'g', ԛ: 'q', ԝ: 'w', ѵ: 'v', ꙅ: 's',
 	// Greek
 	α: 'a', β: 'b', γ: 'y', ε: 'e', ζ: 'z', η: 'h', ι: 'i', κ: 'k', μ: 'm', ν: 'n', ο: 'o',
-	ρ: 'p', τ: 't', υ: 'y', χ: 'x', ω: 'w', ϝ: 'f', ϲ: 'c', ϳ: 'j',
+	ρ: 'p', τ: 't', υ: 'y', χ: 'x', ω: 'w', ϝ: 'f', ϳ: 'j',
 	// Armenian
 	հ: 'h', ո: 'n', ս: 'u', տ: 's', ց: 'g', զ: 'q', օ: 'o',
 	// Latin letters that pass for plainer ones
