@@ -1,0 +1,77 @@
+// Changes to conversations: adding messages, switching the shown partner, delivery results.
+import type {ChatMessage, Delivery} from './chat-message.js';
+import {emptyConversation, type ChatState, type Conversation} from './chat-state.js';
+import {appendMessage, updateMessage} from './message-log.js';
+import {removeUser} from './roster-updates.js';
+
+export function conversationOf(state: ChatState, name: string): Conversation {
+	return state.conversations.get(name) ?? emptyConversation(name);
+}
+
+export function withConversation(state: ChatState, conversation: Conversation): ChatState {
+	const conversations = new Map(state.conversations);
+	conversations.set(conversation.partner, conversation);
+	return {...state, conversations};
+}
+
+/** Adds a message to the conversation with `partner`; a scrolled-up view counts it as new below. */
+export function addMessage(
+	state: ChatState,
+	partner: string,
+	message: Omit<ChatMessage, 'seq'>,
+): {state: ChatState; seq: number} {
+	const conversation = conversationOf(state, partner);
+	const log = appendMessage(conversation.log, message);
+	const newBelow = conversation.scroll ? conversation.newBelow + 1 : 0;
+	return {
+		state: withConversation(state, {...conversation, log, newBelow}),
+		seq: log.nextSeq - 1,
+	};
+}
+
+/** Shows the conversation with `name`: its unread count is cleared and a notice about it too. */
+export function switchPartner(state: ChatState, name: string): ChatState {
+	const conversation = conversationOf(state, name);
+	return withConversation(
+		{...state, partner: name, notice: undefined},
+		{...conversation, unread: 0},
+	);
+}
+
+/** Closes the shown conversation; a user who already left then leaves the list as well. */
+export function closeConversation(state: ChatState): ChatState {
+	const name = state.partner;
+	if (name === undefined) {
+		return {...state, notice: {tone: 'error', text: 'there is no conversation to close'}};
+	}
+	const conversations = new Map(state.conversations);
+	conversations.delete(name);
+	const closed: ChatState = {
+		...state,
+		conversations,
+		partner: undefined,
+		notice: {tone: 'info', text: `closed the conversation with ${name}`},
+	};
+	return state.presence.get(name) === 'offline' ? removeUser(closed, name) : closed;
+}
+
+/** Records the host's result for the message sent as `ref`; `final` results end the wait. */
+export function setDelivery(
+	state: ChatState,
+	ref: string,
+	delivery: Delivery,
+	final: boolean,
+): ChatState {
+	const waiting = state.pending.get(ref);
+	if (!waiting) return state;
+	const conversation = state.conversations.get(waiting.partner);
+	let next = state;
+	if (conversation) {
+		const log = updateMessage(conversation.log, waiting.seq, (message) => ({...message, delivery}));
+		next = withConversation(state, {...conversation, log});
+	}
+	if (!final) return next;
+	const pending = new Map(state.pending);
+	pending.delete(ref);
+	return {...next, pending};
+}

@@ -1,0 +1,37 @@
+// What an input line means when Enter is pressed: a partner choice, a command, or text to send.
+
+export type InputCommand =
+	| {type: 'none'}
+	| {type: 'choose'; name: string}
+	| {type: 'quit'}
+	| {type: 'help'}
+	| {type: 'close'}
+	| {type: 'unknown-command'; command: string}
+	| {type: 'text'; text: string};
+
+/** Parses a submitted line. `to:NAME` / `/to NAME` mirror the relay's partner command. */
+export function parseInputCommand(line: string): InputCommand {
+	const trimmed = line.trim();
+	if (trimmed === '') return {type: 'none'};
+	if (trimmed.startsWith('to:')) return {type: 'choose', name: trimmed.slice(3).trim()};
+	if (trimmed === 'quit') return {type: 'quit'};
+	if (!trimmed.startsWith('/')) return {type: 'text', text: line};
+	const [command = '', ...rest] = trimmed.split(/\s+/);
+	switch (command.toLowerCase()) {
+		case '/to': {
+			return {type: 'choose', name: rest.join(' ')};
+		}
+		case '/quit': {
+			return {type: 'quit'};
+		}
+		case '/help': {
+			return {type: 'help'};
+		}
+		case '/close': {
+			return {type: 'close'};
+		}
+		default: {
+			return {type: 'unknown-command', command};
+		}
+	}
+}

@@ -1,0 +1,86 @@
+// An append-only, capped list of a conversation's messages that stays cheap to copy: it is stored
+// in chunks, so adding or updating a message copies one chunk instead of the whole history.
+import type {ChatMessage} from './chat-message.js';
+
+/** Messages kept per conversation: the benchmark's 100,000 fit; older ones are dropped first. */
+export const MAX_MESSAGES_PER_CONVERSATION = 100_000;
+
+/** Messages per chunk: small enough to copy on every append, large enough to keep few chunks. */
+const CHUNK_SIZE = 1024;
+
+export type MessageLog = {
+	readonly chunks: ReadonlyArray<readonly ChatMessage[]>;
+	readonly length: number;
+	/** seq of the message at index 0. */
+	readonly firstSeq: number;
+	/** seq the next appended message gets. */
+	readonly nextSeq: number;
+};
+
+export const emptyLog: MessageLog = {chunks: [], length: 0, firstSeq: 0, nextSeq: 0};
+
+/** The message at `index` (0 = oldest kept), if any. */
+export function messageAt(log: MessageLog, index: number): ChatMessage | undefined {
+	if (index < 0 || index >= log.length) return undefined;
+	return log.chunks[Math.floor(index / CHUNK_SIZE)]?.[index % CHUNK_SIZE];
+}
+
+/** The index of the message numbered `seq`, or -1 once it was dropped or never existed. */
+export function indexOfSeq(log: MessageLog, seq: number): number {
+	const index = seq - log.firstSeq;
+	return index >= 0 && index < log.length ? index : -1;
+}
+
+export function lastMessage(log: MessageLog): ChatMessage | undefined {
+	return messageAt(log, log.length - 1);
+}
+
+/** Adds a message (its seq is assigned here), dropping the oldest chunk once past `cap`. */
+export function appendMessage(
+	log: MessageLog,
+	message: Omit<ChatMessage, 'seq'>,
+	cap = MAX_MESSAGES_PER_CONVERSATION,
+): MessageLog {
+	const stored: ChatMessage = {...message, seq: log.nextSeq};
+	const last = log.chunks.at(-1);
+	const chunks =
+		last && last.length < CHUNK_SIZE
+			? [...log.chunks.slice(0, -1), [...last, stored]]
+			: [...log.chunks, [stored]];
+	let next: MessageLog = {
+		chunks,
+		length: log.length + 1,
+		firstSeq: log.firstSeq,
+		nextSeq: stored.seq + 1,
+	};
+	// Drop whole chunks so every chunk but the last stays full and `messageAt` stays arithmetic.
+	let dropped = next.chunks[0]?.length ?? 0;
+	while (next.length - dropped >= cap && next.chunks.length > 1) {
+		next = {
+			chunks: next.chunks.slice(1),
+			length: next.length - dropped,
+			firstSeq: next.firstSeq + dropped,
+			nextSeq: next.nextSeq,
+		};
+		dropped = next.chunks[0]?.length ?? 0;
+	}
+	return next;
+}
+
+/** Replaces the message numbered `seq` with `update(message)`; unknown seqs leave the log as is. */
+export function updateMessage(
+	log: MessageLog,
+	seq: number,
+	update: (message: ChatMessage) => ChatMessage,
+): MessageLog {
+	const index = indexOfSeq(log, seq);
+	if (index === -1) return log;
+	const chunkIndex = Math.floor(index / CHUNK_SIZE);
+	const chunk = [...(log.chunks[chunkIndex] ?? [])];
+	const message = chunk[index % CHUNK_SIZE];
+	if (!message) return log;
+	chunk[index % CHUNK_SIZE] = update(message);
+	const chunks = [...log.chunks];
+	chunks[chunkIndex] = chunk;
+	return {...log, chunks};
+}

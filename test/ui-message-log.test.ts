@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {
+	appendMessage,
+	emptyLog,
+	indexOfSeq,
+	lastMessage,
+	MAX_MESSAGES_PER_CONVERSATION,
+	messageAt,
+	updateMessage,
+	type MessageLog,
+} from '../source/ui/message-log.js';
+
+function logOf(count: number, cap?: number): MessageLog {
+	let log = emptyLog;
+	for (let index = 0; index < count; index++) {
+		log = appendMessage(log, {time: index, from: 'bob', text: `m${index}`}, cap);
+	}
+	return log;
+}
+
+test('messages keep their order and get increasing seqs', () => {
+	const log = logOf(3000);
+	assert.equal(log.length, 3000);
+	assert.equal(messageAt(log, 0)?.text, 'm0');
+	assert.equal(messageAt(log, 2047)?.text, 'm2047');
+	assert.equal(lastMessage(log)?.seq, 2999);
+	assert.equal(messageAt(log, 3000), undefined);
+});
+
+test('appending never changes the log it was given', () => {
+	const before = logOf(10);
+	const after = appendMessage(before, {time: 0, from: 'bob', text: 'new'});
+	assert.equal(before.length, 10);
+	assert.equal(after.length, 11);
+	assert.equal(lastMessage(before)?.text, 'm9');
+});
+
+test('past the cap the oldest messages are dropped and seqs stay valid', () => {
+	const log = logOf(5000, 2000);
+	assert.ok(log.length >= 2000 && log.length < 2000 + 1024, String(log.length));
+	assert.equal(lastMessage(log)?.text, 'm4999');
+	assert.equal(messageAt(log, 0)?.seq, log.firstSeq);
+	assert.equal(indexOfSeq(log, 4999), log.length - 1);
+	assert.equal(indexOfSeq(log, 0), -1);
+});
+
+test('the cap keeps at least the benchmark size', () => {
+	assert.ok(MAX_MESSAGES_PER_CONVERSATION >= 100_000);
+});
+
+test('updating a message by seq replaces only that message', () => {
+	const log = logOf(1500);
+	const updated = updateMessage(log, 1200, (message) => ({...message, text: 'changed'}));
+	assert.equal(messageAt(updated, 1200)?.text, 'changed');
+	assert.equal(messageAt(log, 1200)?.text, 'm1200');
+	assert.equal(messageAt(updated, 1199), messageAt(log, 1199));
+	assert.equal(
+		updateMessage(log, 99_999, (message) => message),
+		log,
+	);
+});

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {unreadTotal} from '../source/ui/chat-state.js';
+import {
+	command,
+	events,
+	message,
+	submit,
+	texts,
+	type,
+	welcomed,
+} from './helpers/chat-state-driver.js';
+
+test('a message from another user switches to them while the input line is empty', () => {
+	let state = submit(welcomed(['bob', 'carol']), 'to:bob');
+	state = events(state, message('carol', 'hi'));
+	assert.equal(state.partner, 'carol');
+	assert.equal(state.conversations.get('carol')?.unread, 0);
+	assert.equal(state.bells, 1);
+	assert.deepEqual(texts(state, 'carol'), ['hi']);
+});
+
+test('while typing it does not switch: unread count and a notice instead', () => {
+	let state = type(submit(welcomed(['bob', 'carol']), 'to:bob'), 'half a thought');
+	state = events(state, message('carol', 'one'), message('carol', 'two'));
+	assert.equal(state.partner, 'bob');
+	assert.equal(state.input.text, 'half a thought');
+	assert.equal(state.conversations.get('carol')?.unread, 2);
+	assert.equal(unreadTotal(state), 2);
+	assert.equal(state.notice?.text, 'message from carol (Alt+A to read)');
+	assert.equal(state.bells, 1, 'the bell rings once for a burst');
+});
+
+test('--no-follow never switches', () => {
+	let state = submit(welcomed(['bob', 'carol'], {follow: false}), 'to:bob');
+	state = events(state, message('carol', 'hi'));
+	assert.equal(state.partner, 'bob');
+	assert.equal(state.conversations.get('carol')?.unread, 1);
+});
+
+test('a message from the partner adds no unread count and rings no bell', () => {
+	let state = submit(welcomed(['bob']), 'to:bob');
+	state = events(state, message('bob', 'hi'));
+	assert.equal(state.conversations.get('bob')?.unread, 0);
+	assert.equal(state.bells, 0);
+});
+
+test('Alt+A goes to the next conversation with unread messages and clears its count', () => {
+	let state = type(submit(welcomed(['bob', 'carol', 'dave']), 'to:bob'), 'x');
+	state = events(state, message('dave', 'hi'));
+	state = command(state, 'next-unread');
+	assert.equal(state.partner, 'dave');
+	assert.equal(unreadTotal(state), 0);
+	assert.equal(command(state, 'next-unread').notice?.text, 'no unread messages');
+});
+
+test('messages while scrolled up are counted as new below', () => {
+	let state = submit(welcomed(['bob']), 'to:bob');
+	for (let index = 0; index < 40; index++) state = events(state, message('bob', `m${index}`));
+	state = command(state, 'scroll-up');
+	assert.ok(state.conversations.get('bob')?.scroll);
+	state = events(state, message('bob', 'new 1'), message('bob', 'new 2'));
+	assert.equal(state.conversations.get('bob')?.newBelow, 2);
+	state = command(command(command(state, 'scroll-down'), 'scroll-down'), 'scroll-down');
+	assert.equal(state.conversations.get('bob')?.scroll, undefined);
+	assert.equal(state.conversations.get('bob')?.newBelow, 0);
+});
