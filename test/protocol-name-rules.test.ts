@@ -90,6 +90,7 @@ test('keys ignore case, width and compatibility forms', () => {
 	for (const name of ['Alice', 'ALICE', 'ＡＬＩＣＥ', 'ａｌｉｃｅ', '𝐚𝐥𝐢𝐜𝐞'])
 		assert.equal(nameKey(name), key);
 	assert.equal(nameKey('Straße'), nameKey('STRASSE'));
+	assert.equal(nameKey('STRAẞE'), nameKey('strasse'));
 	assert.equal(nameKey('ſam'), nameKey('sam'));
 	assert.equal(nameKey('ΟΔΥΣΣΕΥΣ'), nameKey('οδυσσευς'));
 	assert.equal(nameKey('İstanbul'), nameKey('istanbul'));

@@ -28,9 +28,9 @@ const TABLE: Record<string, string> = {
 	Ꭱ: 'r', Ꮪ: 's', Ꭲ: 't', Ꮩ: 'v', Ꮃ: 'w', Ꮓ: 'z',
 };
 
-/** Case folding as the name key does it: full folding (`ß` → `ss`), then lowercase. */
+/** Case folding as the name key does it: full folding (`ß` and `ẞ` → `ss`), then lowercase. */
 export function foldCase(text: string): string {
-	return text.toUpperCase().toLowerCase();
+	return text.toLowerCase().toUpperCase().toLowerCase();
 }
 
 const LOOKALIKES = new Map<string, string>(

@@ -96,11 +96,18 @@ const ASCII = /^[\x00-\x7f]*$/;
 export function nameKey(name: string): string {
 	if (ASCII.test(name)) return name.toLowerCase();
 	const folded = foldCase(name.normalize('NFKC'))
-		.normalize('NFKC')
 		.replace(IGNORABLE, '')
 		// The Turkish capital `İ` folds to `i` plus a combining dot: the same letter as `i` here.
-		.replace(/([ij])\u0307/g, '$1');
+		.replace(/([ij])\u0307/g, '$1')
+		.normalize('NFKC');
 	let key = '';
-	for (const character of folded) key += latinLookalike(character) ?? character;
-	return key;
+	let mapped = false;
+	for (const character of folded) {
+		const latin = latinLookalike(character);
+		mapped ||= latin !== undefined;
+		key += latin ?? character;
+	}
+
+	// A mapped letter may now compose with a following mark (Cyrillic `о` + acute → `ó`).
+	return mapped ? key.normalize('NFKC') : key;
 }
