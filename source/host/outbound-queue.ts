@@ -1,0 +1,108 @@
+// A connection's outbound lines (docs/protocol.md "Limits", outbound queue). Lines wait here until
+// the tick's flush writes them in one `socket.write`. While the socket says it is full, lines wait
+// for 'drain'; past `maxBytes` the owner is told the client is a slow consumer.
+
+import type {Socket} from 'node:net';
+import type {Delivery, DeliveryListener} from './delivery.js';
+import type {FlushScheduler} from './flush-scheduler.js';
+
+export type QueueOwner = {queueOverflow(): void};
+
+export class OutboundQueue {
+	readonly #socket: Socket;
+	readonly #scheduler: FlushScheduler;
+	readonly #maxBytes: number;
+	readonly #owner: QueueOwner;
+	readonly #listener: DeliveryListener;
+	#lines: string[] = [];
+	#bytes = 0;
+	#deliveries: Delivery[] = [];
+	#spare: Delivery[] = [];
+	#marked = false;
+	#blocked = false;
+	#overflowed = false;
+	#closed = false;
+
+	constructor(
+		socket: Socket,
+		scheduler: FlushScheduler,
+		maxBytes: number,
+		owner: QueueOwner,
+		listener: DeliveryListener,
+	) {
+		this.#socket = socket;
+		this.#scheduler = scheduler;
+		this.#maxBytes = maxBytes;
+		this.#owner = owner;
+		this.#listener = listener;
+		socket.on('drain', this.#onDrain);
+	}
+
+	/** Bytes waiting in this queue (not yet handed to the socket). */
+	get queuedBytes(): number {
+		return this.#bytes;
+	}
+
+	push(line: string): void {
+		if (this.#closed) return;
+		this.#lines.push(line);
+		this.#bytes += Buffer.byteLength(line) + 1;
+		if (!this.#marked) {
+			this.#marked = true;
+			this.#scheduler.mark(this);
+		}
+
+		// Unblocked, the lines leave this tick; only a socket that stopped taking data can overflow.
+		if (this.#blocked && this.#bytes > this.#maxBytes && !this.#overflowed) {
+			this.#overflowed = true;
+			this.#owner.queueOverflow();
+		}
+	}
+
+	/** Queues a relayed message; its sender hears of it when it is handed to the socket. */
+	pushDelivery(delivery: Delivery): void {
+		if (this.#closed) {
+			this.#listener.dropped(delivery, 'user-left', 'the user left');
+			return;
+		}
+
+		this.#deliveries.push(delivery);
+		this.push(delivery.line);
+	}
+
+	flush(): void {
+		this.#marked = false;
+		if (this.#blocked || this.#closed || this.#lines.length === 0) return;
+		const lines = this.#lines;
+		const data = lines.join('\n') + '\n';
+		lines.length = 0;
+		this.#bytes = 0;
+		if (!this.#socket.write(data)) this.#blocked = true;
+		if (this.#deliveries.length === 0) return;
+		// Swap first: a listener may queue on other sockets, never on this array.
+		const handed = this.#deliveries;
+		this.#deliveries = this.#spare;
+		for (const delivery of handed) this.#listener.handedOver(delivery);
+		handed.length = 0;
+		this.#spare = handed;
+	}
+
+	/** Stops the queue and returns the relayed messages that never reached the socket. */
+	close(): Delivery[] {
+		this.#closed = true;
+		this.#socket.off('drain', this.#onDrain);
+		this.#lines = [];
+		this.#bytes = 0;
+		const undelivered = this.#deliveries;
+		this.#deliveries = [];
+		return undelivered;
+	}
+
+	readonly #onDrain = (): void => {
+		this.#blocked = false;
+		if (this.#lines.length > 0 && !this.#marked) {
+			this.#marked = true;
+			this.#scheduler.mark(this);
+		}
+	};
+}

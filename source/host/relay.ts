@@ -1,0 +1,113 @@
+// The host's shared state and the one path every message takes from sender to recipient
+// (docs/protocol.md "Host → client"): stamp it, hand it to the recipient's queue or hold it for an
+// away user, and tell the sender what became of it exactly once.
+
+import {CtimeClock} from '../protocol/ctime.js';
+import {MAX_REPLAY_MESSAGES} from '../protocol/limits.js';
+import {formatPlainRelay, plainHeldFailed} from '../protocol/plain-face.js';
+import {
+	encodeDelivered,
+	encodeFailed,
+	encodeHeld,
+	encodeMsg,
+} from '../protocol/structured-messages.js';
+import type {Connection} from './connection.js';
+import type {Delivery, DeliveryListener} from './delivery.js';
+import {FlushScheduler} from './flush-scheduler.js';
+import type {HostSettings} from './host-options.js';
+import {MessageIds} from './message-ids.js';
+import type {User} from './user.js';
+import {UserDirectory} from './user-directory.js';
+
+export class Relay implements DeliveryListener {
+	readonly settings: HostSettings;
+	readonly directory = new UserDirectory();
+	readonly scheduler = new FlushScheduler();
+	readonly connections = new Set<Connection>();
+	readonly #ids = new MessageIds();
+	readonly #ctime = new CtimeClock();
+	/** True once the host is stopping: nobody is told about anyone leaving any more. */
+	closing = false;
+
+	constructor(settings: HostSettings) {
+		this.settings = settings;
+	}
+
+	log(line: string): void {
+		this.settings.log(line);
+	}
+
+	/** Relays clean `text` from `sender` to `recipient`; `ref` is the structured sender's ref. */
+	deliver(sender: User, recipient: User, text: string, ref: string | undefined): void {
+		const id = this.#ids.next();
+		const time = Date.now();
+		let line: string;
+		if (recipient.face === 'plain') {
+			line = formatPlainRelay(this.#ctime.now(time), sender.name, text);
+			// The following rule: a reply goes back to the latest sender.
+			recipient.partnerName = sender.name;
+		} else {
+			line = encodeMsg(id, time, sender.name, recipient.name, ref, text);
+		}
+
+		const delivery: Delivery = {id, time, sender, ref, recipient, line};
+		const connection = recipient.connection;
+		if (connection !== undefined) {
+			connection.queue.pushDelivery(delivery);
+		} else if (recipient.held.length < this.settings.maxHeldMessages) {
+			recipient.held.push(delivery);
+			if (ref !== undefined) this.#answer(sender, ref, encodeHeld(ref, id, time));
+		} else {
+			const reason = `${recipient.name} is away and already has ${recipient.held.length} messages waiting`;
+			this.dropped(delivery, 'held-full', reason);
+		}
+	}
+
+	handedOver(delivery: Delivery): void {
+		const {recipient, ref} = delivery;
+		if (recipient.face === 'structured') {
+			const replay = recipient.replay;
+			replay.push(delivery);
+			if (replay.length > MAX_REPLAY_MESSAGES) replay.shift();
+		}
+
+		if (ref !== undefined) {
+			this.#answer(delivery.sender, ref, encodeDelivered(ref, delivery.id, delivery.time));
+		}
+	}
+
+	dropped(delivery: Delivery, code: string, reason: string): void {
+		this.failDeliveries([delivery], code, reason);
+	}
+
+	/** Tells the sender of each dropped message: FAILED per ref, or one line per plain sender. */
+	failDeliveries(deliveries: readonly Delivery[], code: string, reason: string): void {
+		let plainCounts: Map<User, Map<string, number>> | undefined;
+		for (const delivery of deliveries) {
+			const {sender, ref} = delivery;
+			if (ref !== undefined) {
+				this.#answer(sender, ref, encodeFailed(ref, code, reason));
+				continue;
+			}
+
+			plainCounts ??= new Map();
+			const byRecipient = plainCounts.get(sender) ?? new Map<string, number>();
+			const name = delivery.recipient.name;
+			byRecipient.set(name, (byRecipient.get(name) ?? 0) + 1);
+			plainCounts.set(sender, byRecipient);
+		}
+
+		if (plainCounts === undefined) return;
+		for (const [sender, byRecipient] of plainCounts) {
+			for (const [name, count] of byRecipient) {
+				sender.connection?.queue.push(plainHeldFailed(name, count));
+			}
+		}
+	}
+
+	/** Sends a structured sender the result of `ref`, and remembers it for a resent SEND. */
+	#answer(sender: User, ref: string, line: string): void {
+		sender.refs.settle(ref, line);
+		sender.connection?.queue.push(line);
+	}
+}

@@ -1,0 +1,115 @@
+// Starts the relay: listens, admits connections within the per-address cap, and stops cleanly,
+// telling every client why (docs/protocol.md).
+
+import net, {type Server, type Socket} from 'node:net';
+import {CLOSE_DEADLINE_MS} from '../protocol/limits.js';
+import {PLAIN_SHUTDOWN} from '../protocol/plain-face.js';
+import {encodeCoded} from '../protocol/structured-messages.js';
+import {AddressCaps} from './address-caps.js';
+import {Connection} from './connection.js';
+import {type HostOptions, resolveHostOptions} from './host-options.js';
+import {Relay} from './relay.js';
+
+export type RunningHost = {
+	/** The port it listens on (the one it got, when asked for 0). */
+	port: number;
+	/** The address it listens on. */
+	address: string;
+	/** Counts for tests and the robustness checks: open connections and known users. */
+	stats(): {connections: number; users: number};
+	/** Tells every client the host is stopping, closes every connection and the server. */
+	close(): Promise<void>;
+};
+
+export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
+	const settings = resolveHostOptions(options);
+	const relay = new Relay(settings);
+	const caps = new AddressCaps(settings.maxPerAddress);
+
+	const onConnection = (socket: Socket): void => {
+		const address = socket.remoteAddress ?? 'unknown';
+		if (relay.closing) {
+			socket.destroy();
+			return;
+		}
+
+		if (!caps.admit(address)) {
+			refuseOverCap(relay, socket, address);
+			return;
+		}
+
+		const connection = new Connection(relay, socket, address);
+		relay.connections.add(connection);
+		void connection.whenClosed.then(() => {
+			relay.connections.delete(connection);
+			caps.release(address);
+		});
+	};
+
+	const server = settings.createServer
+		? settings.createServer(onConnection)
+		: net.createServer({allowHalfOpen: true}, onConnection);
+	// A failing accept (EMFILE …) must not stop the host; the log says what happened.
+	server.on('error', (error) => {
+		relay.log(`server error: ${error.message}`);
+	});
+	await listen(server, settings.port, settings.bind);
+	const bound = server.address() as net.AddressInfo;
+
+	let closing: Promise<void> | undefined;
+	return {
+		port: bound.port,
+		address: bound.address,
+		stats: () => ({connections: relay.connections.size, users: relay.directory.size}),
+		close() {
+			closing ??= shutDown(relay, server);
+			return closing;
+		},
+	};
+}
+
+function listen(server: Server, port: number, bind: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, bind, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+}
+
+function refuseOverCap(relay: Relay, socket: Socket, address: string): void {
+	relay.log(`refused ${address}: too-many-connections`);
+	socket.on('error', ignore);
+	const reason = `too many connections from ${address}`;
+	socket.end(encodeCoded('REFUSED', 'too-many-connections', reason) + '\n');
+	setTimeout(() => socket.destroy(), CLOSE_DEADLINE_MS).unref();
+}
+
+async function shutDown(relay: Relay, server: Server): Promise<void> {
+	relay.closing = true;
+	const serverClosed = new Promise<void>((resolve) => {
+		server.close(() => resolve());
+	});
+	// What is queued goes out first, so the results it produces reach their senders too.
+	relay.scheduler.flushNow();
+	const closed: Array<Promise<void>> = [];
+	for (const connection of relay.connections) {
+		const line =
+			connection.face === 'structured'
+				? encodeCoded('BYE', 'shutdown', 'the host is shutting down')
+				: PLAIN_SHUTDOWN;
+		closed.push(connection.whenClosed);
+		connection.close('shutdown', line);
+	}
+
+	for (const user of relay.directory.all()) {
+		if (user.graceTimer !== undefined) clearTimeout(user.graceTimer);
+		user.graceTimer = undefined;
+	}
+
+	await Promise.all(closed);
+	await serverClosed;
+}
+
+function ignore(): void {}
