@@ -140,3 +140,18 @@ test('lines are strings independent of the reused buffer', () => {
 	push('fir', 'st\nsec', 'ond\n');
 	assert.deepEqual(events, ['first', 'second']);
 });
+
+test('stop from the overflow callback ends parsing too', () => {
+	const events: string[] = [];
+	const framer = new LineFramer(
+		4,
+		(line) => events.push(line),
+		() => {
+			events.push('overflow');
+			framer.stop();
+		},
+	);
+	framer.push(Buffer.from('ok\ntoo long\nafter\n'));
+	framer.push(Buffer.from('more\n'));
+	assert.deepEqual(events, ['ok', 'overflow']);
+});
