@@ -1,0 +1,71 @@
+// `npm run bench [-- --quick] [--json FILE] [--only a,b] [--rounds N] [--profile-host]`.
+import {parseArgs} from 'node:util';
+
+export const SECTIONS = ['throughput', 'latency', 'scale', 'ui'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export type BenchOptions = {
+	quick: boolean;
+	json?: string;
+	sections: Section[];
+	rounds: number;
+	/** Write a V8 CPU profile of the host (bench/results/*.cpuprofile). */
+	profileHost: boolean;
+	/** Relay throughput: pairs per run, and texts per run spread over the senders. */
+	throughput: {pairs: number[]; messagesPerRun: number};
+	latency: {users: number; messagesPerSecond: number; seconds: number; warmupSeconds: number};
+	scale: {users: number; workers: number};
+	ui: {history: number; idleSeconds: number; frames: number};
+};
+
+export const USAGE = `Usage: npm run bench -- [options]
+  --quick          a few seconds, small sizes (CI); asserts nothing about speed
+  --json FILE      also write the figures to FILE
+  --only LIST      comma-separated sections: ${SECTIONS.join(', ')}
+  --rounds N       interleaved rounds per comparison
+  --profile-host   write a CPU profile of the host under the flood to bench/results/`;
+
+export function parseBenchOptions(argv: string[]): BenchOptions {
+	const {values} = parseArgs({
+		args: argv,
+		options: {
+			quick: {type: 'boolean', default: false},
+			json: {type: 'string'},
+			only: {type: 'string'},
+			rounds: {type: 'string'},
+			'profile-host': {type: 'boolean', default: false},
+			help: {type: 'boolean', default: false},
+		},
+		strict: true,
+	});
+	if (values.help) throw new UsageRequest();
+	const sections = (values.only?.split(',') ?? [...SECTIONS]).map((name) => {
+		if (!(SECTIONS as readonly string[]).includes(name)) {
+			throw new Error(`unknown section "${name}": choose from ${SECTIONS.join(', ')}`);
+		}
+		return name as Section;
+	});
+	const quick = values.quick;
+	const rounds = values.rounds === undefined ? (quick ? 1 : 5) : Number(values.rounds);
+	if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds needs a whole number ≥ 1');
+	return {
+		quick,
+		json: values.json,
+		sections,
+		rounds,
+		profileHost: values['profile-host'],
+		throughput: quick
+			? {pairs: [2, 10], messagesPerRun: 2000}
+			: {pairs: [8, 100], messagesPerRun: 200_000},
+		latency: quick
+			? {users: 100, messagesPerSecond: 1000, seconds: 1.5, warmupSeconds: 0.5}
+			: {users: 1000, messagesPerSecond: 10_000, seconds: 6, warmupSeconds: 1},
+		scale: quick ? {users: 200, workers: 2} : {users: 10_000, workers: 4},
+		ui: quick
+			? {history: 2000, idleSeconds: 1, frames: 20}
+			: {history: 100_000, idleSeconds: 10, frames: 200},
+	};
+}
+
+/** `--help`: print the usage and exit 0. */
+export class UsageRequest extends Error {}

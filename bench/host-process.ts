@@ -1,0 +1,20 @@
+// `chat host` in its own process for the benchmark: startHost with every flood limit off (as
+// ngircd runs with its penalties off), on loopback, printing `listening <port>`.
+import {startHost} from '../source/host/start-host.js';
+import {answerGarbageCollectionRequests} from './running-server.js';
+
+const host = await startHost({
+	port: 0,
+	bind: '127.0.0.1',
+	maxPerAddress: 0,
+	rate: 0,
+	burst: 0,
+});
+console.log(`listening ${host.port}`);
+answerGarbageCollectionRequests();
+const stop = async () => {
+	await host.close();
+	process.exit(0);
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

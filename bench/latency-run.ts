@@ -1,0 +1,105 @@
+// Latency at a steady load: users in pairs, each sending to its partner, the total rate spread
+// evenly over time and users. Every text carries its send time; the receiver subtracts it.
+import {benchText, endsWithText, readStamp} from './bench-text.js';
+import {LOGINS_IN_FLIGHT, leaveAll, logInAll} from './bench-user.js';
+import {deferred} from './deferred.js';
+import type {RelayFace} from './relay-faces.js';
+import type {RunningServer} from './running-server.js';
+import {maximum, percentile} from './stats.js';
+import {watch} from './run-watch.js';
+
+const TICK_MS = 1;
+
+export type LatencySettings = {
+	users: number;
+	messagesPerSecond: number;
+	seconds: number;
+	/** Texts sent in the first seconds warm the JIT and are not counted. */
+	warmupSeconds: number;
+};
+
+export type LatencyResult = {
+	p50Ms: number;
+	p99Ms: number;
+	maxMs: number;
+	sent: number;
+	lost: number;
+	faults: number;
+	problem?: string;
+};
+
+const nowMicros = () => Math.round(performance.now() * 1000);
+
+export async function runLatency(
+	server: RunningServer,
+	face: RelayFace,
+	settings: LatencySettings,
+	tag: string,
+): Promise<LatencyResult> {
+	const names = Array.from({length: settings.users}, (_, index) => `${tag}u${index}`);
+	const users = await logInAll(server.port, face, names, LOGINS_IN_FLIGHT);
+	// Partners are 0↔1, 2↔3 …; each user both sends and receives.
+	const partnerOf = (index: number) => names[index ^ 1]!;
+	users.forEach((user, index) => {
+		const choose = face.choosePartner(partnerOf(index));
+		if (choose) user.socket.write(choose);
+	});
+
+	const samples: number[] = [];
+	let countFrom = Number.POSITIVE_INFINITY;
+	let received = 0;
+	let faults = 0;
+	let sent = 0;
+	let sending = true;
+	const drained = deferred();
+	for (const user of users) {
+		user.onLine = (line, start, end) => {
+			if (endsWithText(line, start, end)) {
+				const sentAt = readStamp(line, end);
+				if (sentAt >= countFrom) samples.push(nowMicros() - sentAt);
+				if (++received === sent && !sending) drained.resolve();
+			} else if (face.classifyLine(line, start, end) === 'failed') faults++;
+		};
+	}
+
+	const seq = new Array<number>(users.length).fill(0);
+	const started = performance.now();
+	countFrom = Math.round((started + settings.warmupSeconds * 1000) * 1000);
+	const total = Math.round(
+		settings.messagesPerSecond * (settings.seconds + settings.warmupSeconds),
+	);
+	const finishedSending = deferred();
+	const ticker = setInterval(() => {
+		const due = Math.min(
+			total,
+			Math.floor(((performance.now() - started) * settings.messagesPerSecond) / 1000),
+		);
+		while (sent < due) {
+			const index = sent % users.length;
+			const text = benchText(nowMicros());
+			users[index]!.socket.write(face.message(partnerOf(index), text, seq[index]!++));
+			sent++;
+		}
+		if (sent === total) {
+			clearInterval(ticker);
+			finishedSending.resolve();
+		}
+	}, TICK_MS);
+	let problem = await watch(finishedSending.promise, server, users, () => sent);
+	clearInterval(ticker);
+	sending = false;
+	if (received === sent) drained.resolve();
+	problem ??= await watch(drained.promise, server, users, () => received);
+
+	const result = {
+		p50Ms: percentile(samples, 0.5) / 1000,
+		p99Ms: percentile(samples, 0.99) / 1000,
+		maxMs: maximum(samples) / 1000,
+		sent,
+		lost: sent - received,
+		faults,
+		problem,
+	};
+	await leaveAll(users, face);
+	return result;
+}

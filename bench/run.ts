@@ -1,0 +1,78 @@
+// `npm run bench`: relay throughput, latency, scale and the client UI, printed as one table.
+// See bench-options.ts for the flags; the README has the latest figures.
+import {parseBenchOptions, UsageRequest, USAGE, type BenchOptions} from './bench-options.js';
+import {BenchReport} from './bench-report.js';
+import {CONTENDERS, startRelays, type Contender} from './contenders.js';
+import {benchLatency} from './latency-bench.js';
+import {ngircdVersion} from './ngircd-server.js';
+import {benchScale} from './scale-bench.js';
+import {benchThroughput} from './throughput-bench.js';
+
+async function main(options: BenchOptions): Promise<BenchReport> {
+	const report = new BenchReport();
+	const version = ngircdVersion();
+	let contenders: readonly Contender[] = CONTENDERS;
+	if (!version) {
+		if (!options.quick)
+			throw new Error(
+				'ngircd not installed: the full benchmark needs it (apt-get install ngircd).',
+			);
+		contenders = CONTENDERS.filter((contender) => contender.relay !== 'ngircd');
+		report.add({
+			benchmark: 'all',
+			contender: 'ngircd',
+			result: 'ngircd not installed: skipped',
+			figures: {},
+		});
+	}
+	const relaySections = options.sections.filter(
+		(section) => section === 'throughput' || section === 'latency',
+	);
+	if (relaySections.length > 0) {
+		const {servers, stop} = await startRelays(contenders, options.profileHost);
+		try {
+			for (const section of relaySections) {
+				const bench = section === 'throughput' ? benchThroughput : benchLatency;
+				await guard(report, section, () => bench(options, report, contenders, servers));
+			}
+		} finally {
+			await stop();
+		}
+	}
+	if (options.sections.includes('scale')) {
+		await guard(report, 'scale', () => benchScale(options, report, contenders));
+	}
+	return report;
+}
+
+/** A section that throws is a failed bench, but the other sections still run. */
+async function guard(
+	report: BenchReport,
+	section: string,
+	run: () => Promise<void>,
+): Promise<void> {
+	try {
+		await run();
+	} catch (error) {
+		report.fail(`${section}: ${(error as Error).message}`);
+	}
+}
+
+try {
+	const options = parseBenchOptions(process.argv.slice(2));
+	const started = performance.now();
+	const report = await main(options);
+	console.log(report.table());
+	console.log(
+		`\n${options.quick ? 'quick run' : 'full run'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+	);
+	if (options.json) report.writeJson(options.json, options);
+	for (const problem of report.problems) console.error(`FAILED: ${problem}`);
+	process.exitCode = report.problems.length > 0 ? 1 : 0;
+} catch (error) {
+	if (error instanceof UsageRequest) console.log(USAGE);
+	else {
+		console.error((error as Error).message);
+		process.exitCode = 2;
+	}
+}

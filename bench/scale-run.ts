@@ -1,0 +1,129 @@
+// Scale: many idle users logged in at once (spread over worker processes), the relay's memory
+// per idle user, the login rate, and a round trip while they are all connected.
+import {fork, type ChildProcess} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {benchText, endsWithText} from './bench-text.js';
+import {BenchUser, leaveAll} from './bench-user.js';
+import {deferred, withDeadline} from './deferred.js';
+import {facesByName, type FaceName} from './relay-faces.js';
+import type {RunningServer} from './running-server.js';
+import type {ScaleWorkerReport, ScaleWorkerTask} from './scale-worker.js';
+import {median} from './stats.js';
+
+const WORKER = fileURLToPath(new URL('scale-worker.ts', import.meta.url));
+const ROUND_TRIPS = 20;
+const ROUND_TRIP_DEADLINE_MS = 10_000;
+/** Lets the relay finish the login storm's fan-out (JOIN lines) before memory is read. */
+const SETTLE_MS = 1000;
+
+export type ScaleSettings = {users: number; workers: number; inFlightPerWorker: number};
+
+export type ScaleResult = {
+	users: number;
+	loginsPerSecond: number;
+	rssPerUserBytes: number;
+	roundTripMs: number;
+	problem?: string;
+};
+
+function startWorker(task: ScaleWorkerTask, onDrop: (reason: string) => void) {
+	const child = fork(WORKER, [JSON.stringify(task)], {execArgv: ['--import', 'tsx']});
+	const loaded = deferred();
+	const ready = new Promise<void>((resolve, reject) => {
+		child.on('message', (report: ScaleWorkerReport) => {
+			if (report.type === 'loaded') loaded.resolve();
+			else if (report.type === 'ready') resolve();
+			else if (report.type === 'failed') reject(new Error(report.reason));
+			else onDrop(report.reason);
+		});
+		child.once('exit', (code) => reject(new Error(`a scale worker exited (${code})`)));
+	});
+	// Keeps an early failure from being unhandled while the others load.
+	ready.catch(() => undefined);
+	return {child, loaded: loaded.promise, ready};
+}
+
+async function stopWorker(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.send('leave');
+	await exited;
+}
+
+export async function runScale(
+	server: RunningServer,
+	faceName: FaceName,
+	settings: ScaleSettings,
+	tag: string,
+): Promise<ScaleResult> {
+	await server.collectGarbage?.();
+	const rssBefore = server.rssBytes();
+	let problem: string | undefined;
+	const perWorker = Math.ceil(settings.users / settings.workers);
+	const workers = Array.from({length: settings.workers}, (_, worker) => {
+		const names: string[] = [];
+		for (
+			let index = worker * perWorker;
+			index < Math.min(settings.users, (worker + 1) * perWorker);
+			index++
+		) {
+			names.push(`${tag}i${index}`);
+		}
+		const task = {port: server.port, face: faceName, names, inFlight: settings.inFlightPerWorker};
+		return startWorker(task, (reason) => (problem ??= reason));
+	});
+	try {
+		await Promise.race([
+			Promise.all(workers.map((worker) => worker.loaded)),
+			Promise.all(workers.map((worker) => worker.ready)),
+		]);
+		const started = performance.now();
+		for (const {child} of workers) child.send('login');
+		await Promise.all(workers.map((worker) => worker.ready));
+		const loginMs = performance.now() - started;
+		await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+		await server.collectGarbage?.();
+		const rssAfter = server.rssBytes();
+		const roundTripMs = await roundTrips(server.port, faceName, tag);
+		return {
+			users: settings.users,
+			loginsPerSecond: (settings.users / loginMs) * 1000,
+			rssPerUserBytes: (rssAfter - rssBefore) / settings.users,
+			roundTripMs,
+			problem: problem ?? server.crash(),
+		};
+	} finally {
+		await Promise.all(workers.map(({child}) => stopWorker(child)));
+	}
+}
+
+/** Median time for a text to go A→B and an answer B→A. */
+async function roundTrips(port: number, faceName: FaceName, tag: string): Promise<number> {
+	const face = facesByName[faceName];
+	const a = await BenchUser.logIn(port, face, `${tag}ping`);
+	const b = await BenchUser.logIn(port, face, `${tag}pong`);
+	for (const [from, to] of [
+		[a, b],
+		[b, a],
+	] as const) {
+		const choose = face.choosePartner(to.name);
+		if (choose) from.socket.write(choose);
+	}
+	b.onLine = (line, start, end) => {
+		if (endsWithText(line, start, end)) b.socket.write(face.message(a.name, benchText(1), seq++));
+	};
+	let seq = 0;
+	const times: number[] = [];
+	for (let trip = 0; trip < ROUND_TRIPS; trip++) {
+		const answered = deferred();
+		a.onLine = (line, start, end) => {
+			if (endsWithText(line, start, end)) answered.resolve();
+		};
+		const sentAt = performance.now();
+		a.socket.write(face.message(b.name, benchText(0), seq++));
+		await withDeadline(answered.promise, ROUND_TRIP_DEADLINE_MS, 'a round trip');
+		times.push(performance.now() - sentAt);
+	}
+	await leaveAll([a, b], face);
+	return median(times);
+}

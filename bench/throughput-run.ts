@@ -1,0 +1,86 @@
+// One throughput run: N sender→receiver pairs, each sender pushes M texts as fast as the
+// relay's backpressure allows; the clock stops when every receiver has all of its texts.
+import {deferred} from './deferred.js';
+import {benchText, endsWithText, readStamp} from './bench-text.js';
+import {LOGINS_IN_FLIGHT, leaveAll, logInAll} from './bench-user.js';
+import type {RelayFace} from './relay-faces.js';
+import type {RunningServer} from './running-server.js';
+import {watch} from './run-watch.js';
+
+export type ThroughputResult = {
+	messagesPerSecond: number;
+	/** Texts that never reached their receiver (must be 0). */
+	lost: number;
+	/** Texts that arrived out of order, or results that said FAILED, or errors (must be 0). */
+	faults: number;
+	/** CPU time the relay process spent during the flood, per text, in microseconds. */
+	relayCpuMicrosPerMessage: number;
+	problem?: string;
+};
+
+function buildTraffic(face: RelayFace, to: string, count: number): Buffer {
+	const lines = [face.choosePartner(to)];
+	for (let seq = 0; seq < count; seq++) lines.push(face.message(to, benchText(seq), seq));
+	return Buffer.from(lines.join(''));
+}
+
+export async function runThroughput(
+	server: RunningServer,
+	face: RelayFace,
+	pairs: number,
+	perSender: number,
+	tag: string,
+): Promise<ThroughputResult> {
+	const receiverNames = Array.from({length: pairs}, (_, index) => `${tag}r${index}`);
+	const senderNames = Array.from({length: pairs}, (_, index) => `${tag}s${index}`);
+	const receivers = await logInAll(server.port, face, receiverNames, LOGINS_IN_FLIGHT);
+	const senders = await logInAll(server.port, face, senderNames, LOGINS_IN_FLIGHT);
+	const traffic = receiverNames.map((name) => buildTraffic(face, name, perSender));
+
+	const total = pairs * perSender;
+	let received = 0;
+	let delivered = 0;
+	let faults = 0;
+	const allReceived = deferred();
+	const allDelivered = deferred();
+	for (const receiver of receivers) {
+		let expected = 0;
+		receiver.onLine = (line, start, end) => {
+			if (!endsWithText(line, start, end)) {
+				// JOIN and the like are routine; an error is not.
+				if (face.classifyLine(line, start, end) === 'failed') faults++;
+				return;
+			}
+			if (readStamp(line, end) !== expected) faults++;
+			expected++;
+			if (++received === total) allReceived.resolve();
+		};
+	}
+	for (const sender of senders) {
+		sender.onLine = (line, start, end) => {
+			const result = face.classifyLine(line, start, end);
+			if (result === 'failed') faults++;
+			else if (result === 'delivered' && ++delivered === total) allDelivered.resolve();
+		};
+	}
+
+	const cpuBefore = server.cpuMs();
+	const started = performance.now();
+	senders.forEach((sender, index) => sender.socket.write(traffic[index]!));
+	const users = [...senders, ...receivers];
+	let problem = await watch(allReceived.promise, server, users, () => received);
+	const elapsedMs = performance.now() - started;
+	if (!problem && face.acknowledges) {
+		problem = await watch(allDelivered.promise, server, users, () => delivered);
+	}
+	const cpuMs = server.cpuMs() - cpuBefore;
+	const result = {
+		messagesPerSecond: (received / elapsedMs) * 1000,
+		lost: total - received,
+		faults: faults + (face.acknowledges ? total - delivered : 0),
+		relayCpuMicrosPerMessage: (cpuMs * 1000) / total,
+		problem,
+	};
+	await leaveAll(users, face);
+	return result;
+}
