@@ -35,6 +35,10 @@ test('refusals', () => {
 		refusalSentence(host, 'al!ce', 'name-invalid', "it contains '!'"),
 		"invalid name al!ce: it contains '!'",
 	);
+	assert.equal(
+		refusalSentence(host, 'x:y', 'name-invalid', "invalid name: it contains ':'"),
+		"invalid name x:y: it contains ':'",
+	);
 	assert.match(refusalSentence(host, 'a', 'version-unsupported', ''), /protocol version 1/);
 	assert.match(refusalSentence(host, 'a', 'password-required', ''), /needs a password/);
 	assert.equal(refusalSentence(host, 'a', 'password-wrong', ''), 'wrong password for host:21567');

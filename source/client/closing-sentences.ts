@@ -24,6 +24,10 @@ export function connectFailureSentence(
 			return `unknown host ${address.host}`;
 		}
 
+		case 'EAI_AGAIN': {
+			return `unknown host ${address.host} (the name server did not answer)`;
+		}
+
 		case 'ETIMEDOUT': {
 			return `could not connect to ${label}: the host did not answer`;
 		}
@@ -61,7 +65,9 @@ export function refusalSentence(
 		}
 
 		case 'name-invalid': {
-			return reason ? `invalid name ${name}: ${reason}` : `invalid name ${name}`;
+			// The host may already start its reason with "invalid name:"; say it once.
+			const why = reason.replace(/^invalid name:?\s*/i, '');
+			return why ? `invalid name ${name}: ${why}` : `invalid name ${name}`;
 		}
 
 		case 'version-unsupported': {

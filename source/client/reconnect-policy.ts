@@ -15,8 +15,8 @@ export const RECONNECT_JITTER_RATIO = 0.5;
 
 /**
  * Socket errors a retry can cure: the network or the host is briefly unavailable.
- * ECONNREFUSED and ENOTFOUND are not here: before the first login they mean a wrong address
- * (see `isTransientSocketError`).
+ * Refusals and failed name lookups are not here: before the first login they mean a wrong
+ * address (see TRANSIENT_AFTER_LOGIN_ERRORS).
  */
 export const TRANSIENT_SOCKET_ERRORS: readonly string[] = [
 	'ECONNRESET',
@@ -28,7 +28,6 @@ export const TRANSIENT_SOCKET_ERRORS: readonly string[] = [
 	'ENETRESET',
 	'EHOSTDOWN',
 	'EHOSTUNREACH',
-	'EAI_AGAIN',
 ];
 
 /** Our own code for a host that accepted the connection but did not answer the login in time. */
@@ -38,6 +37,7 @@ export const NO_LOGIN_ANSWER = 'no-login-answer';
 export const TRANSIENT_AFTER_LOGIN_ERRORS: readonly string[] = [
 	'ECONNREFUSED',
 	'ENOTFOUND',
+	'EAI_AGAIN',
 	NO_LOGIN_ANSWER,
 ];
 

@@ -1,0 +1,185 @@
+// The client over a bad network: drops, a silent link, and a host restart. Nothing typed on
+// either side is lost or shown twice, and order holds.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import type {ChatClient} from '../source/client/chat-client.js';
+import {openPlainSocket, type OpenSocket} from '../source/client/open-socket.js';
+import {createStructuredClient} from '../source/client/structured-client.js';
+import {startHost} from '../source/host/start-host.js';
+import {recordClientEvents, type ClientEventLog} from './helpers/client-event-log.js';
+import {startTestHost} from './helpers/start-host.js';
+import {startTcpProxy} from './helpers/tcp-proxy.js';
+
+/** Short keepalive so a silent link is noticed within the test's deadline. */
+const FAST_KEEPALIVE = {pingAfterSilenceMs: 200, pongTimeoutMs: 300};
+
+function texts(log: ClientEventLog): string[] {
+	return log.all('message').map((message) => message.text);
+}
+
+/** Sends and waits for the final result of each, in order. */
+async function sendAll(client: ChatClient, log: ClientEventLog, to: string, lines: string[]) {
+	const refs = lines.map((text) => client.send(to, text));
+	for (const ref of refs) {
+		await log.next('delivered', (event) => event.ref === ref);
+	}
+}
+
+async function waitForTexts(log: ClientEventLog, wanted: string[]) {
+	for (const text of wanted) await log.next('message', (event) => event.text === text);
+}
+
+test('a dropped connection resumes; messages around the gap arrive once, in order, both ways', async (t) => {
+	const host = await startTestHost();
+	const proxy = await startTcpProxy(host.port);
+	const aliceClient = createStructuredClient({
+		address: {host: '127.0.0.1', port: proxy.port},
+		name: 'alice',
+		keepalive: FAST_KEEPALIVE,
+	});
+	const bobClient = createStructuredClient({
+		address: {host: '127.0.0.1', port: host.port},
+		name: 'bob',
+	});
+	t.after(async () => {
+		await Promise.all([aliceClient.quit(), bobClient.quit()]);
+		await proxy.close();
+		await host.stop();
+	});
+	const alice = recordClientEvents(aliceClient);
+	const bob = recordClientEvents(bobClient);
+	await alice.next('welcome');
+	await bob.next('welcome');
+
+	await sendAll(aliceClient, alice, 'bob', ['a1']);
+	await sendAll(bobClient, bob, 'alice', ['b1']);
+	await waitForTexts(alice, ['b1']);
+
+	// The host's answers stop reaching alice: a2 is delivered but alice never hears so, and
+	// b2 is handed to a connection whose bytes are lost.
+	proxy.goSilent('to-client');
+	const a2 = aliceClient.send('bob', 'a2');
+	await waitForTexts(bob, ['a2']);
+	const b2 = bobClient.send('alice', 'b2');
+	await bob.next('delivered', (event) => event.ref === b2);
+
+	// Then the connection is cut; alice queues while it is down.
+	proxy.cutAll();
+	proxy.speak();
+	await alice.next('state', (event) => event.state === 'reconnecting');
+	assert.match(
+		alice.all('state').find((event) => event.state === 'reconnecting')?.detail ?? '',
+		/^retrying in \d+ s$/,
+	);
+	const a3 = aliceClient.send('bob', 'a3');
+	const a4 = aliceClient.send('bob', 'a4');
+	const b3 = bobClient.send('alice', 'b3');
+
+	const welcomeAgain = await alice.next('welcome');
+	assert.deepEqual([...welcomeAgain.users].sort(), ['alice', 'bob']);
+	for (const ref of [a2, a3, a4]) await alice.next('delivered', (event) => event.ref === ref);
+	await bob.next('delivered', (event) => event.ref === b3);
+	await waitForTexts(alice, ['b3']);
+
+	await sendAll(aliceClient, alice, 'bob', ['a5']);
+	await sendAll(bobClient, bob, 'alice', ['b4']);
+	await waitForTexts(alice, ['b4']);
+	await waitForTexts(bob, ['a5']);
+
+	assert.deepEqual(texts(bob), ['a1', 'a2', 'a3', 'a4', 'a5']);
+	assert.deepEqual(texts(alice), ['b1', 'b2', 'b3', 'b4']);
+	assert.equal(alice.all('failed').length, 0);
+	// Others saw a short absence, not a leave and a join.
+	assert.equal(bob.all('user-left').length, 0);
+});
+
+test("a silent link is noticed by the client's own ping, and the session resumes", async (t) => {
+	const host = await startTestHost();
+	const proxy = await startTcpProxy(host.port);
+	const aliceClient = createStructuredClient({
+		address: {host: '127.0.0.1', port: proxy.port},
+		name: 'alice',
+		keepalive: FAST_KEEPALIVE,
+	});
+	const bobClient = createStructuredClient({
+		address: {host: '127.0.0.1', port: host.port},
+		name: 'bob',
+	});
+	t.after(async () => {
+		await Promise.all([aliceClient.quit(), bobClient.quit()]);
+		await proxy.close();
+		await host.stop();
+	});
+	const alice = recordClientEvents(aliceClient);
+	const bob = recordClientEvents(bobClient);
+	await alice.next('welcome');
+	await bob.next('welcome');
+
+	proxy.goSilent('both');
+	const quiet = aliceClient.send('bob', 'sent into the void');
+	await alice.next('state', (event) => event.state === 'reconnecting');
+	proxy.speak();
+	await alice.next('welcome');
+	await alice.next('delivered', (event) => event.ref === quiet);
+	await waitForTexts(bob, ['sent into the void']);
+	assert.equal(proxy.accepted, 2);
+	assert.deepEqual(texts(bob), ['sent into the void']);
+});
+
+test('the host restarts on the same port; both log in again and queued messages arrive once', async (t) => {
+	const first = await startHost({port: 0, bind: '127.0.0.1'});
+	const {port} = first;
+	let second: Awaited<ReturnType<typeof startHost>> | undefined;
+	// Alice reconnects only once bob is back, so her queued messages have someone to go to.
+	let openGate!: () => void;
+	let gate: Promise<void> = Promise.resolve();
+	const gatedSocket: OpenSocket = async (address) => {
+		await gate;
+		return openPlainSocket(address);
+	};
+
+	const aliceClient = createStructuredClient({
+		address: {host: '127.0.0.1', port},
+		name: 'alice',
+		openSocket: gatedSocket,
+	});
+	const bobClient = createStructuredClient({address: {host: '127.0.0.1', port}, name: 'bob'});
+	t.after(async () => {
+		openGate?.();
+		await Promise.all([aliceClient.quit(), bobClient.quit()]);
+		await first.close();
+		await second?.close();
+	});
+	const alice = recordClientEvents(aliceClient);
+	const bob = recordClientEvents(bobClient);
+	await alice.next('welcome');
+	await bob.next('welcome');
+	await sendAll(aliceClient, alice, 'bob', ['before']);
+	await sendAll(bobClient, bob, 'alice', ['hello alice']);
+	await waitForTexts(alice, ['hello alice']);
+
+	gate = new Promise((resolve) => {
+		openGate = resolve;
+	});
+	await first.close();
+	await alice.next('state', (event) => event.state === 'reconnecting');
+	await bob.next('state', (event) => event.state === 'reconnecting');
+	const queued = ['while down 1', 'while down 2', 'while down 3'].map((text) =>
+		aliceClient.send('bob', text),
+	);
+
+	second = await startHost({port, bind: '127.0.0.1'});
+	const bobBack = await bob.next('welcome');
+	assert.deepEqual(bobBack.users, ['bob']);
+	openGate();
+	const aliceBack = await alice.next('welcome');
+	assert.deepEqual([...aliceBack.users].sort(), ['alice', 'bob']);
+	for (const ref of queued) await alice.next('delivered', (event) => event.ref === ref);
+	await sendAll(bobClient, bob, 'alice', ['welcome back']);
+	await waitForTexts(alice, ['welcome back']);
+
+	assert.deepEqual(texts(bob), ['before', 'while down 1', 'while down 2', 'while down 3']);
+	assert.deepEqual(texts(alice), ['hello alice', 'welcome back']);
+	assert.equal(alice.all('failed').length, 0);
+	assert.equal(alice.all('closed').length, 0);
+});

@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import {test} from 'node:test';
+import type {ChatClient} from '../source/client/chat-client.js';
+import {createStructuredClient} from '../source/client/structured-client.js';
+import {recordClientEvents} from './helpers/client-event-log.js';
+import {loginPlain} from './helpers/raw-client.js';
+import {startTestHost} from './helpers/start-host.js';
+
+const clients: ChatClient[] = [];
+
+function join(port: number, name: string, host = '127.0.0.1'): ChatClient {
+	const client = createStructuredClient({address: {host, port}, name});
+	clients.push(client);
+	return client;
+}
+
+async function quitAll(): Promise<void> {
+	await Promise.all(clients.splice(0).map(async (client) => client.quit()));
+}
+
+test('login gives the roster, then joins and leaves arrive', async (t) => {
+	const host = await startTestHost();
+	t.after(async () => {
+		await quitAll();
+		await host.stop();
+	});
+	const alice = recordClientEvents(join(host.port, 'alice'));
+	assert.deepEqual(await alice.next('welcome'), {type: 'welcome', name: 'alice', users: ['alice']});
+	await alice.next('state', (event) => event.state === 'connected');
+
+	const bobClient = join(host.port, 'bob');
+	const bob = recordClientEvents(bobClient);
+	const bobWelcome = await bob.next('welcome');
+	assert.deepEqual([...bobWelcome.users].sort(), ['alice', 'bob']);
+	assert.deepEqual(await alice.next('user-joined'), {type: 'user-joined', name: 'bob'});
+
+	await bobClient.quit();
+	assert.deepEqual(await bob.next('closed'), {
+		type: 'closed',
+		code: 'quit',
+		message: 'you left the chat',
+	});
+	assert.deepEqual(await alice.next('user-left'), {type: 'user-left', name: 'bob'});
+});
+
+test('a message is delivered and arrives once; an unknown recipient fails', async (t) => {
+	const host = await startTestHost();
+	t.after(async () => {
+		await quitAll();
+		await host.stop();
+	});
+	const aliceClient = join(host.port, 'alice');
+	const alice = recordClientEvents(aliceClient);
+	await alice.next('welcome');
+	const bob = recordClientEvents(join(host.port, 'bob'));
+	await bob.next('welcome');
+
+	const ref = aliceClient.send('bob', 'hello bob');
+	const delivered = await alice.next('delivered');
+	assert.equal(delivered.ref, ref);
+	const message = await bob.next('message');
+	assert.equal(message.from, 'alice');
+	assert.equal(message.to, 'bob');
+	assert.equal(message.text, 'hello bob');
+	assert.equal(message.id, delivered.id);
+
+	const lost = aliceClient.send('carol', 'anyone?');
+	const failed = await alice.next('failed');
+	assert.equal(failed.ref, lost);
+	assert.equal(failed.code, 'no-such-user');
+	assert.match(failed.reason, /carol/);
+	assert.equal(bob.all('message').length, 1);
+});
+
+test('messages from a plain netcat user arrive too', async (t) => {
+	const host = await startTestHost();
+	const nc = await loginPlain(host.port, 'nc');
+	t.after(async () => {
+		nc.destroy();
+		await quitAll();
+		await host.stop();
+	});
+	const alice = recordClientEvents(join(host.port, 'alice'));
+	await alice.next('welcome');
+	nc.send('to:alice');
+	nc.send('hi from nc');
+	const message = await alice.next('message');
+	assert.equal(message.from, 'nc');
+	assert.equal(message.text, 'hi from nc');
+});
+
+test('a taken name closes the session with one sentence', async (t) => {
+	const host = await startTestHost();
+	t.after(async () => {
+		await quitAll();
+		await host.stop();
+	});
+	const first = recordClientEvents(join(host.port, 'alice'));
+	await first.next('welcome');
+	const second = recordClientEvents(join(host.port, 'Alice'));
+	assert.deepEqual(await second.next('closed'), {
+		type: 'closed',
+		code: 'name-taken',
+		message: `the name Alice is already in use on 127.0.0.1:${host.port}`,
+	});
+	assert.equal(second.all('welcome').length, 0);
+});
+
+test('an invalid name closes the session with the rule it broke', async (t) => {
+	const host = await startTestHost();
+	t.after(async () => {
+		await quitAll();
+		await host.stop();
+	});
+	const client = recordClientEvents(join(host.port, 'x:y'));
+	const closed = await client.next('closed');
+	assert.equal(closed.code, 'name-invalid');
+	assert.equal(closed.message, "invalid name x:y: it contains ':'");
+});
+
+test('a port nobody listens on: connection refused, no retry', async () => {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as net.AddressInfo;
+	await new Promise<void>((resolve) => {
+		server.close(() => {
+			resolve();
+		});
+	});
+	const client = recordClientEvents(join(port, 'alice'));
+	assert.deepEqual(await client.next('closed'), {
+		type: 'closed',
+		code: 'ECONNREFUSED',
+		message: `could not connect to 127.0.0.1:${port}: connection refused`,
+	});
+	assert.equal(
+		client.all('state').some((event) => event.state === 'reconnecting'),
+		false,
+	);
+});
+
+test('an unknown host closes the session with one sentence', async () => {
+	const client = recordClientEvents(join(21_567, 'alice', 'nohost.invalid'));
+	const closed = await client.next('closed');
+	// Offline machines answer EAI_AGAIN instead of ENOTFOUND; both say the host is unknown.
+	assert.match(closed.message, /^unknown host nohost\.invalid\b/);
+});
+
+test('a text too long for one line fails locally and nothing is sent', async (t) => {
+	const host = await startTestHost();
+	t.after(async () => {
+		await quitAll();
+		await host.stop();
+	});
+	const aliceClient = join(host.port, 'alice');
+	const alice = recordClientEvents(aliceClient);
+	await alice.next('welcome');
+	const bob = recordClientEvents(join(host.port, 'bob'));
+	await bob.next('welcome');
+
+	const long = aliceClient.send('bob', 'x'.repeat(9000));
+	const failed = await alice.next('failed');
+	assert.equal(failed.ref, long);
+	assert.equal(failed.code, 'too-long');
+	assert.match(failed.reason, /too long to send: 9000 bytes, at most \d+ fit in one message/);
+
+	// The next message arrives first: the long one never went out, not even cut short.
+	aliceClient.send('bob', 'short');
+	assert.equal((await bob.next('message')).text, 'short');
+	assert.equal(bob.all('message').length, 1);
+});
+
+test('sends after the session closed fail with a reason', async () => {
+	const client = join(1, 'alice', 'nohost.invalid');
+	const log = recordClientEvents(client);
+	await log.next('closed');
+	const ref = client.send('bob', 'late');
+	const failed = await log.next('failed');
+	assert.equal(failed.ref, ref);
+	assert.match(failed.reason, /not sent/);
+});
+
+test('a message sent before the login goes out once logged in', async (t) => {
+	const host = await startTestHost();
+	t.after(async () => {
+		await quitAll();
+		await host.stop();
+	});
+	const bob = recordClientEvents(join(host.port, 'bob'));
+	await bob.next('welcome');
+	const aliceClient = join(host.port, 'alice');
+	const ref = aliceClient.send('bob', 'early');
+	const alice = recordClientEvents(aliceClient);
+	assert.equal((await alice.next('delivered')).ref, ref);
+	assert.equal((await bob.next('message')).text, 'early');
+});
