@@ -129,7 +129,7 @@ test("a silent link is noticed by the client's own ping, and the session resumes
 test('the host restarts on the same port; both log in again and queued messages arrive once', async (t) => {
 	const first = await startHost({port: 0, bind: '127.0.0.1'});
 	const {port} = first;
-	let second: Awaited<ReturnType<typeof startHost>> | undefined;
+	const restarted: Array<Awaited<ReturnType<typeof startHost>>> = [];
 	// Alice reconnects only once bob is back, so her queued messages have someone to go to.
 	let openGate!: () => void;
 	let gate: Promise<void> = Promise.resolve();
@@ -148,7 +148,7 @@ test('the host restarts on the same port; both log in again and queued messages 
 		openGate?.();
 		await Promise.all([aliceClient.quit(), bobClient.quit()]);
 		await first.close();
-		await second?.close();
+		await Promise.all(restarted.map(async (host) => host.close()));
 	});
 	const alice = recordClientEvents(aliceClient);
 	const bob = recordClientEvents(bobClient);
@@ -168,7 +168,7 @@ test('the host restarts on the same port; both log in again and queued messages 
 		aliceClient.send('bob', text),
 	);
 
-	second = await startHost({port, bind: '127.0.0.1'});
+	restarted.push(await startHost({port, bind: '127.0.0.1'}));
 	const bobBack = await bob.next('welcome');
 	assert.deepEqual(bobBack.users, ['bob']);
 	openGate();

@@ -35,8 +35,8 @@ export function recordClientEvents(client: ChatClient): ClientEventLog {
 			return new Promise<Wanted>((resolve, reject) => {
 				const check = () => {
 					for (let index = cursors.get(type) ?? 0; index < events.length; index++) {
-						const event = events[index]!;
-						if (event.type === type && (matches === undefined || matches(event as Wanted))) {
+						const event = events[index];
+						if (event?.type === type && (matches === undefined || matches(event as Wanted))) {
 							cursors.set(type, index + 1);
 							waiters.delete(check);
 							clearTimeout(timer);
