@@ -115,8 +115,7 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 			socket.destroy();
 		} else {
 			socket.end();
-			// A client that never reads must not keep the socket open.
-			setTimeout(destroySocket, CLOSE_DEADLINE_MS, socket).unref();
+			destroyAfterDeadline(socket);
 		}
 	}
 
@@ -259,6 +258,16 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 		// ECONNRESET, EPIPE, …: routine; the connection is simply gone.
 		this.close('dropped');
 	};
+}
+
+/** After `end()`: reads (and drops) what still comes so the peer's FIN is seen; a peer that
+ * never closes its side, or never reads, is cut off after CLOSE_DEADLINE_MS. */
+export function destroyAfterDeadline(socket: Socket): void {
+	socket.resume();
+	const timer = setTimeout(destroySocket, CLOSE_DEADLINE_MS, socket);
+	socket.once('close', () => {
+		clearTimeout(timer);
+	});
 }
 
 function destroySocket(socket: Socket): void {

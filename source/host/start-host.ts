@@ -2,11 +2,10 @@
 // telling every client why (docs/protocol.md).
 
 import net, {type Server, type Socket} from 'node:net';
-import {CLOSE_DEADLINE_MS} from '../protocol/limits.js';
 import {PLAIN_SHUTDOWN} from '../protocol/plain-face.js';
 import {encodeCoded} from '../protocol/structured-messages.js';
 import {AddressCaps} from './address-caps.js';
-import {Connection} from './connection.js';
+import {Connection, destroyAfterDeadline} from './connection.js';
 import {type HostOptions, resolveHostOptions} from './host-options.js';
 import {Relay} from './relay.js';
 
@@ -83,7 +82,7 @@ function refuseOverCap(relay: Relay, socket: Socket, address: string): void {
 	socket.on('error', ignore);
 	const reason = `too many connections from ${address}`;
 	socket.end(encodeCoded('REFUSED', 'too-many-connections', reason) + '\n');
-	setTimeout(() => socket.destroy(), CLOSE_DEADLINE_MS).unref();
+	destroyAfterDeadline(socket);
 }
 
 async function shutDown(relay: Relay, server: Server): Promise<void> {
