@@ -10,6 +10,14 @@ export type TcpProxy = {
 	cutAll(): void;
 	/** Stops forwarding bytes (both ways, or only host to client) while keeping the sockets open. */
 	goSilent(direction?: 'both' | 'to-client'): void;
+	/** Everything forwarded so far, as text, per direction (for tests that watch the wire). */
+	readonly transcript: {toHost: string; toClient: string};
+	/** Resolves when the forwarded text in one direction matches, or rejects after a deadline. */
+	waitForText(
+		direction: 'toHost' | 'toClient',
+		matches: RegExp | ((text: string) => boolean),
+		deadlineMs?: number,
+	): Promise<void>;
 	/** Forwards again (bytes held while silent are dropped, as a dead link would). */
 	speak(): void;
 	close(): Promise<void>;
@@ -19,16 +27,27 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
 	const pairs = new Set<{client: net.Socket; upstream: net.Socket}>();
 	let silent: 'none' | 'both' | 'to-client' = 'none';
 	let accepted = 0;
+	const transcript = {toHost: '', toClient: ''};
+	const watchers = new Set<() => void>();
+	const record = (direction: 'toHost' | 'toClient', chunk: Buffer) => {
+		transcript[direction] += chunk.toString('utf8');
+		for (const watcher of [...watchers]) watcher();
+	};
+
 	const server = net.createServer((client) => {
 		accepted++;
 		const upstream = net.connect({host: '127.0.0.1', port: targetPort});
 		const pair = {client, upstream};
 		pairs.add(pair);
 		client.on('data', (chunk) => {
-			if (silent !== 'both') upstream.write(chunk);
+			if (silent === 'both') return;
+			record('toHost', chunk);
+			upstream.write(chunk);
 		});
 		upstream.on('data', (chunk) => {
-			if (silent === 'none') client.write(chunk);
+			if (silent !== 'none') return;
+			record('toClient', chunk);
+			client.write(chunk);
 		});
 		const end = () => {
 			pairs.delete(pair);
@@ -57,6 +76,25 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
 			return accepted;
 		},
 		cutAll,
+		transcript,
+		async waitForText(direction, matches, deadlineMs = 5000) {
+			const test = typeof matches === 'function' ? matches : (text: string) => matches.test(text);
+			return new Promise((resolve, reject) => {
+				const check = () => {
+					if (!test(transcript[direction])) return;
+					watchers.delete(check);
+					clearTimeout(timer);
+					resolve();
+				};
+
+				const timer = setTimeout(() => {
+					watchers.delete(check);
+					reject(new Error(`${String(matches)} not seen ${direction} within ${deadlineMs} ms`));
+				}, deadlineMs);
+				watchers.add(check);
+				check();
+			});
+		},
 		goSilent(direction = 'both') {
 			silent = direction;
 		},
