@@ -13,7 +13,7 @@ const server = net.createServer((socket) => {
 	socket.setEncoding('utf8');
 	socket.on('data', (chunk: string) => {
 		const lines = (pending + chunk).split('\n');
-		pending = lines.pop()!;
+		pending = lines.pop() ?? '';
 		for (const line of lines) {
 			if (!user) {
 				user = {name: line, socket};
@@ -21,7 +21,7 @@ const server = net.createServer((socket) => {
 				socket.write('Welcome!\n');
 			} else if (line.startsWith('to:')) user.partner = line.slice(3);
 			else if (line === 'quit') socket.end('quit\n');
-			else users.get(user.partner!)?.socket.write(`${user.name}: ${line}\n`);
+			else users.get(user.partner ?? '')?.socket.write(`${user.name}: ${line}\n`);
 		}
 	});
 	socket.on('error', () => socket.destroy());

@@ -43,7 +43,7 @@ export class BenchReport {
 			Math.max(title.length, ...this.rows.map((row) => cell(row, key).length)),
 		);
 		const line = (cells: string[]) =>
-			`| ${cells.map((text, index) => text.padEnd(widths[index]!)).join(' | ')} |`;
+			`| ${cells.map((text, index) => text.padEnd(widths[index] ?? 0)).join(' | ')} |`;
 		return [
 			line(COLUMNS.map(([, title]) => title)),
 			line(widths.map((width) => '-'.repeat(width))),

@@ -24,7 +24,7 @@ export function endsWithText(line: Buffer, start: number, end: number): boolean 
 export function readStamp(line: Buffer, end: number): number {
 	let value = 0;
 	for (let index = end - TEXT_BYTES; index < end - TEXT_BYTES + STAMP_DIGITS; index++) {
-		value = value * 10 + line[index]! - 0x30;
+		value = value * 10 + (line[index] ?? 0x30) - 0x30;
 	}
 	return value;
 }

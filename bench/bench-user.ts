@@ -87,9 +87,8 @@ export async function logInAll(
 	const users: BenchUser[] = [];
 	let next = 0;
 	const worker = async () => {
-		while (next < names.length) {
-			const index = next++;
-			users[index] = await BenchUser.logIn(port, face, names[index]!);
+		for (let index = next++; index < names.length; index = next++) {
+			users[index] = await BenchUser.logIn(port, face, names[index] ?? '');
 		}
 	};
 	try {

@@ -46,6 +46,12 @@ export async function startRelay(relay: RelayKind, profile = false): Promise<Run
 	});
 }
 
+export function serverFor(servers: Map<RelayKind, RunningServer>, relay: RelayKind): RunningServer {
+	const server = servers.get(relay);
+	if (!server) throw new Error(`no ${relay} relay was started`);
+	return server;
+}
+
 /** Starts one relay of each kind the contenders need; `stop` ends them all. */
 export async function startRelays(
 	contenders: readonly Contender[],

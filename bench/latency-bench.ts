@@ -2,7 +2,7 @@
 // and the worst max.
 import type {BenchOptions} from './bench-options.js';
 import {BenchReport, fixed, times, whole} from './bench-report.js';
-import type {Contender, RelayKind} from './contenders.js';
+import {serverFor, type Contender, type RelayKind} from './contenders.js';
 import {runLatency, type LatencyResult} from './latency-run.js';
 import {outcomeProblems} from './run-problems.js';
 import type {RunningServer} from './running-server.js';
@@ -27,7 +27,7 @@ export async function benchLatency(
 		for (const contender of contenders) {
 			const tag = `l${(runCounter++).toString(36)}`;
 			const outcome = await runLatency(
-				servers.get(contender.relay)!,
+				serverFor(servers, contender.relay),
 				contender.face,
 				options.latency,
 				tag,

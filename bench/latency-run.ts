@@ -39,7 +39,7 @@ export async function runLatency(
 	const names = Array.from({length: settings.users}, (_, index) => `${tag}u${index}`);
 	const users = await logInAll(server.port, face, names, LOGINS_IN_FLIGHT);
 	// Partners are 0↔1, 2↔3 …; each user both sends and receives.
-	const partnerOf = (index: number) => names[index ^ 1]!;
+	const partnerOf = (index: number) => names[index ^ 1] ?? '';
 	users.forEach((user, index) => {
 		const choose = face.choosePartner(partnerOf(index));
 		if (choose) user.socket.write(choose);
@@ -62,7 +62,7 @@ export async function runLatency(
 		};
 	}
 
-	const seq = new Array<number>(users.length).fill(0);
+	const senders = users.map((user, index) => ({user, to: partnerOf(index), seq: 0}));
 	const started = performance.now();
 	countFrom = Math.round((started + settings.warmupSeconds * 1000) * 1000);
 	const total = Math.round(
@@ -74,11 +74,10 @@ export async function runLatency(
 			total,
 			Math.floor(((performance.now() - started) * settings.messagesPerSecond) / 1000),
 		);
-		while (sent < due) {
-			const index = sent % users.length;
-			const text = benchText(nowMicros());
-			users[index]!.socket.write(face.message(partnerOf(index), text, seq[index]!++));
-			sent++;
+		for (; sent < due; sent++) {
+			const sender = senders[sent % senders.length];
+			if (!sender) break;
+			sender.user.socket.write(face.message(sender.to, benchText(nowMicros()), sender.seq++));
 		}
 		if (sent === total) {
 			clearInterval(ticker);

@@ -1,6 +1,6 @@
 // A relay under test, running as its own process so it never shares a CPU thread with the
 // load generator.
-import {spawn, type ChildProcess} from 'node:child_process';
+import {spawn, type ChildProcess, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {withDeadline} from './deferred.js';
 
@@ -37,6 +37,8 @@ export function readCpuMs(pid: number): number {
 
 /** Wraps a spawned server: keeps the tail of its output for error messages and notices a crash. */
 export function trackServer(child: ChildProcess, port: number, label: string): RunningServer {
+	const {pid} = child;
+	if (pid === undefined) throw new Error(`${label} could not be started`);
 	let output = '';
 	let stopping = false;
 	let crash: string | undefined;
@@ -54,10 +56,10 @@ export function trackServer(child: ChildProcess, port: number, label: string): R
 	});
 	return {
 		port,
-		pid: child.pid!,
+		pid,
 		crash: () => crash,
-		rssBytes: () => readRssBytes(child.pid!),
-		cpuMs: () => readCpuMs(child.pid!),
+		rssBytes: () => readRssBytes(pid),
+		cpuMs: () => readCpuMs(pid),
 		async stop() {
 			stopping = true;
 			if (child.exitCode !== null || child.signalCode !== null) return;
@@ -83,21 +85,23 @@ export async function startNodeServer(
 	label: string,
 	{nodeFlags = [], garbageCollectable = false}: NodeServerOptions = {},
 ): Promise<RunningServer> {
-	const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], {
-		stdio: ['pipe', 'pipe', 'pipe'],
-	});
+	const child: ChildProcessWithoutNullStreams = spawn(
+		process.execPath,
+		[...nodeFlags, '--import', 'tsx', script, ...args],
+		{stdio: ['pipe', 'pipe', 'pipe']},
+	);
 	const port = await new Promise<number>((resolve, reject) => {
 		let seen = '';
 		const onData = (chunk: Buffer) => {
 			seen += chunk.toString();
 			const match = /listening (\d+)/.exec(seen);
 			if (match) {
-				child.stdout!.off('data', onData);
+				child.stdout.off('data', onData);
 				resolve(Number(match[1]));
 			}
 		};
-		child.stdout!.on('data', onData);
-		child.stderr!.on('data', (chunk: Buffer) => (seen += chunk.toString()));
+		child.stdout.on('data', onData);
+		child.stderr.on('data', (chunk: Buffer) => (seen += chunk.toString()));
 		child.once('exit', (code) =>
 			reject(new Error(`${label} did not start (exit ${code}):\n${seen}`)),
 		);
@@ -108,13 +112,13 @@ export async function startNodeServer(
 		const done = new Promise<void>((resolve) => {
 			const onData = (chunk: Buffer) => {
 				if (chunk.toString().includes('gc done')) {
-					child.stdout!.off('data', onData);
+					child.stdout.off('data', onData);
 					resolve();
 				}
 			};
-			child.stdout!.on('data', onData);
+			child.stdout.on('data', onData);
 		});
-		child.stdin!.write('gc\n');
+		child.stdin.write('gc\n');
 		await withDeadline(done, GC_DEADLINE_MS, `${label} garbage collection`);
 	};
 	return server;

@@ -16,8 +16,8 @@ export type ScaleWorkerReport =
 	| {type: 'failed'; reason: string}
 	| {type: 'dropped'; reason: string};
 
-const send = (report: ScaleWorkerReport) => process.send!(report);
-const task = JSON.parse(process.argv[2]!) as ScaleWorkerTask;
+const send = (report: ScaleWorkerReport) => process.send?.(report);
+const task = JSON.parse(process.argv[2] ?? '{}') as ScaleWorkerTask;
 const face = facesByName[task.face];
 let users: BenchUser[] = [];
 

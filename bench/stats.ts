@@ -5,7 +5,7 @@ export function percentile(samples: readonly number[], fraction: number): number
 	if (samples.length === 0) return Number.NaN;
 	const sorted = [...samples].sort((a, b) => a - b);
 	const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-	return sorted[rank]!;
+	return sorted[rank] ?? Number.NaN;
 }
 
 export function median(samples: readonly number[]): number {

@@ -2,11 +2,11 @@
 // ratios against ngircd and the bare Node relay.
 import type {BenchOptions} from './bench-options.js';
 import {BenchReport, fixed, times, whole} from './bench-report.js';
-import type {Contender, RelayKind} from './contenders.js';
+import {serverFor, type Contender, type RelayKind} from './contenders.js';
 import {outcomeProblems} from './run-problems.js';
 import type {RunningServer} from './running-server.js';
 import {median, ratio} from './stats.js';
-import {runThroughput} from './throughput-run.js';
+import {runThroughput, type ThroughputResult} from './throughput-run.js';
 
 /** JIT warm-up before the measured rounds, as a share of a measured run. */
 const WARMUP_SHARE = 0.2;
@@ -24,47 +24,35 @@ export async function benchThroughput(
 	for (const pairs of options.throughput.pairs) {
 		const perSender = Math.max(1, Math.round(options.throughput.messagesPerRun / pairs));
 		const benchmark = `throughput, ${pairs} pairs × ${whole(perSender)} × 64 B`;
-		const rates = new Map<string, number[]>();
-		const cpu = new Map<string, number[]>();
+		const runs = new Map<string, ThroughputResult[]>();
 		if (!options.quick) {
+			const warmup = Math.max(1, Math.round(perSender * WARMUP_SHARE));
 			for (const contender of contenders) {
-				const warmup = Math.max(1, Math.round(perSender * WARMUP_SHARE));
-				await runThroughput(
-					servers.get(contender.relay)!,
-					contender.face,
-					pairs,
-					warmup,
-					nextTag(),
-				);
+				const server = serverFor(servers, contender.relay);
+				await runThroughput(server, contender.face, pairs, warmup, nextTag());
 			}
 		}
 		for (let round = 0; round < options.rounds; round++) {
 			for (const contender of contenders) {
-				const outcome = await runThroughput(
-					servers.get(contender.relay)!,
-					contender.face,
-					pairs,
-					perSender,
-					nextTag(),
-				);
+				const server = serverFor(servers, contender.relay);
+				const outcome = await runThroughput(server, contender.face, pairs, perSender, nextTag());
 				for (const problem of outcomeProblems(`${benchmark}, ${contender.label}`, outcome)) {
 					report.fail(problem);
 				}
-				rates.set(contender.key, [...(rates.get(contender.key) ?? []), outcome.messagesPerSecond]);
-				cpu.set(contender.key, [
-					...(cpu.get(contender.key) ?? []),
-					outcome.relayCpuMicrosPerMessage,
-				]);
+				runs.set(contender.key, [...(runs.get(contender.key) ?? []), outcome]);
 			}
 		}
-		const rateOf = (key: string) => median(rates.get(key) ?? []);
+		const figure = (key: string, pick: (run: ThroughputResult) => number) =>
+			median((runs.get(key) ?? []).map(pick));
+		const rateOf = (key: string) => figure(key, (run) => run.messagesPerSecond);
 		for (const contender of contenders) {
 			const rate = rateOf(contender.key);
-			const cpuMicros = median(cpu.get(contender.key) ?? []);
+			const cpuMicros = figure(contender.key, (run) => run.relayCpuMicrosPerMessage);
+			const generatorBusy = figure(contender.key, (run) => run.loadGeneratorBusy);
 			report.add({
 				benchmark,
 				contender: contender.label,
-				result: `${whole(rate)} msg/s (relay CPU ${fixed(cpuMicros)} µs/msg)`,
+				result: `${whole(rate)} msg/s (relay CPU ${fixed(cpuMicros)} µs/msg, generator ${Math.round(generatorBusy * 100)}% busy)`,
 				vsNgircd: contender.key === 'ngircd' ? '' : times(ratio(rate, rateOf('ngircd'))),
 				vsBare: contender.key === 'bare' ? '' : times(ratio(rate, rateOf('bare'))),
 				target: contender.relay === 'host' ? HOST_TARGET : '',
@@ -74,6 +62,7 @@ export async function benchThroughput(
 					rounds: options.rounds,
 					messagesPerSecond: rate,
 					relayCpuMicrosPerMessage: cpuMicros,
+					loadGeneratorBusy: generatorBusy,
 					vsNgircd: ratio(rate, rateOf('ngircd')),
 					vsBare: ratio(rate, rateOf('bare')),
 				},

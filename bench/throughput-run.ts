@@ -15,6 +15,8 @@ export type ThroughputResult = {
 	faults: number;
 	/** CPU time the relay process spent during the flood, per text, in microseconds. */
 	relayCpuMicrosPerMessage: number;
+	/** Share of one core the load generator used: near 1 means it, not the relay, set the pace. */
+	loadGeneratorBusy: number;
 	problem?: string;
 };
 
@@ -65,8 +67,9 @@ export async function runThroughput(
 	}
 
 	const cpuBefore = server.cpuMs();
+	const generatorBefore = process.cpuUsage();
 	const started = performance.now();
-	senders.forEach((sender, index) => sender.socket.write(traffic[index]!));
+	for (const [index, sender] of senders.entries()) sender.socket.write(traffic[index] ?? '');
 	const users = [...senders, ...receivers];
 	let problem = await watch(allReceived.promise, server, users, () => received);
 	const elapsedMs = performance.now() - started;
@@ -74,11 +77,14 @@ export async function runThroughput(
 		problem = await watch(allDelivered.promise, server, users, () => delivered);
 	}
 	const cpuMs = server.cpuMs() - cpuBefore;
+	const generator = process.cpuUsage(generatorBefore);
+	const floodMs = performance.now() - started;
 	const result = {
 		messagesPerSecond: (received / elapsedMs) * 1000,
 		lost: total - received,
 		faults: faults + (face.acknowledges ? total - delivered : 0),
 		relayCpuMicrosPerMessage: (cpuMs * 1000) / total,
+		loadGeneratorBusy: (generator.user + generator.system) / 1000 / floodMs,
 		problem,
 	};
 	await leaveAll(users, face);
