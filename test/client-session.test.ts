@@ -197,3 +197,50 @@ test('a message sent before the login goes out once logged in', async (t) => {
 	assert.equal((await alice.next('delivered')).ref, ref);
 	assert.equal((await bob.next('message')).text, 'early');
 });
+
+test('a host that accepts but never answers the login is named as such', async (t) => {
+	const silent = net.createServer(() => undefined);
+	await new Promise<void>((resolve) => {
+		silent.listen(0, '127.0.0.1', resolve);
+	});
+	t.after(async () => {
+		silent.close();
+	});
+	const {port} = silent.address() as net.AddressInfo;
+	const client = createStructuredClient({
+		address: {host: '127.0.0.1', port},
+		name: 'alice',
+		loginAnswerTimeoutMs: 100,
+	});
+	const log = recordClientEvents(client);
+	assert.equal(
+		(await log.next('closed')).message,
+		`the host at 127.0.0.1:${port} did not answer the login: is it a chat host?`,
+	);
+});
+
+test('when reconnecting gives up, every queued message fails with the reason', async () => {
+	const host = await startTestHost();
+	const client = createStructuredClient({
+		address: {host: '127.0.0.1', port: host.port},
+		name: 'alice',
+		giveUp: {kind: 'after', ms: 300},
+	});
+	const log = recordClientEvents(client);
+	await log.next('welcome');
+	await host.stop();
+	await log.next('state', (event) => event.state === 'reconnecting');
+	const refs = [client.send('bob', 'one'), client.send('bob', 'two')];
+	const closed = await log.next('closed');
+	assert.equal(closed.code, 'gave-up');
+	assert.match(
+		closed.message,
+		/^lost the connection to 127\.0\.0\.1:\d+ and could not get it back in \d+ s$/,
+	);
+	const failed = log.all('failed');
+	assert.deepEqual(
+		failed.map((event) => event.ref),
+		refs,
+	);
+	for (const event of failed) assert.equal(event.reason, `not sent: ${closed.message}`);
+});

@@ -102,9 +102,13 @@ export function byeSentence(address: HostAddress, code: string, reason: string):
 		: `the host at ${label} closed the connection (${code})`;
 }
 
-/** Why reconnecting stopped. */
-export function gaveUpSentence(address: HostAddress, minutes: number): string {
-	return `lost the connection to ${formatHostLabel(address)} and could not get it back in ${minutes} min`;
+/** Why reconnecting stopped, after `gaveUpAfterMs` without the host. */
+export function gaveUpSentence(address: HostAddress, gaveUpAfterMs: number): string {
+	const span =
+		gaveUpAfterMs >= 60_000
+			? `${Math.round(gaveUpAfterMs / 60_000)} min`
+			: `${Math.max(1, Math.round(gaveUpAfterMs / 1000))} s`;
+	return `lost the connection to ${formatHostLabel(address)} and could not get it back in ${span}`;
 }
 
 /** The reason each still-unsent message fails with when the session ends. */

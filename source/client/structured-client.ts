@@ -176,8 +176,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	const scheduleRetry = () => {
 		const disconnectedFor = Date.now() - droppedAt;
 		if (shouldGiveUp(giveUp, disconnectedFor)) {
-			const minutes = giveUp.kind === 'after' ? Math.round(giveUp.ms / 60_000) : 0;
-			close('gave-up', gaveUpSentence(address, minutes));
+			close('gave-up', gaveUpSentence(address, disconnectedFor));
 			return;
 		}
 

@@ -1,0 +1,82 @@
+// `chat join ADDRESS`: the full-screen UI on a terminal, a plain line client otherwise.
+// Every way it can fail ends in one sentence on stderr and a non-zero exit code.
+import process from 'node:process';
+import {runChatUi} from '../ui/run-chat-ui.js';
+import {formatHostLabel} from './closing-sentences.js';
+import {runLineMode} from './line-mode.js';
+import {openPlainSocket, type OpenSocket} from './open-socket.js';
+import {parseAddress} from './parse-address.js';
+import {GIVE_UP_AFTER_FIVE_MINUTES, GIVE_UP_NEVER} from './reconnect-policy.js';
+import {createStructuredClient} from './structured-client.js';
+
+export type JoinOptions = {address: string; follow: boolean; bell: boolean; tls: boolean};
+
+/** Exit code for a command line that cannot work (bad address, unavailable flag). */
+export const EXIT_USAGE = 2;
+
+/** Exit code for a session that ended on an error (refused, host gone). */
+export const EXIT_FAILURE = 1;
+
+/** The environment variable that carries the host's shared password. */
+export const PASSWORD_VARIABLE = 'CHAT_PASSWORD';
+
+/** How the client reaches the host; `--tls` (with fingerprint pinning) plugs in here. */
+export function chooseOpenSocket(options: {tls: boolean}): OpenSocket | {error: string} {
+	if (options.tls) return {error: 'chat join --tls is not available in this version yet'};
+	return openPlainSocket;
+}
+
+function sayError(sentence: string): void {
+	process.stderr.write(`chat: ${sentence}\n`);
+}
+
+export async function runJoin(options: JoinOptions): Promise<number> {
+	const parsed = parseAddress(options.address);
+	if (!parsed.ok) {
+		sayError(parsed.error);
+		return EXIT_USAGE;
+	}
+
+	const openSocket = chooseOpenSocket(options);
+	if ('error' in openSocket) {
+		sayError(openSocket.error);
+		return EXIT_USAGE;
+	}
+
+	const {name, host, port} = parsed.address;
+	const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+	try {
+		const client = createStructuredClient({
+			address: {host, port},
+			name,
+			password: process.env[PASSWORD_VARIABLE] || undefined,
+			openSocket,
+			// A person watching decides when to stop; a script must not hang on a host that is gone.
+			giveUp: interactive ? GIVE_UP_NEVER : GIVE_UP_AFTER_FIVE_MINUTES,
+		});
+		if (!interactive) {
+			return await runLineMode({
+				client,
+				self: name,
+				follow: options.follow,
+				input: process.stdin,
+				output: process.stdout,
+				errorOutput: process.stderr,
+			});
+		}
+
+		const result = await runChatUi({
+			client,
+			self: name,
+			hostLabel: formatHostLabel({host, port}),
+			follow: options.follow,
+			bell: options.bell,
+		});
+		if (result.message) sayError(result.message);
+		return result.exitCode;
+	} catch (error: unknown) {
+		// A bug must still end in one sentence, not a stack trace over the user's terminal.
+		sayError(`chat join stopped: ${error instanceof Error ? error.message : String(error)}`);
+		return EXIT_FAILURE;
+	}
+}
