@@ -55,14 +55,26 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 			giveUp: interactive ? GIVE_UP_NEVER : GIVE_UP_AFTER_FIVE_MINUTES,
 		});
 		if (!interactive) {
-			return await runLineMode({
-				client,
-				self: name,
-				follow: options.follow,
-				input: process.stdin,
-				output: process.stdout,
-				errorOutput: process.stderr,
-			});
+			// A script stopped by a signal still logs out, so its name is free at once.
+			const quit = () => {
+				void client.quit();
+			};
+
+			process.once('SIGINT', quit);
+			process.once('SIGTERM', quit);
+			try {
+				return await runLineMode({
+					client,
+					self: name,
+					follow: options.follow,
+					input: process.stdin,
+					output: process.stdout,
+					errorOutput: process.stderr,
+				});
+			} finally {
+				process.off('SIGINT', quit);
+				process.off('SIGTERM', quit);
+			}
 		}
 
 		const result = await runChatUi({
