@@ -115,7 +115,7 @@ test('line mode: quit logs out and exits 0; a refusal exits 1 with the sentence 
 	assert.equal(await second.exitCode, 1);
 	assert.equal(
 		await second.err.next(/./),
-		`the name bob is already in use on 127.0.0.1:${host.port}`,
+		`chat: the name bob is already in use on 127.0.0.1:${host.port}`,
 	);
 
 	first.input.write('quit\n');

@@ -16,7 +16,7 @@ export type LineModeOptions = {
 	follow: boolean;
 	input: Readable;
 	output: Writable;
-	/** Connection news and the closing sentence; kept off stdout so scripts read only chat. */
+	/** Connection news and the closing sentence (`chat: …`); kept off stdout so scripts read only chat. */
 	errorOutput: Writable;
 };
 
@@ -60,13 +60,13 @@ export async function runLineMode(options: LineModeOptions): Promise<number> {
 			lines.resume();
 		} else if (event.type === 'state' && event.state === 'reconnecting') {
 			reconnecting = true;
-			errorOutput.write(`reconnecting: ${event.detail ?? ''}\n`);
+			errorOutput.write(`chat: reconnecting, ${event.detail ?? ''}\n`);
 		} else if (event.type === 'state' && event.state === 'connected' && reconnecting) {
 			reconnecting = false;
-			errorOutput.write('reconnected\n');
+			errorOutput.write('chat: reconnected\n');
 		} else if (event.type === 'closed') {
 			lines.close();
-			if (event.code !== 'quit') errorOutput.write(event.message + '\n');
+			if (event.code !== 'quit') errorOutput.write(`chat: ${event.message}\n`);
 			finish(event.code === 'quit' ? 0 : 1);
 		}
 

@@ -1,0 +1,127 @@
+// `chat join` as a process with piped stdin/stdout (line mode) against a real host.
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import {test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {loginPlain} from './helpers/raw-client.js';
+import {startTestHost} from './helpers/start-host.js';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const CTIME = String.raw`\w{3} \w{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}`;
+const DEADLINE_MS = 15_000;
+
+function runJoinProcess(args: string[]) {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'source/cli.tsx', 'join', ...args], {
+		cwd: root,
+		stdio: ['pipe', 'pipe', 'pipe'],
+		env: {...process.env, CHAT_PASSWORD: ''},
+	});
+	let stdout = '';
+	let stderr = '';
+	const watchers = new Set<() => void>();
+	child.stdout.setEncoding('utf8');
+	child.stderr.setEncoding('utf8');
+	child.stdout.on('data', (chunk: string) => {
+		stdout += chunk;
+		for (const watcher of [...watchers]) watcher();
+	});
+	child.stderr.on('data', (chunk: string) => {
+		stderr += chunk;
+	});
+	const exited = new Promise<number | null>((resolve) => {
+		child.on('close', (code) => {
+			resolve(code);
+		});
+	});
+	const deadline = setTimeout(() => child.kill(), DEADLINE_MS);
+	void exited.then(() => {
+		clearTimeout(deadline);
+	});
+	return {
+		child,
+		exited,
+		get stdout() {
+			return stdout;
+		},
+		get stderr() {
+			return stderr;
+		},
+		/** Waits until stdout has a line matching `pattern`. */
+		async stdoutLine(pattern: RegExp): Promise<string> {
+			return new Promise((resolve, reject) => {
+				const check = () => {
+					const line = stdout.split('\n').find((each) => pattern.test(each));
+					if (line === undefined) return;
+					watchers.delete(check);
+					clearTimeout(timer);
+					resolve(line);
+				};
+
+				const timer = setTimeout(() => {
+					watchers.delete(check);
+					reject(
+						new Error(
+							`no stdout line matching ${String(pattern)}; stdout: ${stdout}; stderr: ${stderr}`,
+						),
+					);
+				}, DEADLINE_MS);
+				watchers.add(check);
+				check();
+			});
+		},
+	};
+}
+
+test('chat join with piped stdin chats with a netcat user and exits 0 at end of input', async (t) => {
+	const host = await startTestHost();
+	const nc = await loginPlain(host.port, 'nc');
+	t.after(async () => {
+		nc.destroy();
+		await host.stop();
+	});
+	const bob = runJoinProcess([`bob@127.0.0.1:${host.port}`]);
+	t.after(() => bob.child.kill());
+	bob.child.stdin.write('hello\n');
+	await bob.stdoutLine(/^Please input the user who you want to chat with$/);
+	bob.child.stdin.write('to:nobody\n');
+	await bob.stdoutLine(/^the user nobody does not exist$/);
+	bob.child.stdin.write('to:nc\nhi nc\n');
+	assert.match(await nc.nextLine(), new RegExp(String.raw`^\[${CTIME}\] bob: hi nc$`));
+	nc.send('hi bob');
+	await bob.stdoutLine(new RegExp(String.raw`^\[${CTIME}\] nc: hi bob$`));
+
+	bob.child.stdin.end();
+	assert.equal(await bob.exited, 0);
+	assert.equal(bob.stderr, '');
+});
+
+test('chat join with a bad address says why in one line and exits non-zero', async () => {
+	const run = runJoinProcess(['alice@host:99999']);
+	run.child.stdin.end();
+	const code = await run.exited;
+	assert.notEqual(code, 0);
+	assert.equal(run.stdout, '');
+	assert.match(
+		run.stderr,
+		/^chat: bad address 'alice@host:99999': the port must be a number from 1 to 65535, not '99999'\n$/,
+	);
+});
+
+test('chat join to a closed port says connection refused and exits 1', async () => {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as net.AddressInfo;
+	await new Promise<void>((resolve) => {
+		server.close(() => {
+			resolve();
+		});
+	});
+	const run = runJoinProcess([`alice@127.0.0.1:${port}`]);
+	const code = await run.exited;
+	assert.equal(code, 1);
+	assert.equal(run.stderr, `chat: could not connect to 127.0.0.1:${port}: connection refused\n`);
+});
