@@ -11,6 +11,8 @@ import {
 	LOGIN_TIMEOUT_MS,
 	MAX_HELD_MESSAGES,
 	MAX_OUTBOUND_QUEUE_BYTES,
+	PASSWORD_FAILURE_DELAY_MS,
+	PASSWORD_FAILURE_MAX_DELAY_MS,
 	PING_AFTER_SILENCE_MS,
 	PONG_TIMEOUT_MS,
 	RESUME_GRACE_MS,
@@ -37,16 +39,21 @@ export type HostOptions = {
 	maxOutboundBytes?: number;
 	/** Messages held for one away user. */
 	maxHeldMessages?: number;
-	/** A shared secret clients must send before their name (not built yet). */
+	/** A shared secret clients must send before their name (docs/protocol.md "Password"). */
 	password?: string;
+	/** The wait before the next check after a wrong password from an address; doubles per failure. */
+	passwordFailureDelayMs?: number;
+	passwordFailureMaxDelayMs?: number;
+	/** Serve TLS with this PEM certificate and key (source/host/tls-credentials.ts loads them). */
+	tls?: {cert: string; key: string};
 	/** Makes the listening server (e.g. a `node:tls` server); default `net.createServer`. */
 	createServer?: (onConnection: (socket: Socket) => void) => Server;
 	/** One line per login, logout and refused connection; never message content. */
 	log?: (line: string) => void;
 };
 
-export type HostSettings = Required<Omit<HostOptions, 'password' | 'createServer'>> &
-	Pick<HostOptions, 'password' | 'createServer'>;
+export type HostSettings = Required<Omit<HostOptions, 'password' | 'createServer' | 'tls'>> &
+	Pick<HostOptions, 'password' | 'createServer' | 'tls'>;
 
 export function resolveHostOptions(options: HostOptions): HostSettings {
 	return {
@@ -63,6 +70,9 @@ export function resolveHostOptions(options: HostOptions): HostSettings {
 		maxOutboundBytes: options.maxOutboundBytes ?? MAX_OUTBOUND_QUEUE_BYTES,
 		maxHeldMessages: options.maxHeldMessages ?? MAX_HELD_MESSAGES,
 		password: options.password,
+		passwordFailureDelayMs: options.passwordFailureDelayMs ?? PASSWORD_FAILURE_DELAY_MS,
+		passwordFailureMaxDelayMs: options.passwordFailureMaxDelayMs ?? PASSWORD_FAILURE_MAX_DELAY_MS,
+		tls: options.tls,
 		createServer: options.createServer,
 		log: options.log ?? ignoreLog,
 	};

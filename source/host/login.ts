@@ -2,7 +2,14 @@
 
 import {PROTOCOL_VERSION} from '../protocol/limits.js';
 import {checkName, nameKey} from '../protocol/name-rules.js';
-import {PLAIN_REUSE, PLAIN_WELCOME, plainInvalidName} from '../protocol/plain-face.js';
+import {
+	PLAIN_PASS_PREFIX,
+	PLAIN_PASSWORD_NEEDED,
+	PLAIN_PASSWORD_WRONG,
+	PLAIN_REUSE,
+	PLAIN_WELCOME,
+	plainInvalidName,
+} from '../protocol/plain-face.js';
 import {
 	encodeCoded,
 	encodeRoster,
@@ -11,6 +18,13 @@ import {
 	type Hello,
 } from '../protocol/structured-messages.js';
 import type {Connection} from './connection.js';
+import {
+	checkPassword,
+	holdWhileChecking,
+	needsPassword,
+	passwordAccepted,
+	passwordRefusalReason,
+} from './password-gate.js';
 import {announce} from './presence.js';
 import {canResume, newResumeToken, resume} from './resume.js';
 import {User} from './user.js';
@@ -18,15 +32,40 @@ import {User} from './user.js';
 const STRUCTURED_PREFIX = 'HELLO ';
 
 export function handleFirstLine(connection: Connection, line: string): void {
-	if (line.startsWith(STRUCTURED_PREFIX)) {
-		connection.face = 'structured';
+	// The password comes before the name (docs/protocol.md "Password"); lines wait for its check.
+	if (holdWhileChecking(connection, line)) return;
+	if (line.startsWith(STRUCTURED_PREFIX) && !passwordAccepted(connection)) {
 		const hello = parseClientLine(line);
-		if (hello.kind === 'hello') structuredLogin(connection, hello);
-		else refuse(connection, 'bad-command', hello.kind === 'bad' ? hello.reason : 'HELLO 1 <name>');
+		if (hello.kind !== 'hello') {
+			connection.face = 'structured';
+			refuse(connection, 'bad-command', hello.kind === 'bad' ? hello.reason : 'HELLO 1 <name>');
+			return;
+		}
+
+		checkPassword(connection, hello.password, (verdict) => {
+			connection.face = 'structured';
+			if (verdict === 'accepted') structuredLogin(connection, hello);
+			else refuse(connection, verdict, passwordRefusalReason(verdict));
+		});
+		return;
+	}
+
+	if (line.startsWith(PLAIN_PASS_PREFIX) && !passwordAccepted(connection)) {
+		// Once accepted, the next line is the name.
+		checkPassword(connection, line.slice(PLAIN_PASS_PREFIX.length), (verdict) => {
+			if (verdict === 'accepted') return;
+			connection.face = 'plain';
+			refuse(connection, verdict, '');
+		});
 		return;
 	}
 
 	connection.face = 'plain';
+	if (needsPassword(connection) && !passwordAccepted(connection)) {
+		refuse(connection, 'password-required', '');
+		return;
+	}
+
 	plainLogin(connection, line);
 }
 
@@ -100,6 +139,8 @@ function register(connection: Connection, name: string, key: string, face: User[
 const PLAIN_REFUSALS: Record<string, (reason: string) => string> = {
 	'name-taken': () => PLAIN_REUSE,
 	'name-invalid': plainInvalidName,
+	'password-required': () => PLAIN_PASSWORD_NEEDED,
+	'password-wrong': () => PLAIN_PASSWORD_WRONG,
 };
 
 /** Refuses the login in the face's form and closes; `detail` is the reason (or the taken name). */

@@ -77,3 +77,23 @@ export const CLOSE_DEADLINE_MS = 2000;
 
 /** Combining marks in a row after one letter in a name: enough for Thai or Devanagari, not for "Zalgo" text. */
 export const MAX_NAME_MARKS_IN_A_ROW = 3;
+
+// --- Who gets in (docs/protocol.md "Password" and "TLS"). ---
+
+/** A password is one space-free HELLO parameter (`password=`); 128 characters hold any passphrase. */
+export const MAX_PASSWORD_LENGTH = 128;
+
+/** After a wrong password, the next try from that address waits this long; each failure doubles it. */
+export const PASSWORD_FAILURE_DELAY_MS = 500;
+
+/** The longest wait before a password is checked: a guesser gets ~12 tries a minute, a typo costs little. */
+export const PASSWORD_FAILURE_MAX_DELAY_MS = 5000;
+
+/** An address's failures are forgotten this long after its last one. */
+export const PASSWORD_FAILURE_MEMORY_MS = 15 * 60_000;
+
+/** Addresses whose failures are remembered; the oldest is forgotten first, so memory stays bounded. */
+export const MAX_PASSWORD_FAILURE_ADDRESSES = 10_000;
+
+/** Lines a client may send ahead while its password waits to be checked (its name, a first message). */
+export const MAX_LINES_AHEAD_OF_PASSWORD = 32;
