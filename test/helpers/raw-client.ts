@@ -43,7 +43,8 @@ export async function connectRaw(port: number): Promise<RawClient> {
 	return wrapSocket(socket);
 }
 
-function wrapSocket(socket: net.Socket): RawClient {
+/** Wraps an already connected socket (a TLS one, say) like connectRaw does. */
+export function wrapSocket(socket: net.Socket): RawClient {
 	const lines: string[] = [];
 	let taken = 0;
 	let tail = '';
