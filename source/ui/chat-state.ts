@@ -43,6 +43,8 @@ export type ChatState = {
 	draft: string;
 	notice?: Notice;
 	helpOpen: boolean;
+	/** First help row shown, when the help is longer than the screen. */
+	helpOffset: number;
 	outbox: readonly OutgoingMessage[];
 	nextLocalId: number;
 	/** Messages awaiting the host's result, by ref. */
@@ -67,6 +69,7 @@ export function initialChatState(options: {self: string; follow: boolean}): Chat
 		history: [],
 		draft: '',
 		helpOpen: false,
+		helpOffset: 0,
 		outbox: [],
 		nextLocalId: 1,
 		pending: new Map(),

@@ -9,6 +9,14 @@ export type InputCommand =
 	| {type: 'unknown-command'; command: string}
 	| {type: 'text'; text: string};
 
+/** The commands typed in the input line, for the help overlay. */
+export const INPUT_COMMANDS = [
+	{syntax: 'to:NAME', description: 'chat with NAME (also /to NAME)'},
+	{syntax: '/close', description: 'close the conversation'},
+	{syntax: '/help', description: 'this help'},
+	{syntax: 'quit', description: 'log out and leave (also /quit)'},
+] as const;
+
 /** Parses a submitted line. `to:NAME` / `/to NAME` mirror the relay's partner command. */
 export function parseInputCommand(line: string): InputCommand {
 	const trimmed = line.trim();

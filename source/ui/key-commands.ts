@@ -9,6 +9,7 @@ import {
 	withConversation,
 } from './conversation-updates.js';
 import * as editing from './input-editing.js';
+import {helpRows} from './help-rows.js';
 import type {Command} from './keymap.js';
 import {submitLine} from './submit-line.js';
 import {scrollDown, scrollUp} from './visible-window.js';
@@ -110,17 +111,35 @@ function quit(state: ChatState): ChatState {
 		: {...state, quitRequested: true};
 }
 
-/** Applies a command; while the help overlay is open only closing it and quitting work. */
+/** While the help overlay is open it takes the keys: closing, paging, and quitting work. */
+function helpCommand(state: ChatState, command: Command, view: ViewSize): ChatState {
+	const page = Math.max(1, view.height - 1);
+	switch (command) {
+		case 'toggle-help':
+		case 'close-overlay': {
+			return {...state, helpOpen: false, helpOffset: 0};
+		}
+		case 'scroll-down': {
+			return {...state, helpOffset: Math.min(state.helpOffset + page, helpRows.length - 1)};
+		}
+		case 'scroll-up': {
+			return {...state, helpOffset: Math.max(0, state.helpOffset - page)};
+		}
+		case 'quit': {
+			return quit(state);
+		}
+		default: {
+			return state;
+		}
+	}
+}
+
 export function applyCommand(
 	state: ChatState,
 	command: Command,
 	context: CommandContext,
 ): ChatState {
-	if (state.helpOpen) {
-		if (command === 'toggle-help' || command === 'close-overlay')
-			return {...state, helpOpen: false};
-		return command === 'quit' ? quit(state) : state;
-	}
+	if (state.helpOpen) return helpCommand(state, command, context.view);
 	const change = edits[command];
 	if (change) return edit(state, change);
 	switch (command) {

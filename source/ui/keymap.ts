@@ -54,7 +54,7 @@ export const keymap: readonly Binding[] = [
 	{
 		command: 'next-unread',
 		keys: ['alt+a'],
-		description: 'jump to the next conversation with unread messages',
+		description: 'jump to the next unread conversation',
 		group: 'chat',
 	},
 	{

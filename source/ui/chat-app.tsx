@@ -1,0 +1,108 @@
+// The root of the chat screen: one reducer, one keypress handler, and the views of its state.
+import {Box} from 'ink';
+import {useCallback, useMemo, useReducer} from 'react';
+import type {ChatClient} from '../client/chat-client.js';
+import {chatReducer} from './chat-reducer.js';
+import {initialChatState, onlineCount, unreadTotal} from './chat-state.js';
+import {ConnectingScreen} from './connecting-screen.js';
+import {ConversationPane} from './conversation-pane.js';
+import {HelpOverlay} from './help-overlay.js';
+import {InputPrompt} from './input-prompt.js';
+import {computeLayout} from './layout.js';
+import {NoticeLine} from './notice-line.js';
+import {StatusBar} from './status-bar.js';
+import {TooSmallNotice} from './too-small-notice.js';
+import {useAttention} from './use-attention.js';
+import {useChatKeys} from './use-chat-keys.js';
+import {useClientEvents} from './use-client-events.js';
+import {useExit, type ChatOutcome} from './use-exit.js';
+import {useOutbox} from './use-outbox.js';
+import {useTerminalSize} from './use-terminal-size.js';
+import {UserList} from './user-list.js';
+import {userRows} from './user-rows.js';
+
+export type ChatAppProps = {
+	client: ChatClient;
+	self: string;
+	hostLabel: string;
+	follow: boolean;
+	bell: boolean;
+	onExit: (outcome: ChatOutcome) => void;
+	/** Where the bell and title sequences go: the terminal, beside Ink's own output. */
+	writeControl: (data: string) => void;
+};
+
+export function ChatApp(props: ChatAppProps) {
+	const {client, self, follow} = props;
+	const [state, dispatch] = useReducer(chatReducer, {self, follow}, initialChatState);
+	const {columns, rows} = useTerminalSize();
+	const layout = useMemo(() => computeLayout(columns, rows), [columns, rows]);
+	// While scrolled up one message row shows "N new messages below": scrolling works in the rest.
+	const view = useMemo(
+		() => ({width: layout.messageWidth, height: Math.max(1, layout.messageRows - 1)}),
+		[layout],
+	);
+
+	useChatKeys(dispatch, view);
+	useClientEvents(client, dispatch);
+	useOutbox(client, state.outbox, dispatch);
+	const onExit = useCallback((outcome: ChatOutcome) => props.onExit(outcome), [props]);
+	useExit(client, state, onExit);
+	useAttention({
+		bells: state.bells,
+		bell: props.bell,
+		unread: unreadTotal(state),
+		self: state.self,
+		write: props.writeControl,
+	});
+
+	if (layout.tooSmall) return <TooSmallNotice columns={columns} rows={rows} />;
+	if (!state.welcomed) {
+		return (
+			<ConnectingScreen
+				self={state.self}
+				hostLabel={props.hostLabel}
+				state={state.connection}
+				detail={state.connectionDetail}
+				height={layout.rootHeight}
+			/>
+		);
+	}
+
+	const partner = state.partner;
+	return (
+		<Box flexDirection="column" width={columns} height={layout.rootHeight}>
+			<Box flexDirection="row" height={layout.mainHeight} flexShrink={0} overflow="hidden">
+				<UserList rows={userRows(state)} width={layout.listWidth} height={layout.mainHeight} />
+				{state.helpOpen ? (
+					<HelpOverlay
+						width={layout.paneWidth}
+						height={layout.mainHeight}
+						offset={state.helpOffset}
+					/>
+				) : (
+					<ConversationPane
+						self={state.self}
+						partner={partner}
+						presence={partner === undefined ? undefined : state.presence.get(partner)}
+						conversation={partner === undefined ? undefined : state.conversations.get(partner)}
+						width={layout.paneWidth}
+						height={layout.mainHeight}
+						messageWidth={layout.messageWidth}
+						messageRows={layout.messageRows}
+					/>
+				)}
+			</Box>
+			<NoticeLine notice={state.notice} width={columns} />
+			<InputPrompt partner={partner} input={state.input} width={columns} />
+			<StatusBar
+				self={state.self}
+				hostLabel={props.hostLabel}
+				connection={state.connection}
+				detail={state.connectionDetail}
+				online={onlineCount(state)}
+				width={columns}
+			/>
+		</Box>
+	);
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import {renderChat, type ChatHarness} from './helpers/render-chat.js';
+
+afterEach(() => {
+	cleanup();
+});
+
+async function sentOne(text: string): Promise<{chat: ChatHarness; ref: string}> {
+	const chat = renderChat();
+	chat.client.welcome('alice', ['bob']);
+	await chat.submit('to:bob');
+	await chat.submit(text);
+	await chat.waitFor((frame) => frame.includes(`${text} …sending`), 'sending');
+	const ref = chat.client.sends.at(-1)?.ref;
+	assert.ok(ref);
+	assert.deepEqual(chat.client.sends.at(-1), {ref, to: 'bob', text});
+	return {chat, ref};
+}
+
+test('a message shows sending, then delivered', async () => {
+	const {chat, ref} = await sentOne('hello bob');
+	chat.client.emit({type: 'delivered', ref, id: '7', time: Date.now()});
+	await chat.waitFor((frame) => frame.includes('hello bob ✓'), 'delivered');
+});
+
+test('held for an away user, then delivered', async () => {
+	const {chat, ref} = await sentOne('are you there');
+	chat.client.emit({type: 'held', ref, id: '7', time: Date.now()});
+	await chat.waitFor((frame) => frame.includes('are you there …held'), 'held');
+	chat.client.emit({type: 'delivered', ref, id: '7', time: Date.now()});
+	await chat.waitFor((frame) => frame.includes('are you there ✓'), 'delivered');
+});
+
+test('failed shows the reason', async () => {
+	const {chat, ref} = await sentOne('too late');
+	chat.client.emit({type: 'failed', ref, code: 'user-left', reason: 'bob left'});
+	await chat.waitFor(
+		(frame) => frame.includes('too late ✗ not delivered: bob left'),
+		'failed with reason',
+	);
+});
+
+test('results find their own message among several', async () => {
+	const {chat, ref: first} = await sentOne('first');
+	await chat.submit('second');
+	await chat.waitFor((frame) => frame.includes('second …sending'), 'second sending');
+	chat.client.emit({
+		type: 'failed',
+		ref: first,
+		code: 'no-such-user',
+		reason: 'nobody by that name is online',
+	});
+	const frame = await chat.waitFor((frame) => frame.includes('first ✗'), 'first failed');
+	assert.match(frame, /second …sending/);
+});

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import {bindingLabel, keymap} from '../source/ui/keymap.js';
+import {keys, renderChat} from './helpers/render-chat.js';
+
+afterEach(() => {
+	cleanup();
+});
+
+test('F1 opens help drawn from the keymap; Esc closes it', async () => {
+	const chat = renderChat({columns: 100, rows: 50});
+	chat.client.welcome('alice', ['bob']);
+	await chat.waitFor((frame) => frame.includes('bob'), 'the list');
+	await chat.press(keys.f1);
+	const frame = await chat.waitFor((frame) => frame.includes('Help:'), 'the overlay');
+	for (const binding of keymap) {
+		assert.ok(frame.includes(bindingLabel(binding)), `help lists ${bindingLabel(binding)}`);
+		assert.ok(frame.includes(binding.description), `help explains ${binding.command}`);
+	}
+	assert.match(frame, /to:NAME/);
+	await chat.press(keys.escape);
+	await chat.waitFor((frame) => !frame.includes('Help:'), 'the overlay closed');
+});
+
+test('/help opens it too, and F1 toggles it shut', async () => {
+	const chat = renderChat();
+	chat.client.welcome('alice', ['bob']);
+	await chat.submit('/help');
+	await chat.waitFor((frame) => frame.includes('Help:'), 'the overlay');
+	await chat.press(keys.f1);
+	await chat.waitFor((frame) => !frame.includes('Help:'), 'closed');
+});
+
+test('on a short terminal the help pages with PgDn', async () => {
+	const chat = renderChat({columns: 60, rows: 12});
+	chat.client.welcome('alice', ['bob']);
+	await chat.press(keys.f1);
+	await chat.waitFor((frame) => frame.includes('Ctrl+N'), 'the first page');
+	assert.doesNotMatch(chat.frame(), /Editing/);
+	await chat.press(keys.pageDown, keys.pageDown, keys.pageDown);
+	await chat.waitFor(
+		(frame) => frame.includes('Editing') || frame.includes('Ctrl+K'),
+		'a later page',
+	);
+});
