@@ -1,0 +1,55 @@
+// `chat host`: starts the relay, prints where it listens and how to join, logs to stderr, and on
+// SIGINT/SIGTERM tells every client and stops with exit code 0.
+
+import os from 'node:os';
+import process from 'node:process';
+import type {HostOptions} from './host-options.js';
+import {joinCommands} from './lan-addresses.js';
+import {startHost} from './start-host.js';
+
+export type RunHostOptions = Omit<HostOptions, 'log' | 'createServer'> & {
+	stdout?: NodeJS.WritableStream;
+	stderr?: NodeJS.WritableStream;
+};
+
+/** Errors a person can meet when starting, as one sentence each. */
+const LISTEN_ERRORS: Record<string, (port: number, bind: string) => string> = {
+	EADDRINUSE: (port) => `port ${port} is already in use; pick another with --port`,
+	EACCES: (port) => `this user may not listen on port ${port}; pick one above 1023 with --port`,
+	EADDRNOTAVAIL: (_port, bind) => `${bind} is not an address of this machine; check --bind`,
+};
+
+export async function runHost(options: RunHostOptions = {}): Promise<number> {
+	const {stdout = process.stdout, stderr = process.stderr, ...hostOptions} = options;
+	const log = (line: string): void => {
+		stderr.write(`${new Date().toISOString()} ${line}\n`);
+	};
+
+	let host;
+	try {
+		host = await startHost({...hostOptions, log});
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? '';
+		const port = hostOptions.port ?? 0;
+		const bind = hostOptions.bind ?? '0.0.0.0';
+		const explain = LISTEN_ERRORS[code];
+		stderr.write(`chat host: ${explain ? explain(port, bind) : (error as Error).message}\n`);
+		return 1;
+	}
+
+	stdout.write(`chat host is listening on ${host.address}:${host.port}\n`);
+	stdout.write('Others can join with:\n');
+	for (const command of joinCommands(host.address, host.port, os.networkInterfaces())) {
+		stdout.write(`  ${command}\n`);
+	}
+
+	stdout.write('Stop it with Ctrl+C.\n');
+	const signal = await new Promise<string>((resolve) => {
+		process.once('SIGINT', () => resolve('SIGINT'));
+		process.once('SIGTERM', () => resolve('SIGTERM'));
+	});
+	log(`${signal}: shutting down`);
+	await host.close();
+	log('stopped');
+	return 0;
+}

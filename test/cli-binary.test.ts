@@ -1,0 +1,108 @@
+// The built `chat` binary (dist/cli.js, as `npm test` builds it before the tests): help, usage
+// errors, and `chat host` accepting a netcat-style login and stopping cleanly on SIGTERM.
+
+import assert from 'node:assert/strict';
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {test} from 'node:test';
+import {connectRaw} from './helpers/raw-client.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const version = (
+	JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}
+).version;
+
+function run(...args: string[]) {
+	assert.ok(existsSync(cli), 'dist/cli.js is missing: run npm run build first');
+	return spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', timeout: 20_000});
+}
+
+test('npx chat --help shows the usage and exits 0', () => {
+	const result = spawnSync('npx', ['chat', '--help'], {
+		cwd: root,
+		encoding: 'utf8',
+		timeout: 60_000,
+	});
+	assert.equal(result.status, 0, result.stderr);
+	assert.match(result.stdout, /\$ chat host \[options\]/);
+	assert.match(result.stdout, /\$ chat join NAME@HOST\[:PORT\]/);
+	for (const flag of [
+		'--port',
+		'--bind',
+		'--max-per-address',
+		'--rate',
+		'--burst',
+		'--flood-after',
+		'--login-timeout',
+		'--ping-after',
+		'--pong-timeout',
+		'--resume-grace',
+		'--max-queue',
+		'--max-held',
+	]) {
+		assert.ok(result.stdout.includes(flag), `--help lists ${flag}`);
+	}
+});
+
+test('--version prints the package version', () => {
+	const result = run('--version');
+	assert.equal(result.status, 0);
+	assert.equal(result.stdout.trim(), version);
+});
+
+test('an unknown command or a bad flag: one sentence, the usage, exit 2', () => {
+	for (const [args, sentence] of [
+		[['dance'], "chat: unknown command 'dance'"],
+		[['host', '--colour'], 'chat: unknown flag --colour'],
+		[['host', '--port', 'high'], "chat: --port needs a whole number, not 'high'"],
+		[['join', '--rate', '5', 'a@b'], 'chat: --rate is not an option of chat join'],
+		[[], 'chat: say which command: chat host, or chat join NAME@HOST'],
+	] as const) {
+		const result = run(...args);
+		assert.equal(result.status, 2, args.join(' '));
+		const [first, ...rest] = result.stderr.split('\n');
+		assert.equal(first, sentence);
+		assert.match(rest.join('\n'), /Usage/);
+		assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+	}
+});
+
+test('chat host prints where it listens, accepts a login, and stops on SIGTERM with exit 0', async () => {
+	assert.ok(existsSync(cli), 'dist/cli.js is missing: run npm run build first');
+	const host = spawn(process.execPath, [cli, 'host', '--port', '0', '--bind', '127.0.0.1'], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let stdout = '';
+	let stderr = '';
+	host.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+		stderr += chunk;
+	});
+	const exited = new Promise<number | null>((resolve) => {
+		host.once('exit', (code) => {
+			resolve(code);
+		});
+	});
+	const port = await new Promise<number>((resolve, reject) => {
+		host.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+			stdout += chunk;
+			const match = /listening on 127\.0\.0\.1:(\d+)/.exec(stdout);
+			if (match && stdout.includes('chat join NAME@127.0.0.1:')) resolve(Number(match[1]));
+		});
+		host.once('exit', () => {
+			reject(new Error(`chat host exited early: ${stderr}`));
+		});
+	});
+	assert.ok(stdout.includes(`chat join NAME@127.0.0.1:${port}`), stdout);
+
+	const client = await connectRaw(port);
+	client.send('alice');
+	assert.equal(await client.nextLine(), 'Welcome!');
+	host.kill('SIGTERM');
+	assert.equal(await client.nextLine(), 'The host is shutting down');
+	await client.closed;
+	assert.equal(await exited, 0);
+	assert.match(stderr, /login alice \(plain\) from 127\.0\.0\.1/);
+	assert.match(stderr, /logout alice: shutdown/);
+});

@@ -1,0 +1,67 @@
+// `chat host` limit flags become HostOptions in the limits' own units, or one clear sentence.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {hostFlagsHelp, hostOptionsFromFlags} from '../source/host/host-flags.js';
+
+test('flags convert seconds to ms and KiB to bytes', () => {
+	const result = hostOptionsFromFlags({
+		port: '0',
+		bind: '127.0.0.1',
+		maxPerAddress: '0',
+		rate: '2.5',
+		burst: '7',
+		floodAfter: '3',
+		loginTimeout: '0.5',
+		pingAfter: '15',
+		pongTimeout: '5',
+		resumeGrace: '0',
+		maxQueue: '64',
+		maxHeld: '10',
+	});
+	assert.deepEqual(result, {
+		ok: true,
+		options: {
+			port: 0,
+			bind: '127.0.0.1',
+			maxPerAddress: 0,
+			rate: 2.5,
+			burst: 7,
+			floodDisconnectMs: 3000,
+			loginTimeoutMs: 500,
+			pingAfterSilenceMs: 15_000,
+			pongTimeoutMs: 5000,
+			resumeGraceMs: 0,
+			maxOutboundBytes: 65_536,
+			maxHeldMessages: 10,
+		},
+	});
+});
+
+test('no flags: no options, so every limit keeps its default', () => {
+	assert.deepEqual(hostOptionsFromFlags({}), {ok: true, options: {}});
+});
+
+test('bad values get one sentence naming the flag', () => {
+	const cases: Array<[Record<string, string>, string]> = [
+		[{port: 'abc'}, "--port needs a whole number, not 'abc'"],
+		[{port: '65536'}, '--port must be 0 to 65535, not 65536'],
+		[{burst: '0'}, '--burst must be at least 1, not 0'],
+		[{rate: '-1'}, '--rate must be at least 0, not -1'],
+		[{maxHeld: '1.5'}, "--max-held needs a whole number, not '1.5'"],
+		[{loginTimeout: ''}, "--login-timeout needs a number, not ''"],
+		[{bind: ' '}, '--bind needs an address, for example --bind 127.0.0.1'],
+	];
+	for (const [flags, error] of cases)
+		assert.deepEqual(hostOptionsFromFlags(flags), {ok: false, error});
+});
+
+test('the help lists every flag once, aligned', () => {
+	const lines = hostFlagsHelp('  ');
+	assert.equal(lines.length, 12);
+	const columns = new Set(
+		lines.map((line) => /^ {2}--[a-z-]+(?: [A-Z]+)?\s+/.exec(line)?.[0].length),
+	);
+	assert.ok(!columns.has(undefined));
+	assert.equal(columns.size, 1);
+});
