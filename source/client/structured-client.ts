@@ -1,17 +1,9 @@
 // The ChatClient over the structured face: one HostConnection at a time, reconnecting and
 // resuming after a drop, with sends queued until the host gives each its final result.
 import {encodeQuit, encodeSend, type HelloOptions} from '../protocol/client-lines.js';
-import type {HostLine} from '../protocol/host-lines.js';
 import type {ChatClient, ClientEvent} from './chat-client.js';
 import {createClientEvents} from './client-events.js';
-import {
-	QUIT_SENTENCE,
-	byeSentence,
-	connectFailureSentence,
-	gaveUpSentence,
-	refusalSentence,
-	unsentReason,
-} from './closing-sentences.js';
+import {QUIT_SENTENCE, gaveUpSentence, unsentReason} from './closing-sentences.js';
 import {
 	LOGIN_ANSWER_TIMEOUT_MS,
 	openHostConnection,
@@ -19,17 +11,15 @@ import {
 	type HostConnection,
 	type Login,
 } from './host-connection.js';
-import {createIncomingDedupe, laterMessageId} from './incoming-dedupe.js';
+import {createIncomingLines} from './incoming-lines.js';
 import {DEFAULT_KEEPALIVE, type KeepaliveTimings} from './keepalive.js';
 import {createRefMaker} from './message-refs.js';
 import {openPlainSocket, type HostAddress, type OpenSocket} from './open-socket.js';
 import {checkOutgoing} from './outgoing-check.js';
 import {MAX_QUEUED_MESSAGES, createOutboundQueue} from './outbound-queue.js';
+import {decideAfterOutcome} from './outcome-decision.js';
 import {
 	GIVE_UP_NEVER,
-	isRetryableBye,
-	isRetryableRefusal,
-	isTransientSocketError,
 	reconnectDelayMs,
 	retryDetail,
 	shouldGiveUp,
@@ -57,7 +47,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	const {address, name} = options;
 	const events = createClientEvents();
 	const queue = createOutboundQueue();
-	const dedupe = createIncomingDedupe();
+	const incoming = createIncomingLines(events, queue);
 	const nextRef = createRefMaker();
 	const giveUp = options.giveUp ?? GIVE_UP_NEVER;
 	let connection: HostConnection | undefined;
@@ -65,7 +55,6 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	let hasLoggedIn = false;
 	let resumeToken: string | undefined;
 	let graceMs = 0;
-	let lastMessageId: string | undefined;
 	let attempt = 0;
 	// Before the first login, "dropped" means "started trying".
 	let droppedAt = Date.now();
@@ -112,67 +101,6 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		flush();
 	};
 
-	const onLine = (line: HostLine) => {
-		switch (line.kind) {
-			case 'join':
-			case 'leave':
-			case 'away':
-			case 'back': {
-				const type =
-					line.kind === 'join'
-						? 'user-joined'
-						: line.kind === 'leave'
-							? 'user-left'
-							: (`user-${line.kind}` as const);
-				events.emit({type, name: line.name});
-				break;
-			}
-
-			case 'msg': {
-				lastMessageId = laterMessageId(lastMessageId, line.id);
-				if (dedupe.isFirstSighting(line)) {
-					const {id, time, from, to, text} = line;
-					events.emit({type: 'message', id, time, from, to, text});
-				}
-
-				break;
-			}
-
-			case 'held': {
-				if (queue.has(line.ref)) {
-					events.emit({type: 'held', ref: line.ref, id: line.id, time: line.time});
-				}
-
-				break;
-			}
-
-			case 'delivered': {
-				if (queue.settle(line.ref)) {
-					events.emit({type: 'delivered', ref: line.ref, id: line.id, time: line.time});
-				}
-
-				break;
-			}
-
-			case 'failed': {
-				if (queue.settle(line.ref)) {
-					events.emit({type: 'failed', ref: line.ref, code: line.code, reason: line.reason});
-				}
-
-				break;
-			}
-
-			case 'error': {
-				events.emit({type: 'error', code: line.code, message: line.reason});
-				break;
-			}
-
-			default: {
-				// Unknown verbs are a newer host's additions; ignoring them keeps old clients working.
-			}
-		}
-	};
-
 	const scheduleRetry = () => {
 		const disconnectedFor = Date.now() - droppedAt;
 		if (shouldGiveUp(giveUp, disconnectedFor)) {
@@ -200,34 +128,17 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 			return;
 		}
 
-		switch (outcome.kind) {
-			case 'lost': {
-				if (isTransientSocketError(outcome.errorCode, hasLoggedIn)) scheduleRetry();
-				else
-					close(outcome.errorCode ?? 'closed', connectFailureSentence(address, outcome.errorCode));
-				break;
-			}
-
-			case 'refused': {
-				// A refused resume token is spent either way: the next try logs in fresh.
-				resumeToken = undefined;
-				const context = {
-					hasLoggedInBefore: hasLoggedIn,
-					sinceDropMs: Date.now() - droppedAt,
-					graceMs,
-				};
-				if (isRetryableRefusal(outcome.code, context)) scheduleRetry();
-				else close(outcome.code, refusalSentence(address, name, outcome.code, outcome.reason));
-				break;
-			}
-
-			case 'bye': {
-				if (outcome.code === 'quit') close('quit', QUIT_SENTENCE);
-				else if (isRetryableBye(outcome.code)) scheduleRetry();
-				else close(outcome.code, byeSentence(address, outcome.code, outcome.reason));
-				break;
-			}
-		}
+		// A refused resume token is spent either way: the next try logs in fresh.
+		if (outcome.kind === 'refused') resumeToken = undefined;
+		const decision = decideAfterOutcome(outcome, {
+			address,
+			name,
+			hasLoggedIn,
+			sinceDropMs: Date.now() - droppedAt,
+			graceMs,
+		});
+		if (decision.kind === 'retry') scheduleRetry();
+		else close(decision.code, decision.message);
 	};
 
 	function connect() {
@@ -238,7 +149,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 			hello.resume = resumeToken;
 			// A token is good for one try; if this one fails, the next login is fresh.
 			resumeToken = undefined;
-			if (lastMessageId !== undefined) hello.last = lastMessageId;
+			if (incoming.lastMessageId !== undefined) hello.last = incoming.lastMessageId;
 		}
 
 		connection = openHostConnection(
@@ -249,7 +160,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 				keepalive: options.keepalive ?? DEFAULT_KEEPALIVE,
 				loginAnswerTimeoutMs: options.loginAnswerTimeoutMs ?? LOGIN_ANSWER_TIMEOUT_MS,
 			},
-			{onLogin, onLine, onOutcome},
+			{onLogin, onLine: incoming.handle, onOutcome},
 		);
 	}
 

@@ -1,0 +1,84 @@
+// What the host's lines mean for the user once logged in: presence, messages (each shown once)
+// and the results of our own messages, which settle them in the outbound queue.
+import type {HostLine} from '../protocol/host-lines.js';
+import type {ClientEvents} from './client-events.js';
+import {createIncomingDedupe, laterMessageId} from './incoming-dedupe.js';
+import type {OutboundQueue} from './outbound-queue.js';
+
+export type IncomingLines = {
+	handle(line: HostLine): void;
+	/** The highest message id received, for `HELLO … last=` on a resume. */
+	readonly lastMessageId: string | undefined;
+};
+
+const presenceEvents = {
+	join: 'user-joined',
+	leave: 'user-left',
+	away: 'user-away',
+	back: 'user-back',
+} as const;
+
+export function createIncomingLines(events: ClientEvents, queue: OutboundQueue): IncomingLines {
+	const dedupe = createIncomingDedupe();
+	let lastMessageId: string | undefined;
+	return {
+		get lastMessageId() {
+			return lastMessageId;
+		},
+		handle(line) {
+			switch (line.kind) {
+				case 'join':
+				case 'leave':
+				case 'away':
+				case 'back': {
+					events.emit({type: presenceEvents[line.kind], name: line.name});
+					break;
+				}
+
+				case 'msg': {
+					lastMessageId = laterMessageId(lastMessageId, line.id);
+					if (dedupe.isFirstSighting(line)) {
+						const {id, time, from, to, text} = line;
+						events.emit({type: 'message', id, time, from, to, text});
+					}
+
+					break;
+				}
+
+				case 'held': {
+					// Still unsettled: DELIVERED or FAILED follows, or a resend after a drop asks again.
+					if (queue.has(line.ref)) {
+						events.emit({type: 'held', ref: line.ref, id: line.id, time: line.time});
+					}
+
+					break;
+				}
+
+				case 'delivered': {
+					if (queue.settle(line.ref)) {
+						events.emit({type: 'delivered', ref: line.ref, id: line.id, time: line.time});
+					}
+
+					break;
+				}
+
+				case 'failed': {
+					if (queue.settle(line.ref)) {
+						events.emit({type: 'failed', ref: line.ref, code: line.code, reason: line.reason});
+					}
+
+					break;
+				}
+
+				case 'error': {
+					events.emit({type: 'error', code: line.code, message: line.reason});
+					break;
+				}
+
+				default: {
+					// Unknown verbs are a newer host's additions; ignoring them keeps old clients working.
+				}
+			}
+		},
+	};
+}
