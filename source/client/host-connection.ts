@@ -15,7 +15,7 @@ export type Login = {name: string; users: string[]; resumeToken: string; graceSe
 
 export type ConnectionOutcome =
 	/** The socket failed or ended, or the host went silent; `errorCode` says why when known. */
-	| {kind: 'lost'; errorCode: string | undefined}
+	| {kind: 'lost'; errorCode: string | undefined; sentence?: string}
 	| {kind: 'refused'; code: string; reason: string}
 	| {kind: 'bye'; code: string; reason: string};
 
@@ -136,7 +136,9 @@ export function openHostConnection(
 			lines.send(encodeHello(PROTOCOL_VERSION, options.hello));
 		},
 		(error: NodeJS.ErrnoException) => {
-			finish({kind: 'lost', errorCode: error.code});
+			// An opener may explain itself (a changed TLS certificate): `sentence` is for the user.
+			const {sentence} = error as {sentence?: string};
+			finish({kind: 'lost', errorCode: error.code, sentence});
 		},
 	);
 

@@ -30,7 +30,7 @@ export function decideAfterOutcome(outcome: ConnectionOutcome, context: Decision
 	switch (outcome.kind) {
 		case 'lost': {
 			if (isTransientSocketError(outcome.errorCode, hasLoggedIn)) return retry;
-			const message = connectFailureSentence(address, outcome.errorCode);
+			const message = outcome.sentence ?? connectFailureSentence(address, outcome.errorCode);
 			return {kind: 'close', code: outcome.errorCode ?? 'closed', message};
 		}
 
