@@ -19,8 +19,8 @@ Host options
 ${hostFlagsHelp('  ').join('\n')}
 
 Join options
-  --follow    switch to whoever wrote to you last
-  --bell      ring the terminal bell when a message arrives
+  --no-follow do not switch to whoever wrote to you last
+  --no-bell   do not ring the terminal bell when a message arrives
   --tls       connect over TLS
 
   --help      show this help
@@ -45,8 +45,8 @@ const cli = meow(USAGE, {
 	flags: {
 		...Object.fromEntries(HOST_NUMBER_FLAGS.map((flag) => [flag.key, {type: 'string'}])),
 		bind: {type: 'string'},
-		follow: {type: 'boolean'},
-		bell: {type: 'boolean'},
+		follow: {type: 'boolean', default: true},
+		bell: {type: 'boolean', default: true},
 		tls: {type: 'boolean'},
 		help: {type: 'boolean', shortFlag: 'h'},
 		version: {type: 'boolean', shortFlag: 'v'},
@@ -121,8 +121,8 @@ async function main(): Promise<number> {
 			const {runJoin} = await import('./client/run-join.js');
 			return runJoin({
 				address,
-				follow: cli.flags.follow ?? false,
-				bell: cli.flags.bell ?? false,
+				follow: cli.flags.follow ?? true,
+				bell: cli.flags.bell ?? true,
 				tls: cli.flags.tls ?? false,
 			});
 		}

@@ -97,6 +97,40 @@ test('chat join with piped stdin chats with a netcat user and exits 0 at end of 
 	assert.equal(bob.stderr, '');
 });
 
+test('chat join follows the latest sender by default, and not with --no-follow', async (t) => {
+	const host = await startTestHost();
+	const nc = await loginPlain(host.port, 'nc');
+	const carol = await loginPlain(host.port, 'carol');
+	t.after(async () => {
+		nc.destroy();
+		carol.destroy();
+		await host.stop();
+	});
+	const following = runJoinProcess([`bob@127.0.0.1:${host.port}`]);
+	const steady = runJoinProcess(['--no-follow', `dan@127.0.0.1:${host.port}`]);
+	t.after(() => {
+		following.child.kill();
+		steady.child.kill();
+	});
+	// The prompt answers a text only after the login (lines wait for the roster): both are in.
+	for (const run of [following, steady]) run.child.stdin.write('hello?\nto:nc\n');
+	await following.stdoutLine(/^Please input the user/);
+	await steady.stdoutLine(/^Please input the user/);
+	carol.send('to:bob');
+	carol.send('hi bob');
+	await following.stdoutLine(/\] carol: hi bob$/);
+	following.child.stdin.end('reply\n');
+	assert.match(await carol.nextLine(), /\] bob: reply$/);
+
+	carol.send('to:dan');
+	carol.send('hi dan');
+	await steady.stdoutLine(/\] carol: hi dan$/);
+	steady.child.stdin.end('reply\n');
+	assert.match(await nc.waitForLine(/dan:/), /\] dan: reply$/);
+	assert.equal(await following.exited, 0);
+	assert.equal(await steady.exited, 0);
+});
+
 test('chat join with a bad address says why in one line and exits non-zero', async () => {
 	const run = runJoinProcess(['alice@host:99999']);
 	run.child.stdin.end();
