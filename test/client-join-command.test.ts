@@ -12,11 +12,11 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const CTIME = String.raw`\w{3} \w{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}`;
 const DEADLINE_MS = 15_000;
 
-function runJoinProcess(args: string[]) {
+function runJoinProcess(args: string[], password = '') {
 	const child = spawn(process.execPath, ['--import', 'tsx', 'source/cli.tsx', 'join', ...args], {
 		cwd: root,
 		stdio: ['pipe', 'pipe', 'pipe'],
-		env: {...process.env, CHAT_PASSWORD: ''},
+		env: {...process.env, CHAT_PASSWORD: password},
 	});
 	let stdout = '';
 	let stderr = '';
@@ -129,6 +129,23 @@ test('chat join follows the latest sender by default, and not with --no-follow',
 	assert.match(await nc.waitForLine(/dan:/), /\] dan: reply$/);
 	assert.equal(await following.exited, 0);
 	assert.equal(await steady.exited, 0);
+});
+
+test('chat join takes the host password from CHAT_PASSWORD', async (t) => {
+	const host = await startTestHost({password: 'open-sesame'});
+	t.after(async () => {
+		await host.stop();
+	});
+	const unusable = runJoinProcess([`bob@127.0.0.1:${host.port}`], 'has space');
+	const right = runJoinProcess([`bob@127.0.0.1:${host.port}`], 'open-sesame');
+	t.after(() => right.child.kill());
+	assert.equal(await unusable.exited, 2);
+	assert.match(unusable.stderr, /^chat: CHAT_PASSWORD cannot be used: .*without spaces\n$/);
+
+	right.child.stdin.write('hello?\n');
+	await right.stdoutLine(/^Please input the user who you want to chat with$/);
+	right.child.stdin.end();
+	assert.equal(await right.exited, 0);
 });
 
 test('chat join with a bad address says why in one line and exits non-zero', async () => {

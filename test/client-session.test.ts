@@ -244,3 +244,39 @@ test('when reconnecting gives up, every queued message fails with the reason', a
 	);
 	for (const event of failed) assert.equal(event.reason, `not sent: ${closed.message}`);
 });
+
+test('a host with a password: none, a wrong one and the right one', async (t) => {
+	const host = await startTestHost({password: 's3cret'});
+	t.after(async () => {
+		await quitAll();
+		await host.stop();
+	});
+	const label = `127.0.0.1:${host.port}`;
+	const none = recordClientEvents(join(host.port, 'alice'));
+	assert.deepEqual(await none.next('closed'), {
+		type: 'closed',
+		code: 'password-required',
+		message: `the host at ${label} needs a password: set CHAT_PASSWORD`,
+	});
+
+	const wrongClient = createStructuredClient({
+		address: {host: '127.0.0.1', port: host.port},
+		name: 'alice',
+		password: 'guess',
+	});
+	clients.push(wrongClient);
+	const wrong = recordClientEvents(wrongClient);
+	assert.deepEqual(await wrong.next('closed'), {
+		type: 'closed',
+		code: 'password-wrong',
+		message: `wrong password for ${label}`,
+	});
+
+	const rightClient = createStructuredClient({
+		address: {host: '127.0.0.1', port: host.port},
+		name: 'alice',
+		password: 's3cret',
+	});
+	clients.push(rightClient);
+	assert.equal((await recordClientEvents(rightClient).next('welcome')).name, 'alice');
+});

@@ -1,6 +1,7 @@
 // `chat join ADDRESS`: the full-screen UI on a terminal, a plain line client otherwise.
 // Every way it can fail ends in one sentence on stderr and a non-zero exit code.
 import process from 'node:process';
+import {normalisePassword, passwordProblem} from '../protocol/password-rules.js';
 import {runChatUi} from '../ui/run-chat-ui.js';
 import {formatHostLabel} from './closing-sentences.js';
 import {runLineMode} from './line-mode.js';
@@ -43,13 +44,20 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		return EXIT_USAGE;
 	}
 
+	const secret = process.env[PASSWORD_VARIABLE] ?? '';
+	const problem = secret === '' ? undefined : passwordProblem(secret);
+	if (problem !== undefined) {
+		sayError(`${PASSWORD_VARIABLE} cannot be used: ${problem}`);
+		return EXIT_USAGE;
+	}
+
 	const {name, host, port} = parsed.address;
 	const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
 	try {
 		const client = createStructuredClient({
 			address: {host, port},
 			name,
-			password: process.env[PASSWORD_VARIABLE] || undefined,
+			password: secret === '' ? undefined : normalisePassword(secret),
 			openSocket,
 			// A person watching decides when to stop; a script must not hang on a host that is gone.
 			giveUp: interactive ? GIVE_UP_NEVER : GIVE_UP_AFTER_FIVE_MINUTES,
