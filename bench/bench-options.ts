@@ -58,11 +58,11 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
 			? {pairs: [2, 10], messagesPerRun: 2000}
 			: {pairs: [8, 100], messagesPerRun: 200_000},
 		latency: quick
-			? {users: 100, messagesPerSecond: 1000, seconds: 1.5, warmupSeconds: 0.5}
+			? {users: 100, messagesPerSecond: 1000, seconds: 0.75, warmupSeconds: 0.25}
 			: {users: 1000, messagesPerSecond: 10_000, seconds: 6, warmupSeconds: 1},
-		scale: quick ? {users: 200, workers: 2} : {users: 10_000, workers: 4},
+		scale: quick ? {users: 100, workers: 1} : {users: 10_000, workers: 4},
 		ui: quick
-			? {history: 2000, idleSeconds: 1, frames: 20}
+			? {history: 2000, idleSeconds: 0.5, frames: 10}
 			: {history: 100_000, idleSeconds: 10, frames: 200},
 	};
 }

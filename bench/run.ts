@@ -3,6 +3,7 @@
 import {parseBenchOptions, UsageRequest, USAGE, type BenchOptions} from './bench-options.js';
 import {BenchReport} from './bench-report.js';
 import {CONTENDERS, startRelays, type Contender} from './contenders.js';
+import {benchClientUi} from './client-ui-bench.js';
 import {benchLatency} from './latency-bench.js';
 import {ngircdVersion} from './ngircd-server.js';
 import {benchScale} from './scale-bench.js';
@@ -42,6 +43,9 @@ async function main(options: BenchOptions): Promise<BenchReport> {
 	if (options.sections.includes('scale')) {
 		await guard(report, 'scale', () => benchScale(options, report, contenders));
 	}
+	if (options.sections.includes('ui')) {
+		await guard(report, 'client UI', () => benchClientUi(options, report));
+	}
 	return report;
 }
 
@@ -51,11 +55,14 @@ async function guard(
 	section: string,
 	run: () => Promise<void>,
 ): Promise<void> {
+	const started = performance.now();
+	process.stderr.write(`${section}…`);
 	try {
 		await run();
 	} catch (error) {
 		report.fail(`${section}: ${(error as Error).message}`);
 	}
+	process.stderr.write(` ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
 try {

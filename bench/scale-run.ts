@@ -13,8 +13,9 @@ import {median} from './stats.js';
 const WORKER = fileURLToPath(new URL('scale-worker.ts', import.meta.url));
 const ROUND_TRIPS = 20;
 const ROUND_TRIP_DEADLINE_MS = 10_000;
-/** Lets the relay finish the login storm's fan-out (JOIN lines) before memory is read. */
-const SETTLE_MS = 1000;
+/** Memory is read once the relay has finished the login storm's fan-out (JOIN lines …). */
+const SETTLE_WINDOW_MS = 100;
+const SETTLE_DEADLINE_MS = 10_000;
 
 export type ScaleSettings = {users: number; workers: number; inFlightPerWorker: number};
 
@@ -81,7 +82,7 @@ export async function runScale(
 		for (const {child} of workers) child.send('login');
 		await Promise.all(workers.map((worker) => worker.ready));
 		const loginMs = performance.now() - started;
-		await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+		await waitUntilIdle(server);
 		await server.collectGarbage?.();
 		const rssAfter = server.rssBytes();
 		const roundTripMs = await roundTrips(server.port, faceName, tag);
@@ -94,6 +95,17 @@ export async function runScale(
 		};
 	} finally {
 		await Promise.all(workers.map(({child}) => stopWorker(child)));
+	}
+}
+
+/** Waits until the relay used (almost) no CPU over a short window, or the deadline passes. */
+async function waitUntilIdle(server: RunningServer): Promise<void> {
+	const deadline = performance.now() + SETTLE_DEADLINE_MS;
+	while (performance.now() < deadline) {
+		const before = server.cpuMs();
+		await new Promise((resolve) => setTimeout(resolve, SETTLE_WINDOW_MS));
+		// /proc counts CPU in 10 ms ticks: one tick over the window is idle.
+		if (server.cpuMs() - before <= 10) return;
 	}
 }
 

@@ -1,0 +1,106 @@
+// The Ink client, headless, in a process of its own (so its memory is its own): a long history,
+// then frames on new messages, conversation switches, and an idle spell. Reports over IPC.
+import {runChatUi} from '../source/ui/run-chat-ui.js';
+import {FakeChatClient} from './fake-chat-client.js';
+import {FakeStdin, FakeStdout} from './fake-terminal.js';
+
+export type ClientUiSettings = {history: number; frames: number; idleSeconds: number};
+
+export type ClientUiFigures = {
+	historyLoadMs: number;
+	frameMs: number[];
+	switchMs: number[];
+	rssBytes: number;
+	heapUsedBytes: number;
+	idleCpuMs: number;
+	idleWrites: number;
+};
+
+const COLUMNS = 120;
+const ROWS = 40;
+/** Ink draws at most 30 frames a second; a gap past that makes each sample a fresh frame. */
+const FRAME_GAP_MS = 50;
+const OTHER_CONVERSATION_MESSAGES = 100;
+const CTRL_N = '\u000E';
+const CTRL_P = '\u0010';
+
+const settings = JSON.parse(process.argv[2] ?? '{}') as ClientUiSettings;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const stdout = new FakeStdout(COLUMNS, ROWS);
+const stdin = new FakeStdin();
+const client = new FakeChatClient();
+let nextId = 1;
+const receive = (from: string, text: string) =>
+	client.emit({type: 'message', id: String(nextId++), time: Date.now(), from, to: 'me', text});
+
+/** Time from `act` to the first frame that shows `needle`, in milliseconds. */
+async function timeFrame(needle: string, act: () => void): Promise<number> {
+	const frame = stdout.nextFrameWith(needle);
+	const started = performance.now();
+	act();
+	return (await frame) - started;
+}
+
+const finished = runChatUi({
+	client,
+	self: 'me',
+	hostLabel: 'bench',
+	follow: true,
+	bell: false,
+	stdin: stdin as unknown as NodeJS.ReadStream,
+	stdout: stdout as unknown as NodeJS.WriteStream,
+});
+
+await timeFrame('carol', () => {
+	client.emit({type: 'state', state: 'connected'});
+	client.emit({type: 'welcome', name: 'me', users: ['bob', 'carol', 'me']});
+});
+
+// Carol first, then Bob: following switches to Bob, whose conversation holds the long history.
+const historyLoadMs = await timeFrame('bob-history-end', () => {
+	for (let index = 1; index < OTHER_CONVERSATION_MESSAGES; index++)
+		receive('carol', `carol ${index}`);
+	receive('carol', 'carol-last');
+	for (let index = 1; index < settings.history; index++) {
+		receive('bob', `history line ${index}: a message of an ordinary length, about sixty bytes`);
+	}
+	receive('bob', 'bob-history-end');
+});
+(globalThis as {gc?: () => void}).gc?.();
+const {rss: rssBytes, heapUsed: heapUsedBytes} = process.memoryUsage();
+
+const frameMs: number[] = [];
+let bobLast = 'bob-history-end';
+for (let index = 0; index < settings.frames; index++) {
+	await pause(FRAME_GAP_MS);
+	bobLast = `live${index}x`;
+	frameMs.push(await timeFrame(bobLast, () => receive('bob', `${bobLast} a new message arrives`)));
+}
+
+const switchMs: number[] = [];
+for (let index = 0; index < Math.max(1, settings.frames / 10); index++) {
+	await pause(FRAME_GAP_MS);
+	switchMs.push(await timeFrame('carol-last', () => stdin.type(CTRL_N)));
+	await pause(FRAME_GAP_MS);
+	switchMs.push(await timeFrame(bobLast, () => stdin.type(CTRL_P)));
+}
+
+await pause(FRAME_GAP_MS);
+const writesBefore = stdout.writes;
+const cpuBefore = process.cpuUsage();
+await pause(settings.idleSeconds * 1000);
+const idle = process.cpuUsage(cpuBefore);
+const figures: ClientUiFigures = {
+	historyLoadMs,
+	frameMs,
+	switchMs,
+	rssBytes,
+	heapUsedBytes,
+	idleCpuMs: (idle.user + idle.system) / 1000,
+	idleWrites: stdout.writes - writesBefore,
+};
+
+await client.quit();
+const outcome = await finished;
+process.send?.({figures, exitCode: outcome.exitCode});
+process.disconnect();
