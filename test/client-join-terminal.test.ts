@@ -1,0 +1,80 @@
+// `chat join` in a real pseudo-terminal: a failure ends the full-screen UI with the terminal
+// restored, then one sentence, a non-zero exit and no stack trace.
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import path from 'node:path';
+import {test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import pty from 'node-pty';
+import {loginStructured} from './helpers/raw-client.js';
+import {startTestHost} from './helpers/start-host.js';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+const DEADLINE_MS = 20_000;
+
+async function joinInTerminal(address: string): Promise<{exitCode: number; output: string}> {
+	const terminal = pty.spawn(
+		process.execPath,
+		['--import', 'tsx', 'source/cli.tsx', 'join', address],
+		{cwd: root, cols: 80, rows: 24, env: {...process.env, CHAT_PASSWORD: ''}},
+	);
+	let output = '';
+	terminal.onData((data) => {
+		output += data;
+	});
+	const deadline = setTimeout(() => {
+		terminal.kill();
+	}, DEADLINE_MS);
+	return new Promise((resolve) => {
+		terminal.onExit(({exitCode}) => {
+			clearTimeout(deadline);
+			resolve({exitCode, output});
+		});
+	});
+}
+
+/** What the terminal shows after the UI left the alternate screen. */
+function afterUi(output: string): string {
+	const restored = output.lastIndexOf(LEAVE_ALTERNATE_SCREEN);
+	assert.notEqual(restored, -1, `the UI never restored the main screen: ${JSON.stringify(output)}`);
+	return output.slice(restored + LEAVE_ALTERNATE_SCREEN.length);
+}
+
+test('a taken name in the terminal: restored screen, one sentence, exit 1', async (t) => {
+	const host = await startTestHost();
+	const alice = await loginStructured(host.port, 'alice');
+	t.after(async () => {
+		alice.destroy();
+		await host.stop();
+	});
+	const {exitCode, output} = await joinInTerminal(`alice@127.0.0.1:${host.port}`);
+	assert.notEqual(exitCode, 0);
+	const after = afterUi(output);
+	assert.match(
+		after,
+		new RegExp(`the name alice is already in use on 127\\.0\\.0\\.1:${host.port}`),
+	);
+	assert.doesNotMatch(after, /\n\s+at /);
+});
+
+test('a refused connection in the terminal: restored screen, one sentence, exit 1', async () => {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as net.AddressInfo;
+	await new Promise<void>((resolve) => {
+		server.close(() => {
+			resolve();
+		});
+	});
+	const {exitCode, output} = await joinInTerminal(`alice@127.0.0.1:${port}`);
+	assert.notEqual(exitCode, 0);
+	const after = afterUi(output);
+	assert.match(
+		after,
+		new RegExp(`could not connect to 127\\.0\\.0\\.1:${port}: connection refused`),
+	);
+	assert.doesNotMatch(after, /\n\s+at /);
+});
