@@ -1,12 +1,13 @@
 // ngircd 26.1 (Debian) as the C reference relay, in the foreground with a generated config.
 import {spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {findFreePort, waitUntilListening} from './free-port.js';
 import {trackServer, type RunningServer} from './running-server.js';
 
-const NGIRCD = 'ngircd';
+/** Debian puts it in /usr/sbin, which is not on every user's PATH. */
+const NGIRCD = existsSync('/usr/sbin/ngircd') ? '/usr/sbin/ngircd' : 'ngircd';
 const START_DEADLINE_MS = 10_000;
 
 export function ngircdVersion(): string | undefined {
