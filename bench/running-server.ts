@@ -22,15 +22,24 @@ const MAX_KEPT_OUTPUT_CHARS = 4000;
 const STOP_GRACE_MS = 3000;
 const GC_DEADLINE_MS = 10_000;
 
+/** A /proc file of `pid`, or undefined once the process is gone (a crash is reported elsewhere). */
+function readProc(pid: number, file: string): string | undefined {
+	try {
+		return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+
 export function readRssBytes(pid: number): number {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+	const match = /^VmRSS:\s+(\d+) kB/m.exec(readProc(pid, 'status') ?? '');
 	return match ? Number(match[1]) * 1024 : Number.NaN;
 }
 
 export function readCpuMs(pid: number): number {
+	const stat = readProc(pid, 'stat');
+	if (stat === undefined) return Number.NaN;
 	// Fields 14 and 15 of /proc/PID/stat are user and system time in clock ticks (100 per second).
-	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
