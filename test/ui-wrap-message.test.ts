@@ -23,20 +23,25 @@ test('a short message is one line: time, sender, text', () => {
 });
 
 test('long text wraps at words with continuation lines indented under the text', () => {
-	const lines = wrapMessage(message('the quick brown fox jumps over the lazy dog'), 30).map(render);
+	const text = 'the quick brown fox jumps over the lazy dog and keeps on running';
+	const lines = wrapMessage(message(text), 40).map(render);
 	assert.deepEqual(lines, [
-		'18:40 bob: the quick brown fox',
-		'           jumps over the lazy',
-		'           dog',
+		'18:40 bob: the quick brown fox jumps',
+		'           over the lazy dog and keeps',
+		'           on running',
 	]);
-	for (const line of lines) assert.ok(displayWidth(line) <= 30);
+	for (const line of lines) assert.ok(displayWidth(line) <= 40);
+});
+
+test('on a narrow pane continuation lines are indented less, to keep room for text', () => {
+	const lines = wrapMessage(message('the quick brown fox jumps over'), 24).map(render);
+	assert.deepEqual(lines, ['18:40 bob: the quick', '      brown fox jumps', '      over']);
 });
 
 test('wide characters are measured by display width', () => {
-	const lines = wrapMessage(message('世界世界世界世界世界'), 24).map(render);
-	for (const line of lines) assert.ok(displayWidth(line) <= 24, line);
-	assert.equal(lines.join('').replaceAll(/[ \d:a-z]/g, ''), '世界世界世界世界世界');
-	assert.deepEqual(lines, ['18:40 bob: 世界世界世界', '           世界世界']);
+	const lines = wrapMessage(message('世界世界世界世界世界世界世界'), 34).map(render);
+	for (const line of lines) assert.ok(displayWidth(line) <= 34, line);
+	assert.deepEqual(lines, ['18:40 bob: 世界世界世界世界世界世', '           界世界']);
 });
 
 test('a word longer than the line is broken between whole clusters', () => {

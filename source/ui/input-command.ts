@@ -13,7 +13,7 @@ export type InputCommand =
 export const INPUT_COMMANDS = [
 	{syntax: 'to:NAME', description: 'chat with NAME (also /to NAME)'},
 	{syntax: '/close', description: 'close the conversation'},
-	{syntax: '/help', description: 'this help'},
+	{syntax: '/help', description: 'the help'},
 	{syntax: 'quit', description: 'log out and leave (also /quit)'},
 ] as const;
 

@@ -77,8 +77,13 @@ export const keymap: readonly Binding[] = [
 		description: 'complete a user name after to: or /to',
 		group: 'chat',
 	},
-	{command: 'toggle-help', keys: ['f1'], description: 'this help (also /help)', group: 'chat'},
-	{command: 'close-overlay', keys: ['escape'], description: 'close this help', group: 'chat'},
+	{
+		command: 'toggle-help',
+		keys: ['f1'],
+		description: 'open or close the help (also /help)',
+		group: 'chat',
+	},
+	{command: 'close-overlay', keys: ['escape'], description: 'close the help', group: 'chat'},
 	{
 		command: 'close-conversation',
 		keys: ['alt+w'],

@@ -58,9 +58,10 @@ function headerWords(message: ChatMessage): [Word, Word] {
 	];
 }
 
+/** Under the text while that leaves room; on a narrow pane under the name, then not at all. */
 function chooseIndent(headerWidth: number, width: number): number {
-	if (headerWidth <= width / 2) return headerWidth;
-	return TIME_INDENT <= width / 2 ? TIME_INDENT : 0;
+	if (headerWidth <= width / 3) return headerWidth;
+	return TIME_INDENT <= width / 3 ? TIME_INDENT : 0;
 }
 
 /** The message as lines no wider than `width` cells. */
