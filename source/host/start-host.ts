@@ -8,6 +8,7 @@ import {AddressCaps} from './address-caps.js';
 import {Connection, destroyAfterDeadline} from './connection.js';
 import {type HostOptions, resolveHostOptions} from './host-options.js';
 import {Relay} from './relay.js';
+import {createTlsServer} from './tls-server.js';
 
 export type RunningHost = {
 	/** The port it listens on (the one it got, when asked for 0). */
@@ -47,7 +48,9 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 
 	const server = settings.createServer
 		? settings.createServer(onConnection)
-		: net.createServer({allowHalfOpen: true}, onConnection);
+		: settings.tls
+			? createTlsServer(settings.tls, settings.loginTimeoutMs, onConnection)
+			: net.createServer({allowHalfOpen: true}, onConnection);
 	// A failing accept (EMFILE …) must not stop the host; the log says what happened.
 	server.on('error', (error) => {
 		relay.log(`server error: ${error.message}`);

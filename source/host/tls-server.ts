@@ -1,0 +1,30 @@
+// The listening server for `chat host --tls…`: node:tls, with the handshake held to the login
+// timeout so a connection that never finishes it is freed as fast as one that never logs in.
+
+import type {Socket} from 'node:net';
+import tls from 'node:tls';
+import type {TlsCredentials} from './tls-credentials.js';
+
+export function createTlsServer(
+	credentials: Pick<TlsCredentials, 'cert' | 'key'>,
+	handshakeTimeoutMs: number,
+	onConnection: (socket: Socket) => void,
+): tls.Server {
+	const server = tls.createServer(
+		{
+			cert: credentials.cert,
+			key: credentials.key,
+			minVersion: 'TLSv1.2',
+			handshakeTimeout: handshakeTimeoutMs,
+			// A peer that leaves mid-handshake must not leave a half-open socket nobody owns yet.
+			allowHalfOpen: false,
+		},
+		onConnection,
+	);
+	// A failed or timed-out handshake (a plain client, a silent scanner) ends that socket only;
+	// Node does not destroy it on a handshake timeout by itself.
+	server.on('tlsClientError', (_error, socket) => {
+		socket.destroy();
+	});
+	return server;
+}
