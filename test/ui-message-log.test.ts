@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {
 	appendMessage,
+	appendMessages,
 	emptyLog,
 	indexOfSeq,
 	lastMessage,
@@ -59,4 +60,24 @@ test('updating a message by seq replaces only that message', () => {
 		updateMessage(log, 99_999, (message) => message),
 		log,
 	);
+});
+
+test('appending a burst equals appending one by one, across chunk boundaries', () => {
+	const start = logOf(1000);
+	const burst = Array.from({length: 3000}, (_, index) => ({
+		time: 0,
+		from: 'bob',
+		text: `b${index}`,
+	}));
+	const together = appendMessages(start, burst, 2500);
+	let apart = start;
+	for (const message of burst) apart = appendMessage(apart, message, 2500);
+	assert.equal(together.length, apart.length);
+	assert.equal(together.firstSeq, apart.firstSeq);
+	assert.equal(together.nextSeq, apart.nextSeq);
+	for (let index = 0; index < together.length; index += 97) {
+		assert.deepEqual(messageAt(together, index), messageAt(apart, index));
+	}
+	assert.equal(messageAt(start, 999)?.text, 'm999', 'the original log is untouched');
+	assert.equal(start.length, 1000);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {unreadTotal} from '../source/ui/chat-state.js';
+import {unreadOf, unreadTotal} from '../source/ui/chat-state.js';
 import {
 	command,
 	events,
@@ -64,4 +64,28 @@ test('messages while scrolled up are counted as new below', () => {
 	state = command(command(command(state, 'scroll-down'), 'scroll-down'), 'scroll-down');
 	assert.equal(state.conversations.get('bob')?.scroll, undefined);
 	assert.equal(state.conversations.get('bob')?.newBelow, 0);
+});
+
+test('a batch of events gives the same state as the events one by one', () => {
+	const batch = [
+		message('carol', 'c1'),
+		message('carol', 'c2'),
+		message('bob', 'b1'),
+		message('dave', 'd1'),
+		message('dave', 'd2'),
+		message('bob', 'b2'),
+	];
+	for (const typing of ['', 'draft']) {
+		const start = type(submit(welcomed(['bob', 'carol', 'dave']), 'to:bob'), typing);
+		const together = events(start, ...batch);
+		let apart = start;
+		for (const event of batch) apart = events(apart, event);
+		assert.equal(together.partner, apart.partner, typing);
+		assert.equal(together.bells, apart.bells, typing);
+		assert.deepEqual(together.notice, apart.notice, typing);
+		for (const name of ['bob', 'carol', 'dave']) {
+			assert.deepEqual(texts(together, name), texts(apart, name), name);
+			assert.equal(unreadOf(together, name), unreadOf(apart, name), name);
+		}
+	}
 });

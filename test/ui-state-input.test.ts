@@ -53,10 +53,16 @@ test('sending queues the text for the client and shows it as sending', () => {
 	assert.equal(state.input.text, '');
 });
 
-test('a text longer than a protocol line is refused before sending', () => {
-	const state = submit(submit(welcomed(['bob']), 'to:bob'), 'x'.repeat(MAX_TEXT_BYTES + 1));
-	assert.deepEqual(state.outbox, []);
-	assert.equal(state.notice?.tone, 'error');
+test('the input line never grows past what one message can carry', () => {
+	let state = type(submit(welcomed(['bob']), 'to:bob'), 'x'.repeat(MAX_TEXT_BYTES - 1));
+	state = type(state, '€');
+	assert.equal(state.input.text.length, MAX_TEXT_BYTES - 1);
+	assert.equal(
+		state.notice?.text,
+		`the line is full: a message holds at most ${MAX_TEXT_BYTES} bytes`,
+	);
+	state = command(type(state, 'y'), 'submit');
+	assert.equal(state.outbox[0]?.text.length, MAX_TEXT_BYTES);
 });
 
 test('quit, /quit, Ctrl+C and Ctrl+D on an empty line ask to quit', () => {

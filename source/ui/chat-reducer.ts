@@ -1,11 +1,12 @@
 // The one reducer over the UI state: client events, commands from keys, typed text, send results.
 import type {ClientEvent} from '../client/chat-client.js';
 import type {ChatState} from './chat-state.js';
-import {applyClientEvent} from './client-events.js';
+import {applyClientEvents} from './client-events.js';
 import {setDelivery} from './conversation-updates.js';
 import {insertText} from './input-editing.js';
 import type {Command} from './keymap.js';
 import {applyCommand, type CommandContext} from './key-commands.js';
+import {MAX_TEXT_BYTES} from './submit-line.js';
 
 export type ChatAction =
 	/** Client events, batched so a burst of messages is one state change and one frame. */
@@ -19,9 +20,15 @@ export type ChatAction =
 
 function typeText(state: ChatState, text: string): ChatState {
 	if (state.helpOpen || text === '') return state;
+	const input = insertText(state.input, text);
+	// The line never grows past what one message can carry, so a huge paste cannot stall editing.
+	if (Buffer.byteLength(input.text) > MAX_TEXT_BYTES) {
+		const limit = `the line is full: a message holds at most ${MAX_TEXT_BYTES} bytes`;
+		return {...state, notice: {tone: 'error', text: limit}};
+	}
 	return {
 		...state,
-		input: insertText(state.input, text),
+		input,
 		completion: undefined,
 		historyIndex: undefined,
 	};
@@ -36,7 +43,7 @@ function takeFromOutbox(state: ChatState, localId: number) {
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 	switch (action.type) {
 		case 'client-events': {
-			return action.events.reduce(applyClientEvent, state);
+			return applyClientEvents(state, action.events);
 		}
 		case 'command': {
 			return applyCommand(state, action.command, action);

@@ -2,7 +2,7 @@
 import type {ClientEvent} from '../client/chat-client.js';
 import type {ChatState} from './chat-state.js';
 import {
-	addMessage,
+	addMessages,
 	conversationOf,
 	setDelivery,
 	switchPartner,
@@ -13,29 +13,50 @@ import {applyRoster, ensureListed, setPresence, userLeft} from './roster-updates
 type MessageEvent = Extract<ClientEvent, {type: 'message'}>;
 
 /**
- * A message from someone other than the shown partner switches to them only when following is on
+ * Messages from someone other than the shown partner switch to them only when following is on
  * and the input line is empty, so a draft never goes to a different person than the one shown.
+ * `events` is a run from one sender: the rule gives the same result for it as message by message.
  */
-function receiveMessage(state: ChatState, event: MessageEvent): ChatState {
-	const from = event.from;
-	const added = addMessage(ensureListed(state, from), from, {
-		time: event.time,
-		from,
-		text: event.text,
-	});
-	let next = added.state;
+function receiveMessages(
+	state: ChatState,
+	from: string,
+	events: readonly MessageEvent[],
+): ChatState {
+	const messages = events.map(({time, text}) => ({time, from, text}));
+	let next = addMessages(ensureListed(state, from), from, messages).state;
 	if (next.partner === from) return next;
 	if (next.follow && next.input.text === '') {
 		return {...switchPartner(next, from), bells: next.bells + 1};
 	}
 	const conversation = conversationOf(next, from);
-	next = withConversation(next, {...conversation, unread: conversation.unread + 1});
+	next = withConversation(next, {...conversation, unread: conversation.unread + events.length});
 	return {
 		...next,
 		// Ring once when a conversation becomes unread, not for every line of a burst.
 		bells: conversation.unread === 0 ? next.bells + 1 : next.bells,
 		notice: {tone: 'info', text: `message from ${from} (Alt+A to read)`},
 	};
+}
+
+/** Applies a batch of events in order, taking each run of messages from one sender at once. */
+export function applyClientEvents(state: ChatState, events: readonly ClientEvent[]): ChatState {
+	let next = state;
+	let run: MessageEvent[] = [];
+	const flush = () => {
+		if (run.length > 0) next = receiveMessages(next, run[0]?.from ?? '', run);
+		run = [];
+	};
+	for (const event of events) {
+		if (event.type === 'message') {
+			if (run.length > 0 && run[0]?.from !== event.from) flush();
+			run.push(event);
+		} else {
+			flush();
+			next = applyClientEvent(next, event);
+		}
+	}
+	flush();
+	return next;
 }
 
 export function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
@@ -61,7 +82,7 @@ export function applyClientEvent(state: ChatState, event: ClientEvent): ChatStat
 			return userLeft(state, event.name);
 		}
 		case 'message': {
-			return receiveMessage(state, event);
+			return receiveMessages(state, event.from, [event]);
 		}
 		case 'held': {
 			return setDelivery(state, event.ref, {state: 'held'}, false);

@@ -1,7 +1,7 @@
 // Changes to conversations: adding messages, switching the shown partner, delivery results.
 import type {ChatMessage, Delivery} from './chat-message.js';
 import {emptyConversation, type ChatState, type Conversation} from './chat-state.js';
-import {appendMessage, updateMessage} from './message-log.js';
+import {appendMessages, updateMessage} from './message-log.js';
 import {removeUser} from './roster-updates.js';
 
 export function conversationOf(state: ChatState, name: string): Conversation {
@@ -14,15 +14,15 @@ export function withConversation(state: ChatState, conversation: Conversation): 
 	return {...state, conversations};
 }
 
-/** Adds a message to the conversation with `partner`; a scrolled-up view counts it as new below. */
-export function addMessage(
+/** Adds messages to the conversation with `partner`; a scrolled-up view counts them as new below. */
+export function addMessages(
 	state: ChatState,
 	partner: string,
-	message: Omit<ChatMessage, 'seq'>,
+	messages: ReadonlyArray<Omit<ChatMessage, 'seq'>>,
 ): {state: ChatState; seq: number} {
 	const conversation = conversationOf(state, partner);
-	const log = appendMessage(conversation.log, message);
-	const newBelow = conversation.scroll ? conversation.newBelow + 1 : 0;
+	const log = appendMessages(conversation.log, messages);
+	const newBelow = conversation.scroll ? conversation.newBelow + messages.length : 0;
 	return {
 		state: withConversation(state, {...conversation, log, newBelow}),
 		seq: log.nextSeq - 1,

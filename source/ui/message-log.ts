@@ -41,17 +41,34 @@ export function appendMessage(
 	message: Omit<ChatMessage, 'seq'>,
 	cap = MAX_MESSAGES_PER_CONVERSATION,
 ): MessageLog {
-	const stored: ChatMessage = {...message, seq: log.nextSeq};
+	return appendMessages(log, [message], cap);
+}
+
+/** Adds messages in order; a burst costs one copy of the last chunk, not one per message. */
+export function appendMessages(
+	log: MessageLog,
+	messages: ReadonlyArray<Omit<ChatMessage, 'seq'>>,
+	cap = MAX_MESSAGES_PER_CONVERSATION,
+): MessageLog {
+	if (messages.length === 0) return log;
+	const chunks = log.chunks.slice(0, -1);
 	const last = log.chunks.at(-1);
-	const chunks =
-		last && last.length < CHUNK_SIZE
-			? [...log.chunks.slice(0, -1), [...last, stored]]
-			: [...log.chunks, [stored]];
+	let chunk: ChatMessage[] = last && last.length < CHUNK_SIZE ? [...last] : [];
+	if (last && chunk.length === 0) chunks.push(last);
+	let seq = log.nextSeq;
+	for (const message of messages) {
+		if (chunk.length === CHUNK_SIZE) {
+			chunks.push(chunk);
+			chunk = [];
+		}
+		chunk.push({...message, seq: seq++});
+	}
+	chunks.push(chunk);
 	let next: MessageLog = {
 		chunks,
-		length: log.length + 1,
+		length: log.length + messages.length,
 		firstSeq: log.firstSeq,
-		nextSeq: stored.seq + 1,
+		nextSeq: seq,
 	};
 	// Drop whole chunks so every chunk but the last stays full and `messageAt` stays arithmetic.
 	let dropped = next.chunks[0]?.length ?? 0;

@@ -2,7 +2,7 @@
 import {MAX_ENVELOPE_BYTES, MAX_LINE_BYTES} from '../protocol/limits.js';
 import {findUser, foldName, type ChatState} from './chat-state.js';
 import {
-	addMessage,
+	addMessages,
 	closeConversation,
 	conversationOf,
 	switchPartner,
@@ -58,12 +58,14 @@ function sendText(state: ChatState, text: string, now: number): ChatState {
 		return error(state, `the message is too long (${bytes} bytes; the limit is ${MAX_TEXT_BYTES})`);
 	}
 	const consumed = consumeLine(state);
-	const added = addMessage(consumed, to, {
-		time: now,
-		from: state.self,
-		text,
-		delivery: {state: 'sending'},
-	});
+	const added = addMessages(consumed, to, [
+		{
+			time: now,
+			from: state.self,
+			text,
+			delivery: {state: 'sending'},
+		},
+	]);
 	const conversation = conversationOf(added.state, to);
 	const shown = withConversation(added.state, {...conversation, scroll: undefined, newBelow: 0});
 	return {
