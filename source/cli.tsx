@@ -4,6 +4,7 @@
 
 import process from 'node:process';
 import meow from 'meow';
+import {ACCESS_FLAG_KEYS, accessFlagsHelp, hostAccessFromFlags} from './host/access-flags.js';
 import {HOST_NUMBER_FLAGS, hostFlagsHelp, hostOptionsFromFlags} from './host/host-flags.js';
 import {DEFAULT_PORT} from './protocol/limits.js';
 
@@ -18,10 +19,13 @@ Usage
 Host options
 ${hostFlagsHelp('  ').join('\n')}
 
+Who gets in (chat host)
+${accessFlagsHelp('  ').join('\n')}
+
 Join options
   --no-follow do not switch to whoever wrote to you last
   --no-bell   do not ring the terminal bell when a message arrives
-  --tls       connect over TLS
+  --tls       connect over TLS; the host's certificate is pinned on first use
 
   --help      show this help
   --version   show the version
@@ -32,7 +36,11 @@ Examples
   $ nc 192.168.1.7 ${DEFAULT_PORT}        (netcat works too: type your name first)
 `;
 
-const HOST_FLAG_KEYS = new Set(['bind', ...HOST_NUMBER_FLAGS.map((flag) => flag.key)]);
+const HOST_FLAG_KEYS = new Set([
+	'bind',
+	...HOST_NUMBER_FLAGS.map((flag) => flag.key),
+	...ACCESS_FLAG_KEYS,
+]);
 const JOIN_FLAG_KEYS = new Set(['follow', 'bell', 'tls']);
 const COMMON_FLAG_KEYS = new Set(['help', 'version']);
 
@@ -48,6 +56,9 @@ const cli = meow(USAGE, {
 		follow: {type: 'boolean', default: true},
 		bell: {type: 'boolean', default: true},
 		tls: {type: 'boolean'},
+		password: {type: 'string'},
+		tlsCert: {type: 'string'},
+		tlsKey: {type: 'string'},
 		help: {type: 'boolean', shortFlag: 'h'},
 		version: {type: 'boolean', shortFlag: 'v'},
 	},
@@ -107,8 +118,15 @@ async function main(): Promise<number> {
 			if (rest.length > 0) usageError(`chat host takes no arguments, not '${rest.join(' ')}'`);
 			const parsed = hostOptionsFromFlags(cli.flags);
 			if (!parsed.ok) usageError(parsed.error);
+			const access = await hostAccessFromFlags(cli.flags, process.env);
+			if (!access.ok) {
+				process.stderr.write(`chat host: ${access.error}\n`);
+				return EXIT_USAGE;
+			}
+
+			for (const note of access.notes) process.stderr.write(`chat host: ${note}\n`);
 			const {runHost} = await import('./host/run-host.js');
-			return runHost(parsed.options);
+			return runHost({...parsed.options, ...access.options});
 		}
 
 		case 'join': {

@@ -71,3 +71,8 @@ export async function addKnownHost(file: string, key: string, fingerprint: strin
 	await mkdir(path.dirname(file), {recursive: true, mode: 0o700});
 	await appendFile(file, `${key} ${fingerprint.toUpperCase()}\n`, {mode: 0o600});
 }
+
+/** Said once, when a host is pinned for the first time, so the user can compare with the host's. */
+export function pinnedNotice(key: string, fingerprint: string, file: string): string {
+	return `trusted ${key} on first use: its certificate's SHA-256 fingerprint ${fingerprint} is now pinned in ${file}`;
+}

@@ -4,11 +4,13 @@ import process from 'node:process';
 import {normalisePassword, passwordProblem} from '../protocol/password-rules.js';
 import {runChatUi} from '../ui/run-chat-ui.js';
 import {formatHostLabel} from './closing-sentences.js';
+import {defaultKnownHostsPath, pinnedNotice} from './known-hosts.js';
 import {runLineMode} from './line-mode.js';
 import {openPlainSocket, type OpenSocket} from './open-socket.js';
 import {parseAddress} from './parse-address.js';
 import {GIVE_UP_AFTER_FIVE_MINUTES, GIVE_UP_NEVER} from './reconnect-policy.js';
 import {createStructuredClient} from './structured-client.js';
+import {createTlsOpenSocket} from './tls-connect.js';
 
 export type JoinOptions = {address: string; follow: boolean; bell: boolean; tls: boolean};
 
@@ -21,10 +23,17 @@ export const EXIT_FAILURE = 1;
 /** The environment variable that carries the host's shared password. */
 export const PASSWORD_VARIABLE = 'CHAT_PASSWORD';
 
-/** How the client reaches the host; `--tls` (with fingerprint pinning) plugs in here. */
-export function chooseOpenSocket(options: {tls: boolean}): OpenSocket | {error: string} {
-	if (options.tls) return {error: 'chat join --tls is not available in this version yet'};
-	return openPlainSocket;
+/** How the client reaches the host: plain TCP, or TLS pinning the host's certificate. */
+export function chooseOpenSocket(
+	options: {tls: boolean},
+	onNotice: (sentence: string) => void = () => undefined,
+): OpenSocket | {error: string} {
+	if (!options.tls) return openPlainSocket;
+	const knownHostsFile = defaultKnownHostsPath();
+	return createTlsOpenSocket({
+		knownHostsFile,
+		onPinned: (key, fingerprint) => onNotice(pinnedNotice(key, fingerprint, knownHostsFile)),
+	});
 }
 
 function sayError(sentence: string): void {
@@ -38,7 +47,9 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		return EXIT_USAGE;
 	}
 
-	const openSocket = chooseOpenSocket(options);
+	// Said when the session ends, so it does not land in the middle of the full-screen UI.
+	const notices: string[] = [];
+	const openSocket = chooseOpenSocket(options, (sentence) => notices.push(sentence));
 	if ('error' in openSocket) {
 		sayError(openSocket.error);
 		return EXIT_USAGE;
@@ -98,5 +109,7 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		// A bug must still end in one sentence, not a stack trace over the user's terminal.
 		sayError(`chat join stopped: ${error instanceof Error ? error.message : String(error)}`);
 		return EXIT_FAILURE;
+	} finally {
+		for (const sentence of notices) sayError(sentence);
 	}
 }

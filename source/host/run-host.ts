@@ -3,6 +3,7 @@
 
 import os from 'node:os';
 import process from 'node:process';
+import {accessNotice} from './access-flags.js';
 import type {HostOptions} from './host-options.js';
 import {joinCommands} from './lan-addresses.js';
 import {startHost} from './start-host.js';
@@ -40,8 +41,10 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 	stdout.write(`chat host is listening on ${host.address}:${host.port}\n`);
 	stdout.write('Others can join with:\n');
 	for (const command of joinCommands(host.address, host.port, os.networkInterfaces())) {
-		stdout.write(`  ${command}\n`);
+		stdout.write(`  ${command}${hostOptions.tls ? ' --tls' : ''}\n`);
 	}
+
+	for (const line of accessNotice(hostOptions)) stdout.write(`${line}\n`);
 
 	stdout.write('Stop it with Ctrl+C.\n');
 	const signal = await new Promise<string>((resolve) => {
