@@ -179,4 +179,8 @@ test('a client that sends many lines before its password is checked is cut off',
 	client.sendRaw(`pass:${SECRET}\n` + 'spam\n'.repeat(40));
 	assert.match(await client.nextLine(), /^Disconnected: more than 32 lines before the password/);
 	await client.closed;
+	const bot = await connectRaw(host.port);
+	bot.sendRaw(`HELLO 1 bot password=${SECRET}\n` + 'PING x\n'.repeat(40));
+	assert.match(await bot.nextLine(), /^BYE flood :more than 32 lines before the password/);
+	await bot.closed;
 });

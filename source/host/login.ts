@@ -42,7 +42,7 @@ export function handleFirstLine(connection: Connection, line: string): void {
 			return;
 		}
 
-		checkPassword(connection, hello.password, (verdict) => {
+		checkPassword(connection, 'structured', hello.password, (verdict) => {
 			connection.face = 'structured';
 			if (verdict === 'accepted') structuredLogin(connection, hello);
 			else refuse(connection, verdict, passwordRefusalReason(verdict));
@@ -52,7 +52,8 @@ export function handleFirstLine(connection: Connection, line: string): void {
 
 	if (line.startsWith(PLAIN_PASS_PREFIX) && !passwordAccepted(connection)) {
 		// Once accepted, the next line is the name.
-		checkPassword(connection, line.slice(PLAIN_PASS_PREFIX.length), (verdict) => {
+		const secret = line.slice(PLAIN_PASS_PREFIX.length);
+		checkPassword(connection, 'plain', secret, (verdict) => {
 			if (verdict === 'accepted') return;
 			connection.face = 'plain';
 			refuse(connection, verdict, '');

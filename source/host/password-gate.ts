@@ -11,13 +11,14 @@ import type {Connection} from './connection.js';
 import {passwordsMatch} from './password-check.js';
 import {PasswordFailures} from './password-failures.js';
 import type {Relay} from './relay.js';
+import type {Face} from './user.js';
 
 export type PasswordVerdict = 'accepted' | 'password-required' | 'password-wrong';
 
 /** One failure record per running host. */
 const failuresByRelay = new WeakMap<Relay, PasswordFailures>();
-/** Connections waiting for their verdict, with the lines they sent meanwhile. */
-const waiting = new WeakMap<Connection, string[]>();
+/** Connections waiting for their verdict: their face and the lines they sent meanwhile. */
+const waiting = new WeakMap<Connection, {face: Face; lines: string[]}>();
 /** Plain connections whose `pass:` line was accepted and whose name is still to come. */
 const accepted = new WeakSet<Connection>();
 
@@ -52,6 +53,7 @@ export function passwordAccepted(connection: Connection): boolean {
  */
 export function checkPassword(
 	connection: Connection,
+	face: Face,
 	given: string | undefined,
 	onVerdict: (verdict: PasswordVerdict) => void,
 ): void {
@@ -70,7 +72,7 @@ export function checkPassword(
 
 	const failures = failuresOf(connection.relay);
 	const decide = (): void => {
-		const held = waiting.get(connection) ?? [];
+		const held = waiting.get(connection)?.lines ?? [];
 		waiting.delete(connection);
 		if (connection.closed) return;
 		if (!passwordsMatch(given, expected)) {
@@ -91,7 +93,7 @@ export function checkPassword(
 		return;
 	}
 
-	waiting.set(connection, []);
+	waiting.set(connection, {face, lines: []});
 	setTimeout(decide, wait).unref();
 }
 
@@ -102,15 +104,17 @@ export function checkPassword(
 export function holdWhileChecking(connection: Connection, line: string): boolean {
 	const held = waiting.get(connection);
 	if (held === undefined) return false;
-	if (held.length >= MAX_LINES_AHEAD_OF_PASSWORD) {
+	if (held.lines.length >= MAX_LINES_AHEAD_OF_PASSWORD) {
 		waiting.delete(connection);
+		// The face is known from the first line; the farewell is in its form.
+		connection.face = held.face;
 		const reason = `more than ${MAX_LINES_AHEAD_OF_PASSWORD} lines before the password was checked`;
 		connection.relay.log(`refused ${connection.address}: flood before the password check`);
 		connection.close('flood', connection.farewell('flood', reason));
 		return true;
 	}
 
-	held.push(line);
+	held.lines.push(line);
 	return true;
 }
 
