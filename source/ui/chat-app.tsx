@@ -1,6 +1,6 @@
 // The root of the chat screen: one reducer, one keypress handler, and the views of its state.
 import {Box} from 'ink';
-import {useCallback, useMemo, useReducer} from 'react';
+import {useMemo, useReducer} from 'react';
 import type {ChatClient} from '../client/chat-client.js';
 import {chatReducer} from './chat-reducer.js';
 import {initialChatState, onlineCount, unreadTotal} from './chat-state.js';
@@ -46,8 +46,7 @@ export function ChatApp(props: ChatAppProps) {
 	useChatKeys(dispatch, view);
 	useClientEvents(client, dispatch);
 	useOutbox(client, state.outbox, dispatch);
-	const onExit = useCallback((outcome: ChatOutcome) => props.onExit(outcome), [props]);
-	useExit(client, state, onExit);
+	useExit(client, state, props.onExit);
 	useAttention({
 		bells: state.bells,
 		bell: props.bell,

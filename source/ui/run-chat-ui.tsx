@@ -69,7 +69,8 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 				onExit={finish}
 				writeControl={(data) => stdout.write(data)}
 			/>,
-			{stdin, stdout, exitOnCtrlC: false, patchConsole: false},
+			// Ctrl+C is a key of the chat (it logs out first); console output is drawn above the UI.
+			{stdin, stdout, exitOnCtrlC: false},
 		);
 		instance.waitUntilExit().then(
 			() => finish({exitCode: 0}),
