@@ -12,7 +12,7 @@ test('the default grace period is 60 s', () => {
 });
 
 test('a dropped structured user is AWAY, holds its name, then LEAVEs and frees it', async (t) => {
-	const host = await startTestHost({resumeGraceMs: 300});
+	const host = await startTestHost({resumeGraceMs: 2000});
 	t.after(() => host.stop());
 	const alice = await loginStructured(host.port, 'alice');
 	const bob = await loginStructured(host.port, 'bob');

@@ -27,7 +27,7 @@ test('a client that never answers PING gets BYE ping-timeout and goes away, keep
 });
 
 test('a client that answers PONG is kept across several ping rounds', async (t) => {
-	const host = await startTestHost({pingAfterSilenceMs: 50, pongTimeoutMs: 100});
+	const host = await startTestHost({pingAfterSilenceMs: 50, pongTimeoutMs: 5000});
 	t.after(() => host.stop());
 	const client = await loginStructured(host.port, 'talker');
 	for (let round = 0; round < 4; round++) {

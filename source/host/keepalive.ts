@@ -24,7 +24,7 @@ export class Keepalive {
 
 	start(): void {
 		this.#lastHeard = Date.now();
-		this.#timer = setTimeout(this.#check, this.#pingAfterMs);
+		this.#schedule(this.#pingAfterMs);
 	}
 
 	/** Any line from the client proves the connection is alive. */
@@ -41,8 +41,14 @@ export class Keepalive {
 		const now = Date.now();
 		if (this.#awaitingPong) {
 			if (this.#lastHeard < this.#pingSentAt) {
-				this.#timer = undefined;
-				this.#sink.keepaliveTimeout();
+				const waited = now - this.#pingSentAt;
+				if (waited >= this.#pongTimeoutMs) {
+					this.#timer = undefined;
+					this.#sink.keepaliveTimeout();
+					return;
+				}
+
+				this.#schedule(this.#pongTimeoutMs - waited);
 				return;
 			}
 
@@ -51,13 +57,18 @@ export class Keepalive {
 
 		const silent = now - this.#lastHeard;
 		if (silent < this.#pingAfterMs) {
-			this.#timer = setTimeout(this.#check, this.#pingAfterMs - silent);
+			this.#schedule(this.#pingAfterMs - silent);
 			return;
 		}
 
 		this.#awaitingPong = true;
 		this.#pingSentAt = now;
 		this.#sink.keepalivePing(String(now));
-		this.#timer = setTimeout(this.#check, this.#pongTimeoutMs);
+		this.#schedule(this.#pongTimeoutMs);
 	};
+
+	/** Looks again after `ms`, or sooner: an answer restarts the silence clock, seen at the next look. */
+	#schedule(ms: number): void {
+		this.#timer = setTimeout(this.#check, Math.min(ms, this.#pingAfterMs));
+	}
 }
