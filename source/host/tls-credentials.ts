@@ -5,7 +5,6 @@
 import {X509Certificate, createPrivateKey} from 'node:crypto';
 import {chmod, mkdir, readFile, rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {generate} from 'selfsigned';
 
 export type TlsCredentials = {
 	/** PEM. */
@@ -64,6 +63,8 @@ async function makeSelfSigned(): Promise<{cert: string; key: string}> {
 	const now = new Date();
 	const until = new Date(now);
 	until.setFullYear(now.getFullYear() + SELF_SIGNED_VALID_YEARS);
+	// Loaded only here: it is large, and every other start of `chat` does without it.
+	const {generate} = await import('selfsigned');
 	const made = await generate([{name: 'commonName', value: 'chat host'}], {
 		keyType: 'ec',
 		curve: 'P-256',
