@@ -183,3 +183,57 @@ test('the host restarts on the same port; both log in again and queued messages 
 	assert.equal(alice.all('failed').length, 0);
 	assert.equal(alice.all('closed').length, 0);
 });
+
+test('a message whose result was lost when the host restarted is resent and shown once', async (t) => {
+	const first = await startHost({port: 0, bind: '127.0.0.1'});
+	const {port} = first;
+	const restarted: Array<Awaited<ReturnType<typeof startHost>>> = [];
+	const proxy = await startTcpProxy(port);
+	let openGate!: () => void;
+	let gate: Promise<void> = Promise.resolve();
+	const gatedSocket: OpenSocket = async (address) => {
+		await gate;
+		return openPlainSocket(address);
+	};
+
+	const aliceClient = createStructuredClient({
+		address: {host: '127.0.0.1', port: proxy.port},
+		name: 'alice',
+		openSocket: gatedSocket,
+	});
+	const bobClient = createStructuredClient({address: {host: '127.0.0.1', port}, name: 'bob'});
+	t.after(async () => {
+		openGate?.();
+		await Promise.all([aliceClient.quit(), bobClient.quit()]);
+		await proxy.close();
+		await first.close();
+		await Promise.all(restarted.map(async (host) => host.close()));
+	});
+	const alice = recordClientEvents(aliceClient);
+	const bob = recordClientEvents(bobClient);
+	await alice.next('welcome');
+	await bob.next('welcome');
+
+	// The old host relays the message, but its DELIVERED never reaches alice.
+	proxy.goSilent('to-client');
+	const inFlight = aliceClient.send('bob', 'in flight');
+	await waitForTexts(bob, ['in flight']);
+	gate = new Promise((resolve) => {
+		openGate = resolve;
+	});
+	await first.close();
+	await alice.next('state', (event) => event.state === 'reconnecting');
+	proxy.speak();
+
+	// The new host has never seen the ref, so it relays the resend: bob's client drops it.
+	restarted.push(await startHost({port, bind: '127.0.0.1'}));
+	await bob.next('welcome');
+	openGate();
+	await alice.next('welcome');
+	const delivered = await alice.next('delivered', (event) => event.ref === inFlight);
+	assert.ok(BigInt(delivered.id) > 0n);
+	await sendAll(aliceClient, alice, 'bob', ['after']);
+	await waitForTexts(bob, ['after']);
+	assert.deepEqual(texts(bob), ['in flight', 'after']);
+	assert.equal(alice.all('failed').length, 0);
+});
