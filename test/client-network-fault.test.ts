@@ -237,3 +237,35 @@ test('a message whose result was lost when the host restarted is resent and show
 	assert.deepEqual(texts(bob), ['in flight', 'after']);
 	assert.equal(alice.all('failed').length, 0);
 });
+
+test('a refusal that will not change ends reconnecting: the host came back with another password', async (t) => {
+	const first = await startHost({port: 0, bind: '127.0.0.1', password: 'old-secret'});
+	const {port} = first;
+	const restarted: Array<Awaited<ReturnType<typeof startHost>>> = [];
+	const aliceClient = createStructuredClient({
+		address: {host: '127.0.0.1', port},
+		name: 'alice',
+		password: 'old-secret',
+	});
+	t.after(async () => {
+		await aliceClient.quit();
+		await first.close();
+		await Promise.all(restarted.map(async (host) => host.close()));
+	});
+	const alice = recordClientEvents(aliceClient);
+	await alice.next('welcome');
+	await first.close();
+	await alice.next('state', (event) => event.state === 'reconnecting');
+	const queued = aliceClient.send('bob', 'never sent');
+	restarted.push(await startHost({port, bind: '127.0.0.1', password: 'new-secret'}));
+
+	const closed = await alice.next('closed');
+	assert.deepEqual(closed, {
+		type: 'closed',
+		code: 'password-wrong',
+		message: `wrong password for 127.0.0.1:${port}`,
+	});
+	const failed = await alice.next('failed');
+	assert.equal(failed.ref, queued);
+	assert.equal(failed.reason, `not sent: ${closed.message}`);
+});
