@@ -34,3 +34,4 @@ server.listen(0, '127.0.0.1', () => {
 	console.log(`listening ${(server.address() as net.AddressInfo).port}`);
 });
 process.on('SIGTERM', () => process.exit(0));
+process.stdin.resume().on('end', () => process.exit(0)); // Dies with the bench.

@@ -14,7 +14,7 @@ export type BenchOptions = {
 	/** Relay throughput: pairs per run, and texts per run spread over the senders. */
 	throughput: {pairs: number[]; messagesPerRun: number};
 	latency: {users: number; messagesPerSecond: number; seconds: number; warmupSeconds: number};
-	scale: {users: number; workers: number};
+	scale: {users: number; workers: number; loginDeadlineSeconds: number};
 	ui: {history: number; idleSeconds: number; frames: number};
 };
 
@@ -60,7 +60,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
 		latency: quick
 			? {users: 100, messagesPerSecond: 1000, seconds: 0.75, warmupSeconds: 0.25}
 			: {users: 1000, messagesPerSecond: 10_000, seconds: 6, warmupSeconds: 1},
-		scale: quick ? {users: 100, workers: 1} : {users: 10_000, workers: 4},
+		scale: quick
+			? {users: 100, workers: 1, loginDeadlineSeconds: 30}
+			: {users: 10_000, workers: 4, loginDeadlineSeconds: 180},
 		ui: quick
 			? {history: 2000, idleSeconds: 0.5, frames: 10}
 			: {history: 100_000, idleSeconds: 10, frames: 200},

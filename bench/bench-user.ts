@@ -78,17 +78,21 @@ export class BenchUser {
 }
 
 /** Logs in every name with at most `inFlight` logins at a time (ngircd's listen backlog is 10). */
+/** Lets a caller stop logInAll early: logins in flight finish, no new ones start. */
+export type LoginHalt = {halted: boolean};
+
 export async function logInAll(
 	port: number,
 	face: RelayFace,
 	names: readonly string[],
 	inFlight: number,
+	halt: LoginHalt = {halted: false},
 ): Promise<BenchUser[]> {
 	const users: BenchUser[] = [];
 	let next = 0;
 	const worker = async () => {
-		for (let index = next++; index < names.length; index = next++) {
-			users[index] = await BenchUser.logIn(port, face, names[index] ?? '');
+		for (let index = next++; index < names.length && !halt.halted; index = next++) {
+			users.push(await BenchUser.logIn(port, face, names[index] ?? ''));
 		}
 	};
 	try {

@@ -17,4 +17,6 @@ const stop = async () => {
 	process.exit(0);
 };
 process.once('SIGTERM', stop);
+// The bench closes our stdin when it ends, however it ends.
+process.stdin.on('end', stop);
 process.once('SIGINT', stop);

@@ -6,11 +6,11 @@ import {CONTENDERS, startRelays, type Contender} from './contenders.js';
 import {benchClientUi} from './client-ui-bench.js';
 import {benchLatency} from './latency-bench.js';
 import {ngircdVersion} from './ngircd-server.js';
+import {stopAllServers} from './running-server.js';
 import {benchScale} from './scale-bench.js';
 import {benchThroughput} from './throughput-bench.js';
 
-async function main(options: BenchOptions): Promise<BenchReport> {
-	const report = new BenchReport();
+async function main(options: BenchOptions, report: BenchReport): Promise<void> {
 	const version = ngircdVersion();
 	let contenders: readonly Contender[] = CONTENDERS;
 	if (!version) {
@@ -46,7 +46,6 @@ async function main(options: BenchOptions): Promise<BenchReport> {
 	if (options.sections.includes('ui')) {
 		await guard(report, 'client UI', () => benchClientUi(options, report));
 	}
-	return report;
 }
 
 /** A section that throws is a failed bench, but the other sections still run. */
@@ -65,14 +64,25 @@ async function guard(
 	process.stderr.write(` ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
+/** Prints what was measured so far, so an interrupted run still shows its figures. */
+function interruptOn(signal: NodeJS.Signals, report: BenchReport): void {
+	process.once(signal, () => {
+		console.log(report.table());
+		console.error(`interrupted by ${signal}`);
+		void stopAllServers().finally(() => process.exit(1));
+	});
+}
+
 try {
 	const options = parseBenchOptions(process.argv.slice(2));
+	const report = new BenchReport();
+	interruptOn('SIGINT', report);
+	interruptOn('SIGTERM', report);
 	const started = performance.now();
-	const report = await main(options);
+	await main(options, report);
 	console.log(report.table());
-	console.log(
-		`\n${options.quick ? 'quick run' : 'full run'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-	);
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	console.log(`\n${options.quick ? 'quick run' : 'full run'} in ${seconds} s`);
 	if (options.json) report.writeJson(options.json, options);
 	for (const problem of report.problems) console.error(`FAILED: ${problem}`);
 	process.exitCode = report.problems.length > 0 ? 1 : 0;

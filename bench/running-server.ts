@@ -44,6 +44,13 @@ export function readCpuMs(pid: number): number {
 	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+const running = new Set<RunningServer>();
+
+/** Stops every server still running (the bench was interrupted). */
+export async function stopAllServers(): Promise<void> {
+	await Promise.all([...running].map((server) => server.stop()));
+}
+
 /** Wraps a spawned server: keeps the tail of its output for error messages and notices a crash. */
 export function trackServer(child: ChildProcess, port: number, label: string): RunningServer {
 	const {pid} = child;
@@ -63,7 +70,7 @@ export function trackServer(child: ChildProcess, port: number, label: string): R
 			resolve();
 		});
 	});
-	return {
+	const server: RunningServer = {
 		port,
 		pid,
 		crash: () => crash,
@@ -78,6 +85,9 @@ export function trackServer(child: ChildProcess, port: number, label: string): R
 			clearTimeout(timer);
 		},
 	};
+	running.add(server);
+	void exited.then(() => running.delete(server));
+	return server;
 }
 
 export type NodeServerOptions = {

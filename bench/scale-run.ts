@@ -7,7 +7,7 @@ import {BenchUser, leaveAll} from './bench-user.js';
 import {deferred, withDeadline} from './deferred.js';
 import {facesByName, type FaceName} from './relay-faces.js';
 import type {RunningServer} from './running-server.js';
-import type {ScaleWorkerReport, ScaleWorkerTask} from './scale-worker.js';
+import type {ScaleWorkerCommand, ScaleWorkerReport, ScaleWorkerTask} from './scale-worker.js';
 import {median} from './stats.js';
 
 const WORKER = fileURLToPath(new URL('scale-worker.ts', import.meta.url));
@@ -17,9 +17,16 @@ const ROUND_TRIP_DEADLINE_MS = 10_000;
 const SETTLE_WINDOW_MS = 100;
 const SETTLE_DEADLINE_MS = 10_000;
 
-export type ScaleSettings = {users: number; workers: number; inFlightPerWorker: number};
+export type ScaleSettings = {
+	users: number;
+	workers: number;
+	inFlightPerWorker: number;
+	/** Logins stop here; memory and the rate are then taken over the users logged in so far. */
+	loginDeadlineMs: number;
+};
 
 export type ScaleResult = {
+	/** Users logged in (fewer than asked when the login deadline passed). */
 	users: number;
 	loginsPerSecond: number;
 	rssPerUserBytes: number;
@@ -27,13 +34,15 @@ export type ScaleResult = {
 	problem?: string;
 };
 
-function startWorker(task: ScaleWorkerTask, onDrop: (reason: string) => void) {
+type Worker = {child: ChildProcess; loaded: Promise<void>; ready: Promise<number>};
+
+function startWorker(task: ScaleWorkerTask, onDrop: (reason: string) => void): Worker {
 	const child = fork(WORKER, [JSON.stringify(task)], {execArgv: ['--import', 'tsx']});
 	const loaded = deferred();
-	const ready = new Promise<void>((resolve, reject) => {
+	const ready = new Promise<number>((resolve, reject) => {
 		child.on('message', (report: ScaleWorkerReport) => {
 			if (report.type === 'loaded') loaded.resolve();
-			else if (report.type === 'ready') resolve();
+			else if (report.type === 'ready') resolve(report.users);
 			else if (report.type === 'failed') reject(new Error(report.reason));
 			else onDrop(report.reason);
 		});
@@ -44,10 +53,14 @@ function startWorker(task: ScaleWorkerTask, onDrop: (reason: string) => void) {
 	return {child, loaded: loaded.promise, ready};
 }
 
+function tell(child: ChildProcess, command: ScaleWorkerCommand): void {
+	if (child.connected) child.send(command);
+}
+
 async function stopWorker(child: ChildProcess): Promise<void> {
 	if (child.exitCode !== null) return;
 	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.send('leave');
+	tell(child, 'leave');
 	await exited;
 }
 
@@ -61,35 +74,38 @@ export async function runScale(
 	const rssBefore = server.rssBytes();
 	let problem: string | undefined;
 	const perWorker = Math.ceil(settings.users / settings.workers);
-	const workers = Array.from({length: settings.workers}, (_, worker) => {
-		const names: string[] = [];
-		for (
-			let index = worker * perWorker;
-			index < Math.min(settings.users, (worker + 1) * perWorker);
-			index++
-		) {
-			names.push(`${tag}i${index}`);
-		}
-		const task = {port: server.port, face: faceName, names, inFlight: settings.inFlightPerWorker};
+	const workers = Array.from({length: settings.workers}, (_, index) => {
+		const first = index * perWorker;
+		const count = Math.max(0, Math.min(perWorker, settings.users - first));
+		const task = {
+			port: server.port,
+			face: faceName,
+			prefix: `${tag}i`,
+			first,
+			count,
+			inFlight: settings.inFlightPerWorker,
+		};
 		return startWorker(task, (reason) => (problem ??= reason));
 	});
+	const allReady = Promise.all(workers.map((worker) => worker.ready));
 	try {
-		await Promise.race([
-			Promise.all(workers.map((worker) => worker.loaded)),
-			Promise.all(workers.map((worker) => worker.ready)),
-		]);
+		await Promise.race([Promise.all(workers.map((worker) => worker.loaded)), allReady]);
 		const started = performance.now();
-		for (const {child} of workers) child.send('login');
-		await Promise.all(workers.map((worker) => worker.ready));
+		for (const {child} of workers) tell(child, 'login');
+		const deadline = setTimeout(() => {
+			for (const {child} of workers) tell(child, 'halt');
+		}, settings.loginDeadlineMs);
+		const counts = await allReady.finally(() => clearTimeout(deadline));
 		const loginMs = performance.now() - started;
+		const users = counts.reduce((sum, count) => sum + count, 0);
 		await waitUntilIdle(server);
 		await server.collectGarbage?.();
 		const rssAfter = server.rssBytes();
 		const roundTripMs = await roundTrips(server.port, faceName, tag);
 		return {
-			users: settings.users,
-			loginsPerSecond: (settings.users / loginMs) * 1000,
-			rssPerUserBytes: (rssAfter - rssBefore) / settings.users,
+			users,
+			loginsPerSecond: (users / loginMs) * 1000,
+			rssPerUserBytes: (rssAfter - rssBefore) / users,
 			roundTripMs,
 			problem: problem ?? server.crash(),
 		};
