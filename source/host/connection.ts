@@ -2,34 +2,31 @@
 // and the one way it ends (`close`). What a line means is up to the login and the face sessions.
 
 import type {Socket} from 'node:net';
-import {CLOSE_DEADLINE_MS, MAX_LINE_BYTES, PLAIN_KEEPALIVE_MS} from '../protocol/limits.js';
+import {MAX_LINE_BYTES, PLAIN_KEEPALIVE_MS} from '../protocol/limits.js';
 import {LineFramer} from '../protocol/line-framer.js';
-import {PLAIN_LINE_TOO_LONG, PLAIN_SLOW_DOWN, plainDisconnected} from '../protocol/plain-face.js';
-import {encodeCoded, encodePing} from '../protocol/structured-messages.js';
+import {encodePing} from '../protocol/structured-messages.js';
+import {
+	type CloseReason,
+	destroyAfterDeadline,
+	releaseUser,
+	settleUndelivered,
+} from './connection-end.js';
+import {
+	farewellLine,
+	lineTooLongLine,
+	loginTimeoutLine,
+	noticeLine,
+	slowDownLine,
+} from './face-lines.js';
 import {handleFirstLine} from './login.js';
 import {Keepalive, type KeepaliveSink} from './keepalive.js';
 import {LineGate, type LineGateSink} from './line-gate.js';
 import {OutboundQueue, type QueueOwner} from './outbound-queue.js';
 import {handlePlainLine} from './plain-session.js';
-import {userAway, userLeft} from './presence.js';
 import type {Relay} from './relay.js';
 import {handleStructuredLine} from './structured-session.js';
 import {TokenBucket} from './token-bucket.js';
 import type {Face, User} from './user.js';
-
-/** Why a connection ends; it decides what others see (docs/protocol.md "Resume"). */
-export type CloseReason =
-	| 'quit'
-	| 'refused'
-	| 'dropped'
-	| 'ping-timeout'
-	| 'flood'
-	| 'slow-consumer'
-	| 'replaced'
-	| 'shutdown';
-
-/** Network trouble, not a decision to leave: a structured user may still resume. */
-const AWAY_REASONS = new Set<CloseReason>(['dropped', 'ping-timeout']);
 
 export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 	readonly relay: Relay;
@@ -89,9 +86,7 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 
 	/** A line for this client that tells why the connection ends, in its face's form. */
 	farewell(code: string, reason: string): string {
-		return this.face === 'structured'
-			? encodeCoded('BYE', code, reason)
-			: plainDisconnected(reason);
+		return farewellLine(this.face, code, reason);
 	}
 
 	/** Ends the connection once; `lastLine` is sent first if the socket still takes data. */
@@ -109,8 +104,8 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 		const undelivered = this.queue.close();
 		if (reason === 'slow-consumer' && lastLine !== undefined) socket.write(lastLine + '\n');
 		const user = this.user;
-		if (user !== undefined && user.connection === this) this.#release(user, reason);
-		if (undelivered.length > 0) this.#failUndelivered(undelivered, reason, user);
+		if (user !== undefined && user.connection === this) releaseUser(this.relay, user, reason);
+		settleUndelivered(this.relay, undelivered, reason, user);
 		if (reason === 'dropped') {
 			socket.destroy();
 		} else {
@@ -119,34 +114,6 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 		}
 	}
 
-	#release(user: User, reason: CloseReason): void {
-		if (user.face === 'structured' && AWAY_REASONS.has(reason)) userAway(this.relay, user, reason);
-		else userLeft(this.relay, user, reason);
-	}
-
-	#failUndelivered(
-		undelivered: ReturnType<OutboundQueue['close']>,
-		reason: CloseReason,
-		user?: User,
-	): void {
-		const name = user?.name ?? 'the user';
-		if (reason === 'replaced' && user !== undefined) {
-			// Never cut, only moved: the new connection gets them after the roster.
-			user.held.unshift(...undelivered);
-			return;
-		}
-
-		if (reason === 'slow-consumer') {
-			const why = `${name} was not reading messages and was disconnected`;
-			this.relay.failDeliveries(undelivered, 'slow-consumer', why);
-		} else {
-			const why = `${name} left before the message was handed on`;
-			this.relay.failDeliveries(undelivered, 'user-left', why);
-		}
-	}
-
-	// --- the line path ---
-
 	readonly #onData = (chunk: Buffer): void => {
 		this.#framer.push(chunk);
 	};
@@ -154,6 +121,8 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 	readonly #onLine = (line: string): void => {
 		if (line.length > 0) this.#gate.offer(line);
 	};
+
+	// --- the line path ---
 
 	gateLine(line: string): void {
 		this.#keepalive?.heard(Date.now());
@@ -166,25 +135,15 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 			// A bug costs this client one line, never the host.
 			this.relay.log(`error handling a line from ${this.address}: ${String(error)}`);
 			if (!this.closed)
-				this.queue.push(this.#notice('bad-command', 'the host could not handle that line'));
+				this.queue.push(
+					noticeLine(this.face, 'bad-command', 'the host could not handle that line'),
+				);
 		}
 	}
 
 	readonly #onOverflow = (): void => {
-		this.queue.push(
-			this.face === 'structured'
-				? encodeCoded(
-						'ERROR',
-						'line-too-long',
-						`the line passed ${MAX_LINE_BYTES} bytes and was discarded`,
-					)
-				: PLAIN_LINE_TOO_LONG,
-		);
+		this.queue.push(lineTooLongLine(this.face));
 	};
-
-	#notice(code: string, reason: string): string {
-		return this.face === 'structured' ? encodeCoded('ERROR', code, reason) : reason;
-	}
 
 	// --- the rate gate ---
 
@@ -198,11 +157,7 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 	}
 
 	gateThrottled(): void {
-		this.queue.push(
-			this.face === 'structured'
-				? encodeCoded('ERROR', 'flood', 'you are sending too fast: slow down')
-				: PLAIN_SLOW_DOWN,
-		);
+		this.queue.push(slowDownLine(this.face));
 	}
 
 	gateFlood(): void {
@@ -237,15 +192,8 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 
 	readonly #loginTimedOut = (): void => {
 		this.#loginTimer = undefined;
-		const seconds = this.relay.settings.loginTimeoutMs / 1000;
-		const reason = `no login within ${seconds} s`;
 		this.relay.log(`refused ${this.address}: login-timeout`);
-		// Before the first line the face is unknown; the structured form reads well in nc too.
-		const line =
-			this.face === 'plain'
-				? plainDisconnected(reason)
-				: encodeCoded('REFUSED', 'login-timeout', reason);
-		this.close('refused', line);
+		this.close('refused', loginTimeoutLine(this.face, this.relay.settings.loginTimeoutMs / 1000));
 	};
 
 	readonly #onEnd = (): void => {
@@ -258,18 +206,4 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 		// ECONNRESET, EPIPE, …: routine; the connection is simply gone.
 		this.close('dropped');
 	};
-}
-
-/** After `end()`: reads (and drops) what still comes so the peer's FIN is seen; a peer that
- * never closes its side, or never reads, is cut off after CLOSE_DEADLINE_MS. */
-export function destroyAfterDeadline(socket: Socket): void {
-	socket.resume();
-	const timer = setTimeout(destroySocket, CLOSE_DEADLINE_MS, socket);
-	socket.once('close', () => {
-		clearTimeout(timer);
-	});
-}
-
-function destroySocket(socket: Socket): void {
-	socket.destroy();
 }
