@@ -55,3 +55,23 @@ test('results find their own message among several', async () => {
 	const frame = await chat.waitFor((frame) => frame.includes('first ✗'), 'first failed');
 	assert.match(frame, /second …sending/);
 });
+
+test('a message to a partner who left fails as "bob left", not as an unknown user', async () => {
+	const {chat} = await sentOne('first');
+	chat.client.emit({type: 'user-left', name: 'bob'});
+	await chat.waitFor((frame) => frame.includes('bob (offline)'), 'bob offline');
+	await chat.submit('are you there?');
+	const ref = chat.client.sends.at(-1)?.ref;
+	assert.ok(ref);
+	// What the host says for a name that is not online: true, but not what the person needs.
+	chat.client.emit({
+		type: 'failed',
+		ref,
+		code: 'no-such-user',
+		reason: 'the user bob does not exist',
+	});
+	await chat.waitFor(
+		(frame) => frame.includes('are you there? ✗ not delivered: bob left'),
+		'failed as bob left',
+	);
+});

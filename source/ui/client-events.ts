@@ -11,6 +11,19 @@ import {
 import {applyRoster, ensureListed, setPresence, userLeft} from './roster-updates.js';
 
 type MessageEvent = Extract<ClientEvent, {type: 'message'}>;
+type FailedEvent = Extract<ClientEvent, {type: 'failed'}>;
+
+/**
+ * The host says "does not exist" for any name that is not online; when the list shows the
+ * recipient as gone, "bob left" is what actually happened.
+ */
+function failureReason(state: ChatState, event: FailedEvent): string {
+	const to = state.pending.get(event.ref)?.partner;
+	if (event.code === 'no-such-user' && to !== undefined && state.presence.get(to) === 'offline') {
+		return `${to} left`;
+	}
+	return event.reason;
+}
 
 /**
  * Messages from someone other than the shown partner switch to them only when following is on
@@ -91,7 +104,8 @@ export function applyClientEvent(state: ChatState, event: ClientEvent): ChatStat
 			return setDelivery(state, event.ref, {state: 'delivered'}, true);
 		}
 		case 'failed': {
-			return setDelivery(state, event.ref, {state: 'failed', reason: event.reason}, true);
+			const reason = failureReason(state, event);
+			return setDelivery(state, event.ref, {state: 'failed', reason}, true);
 		}
 		case 'error': {
 			return {...state, notice: {tone: 'error', text: event.message}};
