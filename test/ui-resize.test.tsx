@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {displayWidth} from '../source/ui/text-width.js';
-import {renderChat} from './helpers/render-chat.js';
+import {keys, renderChat, waitUntil} from './helpers/render-chat.js';
 
 afterEach(() => {
 	cleanup();
@@ -47,4 +47,23 @@ test('below 40×12 a "terminal too small" notice replaces the screen', async () 
 	frame = await chat.waitFor((frame) => frame.includes('(80×11)'), 'the notice for 80×11');
 	chat.resize(80, 12);
 	await chat.waitFor((frame) => frame.includes('F1 help'), 'the screen again');
+});
+
+test('while too small, keys cannot send blind; Ctrl+C still quits', async () => {
+	const chat = renderChat({columns: 80, rows: 24});
+	chat.client.welcome('alice', ['bob']);
+	await chat.submit('to:bob');
+	await chat.waitFor((frame) => frame.includes('to bob>'), 'bob chosen');
+	chat.resize(30, 10);
+	await chat.waitFor((frame) => frame.includes('terminal too small'), 'the notice');
+	await chat.press('sent where nobody can see it', keys.enter, keys.ctrlN);
+	chat.resize(80, 24);
+	const frame = await chat.waitFor((frame) => frame.includes('F1 help'), 'the screen again');
+	assert.deepEqual(chat.client.sends, []);
+	assert.match(frame, /to bob> *$/m, 'the partner and the empty input are as they were');
+	chat.resize(30, 10);
+	await chat.waitFor((frame) => frame.includes('terminal too small'), 'the notice again');
+	await chat.press(keys.ctrlC);
+	await waitUntil(() => chat.outcomes.length > 0, 'the end');
+	assert.deepEqual(chat.outcomes[0], {exitCode: 0});
 });

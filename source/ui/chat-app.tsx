@@ -43,7 +43,7 @@ export function ChatApp(props: ChatAppProps) {
 		[layout],
 	);
 
-	useChatKeys(dispatch, view);
+	useChatKeys(dispatch, view, layout.tooSmall);
 	useClientEvents(client, dispatch);
 	useOutbox(client, state.outbox, dispatch);
 	useExit(client, state, props.onExit);
