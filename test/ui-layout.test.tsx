@@ -62,3 +62,12 @@ test('away and offline users are marked; the connection state shows', async () =
 	assert.match(frame, /reconnecting \(retrying in 4 s\)/);
 	assert.match(frame, /2 online/, 'you and bob, who is away');
 });
+
+test('on a narrow terminal the status bar shortens your name and host, not its separators', async () => {
+	const chat = renderChat({columns: 40, rows: 12});
+	chat.client.welcome('alice', ['bob']);
+	const frame = await chat.waitFor((frame) => frame.includes('F1 help'), 'the status bar');
+	const status = frame.split('\n').at(-1) ?? '';
+	assert.match(status, /^ al\S*… │ connected │ 2 online │ F1 help/);
+	assert.ok(displayWidth(status.replaceAll(/\u001B\[[\d;]*m/g, '')) <= 40, status);
+});

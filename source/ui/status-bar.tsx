@@ -22,6 +22,8 @@ const STATE_COLOURS: Record<ConnectionState, string> = {
 	disconnected: 'red',
 };
 
+const SEPARATOR = ' │ ';
+
 const helpBinding = keymap.find((binding) => binding.command === 'toggle-help');
 const HELP_HINT = helpBinding ? `${bindingLabel(helpBinding)} help` : '/help';
 
@@ -30,11 +32,10 @@ function StatusBarView({self, hostLabel, connection, detail, online, width}: Pro
 		connection + (detail && connection !== 'connected' ? ` (${displayText(detail)})` : '');
 	const tail = ` │ ${online} online │ ${HELP_HINT} `;
 	const fixed = displayWidth(state) + displayWidth(tail);
-	// Your name and the host give way first when the terminal is narrow.
-	const who = truncateToWidth(
-		` ${displayText(self)} @ ${hostLabel} │ `,
-		Math.max(0, width - fixed),
-	);
+	// Your name and the host give way first when the terminal is narrow; the separator stays.
+	const room = width - fixed - displayWidth(SEPARATOR);
+	const who =
+		room > 1 ? truncateToWidth(` ${displayText(self)} @ ${hostLabel}`, room) + SEPARATOR : '';
 	const padding = Math.max(0, width - displayWidth(who) - fixed);
 	return (
 		<Box height={1} flexShrink={0} width={width}>
