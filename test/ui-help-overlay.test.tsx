@@ -44,3 +44,14 @@ test('on a short terminal the help pages with PgDn', async () => {
 		'a later page',
 	);
 });
+
+test('help rows are indented like the conversation, not against the list border', async () => {
+	const chat = renderChat({columns: 100, rows: 50});
+	chat.client.welcome('alice', ['bob']);
+	await chat.press(keys.f1);
+	const frame = await chat.waitFor((frame) => frame.includes('Help:'), 'the overlay');
+	const plain = frame.replaceAll(/\u001B\[[\d;]*m/g, '');
+	assert.match(plain, /│ Keys/);
+	assert.match(plain, /│ Ctrl\+N +next user/);
+	assert.doesNotMatch(plain, /│[^ \n]/);
+});

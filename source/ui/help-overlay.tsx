@@ -14,26 +14,29 @@ type Props = {width: number; height: number; offset: number};
 export function HelpOverlay({width, height, offset}: Props) {
 	const body = Math.max(1, height - 1);
 	const start = Math.max(0, Math.min(offset, helpRows.length - body));
-	const keyWidth = Math.min(KEY_COLUMN, Math.floor(width / 2));
+	const keyWidth = Math.min(KEY_COLUMN, Math.floor((width - 1) / 2));
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0} overflow="hidden">
 			<Text inverse wrap="truncate">
 				{truncateToWidth(' Help: Esc or F1 closes, PgUp/PgDn scroll ', width).padEnd(width)}
 			</Text>
-			{helpRows.slice(start, start + body).map((row) =>
-				'heading' in row ? (
-					<Text key={row.heading} bold underline wrap="truncate">
-						{row.heading}
-					</Text>
-				) : (
-					<Text key={row.keys} wrap="truncate">
-						<Text bold color="cyan">
-							{truncateToWidth(row.keys, keyWidth - 1).padEnd(keyWidth)}
+			{/* Rows start one cell in, like the conversation's lines. */}
+			<Box flexDirection="column" paddingLeft={1} flexShrink={0}>
+				{helpRows.slice(start, start + body).map((row) =>
+					'heading' in row ? (
+						<Text key={row.heading} bold underline wrap="truncate">
+							{row.heading}
 						</Text>
-						{row.description}
-					</Text>
-				),
-			)}
+					) : (
+						<Text key={row.keys} wrap="truncate">
+							<Text bold color="cyan">
+								{truncateToWidth(row.keys, keyWidth - 1).padEnd(keyWidth)}
+							</Text>
+							{row.description}
+						</Text>
+					),
+				)}
+			</Box>
 		</Box>
 	);
 }
