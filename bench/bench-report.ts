@@ -1,6 +1,7 @@
 // Collects the figures as rows of one table, prints it, and writes the same rows as JSON.
-import {writeFileSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 
 export type ReportRow = {
 	benchmark: string;
@@ -67,6 +68,7 @@ export class BenchReport {
 			rows: this.rows,
 			problems: this.problems,
 		};
+		mkdirSync(path.dirname(file), {recursive: true});
 		writeFileSync(file, `${JSON.stringify(json, undefined, '\t')}\n`);
 	}
 }
