@@ -92,7 +92,8 @@ export async function logInAll(
 	let next = 0;
 	const worker = async () => {
 		for (let index = next++; index < names.length && !halt.halted; index = next++) {
-			users.push(await BenchUser.logIn(port, face, names[index] ?? ''));
+			// By index, so users[i] is names[i] however the logins interleave.
+			users[index] = await BenchUser.logIn(port, face, names[index] ?? '');
 		}
 	};
 	try {
@@ -102,7 +103,8 @@ export async function logInAll(
 		for (const user of users) user?.socket.destroy();
 		throw error;
 	}
-	return users;
+	// A halt leaves the names after the last login unused.
+	return users.filter((user) => user !== undefined);
 }
 
 export async function leaveAll(users: readonly BenchUser[], face: RelayFace): Promise<void> {
