@@ -11,6 +11,7 @@ import {parseAddress} from './parse-address.js';
 import {GIVE_UP_AFTER_FIVE_MINUTES, GIVE_UP_NEVER} from './reconnect-policy.js';
 import {createStructuredClient} from './structured-client.js';
 import {createTlsOpenSocket} from './tls-connect.js';
+import {trackUnsent} from './unsent-report.js';
 
 export type JoinOptions = {address: string; follow: boolean; bell: boolean; tls: boolean};
 
@@ -96,14 +97,16 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 			}
 		}
 
+		const unsent = trackUnsent(client);
 		const result = await runChatUi({
-			client,
+			client: unsent.client,
 			self: name,
 			hostLabel: formatHostLabel({host, port}),
 			follow: options.follow,
 			bell: options.bell,
 		});
 		if (result.message) sayError(result.message);
+		for (const line of unsent.lines()) sayError(line);
 		return result.exitCode;
 	} catch (error: unknown) {
 		// A bug must still end in one sentence, not a stack trace over the user's terminal.

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {createStructuredClient} from '../source/client/structured-client.js';
+import {MAX_UNSENT_PREVIEW_CHARS, trackUnsent} from '../source/client/unsent-report.js';
+import {recordClientEvents} from './helpers/client-event-log.js';
+import {startTestHost} from './helpers/start-host.js';
+
+test('messages queued while the host is gone are listed when you quit, with their text', async () => {
+	const host = await startTestHost();
+	const bob = createStructuredClient({address: {host: '127.0.0.1', port: host.port}, name: 'bob'});
+	const alice = createStructuredClient({
+		address: {host: '127.0.0.1', port: host.port},
+		name: 'alice',
+	});
+	const tracked = trackUnsent(alice);
+	const log = recordClientEvents(tracked.client);
+	const bobLog = recordClientEvents(bob);
+	await Promise.all([log.next('welcome'), bobLog.next('welcome')]);
+
+	const deliveredRef = tracked.client.send('bob', 'this one arrives');
+	await log.next('delivered', (event) => event.ref === deliveredRef);
+
+	await host.stop();
+	await log.next('state', (event) => event.state === 'reconnecting');
+	const long = 'x'.repeat(MAX_UNSENT_PREVIEW_CHARS + 50);
+	tracked.client.send('bob', 'typed while the host was gone');
+	tracked.client.send('bob', long);
+	await tracked.client.quit();
+	await bob.quit();
+
+	assert.deepEqual(tracked.lines(), [
+		'not sent: you left the chat: to bob: typed while the host was gone',
+		`not sent: you left the chat: to bob: ${'x'.repeat(MAX_UNSENT_PREVIEW_CHARS)}…`,
+	]);
+	// The UI's own listener still saw every event, including the ones from before it listened.
+	assert.equal(log.all('failed').length, 2);
+	assert.equal(log.all('welcome').length, 1);
+});
