@@ -43,3 +43,26 @@ test('escape sequences from a peer are not drawn', async () => {
 	assert.match(frame, /bob: clear done/);
 	assert.doesNotMatch(frame, /\u001B\[2J|owned/);
 });
+
+test('every part fits its own width: nothing relies on the screen clipping it', async () => {
+	const long = '長い名前のユーザー長い名前のユーザー';
+	for (const [columns, rows] of [
+		[40, 12],
+		[57, 14],
+		[100, 30],
+	] as const) {
+		const chat = renderChat({columns, rows});
+		chat.client.welcome('alice', [long, 'bob', '🎉party']);
+		await chat.submit(`to:${long}`);
+		chat.client.message(long, `${'🎉'.repeat(60)} ${'字'.repeat(70)} end`);
+		await chat.press('😀'.repeat(50));
+		let frame = await chat.waitFor((frame) => frame.includes('end'), 'the message');
+		for (const line of frame.split('\n'))
+			assert.ok(displayWidth(plain(line)) <= columns, `${columns} columns: ${plain(line)}`);
+		await chat.press(keys.f1);
+		frame = await chat.waitFor((frame) => frame.includes('Help'), 'the help');
+		for (const line of frame.split('\n'))
+			assert.ok(displayWidth(plain(line)) <= columns, `${columns} columns: ${plain(line)}`);
+		chat.unmount();
+	}
+});

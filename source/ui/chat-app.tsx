@@ -71,7 +71,7 @@ export function ChatApp(props: ChatAppProps) {
 	const partner = state.partner;
 	return (
 		<Box flexDirection="column" width={columns} height={layout.rootHeight}>
-			<Box flexDirection="row" height={layout.mainHeight} flexShrink={0} overflow="hidden">
+			<Box flexDirection="row" height={layout.mainHeight} flexShrink={0} overflowY="hidden">
 				<UserList rows={userRows(state)} width={layout.listWidth} height={layout.mainHeight} />
 				{state.helpOpen ? (
 					<HelpOverlay

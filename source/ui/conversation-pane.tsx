@@ -44,7 +44,7 @@ function ConversationPaneView(props: Props) {
 			width={props.width}
 			height={props.height}
 			paddingLeft={1}
-			overflow="hidden"
+			overflowY="hidden"
 		>
 			{partner === undefined ? (
 				<>
@@ -63,7 +63,7 @@ function ConversationPaneView(props: Props) {
 						</Text>
 						<Text dimColor>{PRESENCE_TITLE[presence ?? 'offline']}</Text>
 					</Text>
-					<Box flexDirection="column" height={rows} flexShrink={0} overflow="hidden">
+					<Box flexDirection="column" height={rows} flexShrink={0} overflowY="hidden">
 						{lines.map((line) => (
 							<MessageLine key={line.key} line={line} width={messageWidth} />
 						))}

@@ -16,7 +16,7 @@ export function HelpOverlay({width, height, offset}: Props) {
 	const start = Math.max(0, Math.min(offset, helpRows.length - body));
 	const keyWidth = Math.min(KEY_COLUMN, Math.floor((width - 1) / 2));
 	return (
-		<Box flexDirection="column" width={width} height={height} flexShrink={0} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} flexShrink={0} overflowY="hidden">
 			<Text inverse wrap="truncate">
 				{truncateToWidth(' Help: Esc or F1 closes, PgUp/PgDn scroll ', width).padEnd(width)}
 			</Text>

@@ -45,7 +45,7 @@ function UserListView({rows, width, height}: Props) {
 			width={width}
 			height={height}
 			flexShrink={0}
-			overflow="hidden"
+			overflowY="hidden"
 			borderStyle="single"
 			borderTop={false}
 			borderBottom={false}
