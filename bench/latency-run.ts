@@ -1,5 +1,6 @@
 // Latency at a steady load: users in pairs, each sending to its partner, the total rate spread
 // evenly over time and users. Every text carries its send time; the receiver subtracts it.
+import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {benchText, endsWithText, readStamp} from './bench-text.js';
 import {LOGINS_IN_FLIGHT, leaveAll, logInAll} from './bench-user.js';
 import {deferred} from './deferred.js';
@@ -22,6 +23,8 @@ export type LatencyResult = {
 	p50Ms: number;
 	p99Ms: number;
 	maxMs: number;
+	/** p99 of the load generator's own event-loop delay: when high, the machine, not the relay, is slow. */
+	generatorLagP99Ms: number;
 	sent: number;
 	lost: number;
 	faults: number;
@@ -63,6 +66,8 @@ export async function runLatency(
 	}
 
 	const senders = users.map((user, index) => ({user, to: partnerOf(index), seq: 0}));
+	const lag = monitorEventLoopDelay({resolution: 1});
+	lag.enable();
 	const started = performance.now();
 	countFrom = Math.round((started + settings.warmupSeconds * 1000) * 1000);
 	const total = Math.round(
@@ -89,11 +94,13 @@ export async function runLatency(
 	sending = false;
 	if (received === sent) drained.resolve();
 	problem ??= await watch(drained.promise, server, users, () => received);
+	lag.disable();
 
 	const result = {
 		p50Ms: percentile(samples, 0.5) / 1000,
 		p99Ms: percentile(samples, 0.99) / 1000,
 		maxMs: maximum(samples) / 1000,
+		generatorLagP99Ms: lag.percentile(99) / 1e6,
 		sent,
 		lost: sent - received,
 		faults,

@@ -1,5 +1,6 @@
 // `npm run bench`: relay throughput, latency, scale and the client UI, printed as one table.
 // See bench-options.ts for the flags; the README has the latest figures.
+import os from 'node:os';
 import {parseBenchOptions, UsageRequest, USAGE, type BenchOptions} from './bench-options.js';
 import {BenchReport} from './bench-report.js';
 import {CONTENDERS, startRelays, type Contender} from './contenders.js';
@@ -82,7 +83,10 @@ try {
 	await main(options, report);
 	console.log(report.table());
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
-	console.log(`\n${options.quick ? 'quick run' : 'full run'} in ${seconds} s`);
+	const load = os.loadavg()[0]?.toFixed(1);
+	console.log(
+		`\n${options.quick ? 'quick run' : 'full run'} in ${seconds} s (load average ${load} at the end)`,
+	);
 	if (options.json) report.writeJson(options.json, options);
 	for (const problem of report.problems) console.error(`FAILED: ${problem}`);
 	process.exitCode = report.problems.length > 0 ? 1 : 0;
