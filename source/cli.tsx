@@ -135,6 +135,8 @@ async function main(): Promise<number> {
 			if (address === undefined)
 				usageError('chat join needs NAME@HOST, for example alice@localhost');
 			if (extra.length > 0) usageError(`chat join takes one address, not '${rest.join(' ')}'`);
+			// React's development build nearly doubles the time to switch conversations.
+			process.env['NODE_ENV'] ??= 'production';
 			// Loaded only here, so `chat host` never loads React and Ink.
 			const {runJoin} = await import('./client/run-join.js');
 			return runJoin({
