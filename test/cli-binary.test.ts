@@ -2,10 +2,11 @@
 // errors, and `chat host` accepting a netcat-style login and stopping cleanly on SIGTERM.
 
 import assert from 'node:assert/strict';
-import {spawn, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {test} from 'node:test';
+import {startHostProcess} from './helpers/built-cli.js';
 import {connectRaw} from './helpers/raw-client.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -70,39 +71,18 @@ test('an unknown command or a bad flag: one sentence, the usage, exit 2', () => 
 });
 
 test('chat host prints where it listens, accepts a login, and stops on SIGTERM with exit 0', async () => {
-	assert.ok(existsSync(cli), 'dist/cli.js is missing: run npm run build first');
-	const host = spawn(process.execPath, [cli, 'host', '--port', '0', '--bind', '127.0.0.1'], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let stdout = '';
-	let stderr = '';
-	host.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-		stderr += chunk;
-	});
-	const exited = new Promise<number | null>((resolve) => {
-		host.once('exit', (code) => {
-			resolve(code);
-		});
-	});
-	const port = await new Promise<number>((resolve, reject) => {
-		host.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-			stdout += chunk;
-			const match = /listening on 127\.0\.0\.1:(\d+)/.exec(stdout);
-			if (match && stdout.includes('chat join NAME@127.0.0.1:')) resolve(Number(match[1]));
-		});
-		host.once('exit', () => {
-			reject(new Error(`chat host exited early: ${stderr}`));
-		});
-	});
+	const host = await startHostProcess();
+	const {port} = host;
+	const stdout = host.stdout();
 	assert.ok(stdout.includes(`chat join NAME@127.0.0.1:${port}`), stdout);
 
 	const client = await connectRaw(port);
 	client.send('alice');
 	assert.equal(await client.nextLine(), 'Welcome!');
-	host.kill('SIGTERM');
+	const exitCode = host.stop();
 	assert.equal(await client.nextLine(), 'The host is shutting down');
 	await client.closed;
-	assert.equal(await exited, 0);
-	assert.match(stderr, /login alice \(plain\) from 127\.0\.0\.1/);
-	assert.match(stderr, /logout alice: shutdown/);
+	assert.equal(await exitCode, 0);
+	assert.match(host.stderr(), /login alice \(plain\) from 127\.0\.0\.1/);
+	assert.match(host.stderr(), /logout alice: shutdown/);
 });

@@ -8,13 +8,10 @@ import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {makeTempDir} from './helpers/tls-fixtures.js';
+import {chatArgs} from './helpers/built-cli.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const DEADLINE_MS = 20_000;
-
-function chatArgs(...args: string[]): string[] {
-	return ['--import', 'tsx', 'source/cli.tsx', ...args];
-}
 
 test('a password chat host cannot use is one line and exit 2', () => {
 	for (const [args, env, line] of [

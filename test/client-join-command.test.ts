@@ -7,13 +7,14 @@ import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {loginPlain} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
+import {chatArgs} from './helpers/built-cli.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const CTIME = String.raw`\w{3} \w{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}`;
 const DEADLINE_MS = 15_000;
 
 function runJoinProcess(args: string[], password = '') {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'source/cli.tsx', 'join', ...args], {
+	const child = spawn(process.execPath, chatArgs('join', ...args), {
 		cwd: root,
 		stdio: ['pipe', 'pipe', 'pipe'],
 		env: {...process.env, CHAT_PASSWORD: password},

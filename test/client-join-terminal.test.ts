@@ -8,17 +8,19 @@ import {fileURLToPath} from 'node:url';
 import pty from 'node-pty';
 import {loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
+import {chatArgs} from './helpers/built-cli.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 const DEADLINE_MS = 20_000;
 
 async function joinInTerminal(address: string): Promise<{exitCode: number; output: string}> {
-	const terminal = pty.spawn(
-		process.execPath,
-		['--import', 'tsx', 'source/cli.tsx', 'join', address],
-		{cwd: root, cols: 80, rows: 24, env: {...process.env, CHAT_PASSWORD: ''}},
-	);
+	const terminal = pty.spawn(process.execPath, chatArgs('join', address), {
+		cwd: root,
+		cols: 80,
+		rows: 24,
+		env: {...process.env, CHAT_PASSWORD: ''},
+	});
 	let output = '';
 	terminal.onData((data) => {
 		output += data;

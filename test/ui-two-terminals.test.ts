@@ -1,4 +1,4 @@
-// End to end: the real relay and two real `chat join` processes in pseudo-terminals, read through
+// End to end: the real `chat host` and two real `chat join` processes in pseudo-terminals, read through
 // a headless xterm. Alice picks bob and writes; bob replies without typing to:; both quit and get
 // their terminal back.
 import assert from 'node:assert/strict';
@@ -8,26 +8,22 @@ import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
 import {waitUntil} from './helpers/render-chat.js';
-import {startTestHost} from './helpers/start-host.js';
+import {chatArgs, startHostProcess} from './helpers/built-cli.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-/** Starting `chat join` under tsx on a busy machine can take many seconds. */
+/** Starting `chat join` on a busy machine can take seconds. */
 const STEP_DEADLINE_MS = 60_000;
 
 function openTerminal(address: string) {
 	const screen = new xterm.Terminal({cols: 80, rows: 24, allowProposedApi: true});
-	const process_ = pty.spawn(
-		process.execPath,
-		['--import', 'tsx', 'source/cli.tsx', 'join', address],
-		{
-			name: 'xterm-256color',
-			cols: 80,
-			rows: 24,
-			cwd: root,
-			env: {...process.env, CHAT_PASSWORD: ''},
-		},
-	);
+	const process_ = pty.spawn(process.execPath, chatArgs('join', address), {
+		name: 'xterm-256color',
+		cols: 80,
+		rows: 24,
+		cwd: root,
+		env: {...process.env, CHAT_PASSWORD: ''},
+	});
 	let output = '';
 	process_.onData((data) => {
 		output += data;
@@ -57,7 +53,7 @@ function openTerminal(address: string) {
 }
 
 test('two people chat in two terminals and both get their terminal back', async (t) => {
-	const host = await startTestHost();
+	const host = await startHostProcess();
 	const alice = openTerminal(`alice@127.0.0.1:${host.port}`);
 	const bob = openTerminal(`bob@127.0.0.1:${host.port}`);
 	t.after(async () => {

@@ -1,0 +1,70 @@
+// The built `chat` binary, as users run it. `npm test` builds before the tests run; a test run
+// on its own after a change needs `npm run build` first (the assertion below says so).
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+
+export const projectRoot = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
+
+export const builtCli = path.join(projectRoot, 'dist', 'cli.js');
+
+/** The argv for `node` that runs `chat ...args` from the build. */
+export function chatArgs(...args: string[]): string[] {
+	assert.ok(existsSync(builtCli), 'dist/cli.js is missing: run npm run build first');
+	return [builtCli, ...args];
+}
+
+export type HostProcess = {
+	port: number;
+	/** Everything the host printed so far. */
+	stdout(): string;
+	stderr(): string;
+	/** Resolves with the exit code once the process has ended. */
+	exited: Promise<number | null>;
+	/** Sends SIGTERM and waits for the exit code. */
+	stop(): Promise<number | null>;
+};
+
+/** Runs the built `chat host` on 127.0.0.1 and a free port, resolving once it says where it listens. */
+export async function startHostProcess(...args: string[]): Promise<HostProcess> {
+	const child = spawn(
+		process.execPath,
+		chatArgs('host', '--port', '0', '--bind', '127.0.0.1', ...args),
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
+	let stdout = '';
+	let stderr = '';
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+		stderr += chunk;
+	});
+	const exited = new Promise<number | null>((resolve) => {
+		child.once('exit', (code) => {
+			resolve(code);
+		});
+	});
+	const port = await new Promise<number>((resolve, reject) => {
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+			stdout += chunk;
+			const match = /listening on 127\.0\.0\.1:(\d+)/.exec(stdout);
+			if (match && stdout.includes('chat join NAME@127.0.0.1:')) resolve(Number(match[1]));
+		});
+		child.once('exit', () => {
+			reject(new Error(`chat host exited early: ${stderr}`));
+		});
+	});
+	return {
+		port,
+		stdout: () => stdout,
+		stderr: () => stderr,
+		exited,
+		async stop() {
+			child.kill('SIGTERM');
+			return exited;
+		},
+	};
+}
