@@ -5,8 +5,11 @@ import {ChatApp} from '../../source/ui/chat-app.js';
 import type {ChatOutcome} from '../../source/ui/use-exit.js';
 import {createFakeClient, type FakeClient} from './fake-client.js';
 
-/** How long a UI test waits for a frame before failing. */
-const WAIT_DEADLINE_MS = 3000;
+/** How long a UI test waits for a frame before failing: generous, as CI machines are loaded. */
+const WAIT_DEADLINE_MS = 15_000;
+
+/** Between two looks at the screen: short enough to add nothing, long enough not to spin a core. */
+const POLL_INTERVAL_MS = 5;
 
 export const keys = {
 	ctrlN: '\u000E',
@@ -55,7 +58,7 @@ export async function waitUntil<T>(
 		if (result !== undefined && result !== false) return result;
 		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
 		await new Promise((resolve) => {
-			setImmediate(resolve);
+			setTimeout(resolve, POLL_INTERVAL_MS);
 		});
 	}
 }
