@@ -8,6 +8,8 @@ const LOGIN_DEADLINE_MS = 30_000;
 /** Logins in flight at once: ngircd's listen backlog is 10. */
 export const LOGINS_IN_FLIGHT = 8;
 const ignoreLine: LineVisitor = () => undefined;
+/** Reads of every user's socket; LineScanner copies what it keeps, so one buffer serves all. */
+const SHARED_READ_BUFFER = Buffer.alloc(64 * 1024);
 
 export class BenchUser {
 	/** Called for every line after login; scenarios replace it. */
@@ -26,7 +28,19 @@ export class BenchUser {
 
 	/** Connects and logs in; rejects on a refusal, a drop or the deadline. */
 	static async logIn(port: number, face: RelayFace, name: string): Promise<BenchUser> {
-		const socket = net.connect({host: '127.0.0.1', port});
+		let scanner: LineScanner | undefined;
+		const socket = net.connect({
+			host: '127.0.0.1',
+			port,
+			// Every read lands in one shared buffer, consumed before the next: no Buffer per read.
+			onread: {
+				buffer: SHARED_READ_BUFFER,
+				callback(bytes) {
+					scanner?.push(SHARED_READ_BUFFER.subarray(0, bytes));
+					return true;
+				},
+			},
+		});
 		socket.setNoDelay(true);
 		const user = new BenchUser(name, socket);
 		return new Promise<BenchUser>((resolve, reject) => {
@@ -37,7 +51,7 @@ export class BenchUser {
 				reject(new Error(`${name}: ${reason}`));
 			};
 			const timer = setTimeout(() => fail('no login within the deadline'), LOGIN_DEADLINE_MS);
-			const scanner = new LineScanner((buffer, start, end) => {
+			scanner = new LineScanner((buffer, start, end) => {
 				if (loggedIn) {
 					const pong = face.pong?.(buffer, start, end);
 					if (pong) socket.write(pong);
@@ -55,7 +69,6 @@ export class BenchUser {
 					resolve(user);
 				}
 			});
-			socket.on('data', (chunk: Buffer) => scanner.push(chunk));
 			socket.once('connect', () => socket.write(face.login(name)));
 			socket.on('error', (error) => {
 				user.dropped ??= error.message;
