@@ -19,6 +19,8 @@ export function chatArgs(...args: string[]): string[] {
 
 export type HostProcess = {
 	port: number;
+	/** The host's process id (to read its memory from /proc). */
+	pid: number;
 	/** Everything the host printed so far. */
 	stdout(): string;
 	stderr(): string;
@@ -59,6 +61,7 @@ export async function startHostProcess(...args: string[]): Promise<HostProcess> 
 	});
 	return {
 		port,
+		pid: child.pid ?? 0,
 		stdout: () => stdout,
 		stderr: () => stderr,
 		exited,
