@@ -1,6 +1,7 @@
 // The client UI: the Ink app headless with a long history (in a worker process), and the real
 // `chat join` binary in a pseudo-terminal.
 import {fork} from 'node:child_process';
+import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import type {BenchOptions} from './bench-options.js';
 import {BenchReport, fixed, whole} from './bench-report.js';
@@ -9,6 +10,7 @@ import {startRelay} from './contenders.js';
 import {withDeadline} from './deferred.js';
 import {ensureBuilt, timeJoinToConnected, type JoinTimes} from './join-to-connected.js';
 import {median, percentile} from './stats.js';
+import {CI_VARIABLES} from '../source/ui/ink-draws-frames.js';
 
 const WORKER = fileURLToPath(new URL('client-ui-worker.ts', import.meta.url));
 const WORKER_DEADLINE_MS = 300_000;
@@ -16,9 +18,19 @@ const JOIN_ATTEMPTS = 5;
 const CONTENDER = 'chat join (Ink)';
 const MiB = 2 ** 20;
 
+function asChatJoinRuns(): NodeJS.ProcessEnv {
+	const env = {...process.env};
+	for (const name of CI_VARIABLES) Reflect.deleteProperty(env, name);
+	// The same React build `chat join` runs on (source/cli.tsx).
+	env['NODE_ENV'] ??= 'production';
+	return env;
+}
+
 function runWorker(options: BenchOptions): Promise<ClientUiFigures> {
 	const child = fork(WORKER, [JSON.stringify(options.ui)], {
 		execArgv: ['--import', 'tsx', '--expose-gc'],
+		// It measures a person's terminal: with CI set, Ink would draw no frames at all.
+		env: asChatJoinRuns(),
 		// The worker's terminal is fake; its own output would only scramble the table.
 		stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
 	});

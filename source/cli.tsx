@@ -7,6 +7,7 @@ import meow from 'meow';
 import {ACCESS_FLAG_KEYS, accessFlagsHelp, hostAccessFromFlags} from './host/access-flags.js';
 import {HOST_NUMBER_FLAGS, hostFlagsHelp, hostOptionsFromFlags} from './host/host-flags.js';
 import {DEFAULT_PORT} from './protocol/limits.js';
+import {letInkDrawFrames} from './ui/ink-draws-frames.js';
 
 /** Exit code for a command line that cannot work. */
 const EXIT_USAGE = 2;
@@ -137,6 +138,7 @@ async function main(): Promise<number> {
 			if (extra.length > 0) usageError(`chat join takes one address, not '${rest.join(' ')}'`);
 			// React's development build nearly doubles the time to switch conversations.
 			process.env['NODE_ENV'] ??= 'production';
+			if (process.stdin.isTTY && process.stdout.isTTY) letInkDrawFrames();
 			// Loaded only here, so `chat host` never loads React and Ink.
 			const {runJoin} = await import('./client/run-join.js');
 			return runJoin({

@@ -1,3 +1,4 @@
+import './helpers/ink-draws-frames.js';
 import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 import process from 'node:process';
