@@ -52,6 +52,43 @@ test('a TLS host speaks no plain text, and frees a connection that never shakes 
 	assert.equal(host.stats().users, 0);
 });
 
+test('a TLS host counts connections per address from the TCP accept, before the handshake', async (t) => {
+	const dir = await makeTempDir(t);
+	const files = await writeCertificate(dir, 'capped');
+	const tls = await loadTlsFiles(files.certFile, files.keyFile);
+	const host = await startTestHost({tls, maxPerAddress: 2});
+	t.after(() => host.stop());
+	// Two silent sockets that never start a handshake hold both places.
+	const first = await connectRaw(host.port);
+	const second = await connectRaw(host.port);
+	t.after(() => {
+		first.destroy();
+		second.destroy();
+	});
+	const third = await connectRaw(host.port);
+	await third.closed;
+	assert.ok(host.log.some((line) => line === 'refused 127.0.0.1: too-many-connections'));
+	assert.equal(first.isClosed, false);
+	// A place freed is a place taken again, by a client that completes its handshake.
+	first.destroy();
+	await first.closed;
+	const alice = await waitForAdmission(host.port);
+	alice.send('HELLO 1 alice');
+	assert.match(await alice.nextLine(), /^WELCOME alice /);
+});
+
+/** The host frees a place when it sees the close, which may come just after ours: try again. */
+async function waitForAdmission(port: number): Promise<Awaited<ReturnType<typeof connectTlsRaw>>> {
+	const deadline = Date.now() + 5000;
+	for (;;) {
+		try {
+			return await connectTlsRaw(port);
+		} catch (error) {
+			if (Date.now() > deadline) throw error;
+		}
+	}
+}
+
 test('plain TCP stays the default', async (t) => {
 	const host = await startTestHost();
 	t.after(() => host.stop());

@@ -27,14 +27,24 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 	const relay = new Relay(settings);
 	const caps = new AddressCaps(settings.maxPerAddress);
 
-	const onConnection = (socket: Socket): void => {
+	// Counted when TCP accepts, so a connection holds its place from its first byte (during a
+	// TLS handshake too) until its socket closes.
+	const admit = (socket: Socket, address: string): boolean => {
+		if (!caps.admit(address)) return false;
+		socket.once('close', () => {
+			caps.release(address);
+		});
+		return true;
+	};
+
+	const onConnection = (socket: Socket, admitted = false): void => {
 		const address = socket.remoteAddress ?? 'unknown';
 		if (relay.closing) {
 			socket.destroy();
 			return;
 		}
 
-		if (!caps.admit(address)) {
+		if (!admitted && !admit(socket, address)) {
 			refuseOverCap(relay, socket, address);
 			return;
 		}
@@ -43,14 +53,24 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 		relay.connections.add(connection);
 		void connection.whenClosed.then(() => {
 			relay.connections.delete(connection);
-			caps.release(address);
 		});
 	};
 
 	const server = settings.createServer
 		? settings.createServer(onConnection)
 		: settings.tls
-			? createTlsServer(settings.tls, settings.loginTimeoutMs, onConnection)
+			? createTlsServer(settings.tls, settings.loginTimeoutMs, {
+					// Before the handshake no refusal line can be read, so an over-cap socket is just closed.
+					admit(raw) {
+						const address = raw.remoteAddress ?? 'unknown';
+						if (admit(raw, address)) return true;
+						relay.log(`refused ${address}: too-many-connections`);
+						return false;
+					},
+					onSecureConnection(socket) {
+						onConnection(socket, true);
+					},
+				})
 			: net.createServer({allowHalfOpen: true}, onConnection);
 	// A failing accept (EMFILE …) must not stop the host; the log says what happened.
 	server.on('error', (error) => {

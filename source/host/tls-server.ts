@@ -5,10 +5,17 @@ import type {Socket} from 'node:net';
 import tls from 'node:tls';
 import type {TlsCredentials} from './tls-credentials.js';
 
+export type TlsConnectionHandlers = {
+	/** Called as TCP accepts, before the handshake; false closes the socket at once. */
+	admit(raw: Socket): boolean;
+	/** Called once the handshake is done. */
+	onSecureConnection(socket: Socket): void;
+};
+
 export function createTlsServer(
 	credentials: Pick<TlsCredentials, 'cert' | 'key'>,
 	handshakeTimeoutMs: number,
-	onConnection: (socket: Socket) => void,
+	handlers: TlsConnectionHandlers,
 ): tls.Server {
 	const server = tls.createServer(
 		{
@@ -19,8 +26,11 @@ export function createTlsServer(
 			// A peer that leaves mid-handshake must not leave a half-open socket nobody owns yet.
 			allowHalfOpen: false,
 		},
-		onConnection,
+		handlers.onSecureConnection,
 	);
+	server.on('connection', (raw: Socket) => {
+		if (!handlers.admit(raw)) raw.destroy();
+	});
 	// A failed or timed-out handshake (a plain client, a silent scanner) ends that socket only;
 	// Node does not destroy it on a handshake timeout by itself.
 	server.on('tlsClientError', (_error, socket) => {
