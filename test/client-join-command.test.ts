@@ -1,13 +1,13 @@
 // `chat join` as a process with piped stdin/stdout (line mode) against a real host.
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {loginPlain} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 import {chatArgs} from './helpers/built-cli.js';
+import {closedPort} from './helpers/closed-port.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const CTIME = String.raw`\w{3} \w{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}`;
@@ -162,16 +162,7 @@ test('chat join with a bad address says why in one line and exits non-zero', asy
 });
 
 test('chat join to a closed port says connection refused and exits 1', async () => {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const {port} = server.address() as net.AddressInfo;
-	await new Promise<void>((resolve) => {
-		server.close(() => {
-			resolve();
-		});
-	});
+	const port = await closedPort();
 	const run = runJoinProcess([`alice@127.0.0.1:${port}`]);
 	const code = await run.exited;
 	assert.equal(code, 1);

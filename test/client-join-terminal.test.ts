@@ -1,7 +1,6 @@
 // `chat join` in a real pseudo-terminal: a failure ends the full-screen UI with the terminal
 // restored, then one sentence, a non-zero exit and no stack trace.
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
@@ -9,6 +8,7 @@ import pty from 'node-pty';
 import {loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 import {chatArgs} from './helpers/built-cli.js';
+import {closedPort} from './helpers/closed-port.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
@@ -61,16 +61,7 @@ test('a taken name in the terminal: restored screen, one sentence, exit 1', asyn
 });
 
 test('a refused connection in the terminal: restored screen, one sentence, exit 1', async () => {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const {port} = server.address() as net.AddressInfo;
-	await new Promise<void>((resolve) => {
-		server.close(() => {
-			resolve();
-		});
-	});
+	const port = await closedPort();
 	const {exitCode, output} = await joinInTerminal(`alice@127.0.0.1:${port}`);
 	assert.notEqual(exitCode, 0);
 	const after = afterUi(output);

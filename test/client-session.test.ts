@@ -6,6 +6,7 @@ import {createStructuredClient} from '../source/client/structured-client.js';
 import {recordClientEvents} from './helpers/client-event-log.js';
 import {loginPlain} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
+import {closedPort} from './helpers/closed-port.js';
 
 const clients: ChatClient[] = [];
 
@@ -120,16 +121,7 @@ test('an invalid name closes the session with the rule it broke', async (t) => {
 });
 
 test('a port nobody listens on: connection refused, no retry', async () => {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const {port} = server.address() as net.AddressInfo;
-	await new Promise<void>((resolve) => {
-		server.close(() => {
-			resolve();
-		});
-	});
+	const port = await closedPort();
 	const client = recordClientEvents(join(port, 'alice'));
 	assert.deepEqual(await client.next('closed'), {
 		type: 'closed',
