@@ -1,7 +1,7 @@
 // The client over a bad network: drops, a silent link, and a host restart. Nothing typed on
 // either side is lost or shown twice, and order holds.
 import assert from 'node:assert/strict';
-import {test} from 'node:test';
+import {test, type TestContext} from 'node:test';
 import type {ChatClient} from '../source/client/chat-client.js';
 import {openPlainSocket, type OpenSocket} from '../source/client/open-socket.js';
 import {createStructuredClient} from '../source/client/structured-client.js';
@@ -25,11 +25,8 @@ async function sendAll(client: ChatClient, log: ClientEventLog, to: string, line
 	}
 }
 
-async function waitForTexts(log: ClientEventLog, wanted: string[]) {
-	for (const text of wanted) await log.next('message', (event) => event.text === text);
-}
-
-test('a dropped connection resumes; messages around the gap arrive once, in order, both ways', async (t) => {
+/** Alice reaches the host through a proxy the test can cut or silence; bob connects directly. */
+async function aliceBehindProxy(t: TestContext) {
 	const host = await startTestHost();
 	const proxy = await startTcpProxy(host.port);
 	const aliceClient = createStructuredClient({
@@ -50,6 +47,15 @@ test('a dropped connection resumes; messages around the gap arrive once, in orde
 	const bob = recordClientEvents(bobClient);
 	await alice.next('welcome');
 	await bob.next('welcome');
+	return {host, proxy, aliceClient, bobClient, alice, bob};
+}
+
+async function waitForTexts(log: ClientEventLog, wanted: string[]) {
+	for (const text of wanted) await log.next('message', (event) => event.text === text);
+}
+
+test('a dropped connection resumes; messages around the gap arrive once, in order, both ways', async (t) => {
+	const {proxy, aliceClient, bobClient, alice, bob} = await aliceBehindProxy(t);
 
 	await sendAll(aliceClient, alice, 'bob', ['a1']);
 	await sendAll(bobClient, bob, 'alice', ['b1']);
@@ -94,26 +100,7 @@ test('a dropped connection resumes; messages around the gap arrive once, in orde
 });
 
 test("a silent link is noticed by the client's own ping, and the session resumes", async (t) => {
-	const host = await startTestHost();
-	const proxy = await startTcpProxy(host.port);
-	const aliceClient = createStructuredClient({
-		address: {host: '127.0.0.1', port: proxy.port},
-		name: 'alice',
-		keepalive: FAST_KEEPALIVE,
-	});
-	const bobClient = createStructuredClient({
-		address: {host: '127.0.0.1', port: host.port},
-		name: 'bob',
-	});
-	t.after(async () => {
-		await Promise.all([aliceClient.quit(), bobClient.quit()]);
-		await proxy.close();
-		await host.stop();
-	});
-	const alice = recordClientEvents(aliceClient);
-	const bob = recordClientEvents(bobClient);
-	await alice.next('welcome');
-	await bob.next('welcome');
+	const {proxy, aliceClient, alice, bob} = await aliceBehindProxy(t);
 
 	proxy.goSilent('both');
 	const quiet = aliceClient.send('bob', 'sent into the void');
