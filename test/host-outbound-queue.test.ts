@@ -22,7 +22,7 @@ class FakeSocket extends EventEmitter {
 function setup(maxBytes = 1000) {
 	const socket = new FakeSocket();
 	const scheduler = new FlushScheduler();
-	const handed: number[] = [];
+	const handed: string[] = [];
 	const listener: DeliveryListener = {
 		handedOver: (delivery) => handed.push(delivery.id),
 		dropped() {
@@ -45,7 +45,7 @@ function setup(maxBytes = 1000) {
 	return {socket, scheduler, queue, handed, overflows: () => overflows};
 }
 
-function delivery(id: number, line: string): Delivery {
+function delivery(id: string, line: string): Delivery {
 	const user = {} as User;
 	return {id, time: 0, sender: user, ref: 'r', recipient: user, line};
 }
@@ -53,13 +53,13 @@ function delivery(id: number, line: string): Delivery {
 test('lines queued in one tick leave in one write, each delivery handed over then', () => {
 	const {socket, scheduler, queue, handed} = setup();
 	queue.push('JOIN bob');
-	queue.pushDelivery(delivery(1, 'MSG 1'));
-	queue.pushDelivery(delivery(2, 'MSG 2'));
+	queue.pushDelivery(delivery('1', 'MSG 1'));
+	queue.pushDelivery(delivery('2', 'MSG 2'));
 	assert.deepEqual(socket.writes, []);
 	assert.deepEqual(handed, []);
 	scheduler.flushNow();
 	assert.deepEqual(socket.writes, ['JOIN bob\nMSG 1\nMSG 2\n']);
-	assert.deepEqual(handed, [1, 2]);
+	assert.deepEqual(handed, ['1', '2']);
 	assert.equal(queue.queuedBytes, 0);
 });
 
@@ -85,13 +85,13 @@ test('past the byte limit only while blocked, the owner hears once; close return
 	socket.full = true;
 	queue.push('y');
 	scheduler.flushNow();
-	queue.pushDelivery(delivery(7, 'z'.repeat(20)));
-	queue.pushDelivery(delivery(8, 'z'.repeat(20)));
+	queue.pushDelivery(delivery('7', 'z'.repeat(20)));
+	queue.pushDelivery(delivery('8', 'z'.repeat(20)));
 	assert.equal(overflows(), 1);
 	const undelivered = queue.close();
 	assert.deepEqual(
 		undelivered.map((each) => each.id),
-		[7, 8],
+		['7', '8'],
 	);
 	assert.deepEqual(handed, []);
 	queue.push('after close');

@@ -115,6 +115,8 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 	}
 
 	readonly #onData = (chunk: Buffer): void => {
+		// Any bytes prove the connection alive; noted once a chunk, not once a line.
+		this.#keepalive?.heard(Date.now());
 		this.#framer.push(chunk);
 	};
 
@@ -125,7 +127,6 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 	// --- the line path ---
 
 	gateLine(line: string): void {
-		this.#keepalive?.heard(Date.now());
 		try {
 			if (this.face === undefined) handleFirstLine(this, line);
 			else if (this.user === undefined) return;

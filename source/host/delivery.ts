@@ -4,7 +4,8 @@
 import type {User} from './user.js';
 
 export type Delivery = {
-	readonly id: number;
+	/** Decimal (message-ids.ts); compare ids as numbers. */
+	readonly id: string;
 	readonly time: number;
 	readonly sender: User;
 	/** The sender's ref; undefined for a plain sender, who has none. */

@@ -1,5 +1,5 @@
 // A connection's outbound lines (docs/protocol.md "Limits", outbound queue). Lines wait here until
-// the tick's flush writes them in one `socket.write`. While the socket says it is full, lines wait
+// the tick's flush writes them in one `socket.write` (or until 64 of them are waiting). While the socket says it is full, lines wait
 // for 'drain'; past `maxBytes` the owner is told the client is a slow consumer.
 
 import type {Socket} from 'node:net';
@@ -7,6 +7,12 @@ import type {Delivery, DeliveryListener} from './delivery.js';
 import type {FlushScheduler} from './flush-scheduler.js';
 
 export type QueueOwner = {queueOverflow(): void};
+
+/**
+ * A queue this long is written at once instead of at the end of the tick: a flood's tick would
+ * otherwise keep thousands of lines alive, and every young-generation GC in it copies them all.
+ */
+const WRITE_EARLY_LINES = 64;
 
 export class OutboundQueue {
 	readonly #socket: Socket;
@@ -38,22 +44,30 @@ export class OutboundQueue {
 		socket.on('drain', this.#onDrain);
 	}
 
-	/** Bytes waiting in this queue (not yet handed to the socket). */
+	/** Bytes waiting in this queue while the socket takes no more (unblocked lines leave this tick). */
 	get queuedBytes(): number {
 		return this.#bytes;
 	}
 
 	push(line: string): void {
 		if (this.#closed) return;
-		this.#lines.push(line);
-		this.#bytes += Buffer.byteLength(line) + 1;
+		const lines = this.#lines;
+		lines.push(line);
+		if (lines.length >= WRITE_EARLY_LINES && !this.#blocked) {
+			this.flush();
+			return;
+		}
+
 		if (!this.#marked) {
 			this.#marked = true;
 			this.#scheduler.mark(this);
 		}
 
-		// Unblocked, the lines leave this tick; only a socket that stopped taking data can overflow.
-		if (this.#blocked && this.#bytes > this.#maxBytes && !this.#overflowed) {
+		// Unblocked, the lines leave this tick; only a socket that stopped taking data can overflow,
+		// so only then are bytes counted.
+		if (!this.#blocked) return;
+		this.#bytes += Buffer.byteLength(line) + 1;
+		if (this.#bytes > this.#maxBytes && !this.#overflowed) {
 			this.#overflowed = true;
 			this.#owner.queueOverflow();
 		}
@@ -74,7 +88,16 @@ export class OutboundQueue {
 		this.#marked = false;
 		if (this.#blocked || this.#closed || this.#lines.length === 0) return;
 		const lines = this.#lines;
-		const data = lines.join('\n') + '\n';
+		// One line (the usual case at a steady load) needs no join; more get their last newline from
+		// the join, so the socket is handed one flat string.
+		let data: string;
+		if (lines.length === 1) {
+			data = (lines[0] ?? '') + '\n';
+		} else {
+			lines.push('');
+			data = lines.join('\n');
+		}
+
 		lines.length = 0;
 		this.#bytes = 0;
 		if (!this.#socket.write(data)) this.#blocked = true;

@@ -26,7 +26,7 @@ export function userLeft(relay: Relay, user: User, why: string): void {
 	announce(relay, 'LEAVE', user);
 	const held = user.held;
 	user.held = [];
-	user.replay = [];
+	user.replay.clear();
 	if (held.length > 0) {
 		relay.failDeliveries(
 			held,

@@ -3,7 +3,6 @@
 // away user, and tell the sender what became of it exactly once.
 
 import {CtimeClock} from '../protocol/ctime.js';
-import {MAX_REPLAY_MESSAGES} from '../protocol/limits.js';
 import {formatPlainRelay, plainHeldFailed} from '../protocol/plain-face.js';
 import {
 	encodeDelivered,
@@ -65,11 +64,7 @@ export class Relay implements DeliveryListener {
 
 	handedOver(delivery: Delivery): void {
 		const {recipient, ref} = delivery;
-		if (recipient.face === 'structured') {
-			const replay = recipient.replay;
-			replay.push(delivery);
-			if (replay.length > MAX_REPLAY_MESSAGES) replay.shift();
-		}
+		if (recipient.face === 'structured') recipient.replay.push(delivery);
 
 		if (ref !== undefined) {
 			this.#answer(delivery.sender, ref, encodeDelivered(ref, delivery.id, delivery.time));

@@ -40,8 +40,8 @@ export function resume(connection: Connection, user: User, last: string | undefi
 
 	if (last !== undefined) {
 		const lastId = Number(last);
-		for (const delivery of user.replay) {
-			if (delivery.id > lastId) connection.queue.push(delivery.line);
+		for (const delivery of user.replay.toArray()) {
+			if (Number(delivery.id) > lastId) connection.queue.push(delivery.line);
 		}
 	}
 

@@ -9,9 +9,18 @@ import {
 	parseClientLine,
 } from '../protocol/structured-messages.js';
 import type {Connection} from './connection.js';
+import {CanonicalSend} from './send-line.js';
 import type {User} from './user.js';
 
+/** One for the host: it is read and used before the next line comes. */
+const canonicalSend = new CanonicalSend();
+
 export function handleStructuredLine(connection: Connection, user: User, line: string): void {
+	if (canonicalSend.read(line)) {
+		send(connection, user, canonicalSend.ref, canonicalSend.to, canonicalSend.text);
+		return;
+	}
+
 	const parsed = parseClientLine(line);
 	switch (parsed.kind) {
 		case 'send': {

@@ -3,8 +3,9 @@
 
 import type {Connection} from './connection.js';
 import type {Delivery} from './delivery.js';
+import {MAX_REMEMBERED_REFS, MAX_REPLAY_MESSAGES} from '../protocol/limits.js';
+import {RecentDeliveries} from './recent-deliveries.js';
 import {RefMemory} from './ref-memory.js';
-import {MAX_REMEMBERED_REFS} from '../protocol/limits.js';
 
 export type Face = 'plain' | 'structured';
 
@@ -27,7 +28,7 @@ export class User {
 	/** Structured face: messages waiting while away, oldest first. */
 	held: Delivery[] = [];
 	/** Structured face: the last messages handed to the socket, for `last=` replay. */
-	replay: Delivery[] = [];
+	readonly replay = new RecentDeliveries(MAX_REPLAY_MESSAGES);
 	/** Structured face: refs already accepted (empty, and cheap, for a plain user). */
 	readonly refs = new RefMemory(MAX_REMEMBERED_REFS);
 
