@@ -98,3 +98,21 @@ test('past the byte limit only while blocked, the owner hears once; close return
 	scheduler.flushNow();
 	assert.equal(socket.writes.length, 2);
 });
+
+test('presence lines wait for the batch, unless another line goes first and takes them along', async () => {
+	const {socket, queue} = setup();
+	queue.pushBatch('JOIN ann');
+	await new Promise((resolve) => setImmediate(resolve));
+	assert.deepEqual(socket.writes, [], 'a batched line does not go out with the tick');
+	queue.push('MSG 1');
+	await new Promise((resolve) => setImmediate(resolve));
+	assert.deepEqual(socket.writes, ['JOIN ann\nMSG 1\n'], 'in order, in one write');
+	queue.pushBatch('LEAVE ann');
+	queue.pushBatch('JOIN bob');
+	const deadline = Date.now() + 5000;
+	while (socket.writes.length < 2 && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+
+	assert.deepEqual(socket.writes, ['JOIN ann\nMSG 1\n', 'LEAVE ann\nJOIN bob\n']);
+});

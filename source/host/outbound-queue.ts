@@ -25,6 +25,8 @@ export class OutboundQueue {
 	#deliveries: Delivery[] = [];
 	#spare: Delivery[] = [];
 	#marked = false;
+	/** Waiting in the scheduler's batch. */
+	#batched = false;
 	#blocked = false;
 	#overflowed = false;
 	#closed = false;
@@ -53,7 +55,12 @@ export class OutboundQueue {
 		if (this.#closed) return;
 		const lines = this.#lines;
 		lines.push(line);
-		if (lines.length >= WRITE_EARLY_LINES && !this.#blocked) {
+		if (this.#blocked) {
+			this.#count(line);
+			return;
+		}
+
+		if (lines.length >= WRITE_EARLY_LINES) {
 			this.flush();
 			return;
 		}
@@ -62,10 +69,28 @@ export class OutboundQueue {
 			this.#marked = true;
 			this.#scheduler.mark(this);
 		}
+	}
 
-		// Unblocked, the lines leave this tick; only a socket that stopped taking data can overflow,
-		// so only then are bytes counted.
-		if (!this.#blocked) return;
+	/** Queues a line that may wait for the scheduler's next batch (presence news). */
+	pushBatch(line: string): void {
+		if (this.#closed) return;
+		this.#lines.push(line);
+		if (this.#blocked) this.#count(line);
+		else if (!this.#marked && !this.#batched) {
+			this.#batched = true;
+			this.#scheduler.markBatch(this);
+		}
+	}
+
+	/** The scheduler's batch is due. */
+	flushBatch(): void {
+		this.#batched = false;
+		this.flush();
+	}
+
+	/** Unblocked, lines leave this tick; only a socket that stopped taking data can overflow, so
+	 * only then are bytes counted. */
+	#count(line: string): void {
 		this.#bytes += Buffer.byteLength(line) + 1;
 		if (this.#bytes > this.#maxBytes && !this.#overflowed) {
 			this.#overflowed = true;

@@ -5,12 +5,13 @@ import {encodePresence, type PresenceVerb} from '../protocol/structured-messages
 import type {Relay} from './relay.js';
 import type {User} from './user.js';
 
-/** Tells every connected structured user except `about` that `about` joined, left, went away or came back. */
+/** Tells every connected structured user except `about` that `about` joined, left, went away or
+ * came back; the line goes out with the next batch (flush-scheduler.ts) or message. */
 export function announce(relay: Relay, verb: PresenceVerb, about: User): void {
 	if (relay.closing) return;
 	const line = encodePresence(verb, about.name);
 	for (const user of relay.directory.structured()) {
-		if (user !== about) user.connection?.queue.push(line);
+		if (user !== about) user.connection?.queue.pushBatch(line);
 	}
 }
 

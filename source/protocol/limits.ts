@@ -72,6 +72,10 @@ export const MAX_REMEMBERED_REFS = 256;
 /** Random bytes in a resume token: unguessable, yet short on the wire. */
 export const RESUME_TOKEN_BYTES = 12;
 
+/** Presence news (JOIN, LEAVE, AWAY, BACK) waits this long to share a write: a login storm costs each
+ * socket one write per batch, not one per login, and a person cannot see 20 ms. */
+export const PRESENCE_BATCH_MS = 20;
+
 /** A closing connection gets this long to take its last lines before it is destroyed. */
 export const CLOSE_DEADLINE_MS = 2000;
 
