@@ -28,6 +28,14 @@ import {handleStructuredLine} from './structured-session.js';
 import {TokenBucket} from './token-bucket.js';
 import type {Face, User} from './user.js';
 
+/** Where the shared socket handlers find their connection. */
+const CONNECTION = Symbol('chat connection');
+type ConnectionSocket = Socket & {[CONNECTION]: Connection};
+
+function connectionOf(socket: Socket): Connection {
+	return (socket as ConnectionSocket)[CONNECTION];
+}
+
 export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 	readonly relay: Relay;
 	readonly socket: Socket;
@@ -37,13 +45,14 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 	face: Face | undefined;
 	user: User | undefined;
 	closed = false;
-	/** Resolves when the socket is fully closed. */
-	readonly whenClosed: Promise<void>;
 	readonly #framer: LineFramer;
 	readonly #gate: LineGate;
 	#loginTimer: NodeJS.Timeout | undefined;
 	#keepalive: Keepalive | undefined;
 	#peerEnded = false;
+	#socketClosed = false;
+	/** Who waits for the socket to close (only a shutdown does); made when first asked. */
+	#closeWaiters: Array<() => void> | undefined;
 
 	constructor(relay: Relay, socket: Socket, address: string) {
 		this.relay = relay;
@@ -51,23 +60,38 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 		this.address = address;
 		const {settings} = relay;
 		this.queue = new OutboundQueue(socket, relay.scheduler, settings.maxOutboundBytes, this, relay);
-		this.#framer = new LineFramer(MAX_LINE_BYTES, this.#onLine, this.#onOverflow);
+		this.#framer = new LineFramer(
+			MAX_LINE_BYTES,
+			(line) => {
+				if (line.length > 0) this.#gate.offer(line);
+			},
+			() => {
+				this.queue.push(lineTooLongLine(this.face));
+			},
+		);
 		const bucket =
 			settings.rate > 0 ? new TokenBucket(settings.rate, settings.burst, Date.now()) : undefined;
 		this.#gate = new LineGate(bucket, settings.floodDisconnectMs, this);
-		this.whenClosed = new Promise((resolve) => {
-			socket.once('close', () => {
-				this.close('dropped');
-				resolve();
-			});
-		});
+		relay.connections.add(this);
 		socket.setNoDelay(true);
 		// A netcat user cannot answer PING; TCP keepalive finds a half-open plain connection.
 		socket.setKeepAlive(true, PLAIN_KEEPALIVE_MS);
-		socket.on('data', this.#onData);
-		socket.on('end', this.#onEnd);
-		socket.on('error', this.#onError);
-		this.#loginTimer = setTimeout(this.#loginTimedOut, settings.loginTimeoutMs);
+		// The handlers are shared by every connection (no closures per socket: 10,000 idle users
+		// each cost only what they must); they find this connection on the socket.
+		(socket as ConnectionSocket)[CONNECTION] = this;
+		socket.on('data', Connection.#onData);
+		socket.on('end', Connection.#onEnd);
+		socket.on('error', Connection.#onError);
+		socket.on('close', Connection.#onClose);
+		this.#loginTimer = setTimeout(Connection.#loginTimedOut, settings.loginTimeoutMs, this);
+	}
+
+	/** Resolves once the socket is fully closed. */
+	whenClosed(): Promise<void> {
+		if (this.#socketClosed) return Promise.resolve();
+		return new Promise((resolve) => {
+			(this.#closeWaiters ??= []).push(resolve);
+		});
 	}
 
 	/** Called by the login once a name is registered. */
@@ -114,15 +138,12 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 		}
 	}
 
-	readonly #onData = (chunk: Buffer): void => {
+	static #onData(this: Socket, chunk: Buffer): void {
+		const connection = connectionOf(this);
 		// Any bytes prove the connection alive; noted once a chunk, not once a line.
-		this.#keepalive?.heard(Date.now());
-		this.#framer.push(chunk);
-	};
-
-	readonly #onLine = (line: string): void => {
-		if (line.length > 0) this.#gate.offer(line);
-	};
+		connection.#keepalive?.heard(Date.now());
+		connection.#framer.push(chunk);
+	}
 
 	// --- the line path ---
 
@@ -141,10 +162,6 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 				);
 		}
 	}
-
-	readonly #onOverflow = (): void => {
-		this.queue.push(lineTooLongLine(this.face));
-	};
 
 	// --- the rate gate ---
 
@@ -191,20 +208,33 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 
 	// --- the socket ending ---
 
-	readonly #loginTimedOut = (): void => {
-		this.#loginTimer = undefined;
-		this.relay.log(`refused ${this.address}: login-timeout`);
-		this.close('refused', loginTimeoutLine(this.face, this.relay.settings.loginTimeoutMs / 1000));
-	};
+	static #loginTimedOut(connection: Connection): void {
+		connection.#loginTimer = undefined;
+		const {relay} = connection;
+		relay.log(`refused ${connection.address}: login-timeout`);
+		const seconds = relay.settings.loginTimeoutMs / 1000;
+		connection.close('refused', loginTimeoutLine(connection.face, seconds));
+	}
 
-	readonly #onEnd = (): void => {
+	static #onEnd(this: Socket): void {
+		const connection = connectionOf(this);
 		// Lines still waiting on the rate limit are handled first; then the connection ends.
-		this.#peerEnded = true;
-		if (this.#gate.idle) this.close('dropped');
-	};
+		connection.#peerEnded = true;
+		if (connection.#gate.idle) connection.close('dropped');
+	}
 
-	readonly #onError = (): void => {
+	static #onError(this: Socket): void {
 		// ECONNRESET, EPIPE, …: routine; the connection is simply gone.
-		this.close('dropped');
-	};
+		connectionOf(this).close('dropped');
+	}
+
+	static #onClose(this: Socket): void {
+		const connection = connectionOf(this);
+		connection.close('dropped');
+		connection.#socketClosed = true;
+		connection.relay.connections.delete(connection);
+		const waiters = connection.#closeWaiters;
+		connection.#closeWaiters = undefined;
+		if (waiters) for (const resolve of waiters) resolve();
+	}
 }

@@ -37,38 +37,39 @@ export class Keepalive {
 		this.#timer = undefined;
 	}
 
-	readonly #check = (): void => {
+	/** Shared by every keepalive: no closure per connection. */
+	static #check(keepalive: Keepalive): void {
 		const now = Date.now();
-		if (this.#awaitingPong) {
-			if (this.#lastHeard < this.#pingSentAt) {
-				const waited = now - this.#pingSentAt;
-				if (waited >= this.#pongTimeoutMs) {
-					this.#timer = undefined;
-					this.#sink.keepaliveTimeout();
+		if (keepalive.#awaitingPong) {
+			if (keepalive.#lastHeard < keepalive.#pingSentAt) {
+				const waited = now - keepalive.#pingSentAt;
+				if (waited >= keepalive.#pongTimeoutMs) {
+					keepalive.#timer = undefined;
+					keepalive.#sink.keepaliveTimeout();
 					return;
 				}
 
-				this.#schedule(this.#pongTimeoutMs - waited);
+				keepalive.#schedule(keepalive.#pongTimeoutMs - waited);
 				return;
 			}
 
-			this.#awaitingPong = false;
+			keepalive.#awaitingPong = false;
 		}
 
-		const silent = now - this.#lastHeard;
-		if (silent < this.#pingAfterMs) {
-			this.#schedule(this.#pingAfterMs - silent);
+		const silent = now - keepalive.#lastHeard;
+		if (silent < keepalive.#pingAfterMs) {
+			keepalive.#schedule(keepalive.#pingAfterMs - silent);
 			return;
 		}
 
-		this.#awaitingPong = true;
-		this.#pingSentAt = now;
-		this.#sink.keepalivePing(String(now));
-		this.#schedule(this.#pongTimeoutMs);
-	};
+		keepalive.#awaitingPong = true;
+		keepalive.#pingSentAt = now;
+		keepalive.#sink.keepalivePing(String(now));
+		keepalive.#schedule(keepalive.#pongTimeoutMs);
+	}
 
 	/** Looks again after `ms`, or sooner: an answer restarts the silence clock, seen at the next look. */
 	#schedule(ms: number): void {
-		this.#timer = setTimeout(this.#check, Math.min(ms, this.#pingAfterMs));
+		this.#timer = setTimeout(Keepalive.#check, Math.min(ms, this.#pingAfterMs), this);
 	}
 }

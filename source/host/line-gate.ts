@@ -24,7 +24,8 @@ export class LineGate {
 	readonly #bucket: TokenBucket | undefined;
 	readonly #floodMs: number;
 	readonly #sink: LineGateSink;
-	#backlog: string[] = [];
+	/** Lines waiting for tokens; made on the first wait (most connections never wait). */
+	#backlog: string[] | undefined;
 	#head = 0;
 	#timer: NodeJS.Timeout | undefined;
 	#episodeStart = 0;
@@ -41,12 +42,12 @@ export class LineGate {
 
 	/** True when no line is waiting. */
 	get idle(): boolean {
-		return this.#head === this.#backlog.length;
+		return this.#head === (this.#backlog?.length ?? 0);
 	}
 
 	/** Lines waiting; bounded by the chunk read before the socket paused. */
 	get waiting(): number {
-		return this.#backlog.length - this.#head;
+		return (this.#backlog?.length ?? 0) - this.#head;
 	}
 
 	offer(line: string): void {
@@ -57,8 +58,9 @@ export class LineGate {
 			return;
 		}
 
-		this.#backlog.push(line);
-		if (this.#backlog.length - this.#head === 1) this.#startWaiting(bucket);
+		const backlog = (this.#backlog ??= []);
+		backlog.push(line);
+		if (backlog.length - this.#head === 1) this.#startWaiting(bucket);
 	}
 
 	/** Lets a fresh login start with a full burst. */
@@ -68,7 +70,7 @@ export class LineGate {
 
 	stop(): void {
 		this.#stopped = true;
-		this.#backlog = [];
+		this.#backlog = undefined;
 		this.#head = 0;
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
@@ -95,29 +97,31 @@ export class LineGate {
 		}
 
 		const wait = Math.max(1, bucket.msUntilToken(now));
-		this.#timer = setTimeout(this.#drain, wait);
+		this.#timer = setTimeout(LineGate.#drain, wait, this);
 	}
 
-	readonly #drain = (): void => {
-		this.#timer = undefined;
+	/** Shared by every gate: no closure per connection. */
+	static #drain(gate: LineGate): void {
+		gate.#timer = undefined;
 		const now = Date.now();
-		const bucket = this.#bucket;
-		if (bucket === undefined) return;
-		while (!this.#stopped && this.#head < this.#backlog.length && bucket.take(now)) {
-			const line = this.#backlog[this.#head] ?? '';
-			this.#head++;
-			this.#sink.gateLine(line);
+		const bucket = gate.#bucket;
+		const backlog = gate.#backlog;
+		if (bucket === undefined || backlog === undefined) return;
+		while (!gate.#stopped && gate.#head < backlog.length && bucket.take(now)) {
+			const line = backlog[gate.#head] ?? '';
+			gate.#head++;
+			gate.#sink.gateLine(line);
 		}
 
-		if (this.#stopped) return;
-		if (this.idle) {
-			this.#backlog = [];
-			this.#head = 0;
-			this.#lastDrained = now;
-			this.#sink.gateResume();
+		if (gate.#stopped) return;
+		if (gate.idle) {
+			gate.#backlog = undefined;
+			gate.#head = 0;
+			gate.#lastDrained = now;
+			gate.#sink.gateResume();
 			return;
 		}
 
-		this.#schedule(bucket, now);
-	};
+		gate.#schedule(bucket, now);
+	}
 }

@@ -8,6 +8,10 @@ import type {FlushScheduler} from './flush-scheduler.js';
 
 export type QueueOwner = {queueOverflow(): void};
 
+/** Where the shared drain handler finds its queue. */
+const QUEUE = Symbol('chat outbound queue');
+type QueueSocket = Socket & {[QUEUE]: OutboundQueue};
+
 /**
  * A queue this long is written at once instead of at the end of the tick: a flood's tick would
  * otherwise keep thousands of lines alive, and every young-generation GC in it copies them all.
@@ -43,7 +47,9 @@ export class OutboundQueue {
 		this.#maxBytes = maxBytes;
 		this.#owner = owner;
 		this.#listener = listener;
-		socket.on('drain', this.#onDrain);
+		// One handler for every socket, no closure per queue.
+		(socket as QueueSocket)[QUEUE] = this;
+		socket.on('drain', OutboundQueue.#onDrain);
 	}
 
 	/** Bytes waiting in this queue while the socket takes no more (unblocked lines leave this tick). */
@@ -138,7 +144,7 @@ export class OutboundQueue {
 	/** Stops the queue and returns the relayed messages that never reached the socket. */
 	close(): Delivery[] {
 		this.#closed = true;
-		this.#socket.off('drain', this.#onDrain);
+		this.#socket.off('drain', OutboundQueue.#onDrain);
 		this.#lines = [];
 		this.#bytes = 0;
 		const undelivered = this.#deliveries;
@@ -146,11 +152,12 @@ export class OutboundQueue {
 		return undelivered;
 	}
 
-	readonly #onDrain = (): void => {
-		this.#blocked = false;
-		if (this.#lines.length > 0 && !this.#marked) {
-			this.#marked = true;
-			this.#scheduler.mark(this);
+	static #onDrain(this: Socket): void {
+		const queue = (this as QueueSocket)[QUEUE];
+		queue.#blocked = false;
+		if (queue.#lines.length > 0 && !queue.#marked) {
+			queue.#marked = true;
+			queue.#scheduler.mark(queue);
 		}
-	};
+	}
 }

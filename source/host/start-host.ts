@@ -31,11 +31,14 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 	// TLS handshake too) until its socket closes.
 	const admit = (socket: Socket, address: string): boolean => {
 		if (!caps.admit(address)) return false;
-		socket.once('close', () => {
-			caps.release(address);
-		});
+		// One handler for every socket; the address it was counted under is cached on the socket.
+		socket.on('close', release);
 		return true;
 	};
+
+	function release(this: Socket): void {
+		caps.release(this.remoteAddress ?? 'unknown');
+	}
 
 	const onConnection = (socket: Socket, admitted = false): void => {
 		const address = socket.remoteAddress ?? 'unknown';
@@ -49,11 +52,8 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 			return;
 		}
 
-		const connection = new Connection(relay, socket, address);
-		relay.connections.add(connection);
-		void connection.whenClosed.then(() => {
-			relay.connections.delete(connection);
-		});
+		// It adds itself to relay.connections, and leaves when its socket closes.
+		new Connection(relay, socket, address);
 	};
 
 	const server = settings.createServer
@@ -122,7 +122,7 @@ async function shutDown(relay: Relay, server: Server): Promise<void> {
 			connection.face === 'structured'
 				? encodeCoded('BYE', 'shutdown', 'the host is shutting down')
 				: PLAIN_SHUTDOWN;
-		closed.push(connection.whenClosed);
+		closed.push(connection.whenClosed());
 		connection.close('shutdown', line);
 	}
 
