@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {DeadlineTimer} from '../source/host/deadline-timer.js';
 import {Keepalive} from '../source/host/keepalive.js';
 
 function recorder() {
@@ -18,7 +19,7 @@ function recorder() {
 test('a silent client is pinged after the silence, and dropped when no answer comes', (t) => {
 	t.mock.timers.enable({apis: ['setTimeout', 'Date'], now: 0});
 	const {events, sink} = recorder();
-	const keepalive = new Keepalive(1000, 500, sink);
+	const keepalive = new Keepalive(1000, 500, sink, new DeadlineTimer());
 	keepalive.start();
 	t.mock.timers.tick(999);
 	assert.deepEqual(events, []);
@@ -31,7 +32,7 @@ test('a silent client is pinged after the silence, and dropped when no answer co
 test('lines restart the silence clock; an answer means the next ping comes a silence later', (t) => {
 	t.mock.timers.enable({apis: ['setTimeout', 'Date'], now: 0});
 	const {events, sink} = recorder();
-	const keepalive = new Keepalive(100, 5000, sink);
+	const keepalive = new Keepalive(100, 5000, sink, new DeadlineTimer());
 	keepalive.start();
 	t.mock.timers.tick(60);
 	keepalive.heard(60);

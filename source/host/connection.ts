@@ -18,6 +18,7 @@ import {
 	noticeLine,
 	slowDownLine,
 } from './face-lines.js';
+import type {DeadlineEntry} from './deadline-timer.js';
 import {handleFirstLine} from './login.js';
 import {Keepalive, type KeepaliveSink} from './keepalive.js';
 import {LineGate, type LineGateSink} from './line-gate.js';
@@ -36,7 +37,7 @@ function connectionOf(socket: Socket): Connection {
 	return (socket as ConnectionSocket)[CONNECTION];
 }
 
-export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
+export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, DeadlineEntry {
 	readonly relay: Relay;
 	readonly socket: Socket;
 	readonly address: string;
@@ -47,7 +48,9 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 	closed = false;
 	readonly #framer: LineFramer;
 	readonly #gate: LineGate;
-	#loginTimer: NodeJS.Timeout | undefined;
+	/** The login deadline, on the relay's DeadlineTimer. */
+	deadlineAt = 0;
+	deadlineIndex = -1;
 	#keepalive: Keepalive | undefined;
 	#peerEnded = false;
 	#socketClosed = false;
@@ -83,7 +86,7 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 		socket.on('end', Connection.#onEnd);
 		socket.on('error', Connection.#onError);
 		socket.on('close', Connection.#onClose);
-		this.#loginTimer = setTimeout(Connection.#loginTimedOut, settings.loginTimeoutMs, this);
+		relay.deadlines.schedule(this, settings.loginTimeoutMs);
 	}
 
 	/** Resolves once the socket is fully closed. */
@@ -98,12 +101,16 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 	loggedIn(user: User, face: Face): void {
 		this.user = user;
 		this.face = face;
-		clearTimeout(this.#loginTimer);
-		this.#loginTimer = undefined;
+		this.relay.deadlines.cancel(this);
 		this.#gate.refill();
 		if (face === 'structured') {
 			const {pingAfterSilenceMs, pongTimeoutMs} = this.relay.settings;
-			this.#keepalive = new Keepalive(pingAfterSilenceMs, pongTimeoutMs, this);
+			this.#keepalive = new Keepalive(
+				pingAfterSilenceMs,
+				pongTimeoutMs,
+				this,
+				this.relay.deadlines,
+			);
 			this.#keepalive.start();
 		}
 	}
@@ -117,7 +124,7 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 	close(reason: CloseReason, lastLine?: string): void {
 		if (this.closed) return;
 		this.closed = true;
-		clearTimeout(this.#loginTimer);
+		this.relay.deadlines.cancel(this);
 		this.#keepalive?.stop();
 		this.#framer.stop();
 		this.#gate.stop();
@@ -208,12 +215,12 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink {
 
 	// --- the socket ending ---
 
-	static #loginTimedOut(connection: Connection): void {
-		connection.#loginTimer = undefined;
-		const {relay} = connection;
-		relay.log(`refused ${connection.address}: login-timeout`);
+	/** No login within the login timeout. */
+	deadlineReached(): void {
+		const {relay} = this;
+		relay.log(`refused ${this.address}: login-timeout`);
 		const seconds = relay.settings.loginTimeoutMs / 1000;
-		connection.close('refused', loginTimeoutLine(connection.face, seconds));
+		this.close('refused', loginTimeoutLine(this.face, seconds));
 	}
 
 	static #onEnd(this: Socket): void {

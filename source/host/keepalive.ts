@@ -1,25 +1,35 @@
 // Structured-face keepalive (docs/protocol.md "Limits"): after `pingAfterMs` of silence the host
 // sends PING; if nothing at all arrives within `pongTimeoutMs` the connection is half-open.
-// One lazy timer per connection: a line only records the time, it never touches the timer.
+// Lazy: a line only records the time; the check runs on the host's shared DeadlineTimer.
+
+import type {DeadlineEntry, DeadlineTimer} from './deadline-timer.js';
 
 export type KeepaliveSink = {
 	keepalivePing(token: string): void;
 	keepaliveTimeout(): void;
 };
 
-export class Keepalive {
+export class Keepalive implements DeadlineEntry {
 	readonly #pingAfterMs: number;
 	readonly #pongTimeoutMs: number;
 	readonly #sink: KeepaliveSink;
 	#lastHeard = Date.now();
 	#pingSentAt = 0;
 	#awaitingPong = false;
-	#timer: NodeJS.Timeout | undefined;
+	readonly #timer: DeadlineTimer;
+	deadlineAt = 0;
+	deadlineIndex = -1;
 
-	constructor(pingAfterMs: number, pongTimeoutMs: number, sink: KeepaliveSink) {
+	constructor(
+		pingAfterMs: number,
+		pongTimeoutMs: number,
+		sink: KeepaliveSink,
+		timer: DeadlineTimer,
+	) {
 		this.#pingAfterMs = pingAfterMs;
 		this.#pongTimeoutMs = pongTimeoutMs;
 		this.#sink = sink;
+		this.#timer = timer;
 	}
 
 	start(): void {
@@ -33,43 +43,41 @@ export class Keepalive {
 	}
 
 	stop(): void {
-		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = undefined;
+		this.#timer.cancel(this);
 	}
 
-	/** Shared by every keepalive: no closure per connection. */
-	static #check(keepalive: Keepalive): void {
+	/** The check: ping after the silence, give up when no answer comes. */
+	deadlineReached(): void {
 		const now = Date.now();
-		if (keepalive.#awaitingPong) {
-			if (keepalive.#lastHeard < keepalive.#pingSentAt) {
-				const waited = now - keepalive.#pingSentAt;
-				if (waited >= keepalive.#pongTimeoutMs) {
-					keepalive.#timer = undefined;
-					keepalive.#sink.keepaliveTimeout();
+		if (this.#awaitingPong) {
+			if (this.#lastHeard < this.#pingSentAt) {
+				const waited = now - this.#pingSentAt;
+				if (waited >= this.#pongTimeoutMs) {
+					this.#sink.keepaliveTimeout();
 					return;
 				}
 
-				keepalive.#schedule(keepalive.#pongTimeoutMs - waited);
+				this.#schedule(this.#pongTimeoutMs - waited);
 				return;
 			}
 
-			keepalive.#awaitingPong = false;
+			this.#awaitingPong = false;
 		}
 
-		const silent = now - keepalive.#lastHeard;
-		if (silent < keepalive.#pingAfterMs) {
-			keepalive.#schedule(keepalive.#pingAfterMs - silent);
+		const silent = now - this.#lastHeard;
+		if (silent < this.#pingAfterMs) {
+			this.#schedule(this.#pingAfterMs - silent);
 			return;
 		}
 
-		keepalive.#awaitingPong = true;
-		keepalive.#pingSentAt = now;
-		keepalive.#sink.keepalivePing(String(now));
-		keepalive.#schedule(keepalive.#pongTimeoutMs);
+		this.#awaitingPong = true;
+		this.#pingSentAt = now;
+		this.#sink.keepalivePing(String(now));
+		this.#schedule(this.#pongTimeoutMs);
 	}
 
 	/** Looks again after `ms`, or sooner: an answer restarts the silence clock, seen at the next look. */
 	#schedule(ms: number): void {
-		this.#timer = setTimeout(Keepalive.#check, Math.min(ms, this.#pingAfterMs), this);
+		this.#timer.schedule(this, Math.min(ms, this.#pingAfterMs));
 	}
 }

@@ -11,6 +11,7 @@ import {
 	encodeMsg,
 } from '../protocol/structured-messages.js';
 import type {Connection} from './connection.js';
+import {DeadlineTimer} from './deadline-timer.js';
 import type {Delivery, DeliveryListener} from './delivery.js';
 import {FlushScheduler} from './flush-scheduler.js';
 import type {HostSettings} from './host-options.js';
@@ -22,6 +23,8 @@ export class Relay implements DeliveryListener {
 	readonly settings: HostSettings;
 	readonly directory = new UserDirectory();
 	readonly scheduler = new FlushScheduler();
+	/** Login timeouts and keepalive checks, on one timer. */
+	readonly deadlines = new DeadlineTimer();
 	readonly connections = new Set<Connection>();
 	readonly #ids = new MessageIds();
 	readonly #ctime = new CtimeClock();
