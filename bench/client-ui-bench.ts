@@ -8,7 +8,8 @@ import {BenchReport, fixed, whole} from './bench-report.js';
 import type {ClientUiFigures} from './client-ui-worker.js';
 import {startRelay} from './contenders.js';
 import {withDeadline} from './deferred.js';
-import {ensureBuilt, timeJoinToConnected, type JoinTimes} from './join-to-connected.js';
+import {ensureBuilt} from '../scripts/ensure-built.js';
+import {timeJoinToConnected, type JoinTimes} from './join-to-connected.js';
 import {median, percentile} from './stats.js';
 import {CI_VARIABLES} from '../source/ui/ink-draws-frames.js';
 

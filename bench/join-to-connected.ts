@@ -1,7 +1,5 @@
 // The time from starting the real `chat join` binary in a pseudo-terminal to the first frame
 // that says "connected", against a running host on loopback.
-import {spawnSync} from 'node:child_process';
-import {existsSync, readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import pty from 'node-pty';
@@ -14,26 +12,6 @@ const EXIT_DEADLINE_MS = 5000;
 const CTRL_C = '\u0003';
 /** "connected" but not "disconnected"; the status bar colours it, so escapes may surround it. */
 const CONNECTED = /(?<!dis)connected/;
-
-function newestModification(directory: string): number {
-	let newest = 0;
-	for (const entry of readdirSync(directory, {withFileTypes: true})) {
-		const file = path.join(directory, entry.name);
-		newest = Math.max(
-			newest,
-			entry.isDirectory() ? newestModification(file) : statSync(file).mtimeMs,
-		);
-	}
-	return newest;
-}
-
-/** Builds dist/ when it is missing or older than source/, so the figure is of the current code. */
-export function ensureBuilt(): void {
-	const source = path.join(ROOT, 'source');
-	if (existsSync(CLI) && statSync(CLI).mtimeMs >= newestModification(source)) return;
-	const result = spawnSync('npm', ['run', 'build', '--silent'], {cwd: ROOT, stdio: 'inherit'});
-	if (result.status !== 0) throw new Error('npm run build failed, so chat join could not be timed');
-}
 
 export type JoinTimes = {
 	/** Spawn to the first byte on the terminal: process start-up and module loading. */
