@@ -61,6 +61,8 @@ test('a message to a partner who left fails as "bob left", not as an unknown use
 	chat.client.emit({type: 'user-left', name: 'bob'});
 	await chat.waitFor((frame) => frame.includes('bob (offline)'), 'bob offline');
 	await chat.submit('are you there?');
+	// Ink handles the Enter on its own schedule: wait for the send, or the ref is the first one's.
+	await chat.waitFor(() => chat.client.sends.length === 2, 'the second send');
 	const ref = chat.client.sends.at(-1)?.ref;
 	assert.ok(ref);
 	// What the host says for a name that is not online: true, but not what the person needs.
