@@ -3,10 +3,10 @@
 // Every SEND passes through here, so the oldest ref is found in a ring, not by iterating the
 // map, and nothing is allocated for a user until their first SEND.
 
-export class RefMemory {
+export class RefMemory<Result = string> {
 	readonly #max: number;
-	/** ref -> its latest result line; '' while the result is still to come. */
-	#results: Map<string, string> | undefined;
+	/** ref -> its latest result; '' while the result is still to come. */
+	#results: Map<string, Result | ''> | undefined;
 	/** The remembered refs in the order they came; `#oldest` is where the next one goes once full. */
 	#order: string[] | undefined;
 	#oldest = 0;
@@ -15,8 +15,8 @@ export class RefMemory {
 		this.#max = max;
 	}
 
-	/** The ref was seen before: its latest result line, or '' if none yet. Undefined if new. */
-	lookup(ref: string): string | undefined {
+	/** The ref was seen before: its latest result, or '' if none yet. Undefined if new. */
+	lookup(ref: string): Result | '' | undefined {
 		return this.#results?.get(ref);
 	}
 
@@ -42,8 +42,8 @@ export class RefMemory {
 	}
 
 	/** Records the ref's result if the ref is still remembered. */
-	settle(ref: string, line: string): void {
+	settle(ref: string, result: Result): void {
 		const results = this.#results;
-		if (results?.has(ref)) results.set(ref, line);
+		if (results?.has(ref)) results.set(ref, result);
 	}
 }

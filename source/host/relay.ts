@@ -13,11 +13,17 @@ import {
 import type {Connection} from './connection.js';
 import {DeadlineTimer} from './deadline-timer.js';
 import type {Delivery, DeliveryListener} from './delivery.js';
+import {flat} from './flat-string.js';
 import {FlushScheduler} from './flush-scheduler.js';
 import type {HostSettings} from './host-options.js';
 import {MessageIds} from './message-ids.js';
 import type {User} from './user.js';
 import {UserDirectory} from './user-directory.js';
+
+/** The DELIVERED line for a message, as first sent and as sent again for a resent SEND. */
+export function deliveredLine(delivery: Delivery, ref: string): string {
+	return encodeDelivered(ref, delivery.id, delivery.time);
+}
 
 export class Relay implements DeliveryListener {
 	readonly settings: HostSettings;
@@ -52,7 +58,8 @@ export class Relay implements DeliveryListener {
 			line = encodeMsg(id, time, sender.name, recipient.name, ref, text);
 		}
 
-		const delivery: Delivery = {id, time, sender, ref, recipient, line};
+		// Kept in the recipient's replay ring: flat, it no longer holds the sender's whole line.
+		const delivery: Delivery = {id, time, sender, ref, recipient, line: flat(line)};
 		const connection = recipient.connection;
 		if (connection !== undefined) {
 			connection.queue.pushDelivery(delivery);
@@ -70,7 +77,10 @@ export class Relay implements DeliveryListener {
 		if (recipient.face === 'structured') recipient.replay.push(delivery);
 
 		if (ref !== undefined) {
-			this.#answer(delivery.sender, ref, encodeDelivered(ref, delivery.id, delivery.time));
+			const {sender} = delivery;
+			// The delivery is kept for the ref (it is kept for the replay anyway), not a second line.
+			sender.refs.settle(ref, delivery);
+			sender.connection?.queue.push(deliveredLine(delivery, ref));
 		}
 	}
 
@@ -103,9 +113,10 @@ export class Relay implements DeliveryListener {
 		}
 	}
 
-	/** Sends a structured sender the result of `ref`, and remembers it for a resent SEND. */
+	/** Sends a structured sender the result of `ref` (HELD, FAILED), and remembers it for a resent SEND. */
 	#answer(sender: User, ref: string, line: string): void {
-		sender.refs.settle(ref, line);
+		// Kept with the ref (the last 256 of them): flat, it is one small string.
+		sender.refs.settle(ref, flat(line));
 		sender.connection?.queue.push(line);
 	}
 }

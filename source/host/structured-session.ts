@@ -9,6 +9,7 @@ import {
 	parseClientLine,
 } from '../protocol/structured-messages.js';
 import type {Connection} from './connection.js';
+import {deliveredLine} from './relay.js';
 import {CanonicalSend} from './send-line.js';
 import type {User} from './user.js';
 
@@ -65,7 +66,8 @@ function send(connection: Connection, user: User, ref: string, to: string, text:
 	const seen = refs.lookup(ref);
 	if (seen !== undefined) {
 		// A resent SEND: answer again, relay never twice. '' means the answer is still to come.
-		if (seen !== '') connection.queue.push(seen);
+		if (seen !== '')
+			connection.queue.push(typeof seen === 'string' ? seen : deliveredLine(seen, ref));
 		return;
 	}
 

@@ -29,8 +29,9 @@ export class User {
 	held: Delivery[] = [];
 	/** Structured face: the last messages handed to the socket, for `last=` replay. */
 	readonly replay = new RecentDeliveries(MAX_REPLAY_MESSAGES);
-	/** Structured face: refs already accepted (empty, and cheap, for a plain user). */
-	readonly refs = new RefMemory(MAX_REMEMBERED_REFS);
+	/** Structured face: refs already accepted and their results (a delivered message stands for
+	 * its DELIVERED line, which is made again if asked for); empty, and cheap, for a plain user. */
+	readonly refs = new RefMemory<string | Delivery>(MAX_REMEMBERED_REFS);
 
 	constructor(name: string, key: string, face: Face, connection: Connection) {
 		this.name = name;
