@@ -8,13 +8,14 @@ import {test} from 'node:test';
 import type {Delivery, DeliveryListener} from '../source/host/delivery.js';
 import {FlushScheduler} from '../source/host/flush-scheduler.js';
 import {OutboundQueue} from '../source/host/outbound-queue.js';
+import {PresenceNews} from '../source/host/presence-news.js';
 import type {User} from '../source/host/user.js';
 
 class FakeSocket extends EventEmitter {
 	writes: string[] = [];
 	full = false;
-	write(data: string): boolean {
-		this.writes.push(data);
+	write(data: string | Buffer): boolean {
+		this.writes.push(data.toString());
 		return !this.full;
 	}
 }
@@ -99,20 +100,59 @@ test('past the byte limit only while blocked, the owner hears once; close return
 	assert.equal(socket.writes.length, 2);
 });
 
-test('presence lines wait for the batch, unless another line goes first and takes them along', async () => {
+/** Resolves once `check` holds, polling (the batch is on a timer of its own). */
+async function until(check: () => boolean, what: string): Promise<void> {
+	const deadline = Date.now() + 5000;
+	while (!check()) {
+		if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+}
+
+test('presence news waits for the batch, unless another line goes first and takes it along', async () => {
 	const {socket, queue} = setup();
-	queue.pushBatch('JOIN ann');
+	const news = new PresenceNews(() => [queue]);
+	queue.followNews(news);
+	news.publish('JOIN ann');
 	await new Promise((resolve) => setImmediate(resolve));
-	assert.deepEqual(socket.writes, [], 'a batched line does not go out with the tick');
+	assert.deepEqual(socket.writes, [], 'news does not go out with the tick');
 	queue.push('MSG 1');
 	await new Promise((resolve) => setImmediate(resolve));
 	assert.deepEqual(socket.writes, ['JOIN ann\nMSG 1\n'], 'in order, in one write');
-	queue.pushBatch('LEAVE ann');
-	queue.pushBatch('JOIN bob');
-	const deadline = Date.now() + 5000;
-	while (socket.writes.length < 2 && Date.now() < deadline) {
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
-
+	news.publish('LEAVE ann');
+	news.publish('JOIN bob');
+	await until(() => socket.writes.length === 2, 'the batch');
 	assert.deepEqual(socket.writes, ['JOIN ann\nMSG 1\n', 'LEAVE ann\nJOIN bob\n']);
+});
+
+test('each queue reads the news from where it started following, and can skip its own', () => {
+	const first = setup();
+	const second = setup();
+	const news = new PresenceNews(() => [first.queue, second.queue]);
+	first.queue.followNews(news);
+	news.publish('JOIN ann');
+	second.queue.followNews(news);
+	news.publish('JOIN bob');
+	second.queue.skipNews();
+	news.publish('AWAY ann');
+	news.flushNow();
+	first.scheduler.flushNow();
+	second.scheduler.flushNow();
+	assert.deepEqual(first.socket.writes, ['JOIN ann\nJOIN bob\nAWAY ann\n']);
+	assert.deepEqual(second.socket.writes, ['AWAY ann\n']);
+	// The log starts again empty: nothing is sent twice.
+	news.publish('BACK ann');
+	news.flushNow();
+	first.scheduler.flushNow();
+	assert.deepEqual(first.socket.writes.at(-1), 'BACK ann\n');
+});
+
+test('a queue that does not follow the news (the plain face) never gets it', () => {
+	const {socket, scheduler, queue} = setup();
+	const news = new PresenceNews(() => [queue]);
+	news.publish('JOIN ann');
+	queue.push('Welcome!');
+	news.flushNow();
+	scheduler.flushNow();
+	assert.deepEqual(socket.writes, ['Welcome!\n']);
 });

@@ -123,6 +123,8 @@ function structuredLogin(connection: Connection, hello: Hello): void {
 export function sendWelcome(connection: Connection, user: User): void {
 	const {relay} = connection;
 	const graceSeconds = Math.round(relay.settings.resumeGraceMs / 1000);
+	// The roster says who is online now: news from before it is not for this connection.
+	connection.queue.followNews(relay.news);
 	connection.queue.push(encodeWelcome(user.name, user.resumeToken, graceSeconds));
 	const names: string[] = [];
 	for (const each of relay.directory.all()) names.push(each.name);

@@ -5,6 +5,7 @@
 import type {Socket} from 'node:net';
 import type {Delivery, DeliveryListener} from './delivery.js';
 import type {FlushScheduler} from './flush-scheduler.js';
+import type {NewsReader, PresenceNews} from './presence-news.js';
 
 export type QueueOwner = {queueOverflow(): void};
 
@@ -18,7 +19,7 @@ type QueueSocket = Socket & {[QUEUE]: OutboundQueue};
  */
 const WRITE_EARLY_LINES = 64;
 
-export class OutboundQueue {
+export class OutboundQueue implements NewsReader {
 	readonly #socket: Socket;
 	readonly #scheduler: FlushScheduler;
 	readonly #maxBytes: number;
@@ -29,8 +30,9 @@ export class OutboundQueue {
 	#deliveries: Delivery[] = [];
 	#spare: Delivery[] = [];
 	#marked = false;
-	/** Waiting in the scheduler's batch. */
-	#batched = false;
+	/** Structured connections read presence news; `#newsRead` is how far. */
+	#news: PresenceNews | undefined;
+	#newsRead = 0;
 	#blocked = false;
 	#overflowed = false;
 	#closed = false;
@@ -59,6 +61,12 @@ export class OutboundQueue {
 
 	push(line: string): void {
 		if (this.#closed) return;
+		// News that came before this line goes before it.
+		if (this.#news !== undefined && this.#newsRead !== this.#news.end) this.catchUpNews();
+		this.#pushLine(line);
+	}
+
+	#pushLine(line: string): void {
 		const lines = this.#lines;
 		lines.push(line);
 		if (this.#blocked) {
@@ -77,21 +85,41 @@ export class OutboundQueue {
 		}
 	}
 
-	/** Queues a line that may wait for the scheduler's next batch (presence news). */
-	pushBatch(line: string): void {
-		if (this.#closed) return;
-		this.#lines.push(line);
-		if (this.#blocked) this.#count(line);
-		else if (!this.#marked && !this.#batched) {
-			this.#batched = true;
-			this.#scheduler.markBatch(this);
-		}
+	/** From now on this queue gets presence news, from what is published next. */
+	followNews(news: PresenceNews): void {
+		this.#news = news;
+		this.#newsRead = news.end;
 	}
 
-	/** The scheduler's batch is due. */
-	flushBatch(): void {
-		this.#batched = false;
-		this.flush();
+	/** Queues the news not read yet, as one string shared with every queue as far behind. */
+	catchUpNews(): void {
+		const news = this.#news;
+		if (news === undefined || this.#closed || this.#newsRead === news.end) return;
+		const text = news.textSince(this.#newsRead);
+		this.#newsRead = news.end;
+		this.#pushLine(text);
+	}
+
+	/** The batch is due: the news not read yet goes out now. */
+	sendNews(): void {
+		const news = this.#news;
+		if (news === undefined || this.#closed || this.#newsRead === news.end) return;
+		if (this.#blocked || this.#lines.length > 0) {
+			// Behind the lines already waiting (they came before the news), or counted while blocked.
+			this.catchUpNews();
+			this.flush();
+			return;
+		}
+
+		// The usual case: nothing else waits, and the socket gets the bytes every reader shares.
+		const bytes = news.bytesSince(this.#newsRead);
+		this.#newsRead = news.end;
+		if (!this.#socket.write(bytes)) this.#blocked = true;
+	}
+
+	/** Skips the news published since the last catch-up (news about this connection's own user). */
+	skipNews(): void {
+		if (this.#news !== undefined) this.#newsRead = this.#news.end;
 	}
 
 	/** Unblocked, lines leave this tick; only a socket that stopped taking data can overflow, so

@@ -6,13 +6,14 @@ import type {Relay} from './relay.js';
 import type {User} from './user.js';
 
 /** Tells every connected structured user except `about` that `about` joined, left, went away or
- * came back; the line goes out with the next batch (flush-scheduler.ts) or message. */
+ * came back; the line goes out with the next batch (presence-news.ts) or before the next line. */
 export function announce(relay: Relay, verb: PresenceVerb, about: User): void {
 	if (relay.closing) return;
-	const line = encodePresence(verb, about.name);
-	for (const user of relay.directory.structured()) {
-		if (user !== about) user.connection?.queue.pushBatch(line);
-	}
+	// News about yourself is not for you: what came before it is.
+	const own = about.connection?.queue;
+	own?.catchUpNews();
+	relay.news.publish(encodePresence(verb, about.name));
+	own?.skipNews();
 }
 
 /** The user is gone for good: its name is free, others see LEAVE, held messages fail. */

@@ -17,6 +17,7 @@ import {flat} from './flat-string.js';
 import {FlushScheduler} from './flush-scheduler.js';
 import type {HostSettings} from './host-options.js';
 import {MessageIds} from './message-ids.js';
+import {PresenceNews, type NewsReader} from './presence-news.js';
 import type {User} from './user.js';
 import {UserDirectory} from './user-directory.js';
 
@@ -29,6 +30,8 @@ export class Relay implements DeliveryListener {
 	readonly settings: HostSettings;
 	readonly directory = new UserDirectory();
 	readonly scheduler = new FlushScheduler();
+	/** JOIN, LEAVE, AWAY and BACK, kept once for every structured user to read. */
+	readonly news = new PresenceNews(() => this.#newsReaders());
 	/** Login timeouts and keepalive checks, on one timer. */
 	readonly deadlines = new DeadlineTimer();
 	readonly connections = new Set<Connection>();
@@ -110,6 +113,12 @@ export class Relay implements DeliveryListener {
 			for (const [name, count] of byRecipient) {
 				sender.connection?.queue.push(plainHeldFailed(name, count));
 			}
+		}
+	}
+
+	*#newsReaders(): Iterable<NewsReader> {
+		for (const user of this.directory.structured()) {
+			if (user.connection !== undefined) yield user.connection.queue;
 		}
 	}
 

@@ -115,6 +115,7 @@ async function shutDown(relay: Relay, server: Server): Promise<void> {
 		server.close(() => resolve());
 	});
 	// What is queued goes out first, so the results it produces reach their senders too.
+	relay.news.flushNow();
 	relay.scheduler.flushNow();
 	const closed: Array<Promise<void>> = [];
 	for (const connection of relay.connections) {
