@@ -16,8 +16,10 @@ type QueueSocket = Socket & {[QUEUE]: OutboundQueue};
 /**
  * A queue this long is written at once instead of at the end of the tick: a flood's tick would
  * otherwise keep thousands of lines alive, and every young-generation GC in it copies them all.
+ * Fewer lines means more writes: 256 (about 35 KB of MSG lines) relayed a structured flood with
+ * 10-15% less host CPU per message than 64, and as well as 1,024.
  */
-const WRITE_EARLY_LINES = 64;
+const WRITE_EARLY_LINES = 256;
 
 export class OutboundQueue implements NewsReader {
 	readonly #socket: Socket;
