@@ -71,3 +71,31 @@ test('a refused connection in the terminal: restored screen, one sentence, exit 
 	);
 	assert.doesNotMatch(after, /\n\s+at /);
 });
+
+test('a signal as soon as the login is in logs out, so the name is free at once', async (t) => {
+	const host = await startTestHost();
+	const bob = await loginStructured(host.port, 'bob');
+	t.after(async () => {
+		bob.destroy();
+		await host.stop();
+	});
+	const terminal = pty.spawn(process.execPath, chatArgs('join', `alice@127.0.0.1:${host.port}`), {
+		cwd: root,
+		cols: 80,
+		rows: 24,
+		env: {...process.env, CHAT_PASSWORD: ''},
+	});
+	const exited = new Promise<number>((resolve) => {
+		terminal.onExit(({exitCode}) => {
+			resolve(exitCode);
+		});
+	});
+	t.after(() => {
+		terminal.kill();
+	});
+	// The client logs in while the chat screen is still loading: the signal may come before it is up.
+	await bob.waitForLine(/^JOIN alice$/, DEADLINE_MS);
+	terminal.kill('SIGINT');
+	assert.equal(await exited, 130);
+	assert.equal(await bob.waitForLine(/^(LEAVE|AWAY) alice$/), 'LEAVE alice');
+});

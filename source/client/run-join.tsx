@@ -2,10 +2,10 @@
 // Every way it can fail ends in one sentence on stderr and a non-zero exit code.
 import process from 'node:process';
 import {normalisePassword, passwordProblem} from '../protocol/password-rules.js';
-import {runChatUi} from '../ui/run-chat-ui.js';
 import {formatHostLabel} from './closing-sentences.js';
 import {defaultKnownHostsPath, pinnedNotice} from './known-hosts.js';
 import {runLineMode} from './line-mode.js';
+import {loadChatUi} from './load-chat-ui.js';
 import {openPlainSocket, type OpenSocket} from './open-socket.js';
 import {parseAddress} from './parse-address.js';
 import {GIVE_UP_AFTER_FIVE_MINUTES, GIVE_UP_NEVER} from './reconnect-policy.js';
@@ -98,7 +98,9 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		}
 
 		const unsent = trackUnsent(client);
-		const result = await runChatUi({
+		const ui = await loadChatUi(client);
+		if ('exitCode' in ui) return ui.exitCode;
+		const result = await ui.runChatUi({
 			client: unsent.client,
 			self: name,
 			hostLabel: formatHostLabel({host, port}),

@@ -1,0 +1,36 @@
+// Loads the full-screen UI (Ink, React, Yoga: a good part of `chat join`'s start-up) while the
+// client is already connecting and logging in, instead of before it starts.
+import process from 'node:process';
+import type {ChatClient} from './chat-client.js';
+
+type ChatUiModule = typeof import('../ui/run-chat-ui.js');
+
+/** Exit codes for a join ended by a signal: 128 + the signal number, as shells report it. */
+const SIGNAL_EXIT_CODES = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143} as const;
+
+type Signal = keyof typeof SIGNAL_EXIT_CODES;
+
+/**
+ * The UI's code, or the exit code of a signal that came while it loaded. The client may have
+ * logged in by then, so a signal logs out first: the host frees the name at once rather than
+ * holding it for a resume.
+ */
+export async function loadChatUi(client: ChatClient): Promise<ChatUiModule | {exitCode: number}> {
+	let onSignal: (signal: Signal) => void = () => undefined;
+	const signalled = new Promise<{exitCode: number}>((resolve) => {
+		onSignal = (signal) => {
+			resolve({exitCode: SIGNAL_EXIT_CODES[signal]});
+		};
+	});
+	const handlers = (Object.keys(SIGNAL_EXIT_CODES) as Signal[]).map(
+		(signal) => [signal, () => onSignal(signal)] as const,
+	);
+	for (const [signal, handler] of handlers) process.once(signal, handler);
+	try {
+		const loaded = await Promise.race([import('../ui/run-chat-ui.js'), signalled]);
+		if ('exitCode' in loaded) await client.quit();
+		return loaded;
+	} finally {
+		for (const [signal, handler] of handlers) process.off(signal, handler);
+	}
+}
