@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import {test} from 'node:test';
+import {test, type TestContext} from 'node:test';
 import type {ChatClient} from '../source/client/chat-client.js';
 import {createStructuredClient} from '../source/client/structured-client.js';
 import {recordClientEvents} from './helpers/client-event-log.js';
 import {loginPlain} from './helpers/raw-client.js';
-import {startTestHost} from './helpers/start-host.js';
+import type {HostOptions} from '../source/host/host-options.js';
+import {startTestHost, type TestHost} from './helpers/start-host.js';
 import {closedPort} from './helpers/closed-port.js';
 
 const clients: ChatClient[] = [];
@@ -20,12 +21,26 @@ async function quitAll(): Promise<void> {
 	await Promise.all(clients.splice(0).map(async (client) => client.quit()));
 }
 
-test('login gives the roster, then joins and leaves arrive', async (t) => {
-	const host = await startTestHost();
+/** A host that stops, after every client quits, when the test ends. */
+async function hostForTest(t: TestContext, options?: HostOptions): Promise<TestHost> {
+	const host = await startTestHost(options);
 	t.after(async () => {
 		await quitAll();
 		await host.stop();
 	});
+	return host;
+}
+
+/** A client logged in as `name`, and the record of its events from the start. */
+async function loggedIn(port: number, name: string) {
+	const client = join(port, name);
+	const events = recordClientEvents(client);
+	await events.next('welcome');
+	return {client, events};
+}
+
+test('login gives the roster, then joins and leaves arrive', async (t) => {
+	const host = await hostForTest(t);
 	const alice = recordClientEvents(join(host.port, 'alice'));
 	assert.deepEqual(await alice.next('welcome'), {type: 'welcome', name: 'alice', users: ['alice']});
 	await alice.next('state', (event) => event.state === 'connected');
@@ -46,16 +61,9 @@ test('login gives the roster, then joins and leaves arrive', async (t) => {
 });
 
 test('a message is delivered and arrives once; an unknown recipient fails', async (t) => {
-	const host = await startTestHost();
-	t.after(async () => {
-		await quitAll();
-		await host.stop();
-	});
-	const aliceClient = join(host.port, 'alice');
-	const alice = recordClientEvents(aliceClient);
-	await alice.next('welcome');
-	const bob = recordClientEvents(join(host.port, 'bob'));
-	await bob.next('welcome');
+	const host = await hostForTest(t);
+	const {client: aliceClient, events: alice} = await loggedIn(host.port, 'alice');
+	const {events: bob} = await loggedIn(host.port, 'bob');
 
 	const ref = aliceClient.send('bob', 'hello bob');
 	const delivered = await alice.next('delivered');
@@ -75,12 +83,10 @@ test('a message is delivered and arrives once; an unknown recipient fails', asyn
 });
 
 test('messages from a plain netcat user arrive too', async (t) => {
-	const host = await startTestHost();
+	const host = await hostForTest(t);
 	const nc = await loginPlain(host.port, 'nc');
-	t.after(async () => {
+	t.after(() => {
 		nc.destroy();
-		await quitAll();
-		await host.stop();
 	});
 	const alice = recordClientEvents(join(host.port, 'alice'));
 	await alice.next('welcome');
@@ -92,11 +98,7 @@ test('messages from a plain netcat user arrive too', async (t) => {
 });
 
 test('a taken name closes the session with one sentence', async (t) => {
-	const host = await startTestHost();
-	t.after(async () => {
-		await quitAll();
-		await host.stop();
-	});
+	const host = await hostForTest(t);
 	const first = recordClientEvents(join(host.port, 'alice'));
 	await first.next('welcome');
 	const second = recordClientEvents(join(host.port, 'Alice'));
@@ -109,11 +111,7 @@ test('a taken name closes the session with one sentence', async (t) => {
 });
 
 test('an invalid name closes the session with the rule it broke', async (t) => {
-	const host = await startTestHost();
-	t.after(async () => {
-		await quitAll();
-		await host.stop();
-	});
+	const host = await hostForTest(t);
 	const client = recordClientEvents(join(host.port, 'x:y'));
 	const closed = await client.next('closed');
 	assert.equal(closed.code, 'name-invalid');
@@ -142,16 +140,9 @@ test('an unknown host closes the session with one sentence', async () => {
 });
 
 test('a text too long for one line fails locally and nothing is sent', async (t) => {
-	const host = await startTestHost();
-	t.after(async () => {
-		await quitAll();
-		await host.stop();
-	});
-	const aliceClient = join(host.port, 'alice');
-	const alice = recordClientEvents(aliceClient);
-	await alice.next('welcome');
-	const bob = recordClientEvents(join(host.port, 'bob'));
-	await bob.next('welcome');
+	const host = await hostForTest(t);
+	const {client: aliceClient, events: alice} = await loggedIn(host.port, 'alice');
+	const {events: bob} = await loggedIn(host.port, 'bob');
 
 	const long = aliceClient.send('bob', 'x'.repeat(9000));
 	const failed = await alice.next('failed');
@@ -176,11 +167,7 @@ test('sends after the session closed fail with a reason', async () => {
 });
 
 test('a message sent before the login goes out once logged in', async (t) => {
-	const host = await startTestHost();
-	t.after(async () => {
-		await quitAll();
-		await host.stop();
-	});
+	const host = await hostForTest(t);
 	const bob = recordClientEvents(join(host.port, 'bob'));
 	await bob.next('welcome');
 	const aliceClient = join(host.port, 'alice');
@@ -238,11 +225,7 @@ test('when reconnecting gives up, every queued message fails with the reason', a
 });
 
 test('a host with a password: none, a wrong one and the right one', async (t) => {
-	const host = await startTestHost({password: 's3cret'});
-	t.after(async () => {
-		await quitAll();
-		await host.stop();
-	});
+	const host = await hostForTest(t, {password: 's3cret'});
 	const label = `127.0.0.1:${host.port}`;
 	const none = recordClientEvents(join(host.port, 'alice'));
 	assert.deepEqual(await none.next('closed'), {
