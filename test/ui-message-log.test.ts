@@ -29,6 +29,13 @@ test('messages keep their order and get increasing seqs', () => {
 	assert.equal(messageAt(log, 3000), undefined);
 });
 
+test('a stored message keeps every field it came with, and only those', () => {
+	const sent = {time: 5, from: 'me', text: 'hi', delivery: {state: 'sending'}, ref: 'r1'} as const;
+	const log = appendMessages(emptyLog, [{time: 4, from: 'bob', text: 'yo'}, sent]);
+	assert.deepEqual(messageAt(log, 0), {seq: 0, time: 4, from: 'bob', text: 'yo'});
+	assert.deepEqual(messageAt(log, 1), {...sent, seq: 1});
+});
+
 test('appending never changes the log it was given', () => {
 	const before = logOf(10);
 	const after = appendMessage(before, {time: 0, from: 'bob', text: 'new'});
