@@ -3,7 +3,8 @@
 
 import process from 'node:process';
 import meow from 'meow';
-import {ACCESS_FLAG_KEYS, accessFlagsHelp, hostAccessFromFlags} from './host/access-flags.js';
+import {type FlagRule, type FlagTable, readFlags} from './command-line-flags.js';
+import {accessFlagsHelp, hostAccessFromFlags} from './host/access-flags.js';
 import {HOST_NUMBER_FLAGS, hostFlagsHelp, hostOptionsFromFlags} from './host/host-flags.js';
 import {DEFAULT_PORT} from './protocol/limits.js';
 import {startJoin} from './start-join.js';
@@ -36,85 +37,73 @@ Examples
   $ nc 192.168.1.7 ${DEFAULT_PORT}        (netcat works too: type your name first)
 `;
 
-const HOST_FLAG_KEYS = new Set([
+const HOST_VALUE_FLAG_KEYS = [
 	'bind',
+	'password',
+	'tlsCert',
+	'tlsKey',
 	...HOST_NUMBER_FLAGS.map((flag) => flag.key),
-	...ACCESS_FLAG_KEYS,
+];
+const FLAG_TABLE: FlagTable = new Map<string, FlagRule>([
+	...HOST_VALUE_FLAG_KEYS.map((key): [string, FlagRule] => [
+		key,
+		{takesValue: true, negatable: false, commands: ['host']},
+	]),
+	['tls', {takesValue: false, negatable: true, commands: ['host', 'join']}],
+	['follow', {takesValue: false, negatable: true, commands: ['join']}],
+	['bell', {takesValue: false, negatable: true, commands: ['join']}],
+	['help', {takesValue: false, negatable: false, commands: []}],
+	['version', {takesValue: false, negatable: false, commands: []}],
 ]);
-const JOIN_FLAG_KEYS = new Set(['follow', 'bell', 'tls']);
-const COMMON_FLAG_KEYS = new Set(['help', 'version']);
 
-const cli = meow(USAGE, {
+const MEOW_OPTIONS = {
 	importMeta: import.meta,
 	autoHelp: false,
 	autoVersion: false,
-	// Checked below, to answer with one sentence and the usage.
+	// readFlags has checked them, to answer with one sentence and the usage.
 	allowUnknownFlags: true,
 	flags: {
-		...Object.fromEntries(HOST_NUMBER_FLAGS.map((flag) => [flag.key, {type: 'string'}])),
-		bind: {type: 'string'},
+		...Object.fromEntries(HOST_VALUE_FLAG_KEYS.map((key) => [key, {type: 'string'}])),
 		follow: {type: 'boolean', default: true},
 		bell: {type: 'boolean', default: true},
 		tls: {type: 'boolean'},
-		password: {type: 'string'},
-		tlsCert: {type: 'string'},
-		tlsKey: {type: 'string'},
 		help: {type: 'boolean', shortFlag: 'h'},
 		version: {type: 'boolean', shortFlag: 'v'},
 	},
-});
+} as const;
+
+type Cli = ReturnType<typeof meow<typeof MEOW_OPTIONS.flags>>;
 
 function usageError(sentence: string): never {
-	process.stderr.write(`chat: ${sentence}\n${cli.help}\n`);
+	const {help} = meow(USAGE, {...MEOW_OPTIONS, argv: []});
+	process.stderr.write(`chat: ${sentence}\n${help}\n`);
 	process.exit(EXIT_USAGE);
 }
 
-function kebab(key: string): string {
-	return '--' + key.replaceAll(/[A-Z]/g, (letter) => '-' + letter.toLowerCase());
-}
-
-/** The flags as typed (camel-cased, without `no-`), up to a `--`; meow fills in defaults, so it cannot tell. */
-function givenFlags(argv: readonly string[]): string[] {
-	const keys: string[] = [];
-	for (const token of argv) {
-		if (token === '--') break;
-		if (!token.startsWith('-') || /^-\d/.test(token)) continue;
-		if (token.startsWith('--')) {
-			const name = token.slice(2).split('=')[0]?.replace(/^no-/, '') ?? '';
-			keys.push(name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()));
-		} else {
-			keys.push(...token.slice(1));
-		}
-	}
-
-	return keys;
-}
-
-/** Every flag given must exist and belong to the command. */
-function checkFlags(command: string, allowed: Set<string>): void {
-	for (const key of givenFlags(process.argv.slice(2))) {
-		if (COMMON_FLAG_KEYS.has(key) || key === 'h' || key === 'v') continue;
-		const known = HOST_FLAG_KEYS.has(key) || JOIN_FLAG_KEYS.has(key);
-		if (!known) usageError(`unknown flag ${key.length === 1 ? '-' + key : kebab(key)}`);
-		if (!allowed.has(key)) usageError(`${kebab(key)} is not an option of chat ${command}`);
+/** Meow's reading of a command line readFlags found sound; any throw it still has is a usage error. */
+function parse(argv: readonly string[]): Cli {
+	try {
+		return meow(USAGE, {...MEOW_OPTIONS, argv: [...argv]});
+	} catch (error: unknown) {
+		return usageError(error instanceof Error ? error.message : String(error));
 	}
 }
 
-export async function runCommandLine(): Promise<number> {
+export async function runCommandLine(argv = process.argv.slice(2)): Promise<number> {
+	const read = readFlags(argv, FLAG_TABLE);
+	// --help and --version answer whatever else the line holds, as git and ssh do.
+	if (read.given.has('version') || read.given.has('help')) {
+		const {pkg, help} = meow(USAGE, {...MEOW_OPTIONS, argv: []});
+		process.stdout.write(read.given.has('version') ? `${pkg.version ?? ''}\n` : `${help}\n`);
+		return 0;
+	}
+
+	if (read.problem !== undefined) usageError(read.problem);
+	const cli = parse(argv);
 	const [command, ...rest] = cli.input;
-	if (cli.flags.version) {
-		process.stdout.write(`${cli.pkg.version ?? ''}\n`);
-		return 0;
-	}
-
-	if (cli.flags.help) {
-		process.stdout.write(`${cli.help}\n`);
-		return 0;
-	}
 
 	switch (command) {
 		case 'host': {
-			checkFlags('host', HOST_FLAG_KEYS);
 			if (rest.length > 0) usageError(`chat host takes no arguments, not '${rest.join(' ')}'`);
 			const parsed = hostOptionsFromFlags(cli.flags);
 			if (!parsed.ok) usageError(parsed.error);
@@ -130,7 +119,6 @@ export async function runCommandLine(): Promise<number> {
 		}
 
 		case 'join': {
-			checkFlags('join', JOIN_FLAG_KEYS);
 			const [address, ...extra] = rest;
 			if (address === undefined)
 				usageError('chat join needs NAME@HOST, for example alice@localhost');

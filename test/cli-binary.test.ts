@@ -60,6 +60,21 @@ test('an unknown command or a bad flag: one sentence, the usage, exit 2', () => 
 		[['host', '--port', 'high'], "chat: --port needs a whole number, not 'high'"],
 		[['join', '--rate', '5', 'a@b'], 'chat: --rate is not an option of chat join'],
 		[[], 'chat: say which command: chat host, or chat join NAME@HOST'],
+		[['host', '--port', '1', '--port', '2'], 'chat: --port is given twice; give it once'],
+		[['host', '--bind', 'a', '--bind', 'b'], 'chat: --bind is given twice; give it once'],
+		[['host', '--password', 'x', '--password=y'], 'chat: --password is given twice; give it once'],
+		[['join', 'a@b', '--tls', '--no-tls'], 'chat: --tls is given twice; give it once'],
+		[['host', '--port='], 'chat: --port needs a value'],
+		[['host', '--port'], 'chat: --port needs a value'],
+		[['host', '--port', '--bind', '127.0.0.1'], 'chat: --port needs a value'],
+		[['host', '--tls-cert'], 'chat: --tls-cert needs a value'],
+		[['host', '-p', '5'], 'chat: unknown flag -p'],
+		[['host', '--no-port'], 'chat: unknown flag --no-port'],
+		[['host', '--help=x', '--port', '0'], 'chat: --help takes no value'],
+		[['join', 'a@b', '--tls=yes'], 'chat: --tls takes no value'],
+		[['join', '--rate'], 'chat: --rate is not an option of chat join'],
+		[['dance', '--tls'], "chat: unknown command 'dance'"],
+		[['join', 'join', 'a@b'], "chat: chat join takes one address, not 'join a@b'"],
 	] as const) {
 		const result = run(...args);
 		assert.equal(result.status, 2, args.join(' '));
@@ -68,6 +83,42 @@ test('an unknown command or a bad flag: one sentence, the usage, exit 2', () => 
 		assert.match(rest.join('\n'), /Usage/);
 		assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
 	}
+});
+
+test('a NAME@HOST that cannot work: one sentence, exit 2, no connection tried', () => {
+	for (const [address, sentence] of [
+		['@localhost', "chat: bad address '@localhost': the name before '@' is missing"],
+		[
+			'a@localhost:0',
+			"chat: bad address 'a@localhost:0': the port must be a number from 1 to 65535, not '0'",
+		],
+		[
+			'a@localhost:70000',
+			"chat: bad address 'a@localhost:70000': the port must be a number from 1 to 65535, not '70000'",
+		],
+		[
+			'\u{1F469}@localhost',
+			"chat: invalid name \u{1F469}: it contains '\u{1F469}', which is not a letter, a digit 0-9, '_', '-' or '.'",
+		],
+	] as const) {
+		const result = run('join', address);
+		assert.equal(result.status, 2, address);
+		assert.equal(result.stderr, `${sentence}\n`);
+	}
+});
+
+test('--help and --version answer whatever else the line holds', () => {
+	for (const args of [
+		['--help', '--port', '1', '--port', '2'],
+		['join', 'a@b', '--help'],
+		['host', '-h', '--colour'],
+	]) {
+		const result = run(...args);
+		assert.equal(result.status, 0, args.join(' '));
+		assert.match(result.stdout, /\$ chat host \[options\]/);
+	}
+
+	assert.equal(run('join', '-hv').stdout.trim(), version);
 });
 
 test('chat host prints where it listens, accepts a login, and stops on SIGTERM with exit 0', async () => {
