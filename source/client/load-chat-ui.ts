@@ -6,7 +6,7 @@ import type {ChatClient} from './chat-client.js';
 type ChatUiModule = typeof import('../ui/run-chat-ui.js');
 
 /** Exit codes for a join ended by a signal: 128 + the signal number, as shells report it. */
-const SIGNAL_EXIT_CODES = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143} as const;
+export const SIGNAL_EXIT_CODES = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143} as const;
 
 type Signal = keyof typeof SIGNAL_EXIT_CODES;
 

@@ -2,10 +2,11 @@
 // Every way it can fail ends in one sentence on stderr and a non-zero exit code.
 import process from 'node:process';
 import {normalisePassword, passwordProblem} from '../protocol/password-rules.js';
+import {MAX_PASSWORD_ANSWERS, createPasswordAsker} from './ask-password.js';
 import {formatHostLabel} from './closing-sentences.js';
 import {defaultKnownHostsPath, pinnedNotice} from './known-hosts.js';
 import {runLineMode} from './line-mode.js';
-import {loadChatUi} from './load-chat-ui.js';
+import {SIGNAL_EXIT_CODES, loadChatUi} from './load-chat-ui.js';
 import {openPlainSocket, type OpenSocket} from './open-socket.js';
 import {parseAddress} from './parse-address.js';
 import {GIVE_UP_AFTER_FIVE_MINUTES, GIVE_UP_NEVER} from './reconnect-policy.js';
@@ -65,11 +66,19 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 
 	const {name, host, port} = parsed.address;
 	const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+	const hostLabel = formatHostLabel({host, port});
+	// As ssh does: with no CHAT_PASSWORD, a host that wants one gets it typed at the terminal.
+	const asker =
+		interactive && secret === ''
+			? createPasswordAsker({label: hostLabel, input: process.stdin, output: process.stderr})
+			: undefined;
 	try {
 		const client = createStructuredClient({
 			address: {host, port},
 			name,
 			password: secret === '' ? undefined : normalisePassword(secret),
+			askPassword: asker?.ask,
+			onAnswered: asker?.answered,
 			openSocket,
 			// A person watching decides when to stop; a script must not hang on a host that is gone.
 			giveUp: interactive ? GIVE_UP_NEVER : GIVE_UP_AFTER_FIVE_MINUTES,
@@ -100,10 +109,17 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		const unsent = trackUnsent(client);
 		const ui = await loadChatUi(client);
 		if ('exitCode' in ui) return ui.exitCode;
+		const ready = (await asker?.beforeUi()) ?? 'go';
+		if (typeof ready === 'object') return SIGNAL_EXIT_CODES[ready.abort];
+		if (ready === 'gave-up') {
+			sayError(`wrong password for ${hostLabel}, ${MAX_PASSWORD_ANSWERS} times: giving up`);
+			return EXIT_FAILURE;
+		}
+
 		const result = await ui.runChatUi({
 			client: unsent.client,
 			self: name,
-			hostLabel: formatHostLabel({host, port}),
+			hostLabel,
 			follow: options.follow,
 			bell: options.bell,
 		});

@@ -26,6 +26,12 @@ import {
 	type GiveUpPolicy,
 } from './reconnect-policy.js';
 
+export type PasswordRefusal = 'password-required' | 'password-wrong';
+
+function isPasswordRefusal(code: string): code is PasswordRefusal {
+	return code === 'password-required' || code === 'password-wrong';
+}
+
 /** After QUIT, how long we wait for the host's BYE before closing anyway. */
 export const QUIT_ANSWER_TIMEOUT_MS = 2000;
 
@@ -33,6 +39,13 @@ export type StructuredClientOptions = {
 	address: HostAddress;
 	name: string;
 	password?: string;
+	/**
+	 * Asked for a password when the host refuses the login for want of one or for a wrong one
+	 * (docs/protocol.md "Password"); the login is tried again with the answer. Undefined gives up.
+	 */
+	askPassword?: (code: PasswordRefusal) => Promise<string | undefined>;
+	/** Called when a login attempt has its answer: logged in, or ended other than by asking. */
+	onAnswered?: () => void;
 	/** How to reach the host; plain TCP unless TLS is asked for. */
 	openSocket?: OpenSocket;
 	giveUp?: GiveUpPolicy;
@@ -61,6 +74,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	let retryTimer: NodeJS.Timeout | undefined;
 	let closed = false;
 	let quitting: {done: Promise<void>; resolve: () => void} | undefined;
+	let {password} = options;
 
 	const flush = () => {
 		if (!online || connection === undefined) return;
@@ -96,6 +110,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		attempt = 0;
 		resumeToken = login.resumeToken;
 		graceMs = login.graceSeconds * 1000;
+		options.onAnswered?.();
 		events.emit({type: 'welcome', name: login.name, users: login.users});
 		events.emit({type: 'state', state: 'connected'});
 		flush();
@@ -130,6 +145,25 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 
 		// A refused resume token is spent either way: the next try logs in fresh.
 		if (outcome.kind === 'refused') resumeToken = undefined;
+		const {askPassword} = options;
+		if (outcome.kind === 'refused' && isPasswordRefusal(outcome.code) && askPassword) {
+			void askPassword(outcome.code).then((answer) => {
+				if (closed) return;
+				if (answer === undefined) {
+					decide(outcome);
+				} else {
+					password = answer;
+					connect();
+				}
+			});
+			return;
+		}
+
+		decide(outcome);
+	};
+
+	const decide = (outcome: ConnectionOutcome) => {
+		options.onAnswered?.();
 		const decision = decideAfterOutcome(outcome, {
 			address,
 			name,
@@ -144,7 +178,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	function connect() {
 		if (closed) return;
 		const hello: HelloOptions = {name};
-		if (options.password !== undefined) hello.password = options.password;
+		if (password !== undefined) hello.password = password;
 		if (resumeToken !== undefined) {
 			hello.resume = resumeToken;
 			// A token is good for one try; if this one fails, the next login is fresh.
