@@ -91,3 +91,18 @@ test('rule 6: a structured sender becomes the plain user’s partner', async (t)
 	alice.send('hi carol');
 	assert.match(await carol.nextLine(), /\] alice: hi carol$/);
 });
+
+test('a resent ref to a plain user is answered with the same DELIVERED, and relayed once', async (t) => {
+	const host = await startTestHost();
+	t.after(() => host.stop());
+	const bob = await loginStructured(host.port, 'bob');
+	const alice = await loginPlain(host.port, 'alice');
+	await bob.waitForLine(/^JOIN alice$/);
+	bob.send('SEND b1 alice :only once');
+	const delivered = await bob.waitForLine(/^DELIVERED b1 /);
+	bob.send('SEND b1 alice :only once');
+	assert.equal(await bob.nextLine(), delivered);
+	bob.send('SEND b2 alice :then this');
+	assert.match(await alice.nextLine(), / bob: only once$/);
+	assert.match(await alice.nextLine(), / bob: then this$/);
+});

@@ -3,10 +3,10 @@
 // Every SEND passes through here, so the oldest ref is found in a ring, not by iterating the
 // map, and nothing is allocated for a user until their first SEND.
 
-export class RefMemory<Result = string> {
+export class RefMemory {
 	readonly #max: number;
 	/** ref -> its latest result; '' while the result is still to come. */
-	#results: Map<string, Result | ''> | undefined;
+	#results: Map<string, string> | undefined;
 	/** The remembered refs in the order they came; `#oldest` is where the next one goes once full. */
 	#order: string[] | undefined;
 	#oldest = 0;
@@ -16,7 +16,7 @@ export class RefMemory<Result = string> {
 	}
 
 	/** The ref was seen before: its latest result, or '' if none yet. Undefined if new. */
-	lookup(ref: string): Result | '' | undefined {
+	lookup(ref: string): string | undefined {
 		return this.#results?.get(ref);
 	}
 
@@ -42,7 +42,7 @@ export class RefMemory<Result = string> {
 	}
 
 	/** Records the ref's result if the ref is still remembered. */
-	settle(ref: string, result: Result): void {
+	settle(ref: string, result: string): void {
 		const results = this.#results;
 		if (results?.has(ref)) results.set(ref, result);
 	}

@@ -21,11 +21,6 @@ import {PresenceNews, type NewsReader} from './presence-news.js';
 import type {User} from './user.js';
 import {UserDirectory} from './user-directory.js';
 
-/** The DELIVERED line for a message, as first sent and as sent again for a resent SEND. */
-export function deliveredLine(delivery: Delivery, ref: string): string {
-	return encodeDelivered(ref, delivery.id, delivery.time);
-}
-
 export class Relay implements DeliveryListener {
 	readonly settings: HostSettings;
 	readonly directory = new UserDirectory();
@@ -76,15 +71,15 @@ export class Relay implements DeliveryListener {
 	}
 
 	handedOver(delivery: Delivery): void {
-		const {recipient, ref} = delivery;
-		if (recipient.face === 'structured') recipient.replay.push(delivery);
-
-		if (ref !== undefined) {
-			const {sender} = delivery;
-			// The delivery is kept for the ref (it is kept for the replay anyway), not a second line.
-			sender.refs.settle(ref, delivery);
-			sender.connection?.queue.push(deliveredLine(delivery, ref));
-		}
+		const {recipient, ref, line} = delivery;
+		const structured = recipient.face === 'structured';
+		if (structured) recipient.replay.push(line);
+		if (ref === undefined) return;
+		const delivered = encodeDelivered(ref, delivery.id, delivery.time);
+		// The ref keeps the MSG line the replay keeps anyway (its DELIVERED is made from it again
+		// for a resent SEND); a plain recipient's line is no MSG, so then the DELIVERED is kept.
+		delivery.sender.refs.settle(ref, structured ? line : flat(delivered));
+		delivery.sender.connection?.queue.push(delivered);
 	}
 
 	dropped(delivery: Delivery, code: string, reason: string): void {

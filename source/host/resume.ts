@@ -39,10 +39,7 @@ export function resume(connection: Connection, user: User, last: string | undefi
 	sendWelcome(connection, user);
 
 	if (last !== undefined) {
-		const lastId = Number(last);
-		for (const delivery of user.replay.toArray()) {
-			if (Number(delivery.id) > lastId) connection.queue.push(delivery.line);
-		}
+		for (const line of user.replay.after(Number(last))) connection.queue.push(line);
 	}
 
 	const held = user.held;

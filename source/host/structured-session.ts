@@ -3,13 +3,13 @@
 
 import {sanitiseText} from '../protocol/sanitise-text.js';
 import {
+	deliveredFromMsg,
 	encodeCoded,
 	encodeFailed,
 	encodePong,
 	parseClientLine,
 } from '../protocol/structured-messages.js';
 import type {Connection} from './connection.js';
-import {deliveredLine} from './relay.js';
 import {CanonicalSend} from './send-line.js';
 import type {User} from './user.js';
 
@@ -67,7 +67,7 @@ function send(connection: Connection, user: User, ref: string, to: string, text:
 	if (seen !== undefined) {
 		// A resent SEND: answer again, relay never twice. '' means the answer is still to come.
 		if (seen !== '')
-			connection.queue.push(typeof seen === 'string' ? seen : deliveredLine(seen, ref));
+			connection.queue.push(seen.startsWith('MSG ') ? deliveredFromMsg(ref, seen) : seen);
 		return;
 	}
 

@@ -4,7 +4,7 @@
 import type {Connection} from './connection.js';
 import type {Delivery} from './delivery.js';
 import {MAX_REMEMBERED_REFS, MAX_REPLAY_MESSAGES} from '../protocol/limits.js';
-import {RecentDeliveries} from './recent-deliveries.js';
+import {RecentMessages} from './recent-messages.js';
 import {RefMemory} from './ref-memory.js';
 
 export type Face = 'plain' | 'structured';
@@ -27,11 +27,12 @@ export class User {
 	graceTimer: NodeJS.Timeout | undefined;
 	/** Structured face: messages waiting while away, oldest first. */
 	held: Delivery[] = [];
-	/** Structured face: the last messages handed to the socket, for `last=` replay. */
-	readonly replay = new RecentDeliveries(MAX_REPLAY_MESSAGES);
-	/** Structured face: refs already accepted and their results (a delivered message stands for
-	 * its DELIVERED line, which is made again if asked for); empty, and cheap, for a plain user. */
-	readonly refs = new RefMemory<string | Delivery>(MAX_REMEMBERED_REFS);
+	/** Structured face: the last MSG lines handed to the socket, for `last=` replay. */
+	readonly replay = new RecentMessages(MAX_REPLAY_MESSAGES);
+	/** Structured face: refs already accepted and their result lines (a message delivered to a
+	 * structured user is kept as its MSG line, which the replay keeps anyway, and its DELIVERED
+	 * is made from it if asked again); empty, and cheap, for a plain user. */
+	readonly refs = new RefMemory(MAX_REMEMBERED_REFS);
 
 	constructor(name: string, key: string, face: Face, connection: Connection) {
 		this.name = name;

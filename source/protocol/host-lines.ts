@@ -55,6 +55,19 @@ export function encodeDelivered(ref: string, id: MessageId, time: number): strin
 	return `DELIVERED ${ref} ${id} ${time}`;
 }
 
+/** The id and the time of a line `encodeMsg` made: its second and third fields. */
+export function msgIdAndTime(line: string): {id: string; time: string} {
+	const idEnd = line.indexOf(' ', 4);
+	const timeEnd = line.indexOf(' ', idEnd + 1);
+	return {id: line.slice(4, idEnd), time: line.slice(idEnd + 1, timeEnd)};
+}
+
+/** The DELIVERED line for a message, made from the MSG line it was delivered as. */
+export function deliveredFromMsg(ref: string, msgLine: string): string {
+	const {id, time} = msgIdAndTime(msgLine);
+	return 'DELIVERED ' + ref + ' ' + id + ' ' + time;
+}
+
 export function encodeHeld(ref: string, id: MessageId, time: number): string {
 	return `HELD ${ref} ${id} ${time}`;
 }
