@@ -137,3 +137,12 @@ test('chat host prints where it listens, accepts a login, and stops on SIGTERM w
 	assert.match(host.stderr(), /login alice \(plain\) from 127\.0\.0\.1/);
 	assert.match(host.stderr(), /logout alice: shutdown/);
 });
+
+test('a --bind that is no address and no name is one sentence, exit 1', () => {
+	const result = run('host', '--port', '0', '--bind', 'nosuchhost.invalid');
+	assert.equal(result.status, 1);
+	assert.equal(
+		result.stderr,
+		'chat host: nosuchhost.invalid is neither an address nor a known name; check --bind\n',
+	);
+});

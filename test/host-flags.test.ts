@@ -49,6 +49,9 @@ test('bad values get one sentence naming the flag', () => {
 		[{burst: '0'}, '--burst must be at least 1, not 0'],
 		[{rate: '-1'}, '--rate must be at least 0, not -1'],
 		[{maxHeld: '1.5'}, "--max-held needs a whole number, not '1.5'"],
+		[{port: '0x10'}, "--port needs a whole number, not '0x10'"],
+		[{rate: '1e3'}, "--rate needs a number, not '1e3'"],
+		[{rate: '.5'}, "--rate needs a number, not '.5'"],
 		[{loginTimeout: ''}, "--login-timeout needs a number, not ''"],
 		[{bind: ' '}, '--bind needs an address, for example --bind 127.0.0.1'],
 	];

@@ -138,6 +138,9 @@ export const HOST_NUMBER_FLAGS: readonly NumberFlag[] = [
 	},
 ];
 
+const WHOLE_NUMBER = /^-?\d+$/;
+const DECIMAL_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 /** The largest TCP port. */
 const MAX_PORT = 65_535;
 
@@ -153,7 +156,8 @@ export function hostOptionsFromFlags(flags: Record<string, unknown>): FlagsResul
 		const value = Number(text);
 		const name = flag.usage.split(' ')[0];
 		const kind = flag.integer ? 'a whole number' : 'a number';
-		if (text === '' || !Number.isFinite(value) || (flag.integer && !Number.isInteger(value))) {
+		// Digits as people write them: Number() alone would also take 0x10 and 1e3.
+		if (!(flag.integer ? WHOLE_NUMBER : DECIMAL_NUMBER).test(text)) {
 			return {ok: false, error: `${name} needs ${kind}, not '${String(raw)}'`};
 		}
 

@@ -18,6 +18,8 @@ const LISTEN_ERRORS: Record<string, (port: number, bind: string) => string> = {
 	EADDRINUSE: (port) => `port ${port} is already in use; pick another with --port`,
 	EACCES: (port) => `this user may not listen on port ${port}; pick one above 1023 with --port`,
 	EADDRNOTAVAIL: (_port, bind) => `${bind} is not an address of this machine; check --bind`,
+	ENOTFOUND: (_port, bind) => `${bind} is neither an address nor a known name; check --bind`,
+	EAI_AGAIN: (_port, bind) => `${bind} is neither an address nor a known name; check --bind`,
 };
 
 export async function runHost(options: RunHostOptions = {}): Promise<number> {

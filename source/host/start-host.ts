@@ -72,11 +72,12 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 					},
 				})
 			: net.createServer({allowHalfOpen: true}, onConnection);
+	// A listen that fails is the caller's to explain (run-host.ts): reject, log nothing.
+	await listen(server, settings.port, settings.bind);
 	// A failing accept (EMFILE …) must not stop the host; the log says what happened.
 	server.on('error', (error) => {
 		relay.log(`server error: ${error.message}`);
 	});
-	await listen(server, settings.port, settings.bind);
 	const bound = server.address() as net.AddressInfo;
 
 	let closing: Promise<void> | undefined;
