@@ -76,9 +76,15 @@ export async function benchClientUi(options: BenchOptions, report: BenchReport):
 	);
 	const idleShare = ui.idleCpuMs / (options.ui.idleSeconds * 1000);
 	add(
-		`idle ${options.ui.idleSeconds} s: ${fixed(ui.idleCpuMs, 1)} ms CPU (${fixed(idleShare * 100, 3)}%), ${ui.idleWrites} frames`,
+		`idle ${options.ui.idleSeconds} s: ${fixed(ui.idleCpuMs, 1)} ms CPU (${fixed(idleShare * 100, 3)}%), ${ui.idleWrites} frames, ${ui.idleGcCount} GCs (${fixed(ui.idleGcMs, 1)} ms)`,
 		'~0',
-		{idleSeconds: options.ui.idleSeconds, idleCpuMs: ui.idleCpuMs, idleFrames: ui.idleWrites},
+		{
+			idleSeconds: options.ui.idleSeconds,
+			idleCpuMs: ui.idleCpuMs,
+			idleFrames: ui.idleWrites,
+			idleGcCount: ui.idleGcCount,
+			idleGcMs: ui.idleGcMs,
+		},
 	);
 
 	ensureBuilt();

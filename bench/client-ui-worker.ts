@@ -1,5 +1,6 @@
 // The Ink client, headless, in a process of its own (so its memory is its own): a long history,
 // then frames on new messages, conversation switches, and an idle spell. Reports over IPC.
+import {PerformanceObserver} from 'node:perf_hooks';
 import {runChatUi} from '../source/ui/run-chat-ui.js';
 import {FakeChatClient} from './fake-chat-client.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
@@ -13,6 +14,9 @@ export type ClientUiFigures = {
 	rssBytes: number;
 	heapUsedBytes: number;
 	idleCpuMs: number;
+	/** Garbage collections in the idle spell: V8 finishing off the load, not a timer of ours. */
+	idleGcCount: number;
+	idleGcMs: number;
 	idleWrites: number;
 };
 
@@ -87,9 +91,19 @@ for (let index = 0; index < Math.max(1, settings.frames / 10); index++) {
 
 await pause(FRAME_GAP_MS);
 const writesBefore = stdout.writes;
+let idleGcCount = 0;
+let idleGcMs = 0;
+const gcWatch = new PerformanceObserver((list) => {
+	for (const entry of list.getEntries()) {
+		idleGcCount++;
+		idleGcMs += entry.duration;
+	}
+});
+gcWatch.observe({entryTypes: ['gc']});
 const cpuBefore = process.cpuUsage();
 await pause(settings.idleSeconds * 1000);
 const idle = process.cpuUsage(cpuBefore);
+gcWatch.disconnect();
 const figures: ClientUiFigures = {
 	historyLoadMs,
 	frameMs,
@@ -97,6 +111,8 @@ const figures: ClientUiFigures = {
 	rssBytes,
 	heapUsedBytes,
 	idleCpuMs: (idle.user + idle.system) / 1000,
+	idleGcCount,
+	idleGcMs,
 	idleWrites: stdout.writes - writesBefore,
 };
 
