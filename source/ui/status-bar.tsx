@@ -1,4 +1,5 @@
-// The status bar: who you are, where, the connection state, how many are online, the help key.
+// The status bar: who you are, where, the connection state, how many are online (while
+// connected), the help key.
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {ConnectionState} from '../client/chat-client.js';
@@ -30,7 +31,9 @@ const HELP_HINT = helpBinding ? `${bindingLabel(helpBinding)} help` : '/help';
 function StatusBarView({self, hostLabel, connection, detail, online, width}: Props) {
 	const state =
 		connection + (detail && connection !== 'connected' ? ` (${displayText(detail)})` : '');
-	const tail = ` │ ${online} online │ ${HELP_HINT} `;
+	// Away from the host the count would be a guess: it comes back with the connection.
+	const count = connection === 'connected' ? ` │ ${online} online` : '';
+	const tail = `${count} │ ${HELP_HINT} `;
 	const fixed = displayWidth(state) + displayWidth(tail);
 	// Your name and the host give way first when the terminal is narrow; the separator stays.
 	const room = width - fixed - displayWidth(SEPARATOR);
