@@ -2,7 +2,7 @@
 // it asks as ssh does, with echo off, and never shows or keeps what was typed.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {test} from 'node:test';
+import {test, type TestContext} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import pty from 'node-pty';
 import {applyKeys} from '../source/client/password-prompt.js';
@@ -63,6 +63,17 @@ function joinInTerminal(port: number, env: NodeJS.ProcessEnv = {CHAT_PASSWORD: '
 	};
 }
 
+/** A host with PASSWORD and `chat join` in a terminal against it, both ended with the test. */
+async function passwordHostAndJoin(t: TestContext, env?: NodeJS.ProcessEnv) {
+	const host = await startTestHost({password: PASSWORD});
+	const join = joinInTerminal(host.port, env);
+	t.after(async () => {
+		join.terminal.kill();
+		await host.stop();
+	});
+	return {host, join};
+}
+
 test('keys at the prompt: Enter ends it, Backspace and Ctrl+U edit, Ctrl+C aborts', () => {
 	assert.deepEqual(applyKeys([], 'ab\u007Fc\r').answer, {password: 'ac'});
 	assert.deepEqual(applyKeys([], 'x\u0015pé🙂\u007F\r').answer, {password: 'pé'});
@@ -94,12 +105,7 @@ test('asked at the terminal, the password logs in and is never shown', async (t)
 });
 
 test('three wrong answers give up in one line; the answers are never shown', async (t) => {
-	const host = await startTestHost({password: PASSWORD});
-	const join = joinInTerminal(host.port);
-	t.after(async () => {
-		join.terminal.kill();
-		await host.stop();
-	});
+	const {host, join} = await passwordHostAndJoin(t);
 	for (const [index, answer] of ['first-guess', 'second-guess', 'third-guess'].entries()) {
 		await join.waitFor(/Password for [^:]+:\d+: /, index + 1);
 		join.terminal.write(`${answer}\r`);
@@ -120,12 +126,7 @@ test('three wrong answers give up in one line; the answers are never shown', asy
 });
 
 test('Ctrl+C at the prompt ends chat join with the usual 130', async (t) => {
-	const host = await startTestHost({password: PASSWORD});
-	const join = joinInTerminal(host.port);
-	t.after(async () => {
-		join.terminal.kill();
-		await host.stop();
-	});
+	const {join} = await passwordHostAndJoin(t);
 	await join.waitFor(/Password for /);
 	join.terminal.write('half\u0003');
 	assert.equal(await join.exited, 130);
@@ -134,12 +135,7 @@ test('Ctrl+C at the prompt ends chat join with the usual 130', async (t) => {
 });
 
 test('SIGTERM at the prompt gives the terminal back and ends with 143', async (t) => {
-	const host = await startTestHost({password: PASSWORD});
-	const join = joinInTerminal(host.port);
-	t.after(async () => {
-		join.terminal.kill();
-		await host.stop();
-	});
+	const {join} = await passwordHostAndJoin(t);
 	await join.waitFor(/Password for /);
 	join.terminal.kill('SIGTERM');
 	assert.equal(await join.exited, 143);
@@ -147,12 +143,7 @@ test('SIGTERM at the prompt gives the terminal back and ends with 143', async (t
 });
 
 test('with CHAT_PASSWORD set there is no prompt: a wrong one ends in one sentence', async (t) => {
-	const host = await startTestHost({password: PASSWORD});
-	const join = joinInTerminal(host.port, {CHAT_PASSWORD: 'not-it'});
-	t.after(async () => {
-		join.terminal.kill();
-		await host.stop();
-	});
+	const {host, join} = await passwordHostAndJoin(t, {CHAT_PASSWORD: 'not-it'});
 	assert.equal(await join.exited, 1);
 	assert.doesNotMatch(join.output(), /Password for/);
 	assert.match(join.output(), new RegExp(`wrong password for 127\\.0\\.0\\.1:${host.port}`));
