@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {renderChat} from './helpers/render-chat.js';
+import {keys, renderChat} from './helpers/render-chat.js';
 
 afterEach(() => {
 	cleanup();
@@ -31,17 +31,31 @@ test('an unknown name shows an error line and keeps the partner', async () => {
 	assert.match(frame, /to bob>/);
 });
 
-test('Enter with no partner shows the hint and sends nothing', async () => {
+test('Enter with no partner sends nothing; to:NAME then brings the line back to send', async () => {
 	const chat = renderChat();
 	chat.client.welcome('alice', ['bob']);
 	await chat.waitFor((frame) => frame.includes('bob'), 'the list');
 	await chat.submit('hello?');
-	const frame = await chat.waitFor(
-		(frame) => frame.split('\n').some((line) => line.startsWith('choose who to chat with')),
-		'the hint on the notice line',
+	await chat.waitFor(
+		(frame) => frame.split('\n').some((line) => line.startsWith('not sent yet: choose who')),
+		'the notice',
 	);
-	assert.match(frame, /> hello\?/);
-	assert.deepEqual(chat.client.sends, []);
+	assert.equal(chat.client.sends.length, 0);
+	await chat.submit('to:bob');
+	await chat.waitFor((frame) => /to bob> hello\?/.test(frame), 'the line back in the input');
+	await chat.press(keys.enter);
+	await chat.waitFor(() => chat.client.sends.length === 1, 'the send');
+	assert.equal(chat.client.sends[0]?.text, 'hello?');
+});
+
+test('with Ctrl+N instead of to:NAME the line comes back too', async () => {
+	const chat = renderChat();
+	chat.client.welcome('alice', ['bob']);
+	await chat.waitFor((frame) => frame.includes('bob'), 'the list');
+	await chat.submit('psst');
+	await chat.waitFor((frame) => frame.includes('not sent yet'), 'the notice');
+	await chat.press(keys.ctrlN);
+	await chat.waitFor((frame) => /to bob> psst/.test(frame), 'the line back in the input');
 });
 
 test('an error from the host shows on the notice line', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {MAX_TEXT_BYTES, NO_PARTNER_HINT} from '../source/ui/submit-line.js';
+import {MAX_TEXT_BYTES, NOT_SENT_NO_PARTNER} from '../source/ui/submit-line.js';
 import {chatReducer} from '../source/ui/chat-reducer.js';
 import type {ChatState} from '../source/ui/chat-state.js';
 import {messageAt} from '../source/ui/message-log.js';
@@ -35,11 +35,22 @@ test('an unknown name is an error and the partner stays', () => {
 	assert.equal(submit(welcomed([]), 'to:ALICE').notice?.text, 'you cannot chat with yourself');
 });
 
-test('Enter with no partner shows the hint, sends nothing and keeps the draft', () => {
+test('Enter with no partner sends nothing, and the line comes back once a partner is chosen', () => {
 	const state = submit(welcomed(['bob']), 'hello?');
-	assert.equal(state.notice?.text, NO_PARTNER_HINT);
+	assert.equal(state.notice?.text, NOT_SENT_NO_PARTNER);
 	assert.deepEqual(state.outbox, []);
-	assert.equal(state.input.text, 'hello?');
+	assert.equal(state.input.text, '', 'the input is free for to:NAME');
+	assert.deepEqual(state.history, ['hello?']);
+	const chosen = submit(state, 'to:bob');
+	assert.equal(chosen.partner, 'bob');
+	assert.deepEqual(chosen.input, {text: 'hello?', cursor: 'hello?'.length});
+	assert.equal(chosen.notice?.text, 'your unsent text is back: Enter sends it to bob');
+	const sent = command(chosen, 'submit');
+	assert.deepEqual(
+		sent.outbox.map(({to, text}) => ({to, text})),
+		[{to: 'bob', text: 'hello?'}],
+	);
+	assert.equal(sent.unsent, undefined);
 });
 
 test('sending queues the text for the client and shows it as sending', () => {

@@ -41,6 +41,8 @@ export type ChatState = {
 	historyIndex?: number;
 	/** The line being typed before browsing history started. */
 	draft: string;
+	/** A line Enter could not send for want of a partner: back in the input once one is chosen. */
+	unsent?: string;
 	notice?: Notice;
 	helpOpen: boolean;
 	/** First help row shown, when the help is longer than the screen. */

@@ -32,10 +32,19 @@ export function addMessages(
 /** Shows the conversation with `name`: its unread count is cleared and a notice about it too. */
 export function switchPartner(state: ChatState, name: string): ChatState {
 	const conversation = conversationOf(state, name);
-	return withConversation(
-		{...state, partner: name, notice: undefined},
-		{...conversation, unread: 0},
-	);
+	const switched: ChatState = {...state, partner: name, notice: undefined, unsent: undefined};
+	// A line that found no partner comes back for this one, unless a new one is being typed (it
+	// stays in the history either way).
+	const {unsent} = state;
+	const restored: ChatState =
+		unsent === undefined || state.input.text !== ''
+			? switched
+			: {
+					...switched,
+					input: {text: unsent, cursor: unsent.length},
+					notice: {tone: 'info', text: `your unsent text is back: Enter sends it to ${name}`},
+				};
+	return withConversation(restored, {...conversation, unread: 0});
 }
 
 /** Closes the shown conversation; a user who already left then leaves the list as well. */

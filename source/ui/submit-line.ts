@@ -19,6 +19,10 @@ export const INPUT_HISTORY_LIMIT = 200;
 
 export const NO_PARTNER_HINT = 'choose who to chat with: type to:NAME or press Ctrl+N';
 
+/** Enter with no partner: what happened to the line, and how to send it. */
+export const NOT_SENT_NO_PARTNER =
+	'not sent yet: choose who to chat with (to:NAME or Ctrl+N) and your text comes back';
+
 function error(state: ChatState, text: string): ChatState {
 	return {...state, notice: {tone: 'error', text}};
 }
@@ -51,8 +55,15 @@ function choosePartner(state: ChatState, typed: string): ChatState {
 
 function sendText(state: ChatState, text: string, now: number): ChatState {
 	const to = state.partner;
-	// Nothing is sent and the draft stays, so the text can still go to the right person.
-	if (to === undefined) return {...state, notice: {tone: 'info', text: NO_PARTNER_HINT}};
+	if (to === undefined) {
+		// Nothing is sent, and nothing is lost: the line leaves the input, so to:NAME can be typed
+		// there, and comes back once a partner is chosen (conversation-updates.ts).
+		return {
+			...consumeLine(state),
+			unsent: state.input.text,
+			notice: {tone: 'info', text: NOT_SENT_NO_PARTNER},
+		};
+	}
 	const bytes = Buffer.byteLength(text);
 	if (bytes > MAX_TEXT_BYTES) {
 		return error(state, `the message is too long (${bytes} bytes; the limit is ${MAX_TEXT_BYTES})`);
