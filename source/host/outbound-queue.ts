@@ -1,6 +1,8 @@
 // A connection's outbound lines (docs/protocol.md "Limits", outbound queue). Lines wait here until
-// the tick's flush writes them in one `socket.write` (or until 64 of them are waiting). While the socket says it is full, lines wait
-// for 'drain'; past `maxBytes` the owner is told the client is a slow consumer.
+// the tick's flush writes them in one `socket.write` (or until WRITE_EARLY_LINES are waiting).
+// While the socket says it is full, lines wait for 'drain'; past `maxBytes` the owner is told the
+// client is a slow consumer. A structured connection also reads the presence news
+// (presence-news.ts): what it has not read goes before its next line, or out with the batch.
 
 import type {Socket} from 'node:net';
 import type {Delivery, DeliveryListener} from './delivery.js';
