@@ -1,14 +1,10 @@
 // Loads the full-screen UI (Ink, React, Yoga: a good part of `chat join`'s start-up) while the
 // client is already connecting and logging in, instead of before it starts.
 import process from 'node:process';
+import {ENDING_SIGNALS, SIGNAL_EXIT_CODES, type EndingSignal} from '../signal-exit-codes.js';
 import type {ChatClient} from './chat-client.js';
 
 type ChatUiModule = typeof import('../ui/run-chat-ui.js');
-
-/** Exit codes for a join ended by a signal: 128 + the signal number, as shells report it. */
-export const SIGNAL_EXIT_CODES = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143} as const;
-
-type Signal = keyof typeof SIGNAL_EXIT_CODES;
 
 /**
  * Runs `load` with no global fetch. yoga-layout's loader reads its inlined WebAssembly through
@@ -33,15 +29,13 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
  * holding it for a resume.
  */
 export async function loadChatUi(client: ChatClient): Promise<ChatUiModule | {exitCode: number}> {
-	let onSignal: (signal: Signal) => void = () => undefined;
+	let onSignal: (signal: EndingSignal) => void = () => undefined;
 	const signalled = new Promise<{exitCode: number}>((resolve) => {
 		onSignal = (signal) => {
 			resolve({exitCode: SIGNAL_EXIT_CODES[signal]});
 		};
 	});
-	const handlers = (Object.keys(SIGNAL_EXIT_CODES) as Signal[]).map(
-		(signal) => [signal, () => onSignal(signal)] as const,
-	);
+	const handlers = ENDING_SIGNALS.map((signal) => [signal, () => onSignal(signal)] as const);
 	for (const [signal, handler] of handlers) process.once(signal, handler);
 	try {
 		const loaded = await Promise.race([

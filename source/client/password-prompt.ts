@@ -2,6 +2,7 @@
 // ends it, Backspace and Ctrl+U edit it, Ctrl+C and Ctrl+D (on an empty line) abort, and so do
 // SIGTERM and SIGHUP, after giving the terminal its echo back.
 import process from 'node:process';
+import type {EndingSignal} from '../signal-exit-codes.js';
 
 /** The keys the prompt reads, as raw mode delivers them. */
 const ENTER = new Set(['\r', '\n']);
@@ -14,7 +15,7 @@ const ESCAPE = '\u001B';
 export type PromptInput = NodeJS.ReadableStream & {setRawMode(mode: boolean): unknown};
 
 /** The signals that end a prompt; Ctrl+C counts as SIGINT. */
-export type PromptSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+export type PromptSignal = EndingSignal;
 
 /** What was typed, or the signal that ended the prompt (Ctrl+D on an empty line is SIGINT too). */
 export type PromptAnswer = {password: string} | {abort: PromptSignal};

@@ -3,6 +3,7 @@
 import process from 'node:process';
 import {render} from 'ink';
 import type {ChatClient} from '../client/chat-client.js';
+import {ENDING_SIGNALS, SIGNAL_EXIT_CODES, type EndingSignal} from '../signal-exit-codes.js';
 import {bufferClient} from './buffered-client.js';
 import {ChatApp} from './chat-app.js';
 import {enterSequence, restoreTerminal} from './terminal-modes.js';
@@ -17,11 +18,6 @@ export type ChatUiOptions = {
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
 };
-
-/** Exit codes for a UI ended by a signal: 128 + the signal number, as shells report it. */
-const SIGNAL_EXIT_CODES = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143} as const;
-
-type Signal = keyof typeof SIGNAL_EXIT_CODES;
 
 function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -42,14 +38,12 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 		};
 	});
 
-	const onSignal = (signal: Signal) => {
+	const onSignal = (signal: EndingSignal) => {
 		// Log out on the way (the host forgets the name at once), but never wait long for it.
 		void client.quit().catch(() => undefined);
 		finish({exitCode: SIGNAL_EXIT_CODES[signal]});
 	};
-	const signalHandlers = (Object.keys(SIGNAL_EXIT_CODES) as Signal[]).map(
-		(signal) => [signal, () => onSignal(signal)] as const,
-	);
+	const signalHandlers = ENDING_SIGNALS.map((signal) => [signal, () => onSignal(signal)] as const);
 	const onCrash = (error: unknown) => {
 		finish({exitCode: 1, message: `the chat screen stopped: ${describe(error)}`});
 	};
