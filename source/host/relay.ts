@@ -119,7 +119,7 @@ export class Relay implements DeliveryListener {
 
 	/** Sends a structured sender the result of `ref` (HELD, FAILED), and remembers it for a resent SEND. */
 	#answer(sender: User, ref: string, line: string): void {
-		// Kept with the ref (the last 256 of them): flat, it is one small string.
+		// Kept with the ref (MAX_REMEMBERED_REFS of them at least): flat, it is one small string.
 		sender.refs.settle(ref, flat(line));
 		sender.connection?.queue.push(line);
 	}

@@ -13,13 +13,17 @@ export type RunHostOptions = Omit<HostOptions, 'log' | 'createServer'> & {
 	stderr?: NodeJS.WritableStream;
 };
 
+const unknownBind = (_port: number, bind: string) =>
+	`${bind} is neither an address nor a known name; check --bind`;
+
 /** Errors a person can meet when starting, as one sentence each. */
 const LISTEN_ERRORS: Record<string, (port: number, bind: string) => string> = {
 	EADDRINUSE: (port) => `port ${port} is already in use; pick another with --port`,
 	EACCES: (port) => `this user may not listen on port ${port}; pick one above 1023 with --port`,
 	EADDRNOTAVAIL: (_port, bind) => `${bind} is not an address of this machine; check --bind`,
-	ENOTFOUND: (_port, bind) => `${bind} is neither an address nor a known name; check --bind`,
-	EAI_AGAIN: (_port, bind) => `${bind} is neither an address nor a known name; check --bind`,
+	// A name that does not resolve: EAI_AGAIN where no DNS server answers at all.
+	ENOTFOUND: unknownBind,
+	EAI_AGAIN: unknownBind,
 };
 
 export async function runHost(options: RunHostOptions = {}): Promise<number> {

@@ -65,7 +65,7 @@ export function msgIdAndTime(line: string): {id: string; time: string} {
 /** The DELIVERED line for a message, made from the MSG line it was delivered as. */
 export function deliveredFromMsg(ref: string, msgLine: string): string {
 	const {id, time} = msgIdAndTime(msgLine);
-	return 'DELIVERED ' + ref + ' ' + id + ' ' + time;
+	return encodeDelivered(ref, id, Number(time));
 }
 
 export function encodeHeld(ref: string, id: MessageId, time: number): string {
