@@ -7,6 +7,7 @@ const host = await startHost({
 	port: 0,
 	bind: '127.0.0.1',
 	maxPerAddress: 0,
+	loginRate: 0,
 	rate: 0,
 	burst: 0,
 });

@@ -148,7 +148,8 @@ function describe(label: string, figures: StormFigures): string {
 		`  host RSS before ${(rss.before / MIB).toFixed(0)} MiB, during ${(rss.during / MIB).toFixed(0)} MiB, after ${(rss.after / MIB).toFixed(0)} MiB`,
 		`  private messages on a ${values['link-kib']} KiB/s link: ${latency.received} of ${latency.sent} arrived, latency p50 ${Math.round(latency.p50)} ms, max ${Math.round(latency.max)} ms`,
 	];
-	if (figures.surprises.length > 0) rows.push(`  unexpected lines: ${figures.surprises.join(' | ')}`);
+	if (figures.surprises.length > 0)
+		rows.push(`  unexpected lines: ${figures.surprises.join(' | ')}`);
 	return rows.join('\n');
 }
 
@@ -163,4 +164,3 @@ for (const [label, dir] of checkouts) {
 		await host.stop();
 	}
 }
-

@@ -1,4 +1,7 @@
-// Counts open connections per remote address (docs/protocol.md "Limits", connections per address).
+// Counts open connections per remote address (docs/protocol.md "Limits", connections per address):
+// an IPv4 address, or an IPv6 /64 (address-key.ts).
+
+import {addressKey} from './address-key.js';
 
 export class AddressCaps {
 	readonly #max: number;
@@ -11,20 +14,22 @@ export class AddressCaps {
 
 	/** Counts a new connection; false (and not counted) if the address is at its cap. */
 	admit(address: string): boolean {
-		const open = this.#open.get(address) ?? 0;
+		const key = addressKey(address);
+		const open = this.#open.get(key) ?? 0;
 		if (this.#max > 0 && open >= this.#max) return false;
-		this.#open.set(address, open + 1);
+		this.#open.set(key, open + 1);
 		return true;
 	}
 
 	release(address: string): void {
-		const open = this.#open.get(address) ?? 0;
-		if (open <= 1) this.#open.delete(address);
-		else this.#open.set(address, open - 1);
+		const key = addressKey(address);
+		const open = this.#open.get(key) ?? 0;
+		if (open <= 1) this.#open.delete(key);
+		else this.#open.set(key, open - 1);
 	}
 
-	/** Open connections from `address`. */
+	/** Open connections from `address` (or its /64). */
 	count(address: string): number {
-		return this.#open.get(address) ?? 0;
+		return this.#open.get(addressKey(address)) ?? 0;
 	}
 }

@@ -2,8 +2,14 @@
 // a coded line for the structured face, a sentence for the plain face (docs/protocol.md).
 
 import {MAX_LINE_BYTES} from '../protocol/limits.js';
-import {PLAIN_LINE_TOO_LONG, PLAIN_SLOW_DOWN, plainDisconnected} from '../protocol/plain-face.js';
+import {
+	PLAIN_LINE_TOO_LONG,
+	PLAIN_SLOW_DOWN,
+	plainDisconnected,
+	plainTooManyLogins,
+} from '../protocol/plain-face.js';
 import {encodeCoded} from '../protocol/structured-messages.js';
+import {addressKey} from './address-key.js';
 import type {Face} from './user.js';
 
 /** Before the first line the face is unknown; undefined then. */
@@ -42,4 +48,15 @@ export function loginTimeoutLine(face: MaybeFace, seconds: number): string {
 	return face === 'plain'
 		? plainDisconnected(reason)
 		: encodeCoded('REFUSED', 'login-timeout', reason);
+}
+
+/** A login refused by the login rate: who is counted, and when to come back. */
+export function tooManyLoginsLine(face: Face, address: string, seconds: number): string {
+	return face === 'structured'
+		? encodeCoded('REFUSED', 'too-many-logins', tooManyLoginsReason(address, seconds))
+		: plainTooManyLogins(tooManyLoginsReason(address, seconds));
+}
+
+function tooManyLoginsReason(address: string, seconds: number): string {
+	return `too many logins from ${addressKey(address)}: try again in ${seconds} s`;
 }

@@ -3,6 +3,8 @@
 
 import {
 	DEFAULT_BURST_LINES,
+	DEFAULT_LOGIN_BURST,
+	DEFAULT_LOGIN_RATE_PER_SECOND,
 	DEFAULT_MAX_PER_ADDRESS,
 	DEFAULT_PORT,
 	DEFAULT_RATE_LINES_PER_SECOND,
@@ -54,6 +56,24 @@ export const HOST_NUMBER_FLAGS: readonly NumberFlag[] = [
 		integer: true,
 		usage: '--max-per-address N',
 		help: `connections from one address (default ${DEFAULT_MAX_PER_ADDRESS}; 0: no cap)`,
+	},
+	{
+		key: 'loginRate',
+		option: 'loginRate',
+		scale: 1,
+		min: 0,
+		integer: false,
+		usage: '--login-rate N',
+		help: `logins a second from one address (default ${DEFAULT_LOGIN_RATE_PER_SECOND}; 0: no limit)`,
+	},
+	{
+		key: 'loginBurst',
+		option: 'loginBurst',
+		scale: 1,
+		min: 1,
+		integer: true,
+		usage: '--login-burst N',
+		help: `logins one address may make at once (default ${DEFAULT_LOGIN_BURST})`,
 	},
 	{
 		key: 'rate',

@@ -4,6 +4,8 @@
 import type {Server, Socket} from 'node:net';
 import {
 	DEFAULT_BURST_LINES,
+	DEFAULT_LOGIN_BURST,
+	DEFAULT_LOGIN_RATE_PER_SECOND,
 	DEFAULT_MAX_PER_ADDRESS,
 	DEFAULT_PORT,
 	DEFAULT_RATE_LINES_PER_SECOND,
@@ -25,6 +27,10 @@ export type HostOptions = {
 	bind?: string;
 	/** Connections from one address; 0 = no cap. */
 	maxPerAddress?: number;
+	/** Logins per second from one address (or IPv6 /64); 0 = no limit. */
+	loginRate?: number;
+	/** Logins one address may make at once before the login rate applies. */
+	loginBurst?: number;
 	/** Lines per second per client; 0 = no limit. */
 	rate?: number;
 	/** Lines a client may send at once before the rate applies. */
@@ -60,6 +66,8 @@ export function resolveHostOptions(options: HostOptions): HostSettings {
 		port: options.port ?? DEFAULT_PORT,
 		bind: options.bind ?? '0.0.0.0',
 		maxPerAddress: options.maxPerAddress ?? DEFAULT_MAX_PER_ADDRESS,
+		loginRate: options.loginRate ?? DEFAULT_LOGIN_RATE_PER_SECOND,
+		loginBurst: options.loginBurst ?? DEFAULT_LOGIN_BURST,
 		rate: options.rate ?? DEFAULT_RATE_LINES_PER_SECOND,
 		burst: options.burst ?? DEFAULT_BURST_LINES,
 		floodDisconnectMs: options.floodDisconnectMs ?? FLOOD_DISCONNECT_MS,

@@ -25,6 +25,7 @@ import {
 	passwordAccepted,
 	passwordRefusalReason,
 } from './password-gate.js';
+import {admitLogin} from './login-rate-gate.js';
 import {announce} from './presence.js';
 import {canResume, newResumeToken, resume} from './resume.js';
 import {User} from './user.js';
@@ -32,6 +33,7 @@ import {User} from './user.js';
 const STRUCTURED_PREFIX = 'HELLO ';
 
 export function handleFirstLine(connection: Connection, line: string): void {
+	if (!admitLogin(connection, line.startsWith(STRUCTURED_PREFIX) ? 'structured' : 'plain')) return;
 	// The password comes before the name (docs/protocol.md "Password"); lines wait for its check.
 	if (holdWhileChecking(connection, line)) return;
 	if (line.startsWith(STRUCTURED_PREFIX) && !passwordAccepted(connection)) {

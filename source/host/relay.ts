@@ -3,6 +3,7 @@
 // away user, and tell the sender what became of it exactly once.
 
 import {CtimeClock} from '../protocol/ctime.js';
+import {MAX_LOGIN_RATE_ADDRESSES} from '../protocol/limits.js';
 import {formatPlainRelay, plainHeldFailed} from '../protocol/plain-face.js';
 import {
 	encodeDelivered,
@@ -16,6 +17,7 @@ import type {Delivery, DeliveryListener} from './delivery.js';
 import {flat} from './flat-string.js';
 import {FlushScheduler} from './flush-scheduler.js';
 import type {HostSettings} from './host-options.js';
+import {LoginRate} from './login-rate.js';
 import {MessageIds} from './message-ids.js';
 import {PresenceNews, type NewsReader} from './presence-news.js';
 import type {User} from './user.js';
@@ -30,6 +32,8 @@ export class Relay implements DeliveryListener {
 	/** Login timeouts and keepalive checks, on one timer. */
 	readonly deadlines = new DeadlineTimer();
 	readonly connections = new Set<Connection>();
+	/** Logins per address (or IPv6 /64), counted at each connection's first line. */
+	readonly loginRate: LoginRate;
 	readonly #ids = new MessageIds();
 	readonly #ctime = new CtimeClock();
 	/** True once the host is stopping: nobody is told about anyone leaving any more. */
@@ -37,6 +41,11 @@ export class Relay implements DeliveryListener {
 
 	constructor(settings: HostSettings) {
 		this.settings = settings;
+		this.loginRate = new LoginRate({
+			perSecond: settings.loginRate,
+			burst: settings.loginBurst,
+			maxAddresses: MAX_LOGIN_RATE_ADDRESSES,
+		});
 	}
 
 	log(line: string): void {

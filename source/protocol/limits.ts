@@ -33,6 +33,19 @@ export const LOGIN_TIMEOUT_MS = 10_000;
 /** One machine cannot exhaust the host's sockets; a team sharing one server still fits. Flag: --max-per-address (0: no cap). */
 export const DEFAULT_MAX_PER_ADDRESS = 64;
 
+/** Logins a second from one address (or IPv6 /64) once its burst is spent: a storm from one
+ * address then costs every structured user a few presence lines a second, not thousands. Flag:
+ * --login-rate (0: no limit). */
+export const DEFAULT_LOGIN_RATE_PER_SECOND = 2;
+
+/** Logins one address may make at once: every connection it may hold can log in again together
+ * after a host restart or a network blip. Flag: --login-burst. */
+export const DEFAULT_LOGIN_BURST = DEFAULT_MAX_PER_ADDRESS;
+
+/** Addresses whose login rate is remembered; past it the quietest is forgotten (which can only
+ * give it a fresh burst), so memory stays bounded. */
+export const MAX_LOGIN_RATE_ADDRESSES = 10_000;
+
 /** Lines a client may send per second once its burst is spent. Flag: --rate (0: no limit). */
 export const DEFAULT_RATE_LINES_PER_SECOND = 20;
 
@@ -71,6 +84,11 @@ export const MAX_REMEMBERED_REFS = 256;
 
 /** Random bytes in a resume token: unguessable, yet short on the wire. */
 export const RESUME_TOKEN_BYTES = 12;
+
+/** Presence news lines a structured user may be behind (its socket full) before the host drops
+ * them and sends it one roster snapshot instead: news is state, and the state now is shorter than
+ * the story of a storm. Bounds what the host keeps for slow readers. */
+export const MAX_PRESENCE_BACKLOG = 1000;
 
 /** Presence news (JOIN, LEAVE, AWAY, BACK) waits this long to share a write: a login storm costs each
  * socket one write per batch, not one per login, and a person cannot see 20 ms. */

@@ -36,6 +36,11 @@ export function plainHeldFailed(name: string, count: number): string {
 	return name + ' left before ' + String(count) + ' of your messages could be delivered';
 }
 
+/** A login refused by the login rate; `reason` says who is counted and when to come back. */
+export function plainTooManyLogins(reason: string): string {
+	return 'Login refused: ' + reason;
+}
+
 export function plainDisconnected(reason: string): string {
 	return 'Disconnected: ' + reason;
 }
