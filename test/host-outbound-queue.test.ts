@@ -111,7 +111,10 @@ async function until(check: () => boolean, what: string): Promise<void> {
 
 test('presence news waits for the batch, unless another line goes first and takes it along', async () => {
 	const {socket, queue} = setup();
-	const news = new PresenceNews(() => [queue]);
+	const news = new PresenceNews(
+		() => [queue],
+		() => [],
+	);
 	queue.followNews(news);
 	news.publish('JOIN ann');
 	await new Promise((resolve) => setImmediate(resolve));
@@ -128,7 +131,10 @@ test('presence news waits for the batch, unless another line goes first and take
 test('each queue reads the news from where it started following, and can skip its own', () => {
 	const first = setup();
 	const second = setup();
-	const news = new PresenceNews(() => [first.queue, second.queue]);
+	const news = new PresenceNews(
+		() => [first.queue, second.queue],
+		() => [],
+	);
 	first.queue.followNews(news);
 	news.publish('JOIN ann');
 	second.queue.followNews(news);
@@ -149,7 +155,10 @@ test('each queue reads the news from where it started following, and can skip it
 
 test('a queue that does not follow the news (the plain face) never gets it', () => {
 	const {socket, scheduler, queue} = setup();
-	const news = new PresenceNews(() => [queue]);
+	const news = new PresenceNews(
+		() => [queue],
+		() => [],
+	);
 	news.publish('JOIN ann');
 	queue.push('Welcome!');
 	news.flushNow();

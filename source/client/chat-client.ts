@@ -8,6 +8,8 @@ export type ClientEvent =
 	| {type: 'state'; state: ConnectionState; detail?: string}
 	/** Logged in (first time or after a reconnect). `users` is the full roster, including you. */
 	| {type: 'welcome'; name: string; users: string[]}
+	/** Who is online now, including you, in place of the presence news of a storm. */
+	| {type: 'roster'; users: string[]}
 	| {type: 'user-joined'; name: string}
 	| {type: 'user-left'; name: string}
 	| {type: 'user-away'; name: string}

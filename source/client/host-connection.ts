@@ -1,5 +1,6 @@
 // One connection to the host, from connect to its end: open the socket, log in (HELLO, then
-// WELCOME + roster), answer and send keepalive pings, and report exactly one outcome.
+// WELCOME + roster), take later roster snapshots, answer and send keepalive pings, and report
+// exactly one outcome.
 import {encodeHello, type HelloOptions} from '../protocol/client-lines.js';
 import {encodePing, encodePong, parseHostLine, type HostLine} from '../protocol/host-lines.js';
 import {PROTOCOL_VERSION} from '../protocol/limits.js';
@@ -29,6 +30,8 @@ export type HostConnectionOptions = {
 
 export type HostConnectionHandlers = {
 	onLogin(login: Login): void;
+	/** A roster snapshot after the login: who is online now (docs/protocol.md "Host → client"). */
+	onRoster(users: string[]): void;
 	/** Every other line (messages, results, presence, errors). */
 	onLine(line: HostLine): void;
 	/** Called once; the connection is closed by then. */
@@ -51,6 +54,8 @@ export function openHostConnection(
 	let keepalive: Keepalive | undefined;
 	let pendingLogin: Omit<Login, 'users'> | undefined;
 	const roster: string[] = [];
+	/** Between a roster's first USERS line and its USERS-END. */
+	let inRoster = false;
 	const loginTimer = setTimeout(() => {
 		finish({kind: 'lost', errorCode: NO_LOGIN_ANSWER});
 	}, options.loginAnswerTimeoutMs);
@@ -80,16 +85,26 @@ export function openHostConnection(
 					graceSeconds: line.graceSeconds,
 				};
 				roster.length = 0;
+				inRoster = true;
 				break;
 			}
 
 			case 'users': {
+				// A USERS line after a complete roster starts a snapshot.
+				if (!inRoster) roster.length = 0;
+				inRoster = true;
 				roster.push(...line.names);
 				break;
 			}
 
 			case 'users-end': {
-				if (pendingLogin === undefined || keepalive !== undefined) break;
+				inRoster = false;
+				if (pendingLogin === undefined) break;
+				if (keepalive !== undefined) {
+					handlers.onRoster([...roster]);
+					break;
+				}
+
 				clearTimeout(loginTimer);
 				keepalive = startKeepalive(
 					options.keepalive,

@@ -73,6 +73,11 @@ export function handleClientEvent(state: LineModeState, event: ClientEvent): str
 			return undefined;
 		}
 
+		case 'roster': {
+			state.users = new Map(event.users.map((user) => [nameKey(user), user]));
+			return undefined;
+		}
+
 		case 'user-joined': {
 			state.users.set(nameKey(event.name), event.name);
 			return undefined;

@@ -194,7 +194,14 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 				keepalive: options.keepalive ?? DEFAULT_KEEPALIVE,
 				loginAnswerTimeoutMs: options.loginAnswerTimeoutMs ?? LOGIN_ANSWER_TIMEOUT_MS,
 			},
-			{onLogin, onLine: incoming.handle, onOutcome},
+			{
+				onLogin,
+				onRoster(users) {
+					events.emit({type: 'roster', users});
+				},
+				onLine: incoming.handle,
+				onOutcome,
+			},
 		);
 	}
 

@@ -2,12 +2,13 @@
 // the tick's flush writes them in one `socket.write` (or until WRITE_EARLY_LINES are waiting).
 // While the socket says it is full, lines wait for 'drain'; past `maxBytes` the owner is told the
 // client is a slow consumer. A structured connection also reads the presence news
-// (presence-news.ts): what it has not read goes before its next line, or out with the batch.
+// (presence-news.ts): what it has not read goes before its next line, or out with the batch; while
+// its socket is full the news waits in the shared log, and its own lines go first.
 
 import type {Socket} from 'node:net';
 import type {Delivery, DeliveryListener} from './delivery.js';
 import type {FlushScheduler} from './flush-scheduler.js';
-import type {NewsReader, PresenceNews} from './presence-news.js';
+import {SNAPSHOT, type NewsReader, type PresenceNews} from './presence-news.js';
 
 export type QueueOwner = {queueOverflow(): void};
 
@@ -34,7 +35,8 @@ export class OutboundQueue implements NewsReader {
 	#deliveries: Delivery[] = [];
 	#spare: Delivery[] = [];
 	#marked = false;
-	/** Structured connections read presence news; `#newsRead` is how far. */
+	/** Structured connections read presence news; `#newsRead` is how far (SNAPSHOT: its news was
+	 * dropped for falling too far behind, and a roster snapshot is owed instead). */
 	#news: PresenceNews | undefined;
 	#newsRead = 0;
 	#blocked = false;
@@ -65,8 +67,16 @@ export class OutboundQueue implements NewsReader {
 
 	push(line: string): void {
 		if (this.#closed) return;
-		// News that came before this line goes before it.
-		if (this.#news !== undefined && this.#newsRead !== this.#news.end) this.catchUpNews();
+		// News that came before this line goes before it, unless the news is stuck behind a full
+		// socket: then the line goes first, and the news follows with a batch.
+		const news = this.#news;
+		if (
+			news !== undefined &&
+			this.#newsRead !== news.end &&
+			!this.#blocked &&
+			!news.missedBatch(this.#newsRead)
+		)
+			this.catchUpNews();
 		this.#pushLine(line);
 	}
 
@@ -99,26 +109,34 @@ export class OutboundQueue implements NewsReader {
 	catchUpNews(): void {
 		const news = this.#news;
 		if (news === undefined || this.#closed || this.#newsRead === news.end) return;
-		const text = news.textSince(this.#newsRead);
+		const text = news.textFor(this.#newsRead);
 		this.#newsRead = news.end;
-		this.#pushLine(text);
+		if (text !== '') this.#pushLine(text);
 	}
 
-	/** The batch is due: the news not read yet goes out now. */
-	sendNews(): void {
+	/** The batch is due: the news not read yet goes out now, if the socket takes data. */
+	sendNews(): number {
 		const news = this.#news;
-		if (news === undefined || this.#closed || this.#newsRead === news.end) return;
-		if (this.#blocked || this.#lines.length > 0) {
-			// Behind the lines already waiting (they came before the news), or counted while blocked.
+		if (news === undefined || this.#closed) return Number.POSITIVE_INFINITY;
+		if (this.#newsRead === news.end) return news.end;
+		if (this.#blocked) {
+			// It waits in the log; past the backlog it is dropped, and a snapshot is owed instead.
+			if (this.#newsRead !== SNAPSHOT && news.overrun(this.#newsRead)) this.#newsRead = SNAPSHOT;
+			return this.#newsRead === SNAPSHOT ? Number.POSITIVE_INFINITY : this.#newsRead;
+		}
+
+		if (this.#lines.length > 0) {
+			// Behind the lines already waiting: they came before the news, or went ahead of it.
 			this.catchUpNews();
 			this.flush();
-			return;
+			return news.end;
 		}
 
 		// The usual case: nothing else waits, and the socket gets the bytes every reader shares.
-		const bytes = news.bytesSince(this.#newsRead);
+		const bytes = news.bytesFor(this.#newsRead);
 		this.#newsRead = news.end;
-		if (!this.#socket.write(bytes)) this.#blocked = true;
+		if (bytes.length > 0 && !this.#socket.write(bytes)) this.#blocked = true;
+		return news.end;
 	}
 
 	/** Skips the news published since the last catch-up (news about this connection's own user). */
@@ -191,5 +209,9 @@ export class OutboundQueue implements NewsReader {
 			queue.#marked = true;
 			queue.#scheduler.mark(queue);
 		}
+
+		// News it could not take follows these lines, with a batch.
+		const news = queue.#news;
+		if (news !== undefined && queue.#newsRead !== news.end) news.requestBatch();
 	}
 }

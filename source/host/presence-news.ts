@@ -3,19 +3,32 @@
 // three times the size of what it held (bench: 16.5 KB per idle user against 6.3 KB without
 // JOIN news). So the news is kept here once, as a log: each structured queue remembers how far it
 // has read and takes the rest, as one shared string, before its next line or with the batch.
+// What a reader takes is coalesced (coalesce-presence.ts). A reader whose socket is full stays
+// behind; past MAX_PRESENCE_BACKLOG lines its news is dropped and it gets one roster snapshot.
 
-import {PRESENCE_BATCH_MS} from '../protocol/limits.js';
+import {MAX_PRESENCE_BACKLOG, PRESENCE_BATCH_MS} from '../protocol/limits.js';
+import {coalescePresence} from './coalesce-presence.js';
 
-/** A queue that reads the news: with the batch, it sends what it has not read yet. */
-export type NewsReader = {sendNews(): void};
+/** A queue that reads the news: with the batch, it sends what it has not read yet if it can. */
+export type NewsReader = {
+	/** Returns the position it has read up to, or `Infinity` if it needs nothing from the log. */
+	sendNews(): number;
+};
+
+/** Where `textFor` reads the roster snapshot instead of the news. */
+export const SNAPSHOT = -1;
 
 export class PresenceNews {
 	/** Every reader that is behind, or may be: the connected structured users' queues. */
 	readonly #readers: () => Iterable<NewsReader>;
-	/** News since the last batch; `#first` is the position of `#lines[0]`. */
+	/** The roster now, as the lines of a snapshot. */
+	readonly #snapshot: () => string[];
+	/** News not yet read by every reader; `#first` is the position of `#lines[0]`. */
 	#lines: string[] = [];
 	#first = 0;
-	/** The text from a position to the end, made once for all the readers at that position. */
+	/** The end of the log when the last batch ran: a reader before it missed that batch. */
+	#batchEnd = 0;
+	/** What a reader at a position (or SNAPSHOT) is sent, made once for all the readers there. */
 	readonly #textFrom = new Map<number, string>();
 	/** The same as bytes with a final newline: the batch writes one buffer to every socket, not
 	 * one string that each socket would encode again (most of a login storm's time, measured). */
@@ -25,8 +38,9 @@ export class PresenceNews {
 	 * presence news never takes more than half of the host's time. */
 	#batchDelayMs = PRESENCE_BATCH_MS;
 
-	constructor(readers: () => Iterable<NewsReader>) {
+	constructor(readers: () => Iterable<NewsReader>, snapshot: () => string[]) {
 		this.#readers = readers;
+		this.#snapshot = snapshot;
 	}
 
 	/** The position after the latest news: a reader at `end` has read everything. */
@@ -34,36 +48,60 @@ export class PresenceNews {
 		return this.#first + this.#lines.length;
 	}
 
+	/** Whether a reader at `position` missed a batch (its socket was full): its lines go first. */
+	missedBatch(position: number): boolean {
+		return position < this.#batchEnd;
+	}
+
+	/** Whether a reader at `position` is too far behind for the log to keep its news. */
+	overrun(position: number): boolean {
+		return this.end - position > MAX_PRESENCE_BACKLOG || position < this.#first;
+	}
+
 	/** Adds a line of news; every reader gets it within PRESENCE_BATCH_MS, or sooner with a line of its own. */
 	publish(line: string): void {
 		this.#lines.push(line);
 		this.#textFrom.clear();
 		this.#bytesFrom.clear();
-		if (this.#batchTimer === undefined) {
-			this.#batchTimer = setTimeout(this.#runBatch, this.#batchDelayMs);
-			// The sockets keep the host running; this timer alone must not.
-			this.#batchTimer.unref();
-		}
+		this.requestBatch();
 	}
 
-	/** The news from position `from` to the end, as lines joined by newlines (no final newline). */
-	textSince(from: number): string {
-		// Every reader is caught up when the log is dropped, so `from` is never before `#first`.
-		const start = Math.max(from, this.#first);
-		let text = this.#textFrom.get(start);
-		if (text === undefined) {
-			text = this.#lines.slice(start - this.#first).join('\n');
-			this.#textFrom.set(start, text);
+	/** A batch soon: after news, or when a reader that fell behind can take data again. */
+	requestBatch(): void {
+		if (this.#batchTimer !== undefined) return;
+		this.#batchTimer = setTimeout(this.#runBatch, this.#batchDelayMs);
+		// The sockets keep the host running; this timer alone must not.
+		this.#batchTimer.unref();
+	}
+
+	/**
+	 * What a reader at position `from` is sent, as lines joined by newlines (no final newline; ''
+	 * when nothing changed): the news since `from`, coalesced, or the roster snapshot if `from` is
+	 * SNAPSHOT, or if it is over MAX_PRESENCE_BACKLOG lines behind and the snapshot is shorter.
+	 */
+	textFor(from: number): string {
+		let text = this.#textFrom.get(from);
+		if (text !== undefined) return text;
+		if (from === SNAPSHOT || from < this.#first) {
+			text = this.#snapshot().join('\n');
+		} else {
+			text = coalescePresence(this.#lines, from - this.#first).join('\n');
+			if (this.end - from > MAX_PRESENCE_BACKLOG) {
+				const snapshot = this.textFor(SNAPSHOT);
+				if (snapshot.length < text.length) text = snapshot;
+			}
 		}
 
+		this.#textFrom.set(from, text);
 		return text;
 	}
 
-	/** `textSince(from)` and a newline, as bytes. */
-	bytesSince(from: number): Buffer {
+	/** `textFor(from)` and a newline, as bytes (none when the text is empty). */
+	bytesFor(from: number): Buffer {
 		let bytes = this.#bytesFrom.get(from);
 		if (bytes === undefined) {
-			bytes = Buffer.from(this.textSince(from) + '\n');
+			const text = this.textFor(from);
+			bytes = text === '' ? Buffer.alloc(0) : Buffer.from(text + '\n');
 			this.#bytesFrom.set(from, bytes);
 		}
 
@@ -80,10 +118,14 @@ export class PresenceNews {
 		this.#batchTimer = undefined;
 		const started = performance.now();
 		// The writes happen here, so the time they take stretches the next delay.
-		for (const reader of this.#readers()) reader.sendNews();
-		// Everyone has it all now: the log starts again, empty, from the same position.
-		this.#first = this.end;
-		this.#lines = [];
+		let keepFrom = this.end;
+		for (const reader of this.#readers()) keepFrom = Math.min(keepFrom, reader.sendNews());
+		// What every reader has read, or will be sent a snapshot instead of, is dropped.
+		const end = this.end;
+		const keep = Math.max(this.#first, Math.min(keepFrom, end));
+		this.#lines = keep === end ? [] : this.#lines.slice(keep - this.#first);
+		this.#first = keep;
+		this.#batchEnd = end;
 		this.#textFrom.clear();
 		this.#bytesFrom.clear();
 		this.#batchDelayMs = Math.max(PRESENCE_BATCH_MS, performance.now() - started);

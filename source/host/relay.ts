@@ -20,6 +20,7 @@ import type {HostSettings} from './host-options.js';
 import {LoginRate} from './login-rate.js';
 import {MessageIds} from './message-ids.js';
 import {PresenceNews, type NewsReader} from './presence-news.js';
+import {rosterSnapshot} from './roster-snapshot.js';
 import type {User} from './user.js';
 import {UserDirectory} from './user-directory.js';
 
@@ -28,7 +29,10 @@ export class Relay implements DeliveryListener {
 	readonly directory = new UserDirectory();
 	readonly scheduler = new FlushScheduler();
 	/** JOIN, LEAVE, AWAY and BACK, kept once for every structured user to read. */
-	readonly news = new PresenceNews(() => this.#newsReaders());
+	readonly news = new PresenceNews(
+		() => this.#newsReaders(),
+		() => rosterSnapshot(this.directory.all()),
+	);
 	/** Login timeouts and keepalive checks, on one timer. */
 	readonly deadlines = new DeadlineTimer();
 	readonly connections = new Set<Connection>();

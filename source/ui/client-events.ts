@@ -84,6 +84,9 @@ export function applyClientEvent(state: ChatState, event: ClientEvent): ChatStat
 				connection: 'connected',
 			};
 		}
+		case 'roster': {
+			return applyRoster(state, state.self, event.users);
+		}
 		case 'user-joined':
 		case 'user-back': {
 			return setPresence(state, event.name, 'online');
