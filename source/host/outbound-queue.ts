@@ -3,11 +3,13 @@
 // While the socket says it is full, lines wait for 'drain'; past `maxBytes` the owner is told the
 // client is a slow consumer. A structured connection also reads the presence news
 // (presence-news.ts): what it has not read goes before its next line, or out with the batch; while
-// its socket is full the news waits in the shared log, and its own lines go first.
+// its socket is full, or its news allowance spent (news-allowance.ts), the news waits in the shared
+// log, and its own lines go first.
 
 import type {Socket} from 'node:net';
 import type {Delivery, DeliveryListener} from './delivery.js';
 import type {FlushScheduler} from './flush-scheduler.js';
+import {NewsAllowance} from './news-allowance.js';
 import {SNAPSHOT, type NewsReader, type PresenceNews} from './presence-news.js';
 
 export type QueueOwner = {queueOverflow(): void};
@@ -39,6 +41,7 @@ export class OutboundQueue implements NewsReader {
 	 * dropped for falling too far behind, and a roster snapshot is owed instead). */
 	#news: PresenceNews | undefined;
 	#newsRead = 0;
+	#newsAllowance: NewsAllowance | undefined;
 	#blocked = false;
 	#overflowed = false;
 	#closed = false;
@@ -67,16 +70,13 @@ export class OutboundQueue implements NewsReader {
 
 	push(line: string): void {
 		if (this.#closed) return;
-		// News that came before this line goes before it, unless the news is stuck behind a full
-		// socket: then the line goes first, and the news follows with a batch.
+		// News that came before this line goes before it, unless the news is held back (a full
+		// socket, a spent allowance): then the line goes first, and the news follows with a batch.
 		const news = this.#news;
-		if (
-			news !== undefined &&
-			this.#newsRead !== news.end &&
-			!this.#blocked &&
-			!news.missedBatch(this.#newsRead)
-		)
-			this.catchUpNews();
+		if (news !== undefined && this.#newsRead !== news.end && !news.missedBatch(this.#newsRead)) {
+			if (this.#mayTakeNews(news, Date.now())) this.catchUpNews();
+		}
+
 		this.#pushLine(line);
 	}
 
@@ -103,6 +103,7 @@ export class OutboundQueue implements NewsReader {
 	followNews(news: PresenceNews): void {
 		this.#news = news;
 		this.#newsRead = news.end;
+		this.#newsAllowance = new NewsAllowance(Date.now());
 	}
 
 	/** Queues the news not read yet, as one string shared with every queue as far behind. */
@@ -114,14 +115,16 @@ export class OutboundQueue implements NewsReader {
 		if (text !== '') this.#pushLine(text);
 	}
 
-	/** The batch is due: the news not read yet goes out now, if the socket takes data. */
-	sendNews(): number {
+	/** The batch is due: the news not read yet goes out now, if it may. */
+	sendNews(now: number): number {
 		const news = this.#news;
 		if (news === undefined || this.#closed) return Number.POSITIVE_INFINITY;
 		if (this.#newsRead === news.end) return news.end;
-		if (this.#blocked) {
+		if (!this.#mayTakeNews(news, now)) {
 			// It waits in the log; past the backlog it is dropped, and a snapshot is owed instead.
 			if (this.#newsRead !== SNAPSHOT && news.overrun(this.#newsRead)) this.#newsRead = SNAPSHOT;
+			// A full socket asks again on drain; a spent allowance with a later batch.
+			if (!this.#blocked) news.requestBatch();
 			return this.#newsRead === SNAPSHOT ? Number.POSITIVE_INFINITY : this.#newsRead;
 		}
 
@@ -137,6 +140,12 @@ export class OutboundQueue implements NewsReader {
 		this.#newsRead = news.end;
 		if (bytes.length > 0 && !this.#socket.write(bytes)) this.#blocked = true;
 		return news.end;
+	}
+
+	/** Whether the news not read yet may go now; if so its bytes are taken from the allowance. */
+	#mayTakeNews(news: PresenceNews, now: number): boolean {
+		if (this.#blocked) return false;
+		return this.#newsAllowance?.take(news.bytesFor(this.#newsRead).length, now) ?? true;
 	}
 
 	/** Skips the news published since the last catch-up (news about this connection's own user). */

@@ -3,8 +3,9 @@
 // three times the size of what it held (bench: 16.5 KB per idle user against 6.3 KB without
 // JOIN news). So the news is kept here once, as a log: each structured queue remembers how far it
 // has read and takes the rest, as one shared string, before its next line or with the batch.
-// What a reader takes is coalesced (coalesce-presence.ts). A reader whose socket is full stays
-// behind; past MAX_PRESENCE_BACKLOG lines its news is dropped and it gets one roster snapshot.
+// What a reader takes is coalesced (coalesce-presence.ts). A reader whose socket is full, or whose
+// news allowance is spent, stays behind; past MAX_PRESENCE_BACKLOG lines its news is dropped and
+// it gets one roster snapshot.
 
 import {MAX_PRESENCE_BACKLOG, PRESENCE_BATCH_MS} from '../protocol/limits.js';
 import {coalescePresence} from './coalesce-presence.js';
@@ -12,7 +13,7 @@ import {coalescePresence} from './coalesce-presence.js';
 /** A queue that reads the news: with the batch, it sends what it has not read yet if it can. */
 export type NewsReader = {
 	/** Returns the position it has read up to, or `Infinity` if it needs nothing from the log. */
-	sendNews(): number;
+	sendNews(now: number): number;
 };
 
 /** Where `textFor` reads the roster snapshot instead of the news. */
@@ -118,8 +119,9 @@ export class PresenceNews {
 		this.#batchTimer = undefined;
 		const started = performance.now();
 		// The writes happen here, so the time they take stretches the next delay.
+		const now = Date.now();
 		let keepFrom = this.end;
-		for (const reader of this.#readers()) keepFrom = Math.min(keepFrom, reader.sendNews());
+		for (const reader of this.#readers()) keepFrom = Math.min(keepFrom, reader.sendNews(now));
 		// What every reader has read, or will be sent a snapshot instead of, is dropped.
 		const end = this.end;
 		const keep = Math.max(this.#first, Math.min(keepFrom, end));

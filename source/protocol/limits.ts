@@ -90,6 +90,14 @@ export const RESUME_TOKEN_BYTES = 12;
  * the story of a storm. Bounds what the host keeps for slow readers. */
 export const MAX_PRESENCE_BACKLOG = 1000;
 
+/** Presence news bytes a second one structured user may be sent (about 1,000 lines): more than a
+ * person or a bot can use, and on a 64 KiB/s link three quarters stay for messages. */
+export const PRESENCE_NEWS_BYTES_PER_SECOND = 16 * 1024;
+
+/** Presence news one structured user may be sent at once; behind it a message waits a quarter of a
+ * second on a 64 KiB/s link. */
+export const PRESENCE_NEWS_BURST_BYTES = 16 * 1024;
+
 /** Presence news (JOIN, LEAVE, AWAY, BACK) waits this long to share a write: a login storm costs each
  * socket one write per batch, not one per login, and a person cannot see 20 ms. */
 export const PRESENCE_BATCH_MS = 20;
