@@ -1,8 +1,9 @@
-// `node --import tsx bench/login-storm.ts [--baseline DIR] [--seconds N] [--link-kib N]`: one
-// address logs in and out as fast as the host lets it (login-storm-worker.ts) while structured
-// bystanders watch: presence lines a second a bystander receives, the host's CPU, its RSS, and the
-// latency of private messages to a bystander whose link takes --link-kib KiB a second.
-// Each checkout's real `chat host` runs with its default limits (see bench/README.md).
+// `node --import tsx bench/login-storm.ts [--baseline DIR] [--seconds N] [--link-kib N]
+// [--stay-ms N] [--parallel N] [--host-flags='…']`: one address logs in and out as fast as the
+// host lets it (login-storm-worker.ts) while structured bystanders watch: presence lines a second a
+// bystander receives, the host's CPU, its RSS, and the latency of private messages to a bystander
+// whose link takes --link-kib KiB a second. Each checkout's real `chat host` runs with its default
+// limits; --host-flags adds flags for this checkout's host only (see bench/README.md).
 import {fork, spawn} from 'node:child_process';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
@@ -18,14 +19,16 @@ const WARMUP_MS = 1000;
 const MESSAGE_EVERY_MS = 250;
 /** After the storm, how long the slow bystander may take to get the messages still on their way. */
 const DRAIN_DEADLINE_MS = 180_000;
-/** Connections the attacker keeps in flight: below the default cap of 64 per address. */
-const PARALLEL_LOGINS = 32;
 
 const {values} = parseArgs({
 	options: {
 		baseline: {type: 'string'},
 		seconds: {type: 'string', default: '10'},
 		'link-kib': {type: 'string', default: '64'},
+		// Connections the attacker keeps in flight: below the default cap of 64 per address.
+		parallel: {type: 'string', default: '32'},
+		'stay-ms': {type: 'string', default: '0'},
+		'host-flags': {type: 'string', default: ''},
 	},
 	strict: true,
 });
@@ -33,10 +36,10 @@ const seconds = Number(values.seconds);
 const linkBytesPerSecond = Number(values['link-kib']) * 1024;
 
 /** `chat host` of the checkout `dir` from its sources, with its defaults, on loopback. */
-async function startChatHost(dir: string, label: string): Promise<RunningServer> {
+async function startChatHost(dir: string, label: string, flags: string[]): Promise<RunningServer> {
 	const child = spawn(
 		process.execPath,
-		['--import', 'tsx', 'source/cli.tsx', 'host', '--port', '0', '--bind', '127.0.0.1'],
+		['--import', 'tsx', 'source/cli.tsx', 'host', '--port', '0', '--bind', '127.0.0.1', ...flags],
 		{cwd: dir, stdio: ['ignore', 'pipe', 'pipe']},
 	);
 	// Its log (a line per login) is drained and dropped, as a terminal would take it.
@@ -79,7 +82,8 @@ async function storm(host: RunningServer): Promise<StormFigures> {
 	const rssBefore = host.rssBytes();
 	const attacker = fork(path.join(here, 'login-storm-worker.ts'), [
 		String(host.port),
-		String(PARALLEL_LOGINS),
+		values.parallel,
+		values['stay-ms'],
 	]);
 	let logins = 0;
 	let refused = 0;
@@ -153,13 +157,17 @@ function describe(label: string, figures: StormFigures): string {
 	return rows.join('\n');
 }
 
-const checkouts: Array<[string, string]> = [['this checkout', path.dirname(here)]];
-if (values.baseline !== undefined) checkouts.push(['baseline', path.resolve(values.baseline)]);
-for (const [label, dir] of checkouts) {
-	const host = await startChatHost(dir, label);
+const hostFlags = values['host-flags'].split(' ').filter((flag) => flag !== '');
+const checkouts: Array<[string, string, string[]]> = [
+	['this checkout', path.dirname(here), hostFlags],
+];
+if (values.baseline !== undefined) checkouts.push(['baseline', path.resolve(values.baseline), []]);
+for (const [label, dir, flags] of checkouts) {
+	const host = await startChatHost(dir, label, flags);
 	try {
 		const figures = await storm(host);
-		console.log(describe(`${label} (${dir}), ${seconds} s storm`, figures));
+		const setup = `${seconds} s storm, stay ${values['stay-ms']} ms${flags.length > 0 ? `, ${flags.join(' ')}` : ''}`;
+		console.log(describe(`${label} (${dir}), ${setup}`, figures));
 	} finally {
 		await host.stop();
 	}
