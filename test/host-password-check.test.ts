@@ -3,8 +3,8 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {passwordsMatch} from '../source/host/password-check.js';
-import {PasswordFailures, addressKey} from '../source/host/password-failures.js';
+import {passwordsMatch} from '../source/host/login/password-check.js';
+import {PasswordFailures, addressKey} from '../source/host/login/password-failures.js';
 
 test('passwords match when equal, and not when they differ in content or length', () => {
 	assert.equal(passwordsMatch('s3cret', 's3cret'), true);

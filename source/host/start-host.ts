@@ -4,12 +4,12 @@
 import net, {type Server, type Socket} from 'node:net';
 import {PLAIN_SHUTDOWN} from '../protocol/plain-face.js';
 import {encodeCoded} from '../protocol/structured-messages.js';
-import {AddressCaps} from './address-caps.js';
-import {destroyAfterDeadline} from './connection-end.js';
-import {Connection} from './connection.js';
+import {AddressCaps} from './connection/address-caps.js';
+import {destroyAfterDeadline} from './connection/socket-close.js';
+import {Connection} from './connection/connection.js';
 import {type HostOptions, resolveHostOptions} from './host-options.js';
-import {Relay} from './relay.js';
-import {createTlsServer} from './tls-server.js';
+import {Relay} from './relay/relay.js';
+import {createTlsServer} from './tls/tls-server.js';
 
 export type RunningHost = {
 	/** The port it listens on (the one it got, when asked for 0). */

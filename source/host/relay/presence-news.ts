@@ -4,7 +4,7 @@
 // JOIN news). So the news is kept here once, as a log: each structured queue remembers how far it
 // has read and takes the rest, as one shared string, before its next line or with the batch.
 
-import {PRESENCE_BATCH_MS} from '../protocol/limits.js';
+import {PRESENCE_BATCH_MS} from '../../protocol/limits.js';
 
 /** A queue that reads the news: with the batch, it sends what it has not read yet. */
 export type NewsReader = {sendNews(): void};

@@ -6,12 +6,12 @@ import {
 	MAX_LINES_AHEAD_OF_PASSWORD,
 	MAX_PASSWORD_FAILURE_ADDRESSES,
 	PASSWORD_FAILURE_MEMORY_MS,
-} from '../protocol/limits.js';
-import type {Connection} from './connection.js';
+} from '../../protocol/limits.js';
+import type {Connection} from '../connection/connection.js';
 import {passwordsMatch} from './password-check.js';
 import {PasswordFailures} from './password-failures.js';
-import type {Relay} from './relay.js';
-import type {Face} from './user.js';
+import type {Relay} from '../relay/relay.js';
+import type {Face} from '../relay/user.js';
 
 export type PasswordVerdict = 'accepted' | 'password-required' | 'password-wrong';
 

@@ -1,9 +1,9 @@
 // A logged-in user. Outlives its connection on the structured face: while away (connection gone,
 // grace period running) `connection` is undefined and messages to the user are held.
 
-import type {Connection} from './connection.js';
+import type {Connection} from '../connection/connection.js';
 import type {Delivery} from './delivery.js';
-import {MAX_REMEMBERED_REFS, MAX_REPLAY_MESSAGES} from '../protocol/limits.js';
+import {MAX_REMEMBERED_REFS, MAX_REPLAY_MESSAGES} from '../../protocol/limits.js';
 import {RecentMessages} from './recent-messages.js';
 import {RefMemory} from './ref-memory.js';
 

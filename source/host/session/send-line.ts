@@ -3,7 +3,7 @@
 // of parseClientLine; any other form of the line returns false and goes through parseClientLine,
 // which reads the canonical form the same way (test/host-send-line.test.ts checks that).
 
-import {isValidRef} from '../protocol/structured-messages.js';
+import {isValidRef} from '../../protocol/structured-messages.js';
 
 const PREFIX = 'SEND ';
 const SPACE = 32;

@@ -8,10 +8,10 @@ import {
 	parsePlainCommand,
 	plainPartnerOffline,
 	plainUnknownUser,
-} from '../protocol/plain-face.js';
-import {sanitiseText} from '../protocol/sanitise-text.js';
-import type {Connection} from './connection.js';
-import type {User} from './user.js';
+} from '../../protocol/plain-face.js';
+import {sanitiseText} from '../../protocol/sanitise-text.js';
+import type {Connection} from '../connection/connection.js';
+import type {User} from '../relay/user.js';
 
 export function handlePlainLine(connection: Connection, user: User, line: string): void {
 	const command = parsePlainCommand(line);

@@ -1,7 +1,7 @@
 // The first line decides the face and logs in (docs/protocol.md, the table at the top, "Names").
 
-import {PROTOCOL_VERSION} from '../protocol/limits.js';
-import {checkName, nameKey} from '../protocol/name-rules.js';
+import {PROTOCOL_VERSION} from '../../protocol/limits.js';
+import {checkName, nameKey} from '../../protocol/name-rules.js';
 import {
 	PLAIN_PASS_PREFIX,
 	PLAIN_PASSWORD_NEEDED,
@@ -9,15 +9,15 @@ import {
 	PLAIN_REUSE,
 	PLAIN_WELCOME,
 	plainInvalidName,
-} from '../protocol/plain-face.js';
+} from '../../protocol/plain-face.js';
 import {
 	encodeCoded,
 	encodeRoster,
 	encodeWelcome,
 	parseClientLine,
 	type Hello,
-} from '../protocol/structured-messages.js';
-import type {Connection} from './connection.js';
+} from '../../protocol/structured-messages.js';
+import type {Connection} from '../connection/connection.js';
 import {
 	checkPassword,
 	holdWhileChecking,
@@ -25,9 +25,9 @@ import {
 	passwordAccepted,
 	passwordRefusalReason,
 } from './password-gate.js';
-import {announce} from './presence.js';
+import {announce} from '../relay/presence.js';
 import {canResume, newResumeToken, resume} from './resume.js';
-import {User} from './user.js';
+import {User} from '../relay/user.js';
 
 const STRUCTURED_PREFIX = 'HELLO ';
 

@@ -5,9 +5,9 @@
 // (presence-news.ts): what it has not read goes before its next line, or out with the batch.
 
 import type {Socket} from 'node:net';
-import type {Delivery, DeliveryListener} from './delivery.js';
+import type {Delivery, DeliveryListener} from '../relay/delivery.js';
 import type {FlushScheduler} from './flush-scheduler.js';
-import type {NewsReader, PresenceNews} from './presence-news.js';
+import type {NewsReader, PresenceNews} from '../relay/presence-news.js';
 
 export type QueueOwner = {queueOverflow(): void};
 

@@ -2,12 +2,12 @@
 // name back, what the drop may have lost (`last=`), then what was held, in id order.
 
 import {randomBytes, timingSafeEqual} from 'node:crypto';
-import {RESUME_TOKEN_BYTES} from '../protocol/limits.js';
-import {encodeCoded} from '../protocol/structured-messages.js';
-import type {Connection} from './connection.js';
-import {sendWelcome} from './login.js';
-import {announce} from './presence.js';
-import type {User} from './user.js';
+import {RESUME_TOKEN_BYTES} from '../../protocol/limits.js';
+import {encodeCoded} from '../../protocol/structured-messages.js';
+import type {Connection} from '../connection/connection.js';
+import {sendWelcome} from './first-line.js';
+import {announce} from '../relay/presence.js';
+import type {User} from '../relay/user.js';
 
 export function newResumeToken(): string {
 	return randomBytes(RESUME_TOKEN_BYTES).toString('base64url');

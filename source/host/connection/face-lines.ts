@@ -1,10 +1,14 @@
 // What the host says about a connection itself (errors, warnings, farewells), in the client's face:
 // a coded line for the structured face, a sentence for the plain face (docs/protocol.md).
 
-import {MAX_LINE_BYTES} from '../protocol/limits.js';
-import {PLAIN_LINE_TOO_LONG, PLAIN_SLOW_DOWN, plainDisconnected} from '../protocol/plain-face.js';
-import {encodeCoded} from '../protocol/structured-messages.js';
-import type {Face} from './user.js';
+import {MAX_LINE_BYTES} from '../../protocol/limits.js';
+import {
+	PLAIN_LINE_TOO_LONG,
+	PLAIN_SLOW_DOWN,
+	plainDisconnected,
+} from '../../protocol/plain-face.js';
+import {encodeCoded} from '../../protocol/structured-messages.js';
+import type {Face} from '../relay/user.js';
 
 /** Before the first line the face is unknown; undefined then. */
 type MaybeFace = Face | undefined;

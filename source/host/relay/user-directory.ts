@@ -1,6 +1,6 @@
 // Everyone logged in, by name key, so `Alice` and `аlice` find `alice` (docs/protocol.md "Names").
 
-import {nameKey} from '../protocol/name-rules.js';
+import {nameKey} from '../../protocol/name-rules.js';
 import type {User} from './user.js';
 
 export class UserDirectory {

@@ -2,20 +2,20 @@
 // (docs/protocol.md "Host → client"): stamp it, hand it to the recipient's queue or hold it for an
 // away user, and tell the sender what became of it exactly once.
 
-import {CtimeClock} from '../protocol/ctime.js';
-import {formatPlainRelay, plainHeldFailed} from '../protocol/plain-face.js';
+import {CtimeClock} from '../../protocol/ctime.js';
+import {formatPlainRelay, plainHeldFailed} from '../../protocol/plain-face.js';
 import {
 	encodeDelivered,
 	encodeFailed,
 	encodeHeld,
 	encodeMsg,
-} from '../protocol/structured-messages.js';
-import type {Connection} from './connection.js';
-import {DeadlineTimer} from './deadline-timer.js';
+} from '../../protocol/structured-messages.js';
+import type {Connection} from '../connection/connection.js';
+import {DeadlineTimer} from '../connection/deadline-timer.js';
 import type {Delivery, DeliveryListener} from './delivery.js';
 import {flat} from './flat-string.js';
-import {FlushScheduler} from './flush-scheduler.js';
-import type {HostSettings} from './host-options.js';
+import {FlushScheduler} from '../connection/flush-scheduler.js';
+import type {HostSettings} from '../host-options.js';
 import {MessageIds} from './message-ids.js';
 import {PresenceNews, type NewsReader} from './presence-news.js';
 import type {User} from './user.js';

@@ -2,15 +2,15 @@
 // and the one way it ends (`close`). What a line means is up to the login and the face sessions.
 
 import type {Socket} from 'node:net';
-import {MAX_LINE_BYTES, PLAIN_KEEPALIVE_MS} from '../protocol/limits.js';
-import {LineFramer} from '../protocol/line-framer.js';
-import {encodePing} from '../protocol/structured-messages.js';
+import {MAX_LINE_BYTES, PLAIN_KEEPALIVE_MS} from '../../protocol/limits.js';
+import {LineFramer} from '../../protocol/line-framer.js';
+import {encodePing} from '../../protocol/structured-messages.js';
 import {
 	type CloseReason,
 	destroyAfterDeadline,
 	releaseUser,
 	settleUndelivered,
-} from './connection-end.js';
+} from './socket-close.js';
 import {
 	farewellLine,
 	lineTooLongLine,
@@ -19,15 +19,15 @@ import {
 	slowDownLine,
 } from './face-lines.js';
 import type {DeadlineEntry} from './deadline-timer.js';
-import {handleFirstLine} from './login.js';
+import {handleFirstLine} from '../login/first-line.js';
 import {Keepalive, type KeepaliveSink} from './keepalive.js';
 import {LineGate, type LineGateSink} from './line-gate.js';
 import {OutboundQueue, type QueueOwner} from './outbound-queue.js';
-import {handlePlainLine} from './plain-session.js';
-import type {Relay} from './relay.js';
-import {handleStructuredLine} from './structured-session.js';
+import {handlePlainLine} from '../session/plain-session.js';
+import type {Relay} from '../relay/relay.js';
+import {handleStructuredLine} from '../session/structured-session.js';
 import {TokenBucket} from './token-bucket.js';
-import type {Face, User} from './user.js';
+import type {Face, User} from '../relay/user.js';
 
 /** Where the shared socket handlers find their connection. */
 const CONNECTION = Symbol('chat connection');

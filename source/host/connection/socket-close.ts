@@ -3,11 +3,11 @@
 // for its socket (given a deadline to close).
 
 import type {Socket} from 'node:net';
-import {CLOSE_DEADLINE_MS} from '../protocol/limits.js';
-import type {Delivery} from './delivery.js';
-import {userAway, userLeft} from './presence.js';
-import type {Relay} from './relay.js';
-import type {User} from './user.js';
+import {CLOSE_DEADLINE_MS} from '../../protocol/limits.js';
+import type {Delivery} from '../relay/delivery.js';
+import {userAway, userLeft} from '../relay/presence.js';
+import type {Relay} from '../relay/relay.js';
+import type {User} from '../relay/user.js';
 
 /** Why a connection ends. */
 export type CloseReason =

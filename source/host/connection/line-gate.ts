@@ -4,7 +4,7 @@
 // The flood rule: lines that keep waiting for `floodMs` without a break longer than
 // FLOOD_EPISODE_GAP_MS mean the client is flooding, and the sink is told to disconnect it.
 
-import {FLOOD_EPISODE_GAP_MS} from '../protocol/limits.js';
+import {FLOOD_EPISODE_GAP_MS} from '../../protocol/limits.js';
 import type {TokenBucket} from './token-bucket.js';
 
 /** What the gate asks of its connection; an interface, so no closure per connection. */

@@ -1,17 +1,17 @@
 // A logged-in structured user's lines (docs/protocol.md "Client → host"). The host keeps no
 // current partner here: every SEND names its recipient.
 
-import {sanitiseText} from '../protocol/sanitise-text.js';
+import {sanitiseText} from '../../protocol/sanitise-text.js';
 import {
 	deliveredFromMsg,
 	encodeCoded,
 	encodeFailed,
 	encodePong,
 	parseClientLine,
-} from '../protocol/structured-messages.js';
-import type {Connection} from './connection.js';
+} from '../../protocol/structured-messages.js';
+import type {Connection} from '../connection/connection.js';
 import {CanonicalSend} from './send-line.js';
-import type {User} from './user.js';
+import type {User} from '../relay/user.js';
 
 /** One for the host: it is read and used before the next line comes. */
 const canonicalSend = new CanonicalSend();

@@ -1,7 +1,7 @@
 // Who is online, as structured users see it (docs/protocol.md "Host → client", "Resume"):
 // JOIN and LEAVE, and AWAY/BACK for a structured user inside the resume grace period.
 
-import {encodePresence, type PresenceVerb} from '../protocol/structured-messages.js';
+import {encodePresence, type PresenceVerb} from '../../protocol/structured-messages.js';
 import type {Relay} from './relay.js';
 import type {User} from './user.js';
 

@@ -2,7 +2,7 @@
 // comparison always runs over two equal-length digests and neither length nor content leaks.
 
 import {createHash, timingSafeEqual} from 'node:crypto';
-import {normalisePassword} from '../protocol/password-rules.js';
+import {normalisePassword} from '../../protocol/password-rules.js';
 
 function digest(password: string): Buffer {
 	return createHash('sha256').update(normalisePassword(password), 'utf8').digest();

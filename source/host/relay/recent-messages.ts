@@ -4,7 +4,7 @@
 // Only the line is kept (its id is in it): one small flat string a message is all that outlives
 // the relay, which keeps the young-generation GC pauses at 10,000 messages a second short.
 
-import {msgIdAndTime} from '../protocol/structured-messages.js';
+import {msgIdAndTime} from '../../protocol/structured-messages.js';
 
 export class RecentMessages {
 	readonly #max: number;
