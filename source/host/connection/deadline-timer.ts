@@ -1,5 +1,5 @@
 // One timer for many deadlines (login timeouts, keepalive checks): a min-heap of entries and a
-// single setTimeout for the earliest, so 10,000 idle users cost no Timeout object each.
+// single setTimeout for the earliest, so idle users cost no Timeout object each.
 // Exact like setTimeout: an entry is called at its deadline or later, never sooner.
 
 /** Something with a deadline; the timer keeps its place in the heap on it. */

@@ -5,7 +5,7 @@
 // (presence-news.ts): what it has not read goes before its next line, or out with the batch.
 
 import type {Socket} from 'node:net';
-import type {Delivery, DeliveryListener} from '../relay/delivery.js';
+import type {Delivery, DeliveryListener} from '../relay/user.js';
 import type {FlushScheduler} from './flush-scheduler.js';
 import type {NewsReader, PresenceNews} from '../relay/presence-news.js';
 
@@ -18,8 +18,8 @@ type QueueSocket = Socket & {[QUEUE]: OutboundQueue};
 /**
  * A queue this long is written at once instead of at the end of the tick: a flood's tick would
  * otherwise keep thousands of lines alive, and every young-generation GC in it copies them all.
- * Fewer lines means more writes: 256 (about 35 KB of MSG lines) relayed a structured flood with
- * 10-15% less host CPU per message than 64, and as well as 1,024.
+ * Fewer lines means more writes: 256 (about 35 KB of MSG lines) cost the least host CPU per
+ * message in a structured flood (bench/README.md, "Figures behind the code").
  */
 const WRITE_EARLY_LINES = 256;
 

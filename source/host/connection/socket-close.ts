@@ -1,55 +1,7 @@
-// What a connection's end means (docs/protocol.md "Resume", "Limits"): for its user (away, or gone),
-// for the messages still queued for it (failed, or moved to the connection that replaced it), and
-// for its socket (given a deadline to close).
+// The socket's side of a connection's end (docs/protocol.md "Limits", CLOSE_DEADLINE_MS).
 
 import type {Socket} from 'node:net';
 import {CLOSE_DEADLINE_MS} from '../../protocol/limits.js';
-import type {Delivery} from '../relay/delivery.js';
-import {userAway, userLeft} from '../relay/presence.js';
-import type {Relay} from '../relay/relay.js';
-import type {User} from '../relay/user.js';
-
-/** Why a connection ends. */
-export type CloseReason =
-	| 'quit'
-	| 'refused'
-	| 'dropped'
-	| 'ping-timeout'
-	| 'flood'
-	| 'slow-consumer'
-	| 'replaced'
-	| 'shutdown';
-
-/** Network trouble, not a decision to leave: a structured user may still resume. */
-const AWAY_REASONS = new Set<CloseReason>(['dropped', 'ping-timeout']);
-
-export function releaseUser(relay: Relay, user: User, reason: CloseReason): void {
-	if (user.face === 'structured' && AWAY_REASONS.has(reason)) userAway(relay, user, reason);
-	else userLeft(relay, user, reason);
-}
-
-/** Messages that never reached the socket: FAILED to their senders, or moved on a replace. */
-export function settleUndelivered(
-	relay: Relay,
-	undelivered: Delivery[],
-	reason: CloseReason,
-	user: User | undefined,
-): void {
-	if (undelivered.length === 0) return;
-	if (reason === 'replaced' && user !== undefined) {
-		// Never cut, only moved: the new connection gets them after the roster.
-		user.held.unshift(...undelivered);
-		return;
-	}
-
-	const name = user?.name ?? 'the user';
-	if (reason === 'slow-consumer') {
-		const why = `${name} was not reading messages and was disconnected`;
-		relay.failDeliveries(undelivered, 'slow-consumer', why);
-	} else {
-		relay.failDeliveries(undelivered, 'user-left', `${name} left before the message was handed on`);
-	}
-}
 
 /** After `end()`: reads (and drops) what still comes so the peer's FIN is seen; a peer that
  * never closes its side, or never reads, is cut off after CLOSE_DEADLINE_MS. */

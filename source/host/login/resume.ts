@@ -4,10 +4,10 @@
 import {randomBytes, timingSafeEqual} from 'node:crypto';
 import {RESUME_TOKEN_BYTES} from '../../protocol/limits.js';
 import {encodeCoded} from '../../protocol/structured-messages.js';
-import type {Connection} from '../connection/connection.js';
-import {sendWelcome} from './first-line.js';
-import {announce} from '../relay/presence.js';
+import {whenReady} from '../relay/eventually.js';
 import type {User} from '../relay/user.js';
+import type {LoginContext, LoginLink} from './login-link.js';
+import {sendWelcome} from './welcome.js';
 
 export function newResumeToken(): string {
 	return randomBytes(RESUME_TOKEN_BYTES).toString('base64url');
@@ -21,29 +21,31 @@ export function canResume(user: User, token: string | undefined): boolean {
 	return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export function resume(connection: Connection, user: User, last: string | undefined): void {
-	const {relay} = connection;
-	const old = user.connection;
+export function resume(
+	context: LoginContext,
+	link: LoginLink,
+	user: User,
+	last: string | undefined,
+): void {
+	const old = user.link;
 	const wasAway = old === undefined;
-	if (user.graceTimer !== undefined) clearTimeout(user.graceTimer);
-	user.graceTimer = undefined;
-	user.connection = connection;
-	connection.loggedIn(user, 'structured');
-	// The old connection's unsent messages move to `held`, ahead of anything newer.
+	context.presence.returned(user, link);
+	link.loggedIn(user, 'structured');
+	// The old connection's unsent messages move to the held ones, ahead of anything newer.
 	old?.close(
 		'replaced',
 		encodeCoded('BYE', 'replaced', 'you logged in again on another connection'),
 	);
 	user.resumeToken = newResumeToken();
-	relay.log(`resume ${user.name} from ${connection.address}${wasAway ? '' : ' (replaced)'}`);
-	sendWelcome(connection, user);
+	context.log(`resume ${user.name} from ${link.address}${wasAway ? '' : ' (replaced)'}`);
+	sendWelcome(context, link, user);
 
 	if (last !== undefined) {
-		for (const line of user.replay.after(Number(last))) connection.queue.push(line);
+		for (const line of user.replay.after(Number(last))) link.send(line);
 	}
 
-	const held = user.held;
-	user.held = [];
-	for (const delivery of held) connection.queue.pushDelivery(delivery);
-	if (wasAway) announce(relay, 'BACK', user);
+	whenReady(context.users.takeHeld(user), (held) => {
+		for (const delivery of held) link.sendDelivery(delivery);
+		if (wasAway) context.presence.announce('BACK', user);
+	});
 }

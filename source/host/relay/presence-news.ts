@@ -1,8 +1,8 @@
 // Presence news (JOIN, LEAVE, AWAY, BACK) goes to every connected structured user. Pushed into
-// each queue, a login storm of 10,000 users made 50 million queue entries and left the V8 heap
-// three times the size of what it held (bench: 16.5 KB per idle user against 6.3 KB without
-// JOIN news). So the news is kept here once, as a log: each structured queue remembers how far it
-// has read and takes the rest, as one shared string, before its next line or with the batch.
+// each queue, a login storm of N users makes N²/2 queue entries and leaves the heap far larger
+// than what it holds (bench/README.md, "Figures behind the code"). So the news is kept once, as
+// a log: each structured queue remembers how far it has read and takes the rest, as one shared
+// string, before its next line or with the batch.
 
 import {PRESENCE_BATCH_MS} from '../../protocol/limits.js';
 

@@ -2,7 +2,7 @@
 // what the drop lost (docs/protocol.md "Resume"). A ring: every relayed message passes through
 // here, and the oldest is overwritten, never shifted out; nothing is allocated before the first.
 // Only the line is kept (its id is in it): one small flat string a message is all that outlives
-// the relay, which keeps the young-generation GC pauses at 10,000 messages a second short.
+// the relay, which keeps the young-generation GC pauses short under a steady load.
 
 import {msgIdAndTime} from '../../protocol/structured-messages.js';
 

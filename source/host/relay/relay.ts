@@ -1,6 +1,6 @@
-// The host's shared state and the one path every message takes from sender to recipient
-// (docs/protocol.md "Host → client"): stamp it, hand it to the recipient's queue or hold it for an
-// away user, and tell the sender what became of it exactly once.
+// The one path every message takes from sender to recipient (docs/protocol.md "Host → client"):
+// stamp it, hand it to the recipient's connection or hold it for an away user, and tell the
+// sender what became of it exactly once.
 
 import {CtimeClock} from '../../protocol/ctime.js';
 import {formatPlainRelay, plainHeldFailed} from '../../protocol/plain-face.js';
@@ -10,37 +10,19 @@ import {
 	encodeHeld,
 	encodeMsg,
 } from '../../protocol/structured-messages.js';
-import type {Connection} from '../connection/connection.js';
-import {DeadlineTimer} from '../connection/deadline-timer.js';
-import type {Delivery, DeliveryListener} from './delivery.js';
+import type {CloseReason, Delivery, DeliveryListener, User} from './user.js';
+import {whenReady} from './eventually.js';
 import {flat} from './flat-string.js';
-import {FlushScheduler} from '../connection/flush-scheduler.js';
-import type {HostSettings} from '../host-options.js';
 import {MessageIds} from './message-ids.js';
-import {PresenceNews, type NewsReader} from './presence-news.js';
-import type {User} from './user.js';
-import {UserDirectory} from './user-directory.js';
+import type {HoldOutcome, UserState} from './user-state.js';
 
 export class Relay implements DeliveryListener {
-	readonly settings: HostSettings;
-	readonly directory = new UserDirectory();
-	readonly scheduler = new FlushScheduler();
-	/** JOIN, LEAVE, AWAY and BACK, kept once for every structured user to read. */
-	readonly news = new PresenceNews(() => this.#newsReaders());
-	/** Login timeouts and keepalive checks, on one timer. */
-	readonly deadlines = new DeadlineTimer();
-	readonly connections = new Set<Connection>();
+	readonly #users: UserState;
 	readonly #ids = new MessageIds();
 	readonly #ctime = new CtimeClock();
-	/** True once the host is stopping: nobody is told about anyone leaving any more. */
-	closing = false;
 
-	constructor(settings: HostSettings) {
-		this.settings = settings;
-	}
-
-	log(line: string): void {
-		this.settings.log(line);
+	constructor(users: UserState) {
+		this.#users = users;
 	}
 
 	/** Relays clean `text` from `sender` to `recipient`; `ref` is the structured sender's ref. */
@@ -58,16 +40,15 @@ export class Relay implements DeliveryListener {
 
 		// Kept in the recipient's replay ring: flat, it no longer holds the sender's whole line.
 		const delivery: Delivery = {id, time, sender, ref, recipient, line: flat(line)};
-		const connection = recipient.connection;
-		if (connection !== undefined) {
-			connection.queue.pushDelivery(delivery);
-		} else if (recipient.held.length < this.settings.maxHeldMessages) {
-			recipient.held.push(delivery);
-			if (ref !== undefined) this.#answer(sender, ref, encodeHeld(ref, id, time));
-		} else {
-			const reason = `${recipient.name} is away and already has ${recipient.held.length} messages waiting`;
-			this.dropped(delivery, 'held-full', reason);
+		const link = recipient.link;
+		if (link !== undefined) {
+			link.sendDelivery(delivery);
+			return;
 		}
+
+		whenReady(this.#users.hold(delivery), (outcome) => {
+			this.#afterHold(delivery, outcome);
+		});
 	}
 
 	handedOver(delivery: Delivery): void {
@@ -79,7 +60,7 @@ export class Relay implements DeliveryListener {
 		// The ref keeps the MSG line the replay keeps anyway (its DELIVERED is made from it again
 		// for a resent SEND); a plain recipient's line is no MSG, so then the DELIVERED is kept.
 		delivery.sender.refs.settle(ref, structured ? line : flat(delivered));
-		delivery.sender.connection?.queue.push(delivered);
+		delivery.sender.link?.send(delivered);
 	}
 
 	dropped(delivery: Delivery, code: string, reason: string): void {
@@ -106,21 +87,49 @@ export class Relay implements DeliveryListener {
 		if (plainCounts === undefined) return;
 		for (const [sender, byRecipient] of plainCounts) {
 			for (const [name, count] of byRecipient) {
-				sender.connection?.queue.push(plainHeldFailed(name, count));
+				sender.link?.send(plainHeldFailed(name, count));
 			}
 		}
 	}
 
-	*#newsReaders(): Iterable<NewsReader> {
-		for (const user of this.directory.structured()) {
-			if (user.connection !== undefined) yield user.connection.queue;
+	/** Messages a closed connection never wrote (docs/protocol.md "Resume", "Limits"): moved
+	 * ahead of the held ones when its user resumed elsewhere, else FAILED to their senders. */
+	settleUndelivered(undelivered: Delivery[], reason: CloseReason, user: User | undefined): void {
+		if (undelivered.length === 0) return;
+		if (reason === 'replaced' && user !== undefined) {
+			// Never cut, only moved: the new connection gets them after the roster.
+			this.#users.holdFirst(user, undelivered);
+			return;
 		}
+
+		const name = user?.name ?? 'the user';
+		if (reason === 'slow-consumer') {
+			const why = `${name} was not reading messages and was disconnected`;
+			this.failDeliveries(undelivered, 'slow-consumer', why);
+		} else {
+			this.failDeliveries(
+				undelivered,
+				'user-left',
+				`${name} left before the message was handed on`,
+			);
+		}
+	}
+
+	#afterHold(delivery: Delivery, outcome: HoldOutcome): void {
+		const {sender, ref, recipient} = delivery;
+		if (outcome.kind === 'held') {
+			if (ref !== undefined) this.#answer(sender, ref, encodeHeld(ref, delivery.id, delivery.time));
+			return;
+		}
+
+		const reason = `${recipient.name} is away and already has ${outcome.waiting} messages waiting`;
+		this.dropped(delivery, 'held-full', reason);
 	}
 
 	/** Sends a structured sender the result of `ref` (HELD, FAILED), and remembers it for a resent SEND. */
 	#answer(sender: User, ref: string, line: string): void {
 		// Kept with the ref (MAX_REMEMBERED_REFS of them at least): flat, it is one small string.
 		sender.refs.settle(ref, flat(line));
-		sender.connection?.queue.push(line);
+		sender.link?.send(line);
 	}
 }

@@ -7,8 +7,6 @@ export class UserDirectory {
 	readonly #byKey = new Map<string, User>();
 	/** Names exactly as registered: most lookups use them, and skip computing a key. */
 	readonly #byName = new Map<string, User>();
-	/** Structured users, who get roster events; kept apart so broadcasts skip plain users. */
-	readonly #structured = new Set<User>();
 
 	get size(): number {
 		return this.#byKey.size;
@@ -26,21 +24,15 @@ export class UserDirectory {
 	add(user: User): void {
 		this.#byKey.set(user.key, user);
 		this.#byName.set(user.name, user);
-		if (user.face === 'structured') this.#structured.add(user);
 	}
 
 	/** Removes exactly this user (not a later one with the same key). */
 	remove(user: User): void {
 		if (this.#byKey.get(user.key) === user) this.#byKey.delete(user.key);
 		if (this.#byName.get(user.name) === user) this.#byName.delete(user.name);
-		this.#structured.delete(user);
 	}
 
 	all(): IterableIterator<User> {
 		return this.#byKey.values();
-	}
-
-	structured(): IterableIterator<User> {
-		return this.#structured.values();
 	}
 }

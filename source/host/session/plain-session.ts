@@ -10,43 +10,48 @@ import {
 	plainUnknownUser,
 } from '../../protocol/plain-face.js';
 import {sanitiseText} from '../../protocol/sanitise-text.js';
-import type {Connection} from '../connection/connection.js';
-import type {User} from '../relay/user.js';
+import type {User, UserLink} from '../relay/user.js';
+import type {SessionContext} from './session-context.js';
 
-export function handlePlainLine(connection: Connection, user: User, line: string): void {
+export function handlePlainLine(
+	context: SessionContext,
+	link: UserLink,
+	user: User,
+	line: string,
+): void {
 	const command = parsePlainCommand(line);
 	switch (command.kind) {
 		case 'quit': {
-			connection.close('quit', PLAIN_QUIT);
+			link.close('quit', PLAIN_QUIT);
 			return;
 		}
 
 		case 'to': {
-			choosePartner(connection, user, command.name);
+			choosePartner(context, link, user, command.name);
 			return;
 		}
 
 		default: {
 			// `pass:…` only means a password on the first line; later it is text like any other.
-			sendToPartner(connection, user, line);
+			sendToPartner(context, link, user, line);
 		}
 	}
 }
 
-function choosePartner(connection: Connection, user: User, name: string): void {
+function choosePartner(context: SessionContext, link: UserLink, user: User, name: string): void {
 	if (name === '') {
-		connection.queue.push(PLAIN_TO_NEEDS_NAME);
+		link.send(PLAIN_TO_NEEDS_NAME);
 		return;
 	}
 
-	const partner = connection.relay.directory.find(name);
+	const partner = context.users.find(name);
 	if (partner === undefined) {
-		connection.queue.push(plainUnknownUser(sanitiseText(name)));
+		link.send(plainUnknownUser(sanitiseText(name)));
 		return;
 	}
 
 	if (partner === user) {
-		connection.queue.push(PLAIN_SELF);
+		link.send(PLAIN_SELF);
 		return;
 	}
 
@@ -55,21 +60,21 @@ function choosePartner(connection: Connection, user: User, name: string): void {
 	if (partner.face === 'plain') partner.partnerName = user.name;
 }
 
-function sendToPartner(connection: Connection, user: User, text: string): void {
+function sendToPartner(context: SessionContext, link: UserLink, user: User, text: string): void {
 	const partnerName = user.partnerName;
 	if (partnerName === undefined) {
-		connection.queue.push(PLAIN_CHOOSE_PARTNER);
+		link.send(PLAIN_CHOOSE_PARTNER);
 		return;
 	}
 
-	const partner = connection.relay.directory.find(partnerName);
+	const partner = context.users.find(partnerName);
 	if (partner === undefined) {
-		connection.queue.push(plainPartnerOffline(partnerName));
+		link.send(plainPartnerOffline(partnerName));
 		return;
 	}
 
 	const clean = sanitiseText(text);
 	// Nothing visible is left: relaying an empty line would only confuse the partner.
 	if (clean === '') return;
-	connection.relay.deliver(user, partner, clean, undefined);
+	context.relay.deliver(user, partner, clean, undefined);
 }
