@@ -1,5 +1,5 @@
-// The host's password comparison and its failure record (source/host/password-check.ts,
-// source/host/password-failures.ts), as plain functions with an injected clock.
+// The host's password comparison and its failure record (source/host/login/password-check.ts,
+// source/host/login/password-failures.ts), as plain functions with an injected clock.
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';

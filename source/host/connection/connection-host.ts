@@ -11,7 +11,7 @@ import type {DeadlineTimer} from './deadline-timer.js';
 import type {FlushScheduler} from './flush-scheduler.js';
 
 /** The limits a connection applies (docs/protocol.md "Limits"); HostSettings has them all. */
-export type ConnectionLimits = {
+type ConnectionLimits = {
 	/** Lines per second; 0: no limit. */
 	readonly rate: number;
 	readonly burst: number;

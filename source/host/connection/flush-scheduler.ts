@@ -2,7 +2,7 @@
 // setImmediate, so a socket gets one write per tick however many lines it was sent.
 
 /** Anything the scheduler can flush. */
-export type Flushable = {flush(): void};
+type Flushable = {flush(): void};
 
 export class FlushScheduler {
 	#dirty: Flushable[] = [];

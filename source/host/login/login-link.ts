@@ -25,7 +25,7 @@ export type LoginLink = UserLink & {
 	handleLine(line: string): void;
 };
 
-export type LoginSettings = {
+type LoginSettings = {
 	/** The shared secret (docs/protocol.md "Password"); undefined: none is asked for. */
 	readonly password?: string | undefined;
 	readonly resumeGraceMs: number;

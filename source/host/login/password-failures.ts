@@ -5,7 +5,7 @@
 
 import {isIPv6} from 'node:net';
 
-export type FailureLimits = {
+type FailureLimits = {
 	/** The wait after the first failure; it doubles with each further one. */
 	delayMs: number;
 	maxDelayMs: number;

@@ -7,7 +7,7 @@ import type {LoginContext, LoginLink} from './login-link.js';
 import {handBack, startWaiting, stopWaiting} from './login-wait.js';
 import {passwordsMatch} from './password-check.js';
 
-export type PasswordVerdict = 'accepted' | 'password-required' | 'password-wrong';
+type PasswordVerdict = 'accepted' | 'password-required' | 'password-wrong';
 
 /**
  * Checks `given` (undefined: none was sent) and calls `onVerdict`, at once or after the wait.

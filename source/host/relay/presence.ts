@@ -10,7 +10,7 @@ import type {UserState} from './user-state.js';
 /** Network trouble, not a decision to leave: a structured user may still resume. */
 const AWAY_REASONS = new Set<CloseReason>(['dropped', 'ping-timeout']);
 
-export type PresenceOptions = {
+type PresenceOptions = {
 	resumeGraceMs: number;
 	log(line: string): void;
 };

@@ -5,7 +5,7 @@ import type {Socket} from 'node:net';
 import tls from 'node:tls';
 import type {TlsCredentials} from './tls-credentials.js';
 
-export type TlsConnectionHandlers = {
+type TlsConnectionHandlers = {
 	/** Called as TCP accepts, before the handshake; false closes the socket at once. */
 	admit(raw: Socket): boolean;
 	/** Called once the handshake is done. */
