@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import {test} from 'node:test';
-import {AddressCaps} from '../source/host/address-caps.js';
-import {LoginRate} from '../source/host/login-rate.js';
+import {AddressCaps} from '../source/host/connection/address-caps.js';
+import {LoginRate} from '../source/host/login/login-rate.js';
 import {startHost} from '../source/host/start-host.js';
 import {wrapSocket, type RawClient} from './helpers/raw-client.js';
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import {test} from 'node:test';
-import {LoginRate} from '../source/host/login-rate.js';
+import {LoginRate} from '../source/host/login/login-rate.js';
 import {DEFAULT_LOGIN_BURST, DEFAULT_LOGIN_RATE_PER_SECOND} from '../source/protocol/limits.js';
 import {connectRaw, loginPlain, loginStructured, wrapSocket} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 import type {Socket} from 'node:net';
 import {test} from 'node:test';
-import {FlushScheduler} from '../source/host/flush-scheduler.js';
-import {NewsAllowance} from '../source/host/news-allowance.js';
-import {OutboundQueue} from '../source/host/outbound-queue.js';
-import {PresenceNews} from '../source/host/presence-news.js';
+import {FlushScheduler} from '../source/host/connection/flush-scheduler.js';
+import {NewsAllowance} from '../source/host/connection/news-allowance.js';
+import {OutboundQueue} from '../source/host/connection/outbound-queue.js';
+import {PresenceNews} from '../source/host/relay/presence-news.js';
 import {
 	MAX_NAME_LENGTH,
 	PRESENCE_NEWS_BURST_BYTES,

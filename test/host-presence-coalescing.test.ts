@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {coalescePresence} from '../source/host/coalesce-presence.js';
+import {coalescePresence} from '../source/host/relay/coalesce-presence.js';
 import {connectRaw, loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 
