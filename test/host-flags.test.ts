@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {hostFlagsHelp, hostOptionsFromFlags} from '../source/host/host-flags.js';
+import {hostFlagsHelp, hostOptionsFromFlags} from '../source/cli/host-flags.js';
 
 test('flags convert seconds to ms and KiB to bytes', () => {
 	const result = hostOptionsFromFlags({

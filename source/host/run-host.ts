@@ -3,7 +3,7 @@
 
 import os from 'node:os';
 import process from 'node:process';
-import {accessNotice} from './access-flags.js';
+import {accessNotice} from '../cli/access-flags.js';
 import type {HostOptions} from './host-options.js';
 import {joinCommands} from './lan-addresses.js';
 import {startHost} from './start-host.js';

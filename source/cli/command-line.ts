@@ -3,10 +3,10 @@
 
 import process from 'node:process';
 import meow from 'meow';
-import {type FlagRule, type FlagTable, readFlags} from './command-line-flags.js';
-import {accessFlagsHelp, hostAccessFromFlags} from './host/access-flags.js';
-import {HOST_NUMBER_FLAGS, hostFlagsHelp, hostOptionsFromFlags} from './host/host-flags.js';
-import {DEFAULT_PORT} from './protocol/limits.js';
+import {type FlagRule, type FlagTable, readFlags} from './read-flags.js';
+import {accessFlagsHelp, hostAccessFromFlags} from './access-flags.js';
+import {HOST_NUMBER_FLAGS, hostFlagsHelp, hostOptionsFromFlags} from './host-flags.js';
+import {DEFAULT_PORT} from '../protocol/limits.js';
 import {startJoin} from './start-join.js';
 
 /** Exit code for a command line that cannot work. */
@@ -114,7 +114,7 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 			}
 
 			for (const note of access.notes) process.stderr.write(`chat host: ${note}\n`);
-			const {runHost} = await import('./host/run-host.js');
+			const {runHost} = await import('../host/run-host.js');
 			return runHost({...parsed.options, ...access.options});
 		}
 

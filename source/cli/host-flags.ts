@@ -14,7 +14,7 @@ import {
 	PONG_TIMEOUT_MS,
 	RESUME_GRACE_MS,
 } from '../protocol/limits.js';
-import type {HostOptions} from './host-options.js';
+import type {HostOptions} from '../host/host-options.js';
 
 type NumberOption = {
 	[K in keyof HostOptions]-?: NonNullable<HostOptions[K]> extends number ? K : never;
