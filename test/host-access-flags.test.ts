@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {test} from 'node:test';
-import {accessNotice, hostAccessFromFlags} from '../source/cli/access-flags.js';
+import {hostAccessFromFlags} from '../source/cli/access-flags.js';
+import {accessNotice} from '../source/host/access-notice.js';
 import {makeTempDir, writeCertificate} from './helpers/tls-fixtures.js';
 
 test('no flags: plain TCP and no password', async () => {

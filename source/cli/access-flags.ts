@@ -2,17 +2,10 @@
 // CHAT_PASSWORD), --tls-cert and --tls-key, or --tls for a self-signed certificate kept in the
 // config dir. Turns them into HostOptions, or into one sentence for the user.
 
-import {X509Certificate} from 'node:crypto';
 import {chatConfigDir} from '../config-dir.js';
-import {passwordProblem} from '../protocol/password-rules.js';
+import {PASSWORD_VARIABLE, passwordProblem} from '../protocol/password-rules.js';
 import type {HostOptions} from '../host/host-options.js';
 import {TlsSetupError, loadTlsFiles, selfSignedCredentials} from '../host/tls-credentials.js';
-
-/** The environment variable that carries the password (safer than a flag, which `ps` shows). */
-export const PASSWORD_VARIABLE = 'CHAT_PASSWORD';
-
-/** The flags as meow camel-cases them. */
-export const ACCESS_FLAG_KEYS = ['password', 'tlsCert', 'tlsKey', 'tls'] as const;
 
 export function accessFlagsHelp(indent: string): string[] {
 	const rows = [
@@ -74,24 +67,4 @@ export async function hostAccessFromFlags(
 
 function stringFlag(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** What `chat host` tells the person starting it about the password and TLS. */
-export function accessNotice(options: AccessOptions): string[] {
-	const lines: string[] = [];
-	if (options.tls !== undefined) {
-		const fingerprint = new X509Certificate(options.tls.cert).fingerprint256;
-		lines.push(
-			'Clients join with --tls; on first use they pin this certificate (SHA-256):',
-			`  ${fingerprint}`,
-		);
-	}
-
-	if (options.password !== undefined) {
-		lines.push(
-			`Clients need the password: ${PASSWORD_VARIABLE}=… chat join …, or pass:PASSWORD first in nc.`,
-		);
-	}
-
-	return lines;
 }

@@ -6,11 +6,9 @@ import meow from 'meow';
 import {type FlagRule, type FlagTable, readFlags} from './read-flags.js';
 import {accessFlagsHelp, hostAccessFromFlags} from './access-flags.js';
 import {HOST_NUMBER_FLAGS, hostFlagsHelp, hostOptionsFromFlags} from './host-flags.js';
+import {EXIT_USAGE} from '../exit-codes.js';
 import {DEFAULT_PORT} from '../protocol/limits.js';
 import {startJoin} from './start-join.js';
-
-/** Exit code for a command line that cannot work. */
-const EXIT_USAGE = 2;
 
 const USAGE = `
 Usage
