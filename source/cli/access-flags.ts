@@ -7,27 +7,13 @@ import {PASSWORD_VARIABLE, passwordProblem} from '../protocol/password-rules.js'
 import type {HostOptions} from '../host/host-options.js';
 import {TlsSetupError, loadTlsFiles, selfSignedCredentials} from '../host/tls-credentials.js';
 
-export function accessFlagsHelp(indent: string): string[] {
-	const rows = [
-		[
-			'--password P',
-			`clients must give this password (or set ${PASSWORD_VARIABLE}, which ps does not show)`,
-		],
-		['--tls', 'serve TLS with a self-signed certificate, made once and kept'],
-		['--tls-cert FILE', 'serve TLS with this PEM certificate (with --tls-key)'],
-		['--tls-key FILE', 'the PEM private key of --tls-cert'],
-	] as const;
-	const width = Math.max(...rows.map(([usage]) => usage.length)) + 2;
-	return rows.map(([usage, help]) => indent + usage.padEnd(width) + help);
-}
+type AccessOptions = Pick<HostOptions, 'password' | 'tls'>;
 
-export type AccessOptions = Pick<HostOptions, 'password' | 'tls'>;
-
-export type AccessResult =
+type AccessResult =
 	{ok: true; options: AccessOptions; notes: string[]} | {ok: false; error: string};
 
 export async function hostAccessFromFlags(
-	flags: Record<string, unknown>,
+	flags: Readonly<Record<string, unknown>>,
 	env: NodeJS.ProcessEnv,
 	configDir: string = chatConfigDir(env),
 ): Promise<AccessResult> {

@@ -1,58 +1,36 @@
-// The full command line of `chat` (cli.tsx takes a plain `chat join` without it). Usage errors
+// The full command line of `chat` (chat.ts takes a plain `chat join` without it). Usage errors
 // are one sentence, the usage, and exit code 2; nothing a person types ends in a stack trace.
 
 import process from 'node:process';
 import meow from 'meow';
-import {type FlagRule, type FlagTable, readFlags} from './read-flags.js';
-import {accessFlagsHelp, hostAccessFromFlags} from './access-flags.js';
-import {HOST_NUMBER_FLAGS, hostFlagsHelp, hostOptionsFromFlags} from './host-flags.js';
+import type {JoinOptions} from '../client/run-join.js';
 import {EXIT_USAGE} from '../exit-codes.js';
-import {DEFAULT_PORT} from '../protocol/limits.js';
+import type {HostOptions} from '../host/host-options.js';
+import {hostAccessFromFlags} from './access-flags.js';
+import {FLAGS} from './flag-table.js';
+import {hostOptionsFromFlags} from './host-flags.js';
+import {joinOptionsFromFlags} from './join-flags.js';
+import {readFlags} from './read-flags.js';
 import {startJoin} from './start-join.js';
+import {USAGE} from './usage-text.js';
 
-const USAGE = `
-Usage
-  $ chat host [options]             run the relay others join
-  $ chat join NAME@HOST[:PORT]      chat as NAME through the relay at HOST (port ${DEFAULT_PORT})
+/** What a command line asks for, before anything is started. */
+type CommandLine =
+	| {command: 'help' | 'version'}
+	| {command: 'usage-error'; sentence: string}
+	| {command: 'host'; options: HostOptions; flags: Readonly<Record<string, unknown>>}
+	| {command: 'join'; options: JoinOptions};
 
-Host options
-${hostFlagsHelp('  ').join('\n')}
+type MeowFlag = {type: 'string'} | {type: 'boolean'; default: boolean; shortFlag?: string};
 
-Who gets in (chat host)
-${accessFlagsHelp('  ').join('\n')}
-
-Join options
-  --no-follow do not switch to whoever wrote to you last
-  --no-bell   do not ring the terminal bell when a message arrives
-  --tls       connect over TLS; the host's certificate is pinned on first use
-
-  --help      show this help
-  --version   show the version
-
-Examples
-  $ chat host
-  $ chat join alice@192.168.1.7
-  $ nc 192.168.1.7 ${DEFAULT_PORT}        (netcat works too: type your name first)
-`;
-
-const HOST_VALUE_FLAG_KEYS = [
-	'bind',
-	'password',
-	'tlsCert',
-	'tlsKey',
-	...HOST_NUMBER_FLAGS.map((flag) => flag.key),
-];
-const FLAG_TABLE: FlagTable = new Map<string, FlagRule>([
-	...HOST_VALUE_FLAG_KEYS.map((key): [string, FlagRule] => [
-		key,
-		{takesValue: true, negatable: false, commands: ['host']},
-	]),
-	['tls', {takesValue: false, negatable: true, commands: ['host', 'join']}],
-	['follow', {takesValue: false, negatable: true, commands: ['join']}],
-	['bell', {takesValue: false, negatable: true, commands: ['join']}],
-	['help', {takesValue: false, negatable: false, commands: []}],
-	['version', {takesValue: false, negatable: false, commands: []}],
-]);
+const MEOW_FLAGS: Record<string, MeowFlag> = Object.fromEntries(
+	FLAGS.map((flag): [string, MeowFlag] => {
+		if (flag.kind !== 'switch') return [flag.key, {type: 'string'}];
+		const {short} = flag;
+		const meowFlag = {type: 'boolean', default: flag.default} as const;
+		return [flag.key, short === undefined ? meowFlag : {...meowFlag, shortFlag: short}];
+	}),
+);
 
 const MEOW_OPTIONS = {
 	importMeta: import.meta,
@@ -60,73 +38,42 @@ const MEOW_OPTIONS = {
 	autoVersion: false,
 	// readFlags has checked them, to answer with one sentence and the usage.
 	allowUnknownFlags: true,
-	flags: {
-		...Object.fromEntries(HOST_VALUE_FLAG_KEYS.map((key) => [key, {type: 'string'}])),
-		follow: {type: 'boolean', default: true},
-		bell: {type: 'boolean', default: true},
-		tls: {type: 'boolean'},
-		help: {type: 'boolean', shortFlag: 'h'},
-		version: {type: 'boolean', shortFlag: 'v'},
-	},
+	flags: MEOW_FLAGS,
 } as const;
 
-type Cli = ReturnType<typeof meow<typeof MEOW_OPTIONS.flags>>;
+/** Reads a command line: what to start, or the one sentence that says why it cannot work. */
+export function readCommandLine(argv: readonly string[]): CommandLine {
+	const read = readFlags(argv);
+	// --help and --version answer whatever else the line holds, as git and ssh do.
+	if (read.given.has('version')) return {command: 'version'};
+	if (read.given.has('help')) return {command: 'help'};
+	if (read.problem !== undefined) return usageError(read.problem);
 
-function usageError(sentence: string): never {
-	const {help} = meow(USAGE, {...MEOW_OPTIONS, argv: []});
-	process.stderr.write(`chat: ${sentence}\n${help}\n`);
-	process.exit(EXIT_USAGE);
-}
-
-/** Meow's reading of a command line readFlags found sound; any throw it still has is a usage error. */
-function parse(argv: readonly string[]): Cli {
+	let cli;
 	try {
-		return meow(USAGE, {...MEOW_OPTIONS, argv: [...argv]});
+		cli = meow(USAGE, {...MEOW_OPTIONS, argv: [...argv]});
 	} catch (error: unknown) {
+		// readFlags found the line sound; whatever meow still throws is a usage error too.
 		return usageError(error instanceof Error ? error.message : String(error));
 	}
-}
 
-export async function runCommandLine(argv = process.argv.slice(2)): Promise<number> {
-	const read = readFlags(argv, FLAG_TABLE);
-	// --help and --version answer whatever else the line holds, as git and ssh do.
-	if (read.given.has('version') || read.given.has('help')) {
-		const {pkg, help} = meow(USAGE, {...MEOW_OPTIONS, argv: []});
-		process.stdout.write(read.given.has('version') ? `${pkg.version ?? ''}\n` : `${help}\n`);
-		return 0;
-	}
-
-	if (read.problem !== undefined) usageError(read.problem);
-	const cli = parse(argv);
 	const [command, ...rest] = cli.input;
-
 	switch (command) {
 		case 'host': {
-			if (rest.length > 0) usageError(`chat host takes no arguments, not '${rest.join(' ')}'`);
+			if (rest.length > 0)
+				return usageError(`chat host takes no arguments, not '${rest.join(' ')}'`);
 			const parsed = hostOptionsFromFlags(cli.flags);
-			if (!parsed.ok) usageError(parsed.error);
-			const access = await hostAccessFromFlags(cli.flags, process.env);
-			if (!access.ok) {
-				process.stderr.write(`chat host: ${access.error}\n`);
-				return EXIT_USAGE;
-			}
-
-			for (const note of access.notes) process.stderr.write(`chat host: ${note}\n`);
-			const {runHost} = await import('../host/run-host.js');
-			return runHost({...parsed.options, ...access.options});
+			if (!parsed.ok) return usageError(parsed.error);
+			return {command: 'host', options: parsed.options, flags: cli.flags};
 		}
 
 		case 'join': {
 			const [address, ...extra] = rest;
 			if (address === undefined)
-				usageError('chat join needs NAME@HOST, for example alice@localhost');
-			if (extra.length > 0) usageError(`chat join takes one address, not '${rest.join(' ')}'`);
-			return startJoin({
-				address,
-				follow: cli.flags.follow ?? true,
-				bell: cli.flags.bell ?? true,
-				tls: cli.flags.tls ?? false,
-			});
+				return usageError('chat join needs NAME@HOST, for example alice@localhost');
+			if (extra.length > 0)
+				return usageError(`chat join takes one address, not '${rest.join(' ')}'`);
+			return {command: 'join', options: joinOptionsFromFlags(address, cli.flags)};
 		}
 
 		case undefined: {
@@ -135,6 +82,44 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 
 		default: {
 			return usageError(`unknown command '${command}'`);
+		}
+	}
+}
+
+function usageError(sentence: string): CommandLine {
+	return {command: 'usage-error', sentence};
+}
+
+export async function runCommandLine(argv = process.argv.slice(2)): Promise<number> {
+	const line = readCommandLine(argv);
+	switch (line.command) {
+		case 'help':
+		case 'version':
+		case 'usage-error': {
+			const {pkg, help} = meow(USAGE, {...MEOW_OPTIONS, argv: []});
+			if (line.command === 'usage-error') {
+				process.stderr.write(`chat: ${line.sentence}\n${help}\n`);
+				return EXIT_USAGE;
+			}
+
+			process.stdout.write(line.command === 'version' ? `${pkg.version ?? ''}\n` : `${help}\n`);
+			return 0;
+		}
+
+		case 'host': {
+			const access = await hostAccessFromFlags(line.flags, process.env);
+			if (!access.ok) {
+				process.stderr.write(`chat host: ${access.error}\n`);
+				return EXIT_USAGE;
+			}
+
+			for (const note of access.notes) process.stderr.write(`chat host: ${note}\n`);
+			const {runHost} = await import('../host/run-host.js');
+			return runHost({...line.options, ...access.options});
+		}
+
+		case 'join': {
+			return startJoin(line.options);
 		}
 	}
 }
