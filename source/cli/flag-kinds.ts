@@ -62,6 +62,11 @@ export function kebab(key: string): string {
 	return '--' + key.replaceAll(/[A-Z]/g, (letter) => '-' + letter.toLowerCase());
 }
 
+/** `follow` turned off: `--no-follow`. */
+export function negatedKebab(key: string): string {
+	return '--no-' + kebab(key).slice(2);
+}
+
 /** The commands that take the flag; empty for the ones every command has (--help, --version). */
 export function commandsOf(flag: Flag): Command[] {
 	const sections = Object.keys(flag.help) as HelpSection[];

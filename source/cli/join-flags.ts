@@ -2,7 +2,7 @@
 // switches given become JoinOptions, with the table's defaults for the rest.
 
 import type {JoinOptions} from '../client/run-join.js';
-import {type SwitchFlag, commandsOf, kebab} from './flag-kinds.js';
+import {type SwitchFlag, commandsOf, kebab, negatedKebab} from './flag-kinds.js';
 import {FLAG_BY_KEY, FLAGS} from './flag-table.js';
 
 /** The switches of `chat join` (not --help or --version, which every command has). */
@@ -34,6 +34,6 @@ export function joinOptionsFromFlags(
 export const JOIN_SWITCH_TOKENS: ReadonlyMap<string, readonly [string, boolean]> = new Map(
 	JOIN_SWITCHES.flatMap((flag): Array<[string, readonly [string, boolean]]> => {
 		const on: [string, readonly [string, boolean]] = [kebab(flag.key), [flag.key, true]];
-		return flag.negatable ? [on, [`--no-${kebab(flag.key).slice(2)}`, [flag.key, false]]] : [on];
+		return flag.negatable ? [on, [negatedKebab(flag.key), [flag.key, false]]] : [on];
 	}),
 );

@@ -2,7 +2,7 @@
 // parsers cannot disagree. Meow indents it and puts the package's description above it.
 
 import {DEFAULT_PORT} from '../protocol/limits.js';
-import {type Flag, type HelpSection, kebab} from './flag-kinds.js';
+import {type Flag, type HelpSection, kebab, negatedKebab} from './flag-kinds.js';
 import {FLAGS, shownDefault} from './flag-table.js';
 
 const INDENT = '  ';
@@ -10,7 +10,7 @@ const INDENT = '  ';
 /** `--port N`, `--tls`, or `--no-follow` for a switch that is on unless turned off. */
 function usageOf(flag: Flag): string {
 	if (flag.kind !== 'switch') return `${kebab(flag.key)} ${flag.unit}`;
-	return flag.negatable && flag.default ? `--no-${kebab(flag.key).slice(2)}` : kebab(flag.key);
+	return flag.negatable && flag.default ? negatedKebab(flag.key) : kebab(flag.key);
 }
 
 /**
