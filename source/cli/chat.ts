@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `chat` command: `chat host` runs the relay, `chat join` the chat. A plain `chat join
-// NAME@HOST` starts at once; every other line, and every usage error, goes through the full
-// parser (command-line.ts).
+// NAME@HOST` starts at once (plain-join-args.ts); every other line, and every usage error, goes
+// through the full parser (command-line.ts).
 import process from 'node:process';
 import {plainJoinOptions} from './plain-join-args.js';
 import {startJoin} from './start-join.js';

@@ -1,34 +1,24 @@
 // Reads the flags of a `chat` command line as typed, before meow parses it: meow throws on a
 // repeated flag and quietly takes `--tls=yes` or a missing value, and each needs one sentence.
 
-/** What a flag (camel-cased, as meow names it) takes and which commands have it. */
-export type FlagRule = {
-	takesValue: boolean;
-	/** Whether `--no-flag` turns it off. */
-	negatable: boolean;
-	/** The commands it belongs to; empty for the ones every command has (--help, --version). */
-	commands: readonly string[];
-};
+import {commandsOf, isNegatable, kebab, takesValue} from './flag-kinds.js';
+import {FLAGS, FLAG_BY_KEY} from './flag-table.js';
 
-export type FlagTable = ReadonlyMap<string, FlagRule>;
-
-export type ReadFlags = {
-	/** The first word that is neither a flag nor a flag's value. */
-	command: string | undefined;
+type ReadFlags = {
 	/** The flags given, camel-cased (`h` and `v` as `help` and `version`). */
 	given: ReadonlySet<string>;
 	/** The first thing wrong, as one sentence; undefined when every flag is fine. */
 	problem: string | undefined;
 };
 
-const SHORT_FLAGS = new Map([
-	['h', 'help'],
-	['v', 'version'],
-]);
+const SHORT_FLAGS = new Map(
+	FLAGS.flatMap((flag) =>
+		flag.kind === 'switch' && flag.short !== undefined ? [[flag.short, flag.key] as const] : [],
+	),
+);
 
-export function kebab(key: string): string {
-	return '--' + key.replaceAll(/[A-Z]/g, (letter) => '-' + letter.toLowerCase());
-}
+/** Every command some flag belongs to: a flag of another one is misplaced, not unknown. */
+const COMMANDS = new Set<string>(FLAGS.flatMap((flag) => commandsOf(flag)));
 
 function camel(name: string): string {
 	return name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
@@ -39,7 +29,7 @@ function looksLikeFlag(token: string): boolean {
 	return token.startsWith('-') && token !== '-' && token !== '--' && !/^-\d/.test(token);
 }
 
-export function readFlags(argv: readonly string[], table: FlagTable): ReadFlags {
+export function readFlags(argv: readonly string[]): ReadFlags {
 	const given = new Set<string>();
 	const words: string[] = [];
 	// A flag that does not exist is worth saying before what is wrong with one that does.
@@ -71,16 +61,17 @@ export function readFlags(argv: readonly string[], table: FlagTable): ReadFlags 
 		const equals = token.indexOf('=');
 		const name = equals === -1 ? token.slice(2) : token.slice(2, equals);
 		const inline = equals === -1 ? undefined : token.slice(equals + 1);
-		const negated = name.startsWith('no-') && table.get(camel(name.slice(3)))?.negatable === true;
+		const negatedFlag = name.startsWith('no-') ? FLAG_BY_KEY.get(camel(name.slice(3))) : undefined;
+		const negated = negatedFlag !== undefined && isNegatable(negatedFlag);
 		const key = camel(negated ? name.slice(3) : name);
-		const rule = table.get(key);
-		if (rule === undefined || /[^a-z\d-]/.test(name)) {
+		const flag = FLAG_BY_KEY.get(key);
+		if (flag === undefined || /[^a-z\d-]/.test(name)) {
 			unknown.push(`unknown flag --${name}`);
 			continue;
 		}
 
 		if (given.has(key)) problems.push(`${kebab(key)} is given twice; give it once`);
-		if (!rule.takesValue) {
+		if (!takesValue(flag)) {
 			if (inline === undefined) given.add(key);
 			else problems.push(`--${name} takes no value`);
 			continue;
@@ -98,15 +89,15 @@ export function readFlags(argv: readonly string[], table: FlagTable): ReadFlags 
 	}
 
 	const command = words[0];
-	const commands = new Set([...table.values()].flatMap((rule) => rule.commands));
 	const misplaced = [...given].filter((key) => {
-		const owners = table.get(key)?.commands ?? [];
-		return owners.length > 0 && commands.has(command ?? '') && !owners.includes(command ?? '');
+		const flag = FLAG_BY_KEY.get(key);
+		const owners: readonly string[] = flag === undefined ? [] : commandsOf(flag);
+		return owners.length > 0 && COMMANDS.has(command ?? '') && !owners.includes(command ?? '');
 	});
 	const problem =
 		unknown[0] ??
 		(misplaced[0] === undefined
 			? problems[0]
 			: `${kebab(misplaced[0])} is not an option of chat ${command ?? ''}`);
-	return {command, given, problem};
+	return {given, problem};
 }

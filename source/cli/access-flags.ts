@@ -2,39 +2,18 @@
 // CHAT_PASSWORD), --tls-cert and --tls-key, or --tls for a self-signed certificate kept in the
 // config dir. Turns them into HostOptions, or into one sentence for the user.
 
-import {X509Certificate} from 'node:crypto';
 import {chatConfigDir} from '../config-dir.js';
-import {passwordProblem} from '../protocol/password-rules.js';
-import type {HostOptions} from './host-options.js';
-import {TlsSetupError, loadTlsFiles, selfSignedCredentials} from './tls/tls-credentials.js';
+import {PASSWORD_VARIABLE, passwordProblem} from '../protocol/password-rules.js';
+import type {HostOptions} from '../host/host-options.js';
+import {TlsSetupError, loadTlsFiles, selfSignedCredentials} from '../host/tls/tls-credentials.js';
 
-/** The environment variable that carries the password (safer than a flag, which `ps` shows). */
-export const PASSWORD_VARIABLE = 'CHAT_PASSWORD';
+type AccessOptions = Pick<HostOptions, 'password' | 'tls'>;
 
-/** The flags as meow camel-cases them. */
-export const ACCESS_FLAG_KEYS = ['password', 'tlsCert', 'tlsKey', 'tls'] as const;
-
-export function accessFlagsHelp(indent: string): string[] {
-	const rows = [
-		[
-			'--password P',
-			`clients must give this password (or set ${PASSWORD_VARIABLE}, which ps does not show)`,
-		],
-		['--tls', 'serve TLS with a self-signed certificate, made once and kept'],
-		['--tls-cert FILE', 'serve TLS with this PEM certificate (with --tls-key)'],
-		['--tls-key FILE', 'the PEM private key of --tls-cert'],
-	] as const;
-	const width = Math.max(...rows.map(([usage]) => usage.length)) + 2;
-	return rows.map(([usage, help]) => indent + usage.padEnd(width) + help);
-}
-
-export type AccessOptions = Pick<HostOptions, 'password' | 'tls'>;
-
-export type AccessResult =
+type AccessResult =
 	{ok: true; options: AccessOptions; notes: string[]} | {ok: false; error: string};
 
 export async function hostAccessFromFlags(
-	flags: Record<string, unknown>,
+	flags: Readonly<Record<string, unknown>>,
 	env: NodeJS.ProcessEnv,
 	configDir: string = chatConfigDir(env),
 ): Promise<AccessResult> {
@@ -74,24 +53,4 @@ export async function hostAccessFromFlags(
 
 function stringFlag(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** What `chat host` tells the person starting it about the password and TLS. */
-export function accessNotice(options: AccessOptions): string[] {
-	const lines: string[] = [];
-	if (options.tls !== undefined) {
-		const fingerprint = new X509Certificate(options.tls.cert).fingerprint256;
-		lines.push(
-			'Clients join with --tls; on first use they pin this certificate (SHA-256):',
-			`  ${fingerprint}`,
-		);
-	}
-
-	if (options.password !== undefined) {
-		lines.push(
-			`Clients need the password: ${PASSWORD_VARIABLE}=… chat join …, or pass:PASSWORD first in nc.`,
-		);
-	}
-
-	return lines;
 }

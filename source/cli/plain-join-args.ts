@@ -1,16 +1,8 @@
 // The everyday `chat join NAME@HOST [--tls] [--no-follow] [--no-bell]`, read without meow:
-// loading meow (it reads and normalises package.json) delays the first frame by about 20 ms.
-import type {JoinOptions} from './client/run-join.js';
-
-/** The flags a plain join line may carry, each as typed, and what it sets. */
-const PLAIN_JOIN_FLAGS = new Map<string, Partial<JoinOptions>>([
-	['--tls', {tls: true}],
-	['--no-tls', {tls: false}],
-	['--follow', {follow: true}],
-	['--no-follow', {follow: false}],
-	['--bell', {bell: true}],
-	['--no-bell', {bell: false}],
-]);
+// loading meow (it reads and normalises package.json) delays the first frame. It reads the same
+// flag table and defaults as the full parser (join-flags.ts).
+import type {JoinOptions} from '../client/run-join.js';
+import {JOIN_SWITCH_TOKENS, joinOptionsFromFlags} from './join-flags.js';
 
 /**
  * The options of a plain `chat join` line; undefined for every other line (other commands,
@@ -20,16 +12,14 @@ const PLAIN_JOIN_FLAGS = new Map<string, Partial<JoinOptions>>([
 export function plainJoinOptions(argv: readonly string[]): JoinOptions | undefined {
 	const [command, ...rest] = argv;
 	if (command !== 'join') return undefined;
-	const options: JoinOptions = {address: '', follow: true, bell: true, tls: false};
-	const given = new Set<string>();
+	const switches = new Map<string, boolean>();
 	const addresses: string[] = [];
 	for (const token of rest) {
-		const flag = PLAIN_JOIN_FLAGS.get(token);
-		if (flag !== undefined) {
-			const key = Object.keys(flag)[0] ?? '';
-			if (given.has(key)) return undefined;
-			given.add(key);
-			Object.assign(options, flag);
+		const given = JOIN_SWITCH_TOKENS.get(token);
+		if (given !== undefined) {
+			const [key, value] = given;
+			if (switches.has(key)) return undefined;
+			switches.set(key, value);
 		} else if (token.startsWith('-') || token === 'true' || token === 'false') {
 			return undefined;
 		} else {
@@ -39,5 +29,5 @@ export function plainJoinOptions(argv: readonly string[]): JoinOptions | undefin
 
 	const [address, ...extra] = addresses;
 	if (address === undefined || extra.length > 0) return undefined;
-	return {...options, address};
+	return joinOptionsFromFlags(address, Object.fromEntries(switches));
 }
