@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import {test} from 'node:test';
 import {LoginRate} from '../source/host/login/login-rate.js';
-import {DEFAULT_LOGIN_BURST, DEFAULT_LOGIN_RATE_PER_SECOND} from '../source/protocol/limits.js';
+import {
+	DEFAULT_LOGIN_BURST,
+	DEFAULT_LOGIN_RATE_PER_SECOND,
+	DEFAULT_MAX_PER_ADDRESS,
+} from '../source/protocol/limits.js';
 import {connectRaw, loginPlain, loginStructured, wrapSocket} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 
@@ -40,8 +44,8 @@ test('an address is forgotten once its bucket is full again, and memory is bound
 	assert.equal(rate.size, 100);
 });
 
-test('the defaults: a whole team at once, then 2 logins a second', () => {
-	assert.equal(DEFAULT_LOGIN_BURST, 64);
+test('the defaults: every connection an address may hold at once, then 2 logins a second', () => {
+	assert.equal(DEFAULT_LOGIN_BURST, DEFAULT_MAX_PER_ADDRESS);
 	assert.equal(DEFAULT_LOGIN_RATE_PER_SECOND, 2);
 });
 

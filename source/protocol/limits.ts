@@ -41,9 +41,9 @@ export const DEFAULT_MAX_PER_ADDRESS = 64;
  * --login-rate (0: no limit). */
 export const DEFAULT_LOGIN_RATE_PER_SECOND = 2;
 
-/** Logins one address may make at once: every connection it may hold can log in again together
- * after a host restart or a network blip. Flag: --login-burst. */
-export const DEFAULT_LOGIN_BURST = DEFAULT_MAX_PER_ADDRESS;
+/** Logins one address may make at once: as many as DEFAULT_MAX_PER_ADDRESS, so every connection it
+ * may hold can log in again together after a host restart or a network blip. Flag: --login-burst. */
+export const DEFAULT_LOGIN_BURST = 64;
 
 /** Addresses whose login rate is remembered; past it the quietest is forgotten (which can only
  * give it a fresh burst), so memory stays bounded. */
