@@ -5,6 +5,7 @@
 // whose link takes --link-kib KiB a second. Each checkout's real `chat host` runs with its default
 // limits; --host-flags adds flags for this checkout's host only (see bench/README.md).
 import {fork, spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {fileURLToPath} from 'node:url';
@@ -35,11 +36,16 @@ const {values} = parseArgs({
 const seconds = Number(values.seconds);
 const linkBytesPerSecond = Number(values['link-kib']) * 1024;
 
+/** The command line's entry in a checkout: it moved into source/cli/ once. */
+const CLI_ENTRIES = ['source/cli/chat.ts', 'source/cli.tsx'];
+
 /** `chat host` of the checkout `dir` from its sources, with its defaults, on loopback. */
 async function startChatHost(dir: string, label: string, flags: string[]): Promise<RunningServer> {
+	const entry = CLI_ENTRIES.find((file) => existsSync(path.join(dir, file)));
+	if (entry === undefined) throw new Error(`${dir}: no ${CLI_ENTRIES.join(' or ')}`);
 	const child = spawn(
 		process.execPath,
-		['--import', 'tsx', 'source/cli.tsx', 'host', '--port', '0', '--bind', '127.0.0.1', ...flags],
+		['--import', 'tsx', entry, 'host', '--port', '0', '--bind', '127.0.0.1', ...flags],
 		{cwd: dir, stdio: ['ignore', 'pipe', 'pipe']},
 	);
 	// Its log (a line per login) is drained and dropped, as a terminal would take it.
