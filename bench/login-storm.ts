@@ -14,7 +14,8 @@ import {median, maximum} from './stats.js';
 import {connectBystander} from './storm-bystander.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** One second of the storm before counting, so the figures show the storm, not its start. */
+/** One second of the storm before counting, so the figures show the storm, not its start (a
+ * burst the host allows at first, say). */
 const WARMUP_MS = 1000;
 /** A private message to the slow bystander this often during the storm. */
 const MESSAGE_EVERY_MS = 250;
@@ -91,16 +92,20 @@ async function storm(host: RunningServer): Promise<StormFigures> {
 		values.parallel,
 		values['stay-ms'],
 	]);
-	let logins = 0;
-	let refused = 0;
-	let counting = false;
-	attacker.on('message', (report: {welcomed: number; refused: number}) => {
-		if (!counting) return;
-		logins += report.welcomed;
-		refused += report.refused;
+	// The attacker's totals so far, as of its latest report.
+	let totals = {welcomed: 0, refused: 0};
+	let begun: () => void = () => {};
+	const storming = new Promise<void>((resolve) => {
+		begun = resolve;
 	});
+	attacker.on('message', (report: typeof totals) => {
+		totals = report;
+		if (report.welcomed + report.refused > 0) begun();
+	});
+	// The warm-up starts with the storm, not with the attacker's process.
+	await storming;
 	await wait(WARMUP_MS);
-	counting = true;
+	const totalsBefore = totals;
 	watcher.takePresenceCount();
 	slow.takePresenceCount();
 	const cpuBefore = host.cpuMs();
@@ -117,7 +122,8 @@ async function storm(host: RunningServer): Promise<StormFigures> {
 	const rssDuring = host.rssBytes();
 	const presencePerSecond = watcher.takePresenceCount() / elapsed;
 	const slowPresencePerSecond = slow.takePresenceCount() / elapsed;
-	counting = false;
+	const logins = totals.welcomed - totalsBefore.welcomed;
+	const refused = totals.refused - totalsBefore.refused;
 	attacker.send('stop');
 	await new Promise((resolve) => attacker.once('exit', resolve));
 	const drainDeadline = Date.now() + DRAIN_DEADLINE_MS;
@@ -154,7 +160,7 @@ function describe(label: string, figures: StormFigures): string {
 		`${label}`,
 		`  logins/s welcomed ${Math.round(figures.logins)}, refused ${Math.round(figures.refused)}`,
 		`  presence lines/s to a bystander ${Math.round(figures.presencePerSecond)} (slow one: ${Math.round(figures.slowPresencePerSecond)})`,
-		`  host CPU ${(figures.cpuShare * 100).toFixed(0)}% of a core`,
+		`  host CPU ${(figures.cpuShare * 100).toFixed(0)}% of a core, ${Math.round((figures.cpuShare * 1e6) / (figures.logins + figures.refused))} µs per login tried`,
 		`  host RSS before ${(rss.before / MIB).toFixed(0)} MiB, during ${(rss.during / MIB).toFixed(0)} MiB, after ${(rss.after / MIB).toFixed(0)} MiB`,
 		`  private messages on a ${values['link-kib']} KiB/s link: ${latency.received} of ${latency.sent} arrived, latency p50 ${Math.round(latency.p50)} ms, max ${Math.round(latency.max)} ms`,
 	];
