@@ -48,7 +48,7 @@ export class PresenceNews {
 		return this.#first + this.#lines.length;
 	}
 
-	/** Whether a reader at `position` missed a batch (its socket was full): its lines go first. */
+	/** Whether a reader at `position` missed a batch, unable to take news: its lines go first. */
 	missedBatch(position: number): boolean {
 		return position < this.#batchEnd;
 	}
