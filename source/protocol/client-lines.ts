@@ -4,6 +4,15 @@
 import {isDecimal, isValidRef} from './message-ref.js';
 import {parseStructuredLine} from './structured-line.js';
 
+/** Every verb a client may send; the parser below has a case for each, and names may not be one. */
+export const CLIENT_VERBS = ['HELLO', 'SEND', 'PING', 'PONG', 'QUIT'] as const;
+type ClientVerb = (typeof CLIENT_VERBS)[number];
+const CLIENT_VERB_SET: ReadonlySet<string> = new Set(CLIENT_VERBS);
+
+function clientVerb(verb: string): ClientVerb | undefined {
+	return CLIENT_VERB_SET.has(verb) ? (verb as ClientVerb) : undefined;
+}
+
 export type Hello = {
 	kind: 'hello';
 	version: string;
@@ -75,7 +84,8 @@ function parseHello(params: string[]): ClientLine {
 /** Classifies one line from a structured client. Never throws. */
 export function parseClientLine(line: string): ClientLine {
 	const {verb, params, trailing} = parseStructuredLine(line);
-	switch (verb) {
+	// Switching on the typed verb makes the compiler hold the cases and CLIENT_VERBS to each other.
+	switch (clientVerb(verb)) {
 		case 'SEND': {
 			// `SEND ref to :text`; a one-word text may also come without its `:`.
 			const text = trailing ?? (params.length === 3 ? params[2] : undefined);
@@ -106,7 +116,7 @@ export function parseClientLine(line: string): ClientLine {
 			return parseHello(params);
 		}
 
-		default: {
+		case undefined: {
 			return {kind: 'unknown', verb};
 		}
 	}
