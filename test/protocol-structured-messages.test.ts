@@ -181,6 +181,18 @@ test('bad SEND lines', () => {
 	assert.match(reasonOf(parseClientLine(`SEND ${'r'.repeat(33)} alice :x`)), /a ref is 1 to 32/);
 });
 
+test('the ref - is reserved for MSG lines from plain senders', () => {
+	assert.equal(isValidRef('-'), false);
+	assert.equal(
+		reasonOf(parseClientLine('SEND - alice :x')),
+		"the ref - is reserved: MSG marks a plain sender's message with it",
+	);
+	for (const ref of ['--', '-1', 'a-']) {
+		assert.equal(isValidRef(ref), true, ref);
+		assert.equal(parseClientLine(`SEND ${ref} alice :x`).kind, 'send', ref);
+	}
+});
+
 test('PING, PONG, QUIT and unknown verbs', () => {
 	assert.deepEqual(parseClientLine('PING 123'), {kind: 'ping', token: '123'});
 	assert.deepEqual(parseClientLine('PONG :abc'), {kind: 'pong', token: 'abc'});

@@ -1,7 +1,7 @@
 // Client → host lines of the structured face (docs/protocol.md "Client → host"): encoders for the
 // client, and the parser the host runs on every line, so it stays allocation-light.
 
-import {isDecimal, isValidRef} from './message-ref.js';
+import {isDecimal, isValidRef, NO_REF} from './message-ref.js';
 import {parseStructuredLine} from './structured-line.js';
 
 /** Every verb a client may send; the parser below has a case for each, and names may not be one. */
@@ -93,6 +93,13 @@ export function parseClientLine(line: string): ClientLine {
 			const [ref, to] = params;
 			if (ref === undefined || to === undefined || text === undefined || params.length !== count) {
 				return bad(verb, 'SEND needs a ref, a name and a text: SEND <ref> <name> :<text>');
+			}
+
+			if (ref === NO_REF) {
+				return bad(
+					verb,
+					`the ref ${NO_REF} is reserved: MSG marks a plain sender's message with it`,
+				);
 			}
 
 			if (!isValidRef(ref)) {
