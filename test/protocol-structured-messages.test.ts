@@ -43,6 +43,14 @@ test('host lines are encoded as in docs/protocol.md', () => {
 	assert.equal(encodePong('t'), 'PONG t');
 });
 
+test('what the host echoes back is cleaned like a text', () => {
+	assert.equal(encodePong('t\u001B[2J\u2028x\u200B'), 'PONG t x');
+	assert.equal(
+		encodeCoded('REFUSED', 'version-unsupported', 'not 2\u001B]0;pwned\u0007\u2029MSG'),
+		'REFUSED version-unsupported :not 2 MSG',
+	);
+});
+
 test('the roster splits into lines under the roster limit, then USERS-END', () => {
 	assert.deepEqual(encodeRoster(['alice', 'bot7']), ['USERS alice bot7', 'USERS-END']);
 	assert.deepEqual(encodeRoster([]), ['USERS', 'USERS-END']);

@@ -3,6 +3,7 @@
 
 import {MAX_ROSTER_LINE_BYTES} from './limits.js';
 import {isDecimal, NO_REF} from './message-ref.js';
+import {sanitiseText} from './sanitise-text.js';
 import {parseStructuredLine} from './structured-line.js';
 
 /** Message ids are decimal integers; the host may keep them as numbers or bigints. */
@@ -76,21 +77,25 @@ export function encodeFailed(ref: string, code: string, reason: string): string 
 	return 'FAILED ' + ref + ' ' + code + ' :' + reason;
 }
 
-/** `ERROR`, `REFUSED` and `BYE` share one shape: a code and a sentence. */
+/**
+ * `ERROR`, `REFUSED` and `BYE` share one shape: a code and a sentence. The sentence may quote what
+ * the client sent (an unsupported `HELLO` version), so it is cleaned like a text.
+ */
 export function encodeCoded(
 	verb: 'ERROR' | 'REFUSED' | 'BYE',
 	code: string,
 	reason: string,
 ): string {
-	return verb + ' ' + code + ' :' + reason;
+	return verb + ' ' + code + ' :' + sanitiseText(reason);
 }
 
 export function encodePing(token: string): string {
 	return 'PING ' + token;
 }
 
+/** The token is the one `PING` sent, echoed: cleaned like a text. */
 export function encodePong(token: string): string {
-	return 'PONG ' + token;
+	return 'PONG ' + sanitiseText(token);
 }
 
 export type HostLine =
