@@ -2,13 +2,13 @@
 // move another user's cursor, clear their screen or retitle their terminal, and nothing that
 // reads otherwise than it shows (visible-text.ts).
 
-import {MAY_CHANGE, visibleText} from './visible-text.js';
+import {visibleText} from './visible-text.js';
 
 /** Any code point that starts or is terminal control. */
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/u;
 
-/** One test for everything either step may change: clean text (the usual case) matches none. */
-const NEEDS_CLEANING = new RegExp(`${CONTROL.source}|${MAY_CHANGE.source}`, 'u');
+/** Anything but TAB and the printable ASCII and Latin letters, where no step finds anything. */
+const MAY_NEED_CLEANING = /[^\t\x20-\x7e\xa0-\xac\xae-\u02ff]/;
 
 // A string sequence runs to its terminator; an unterminated one runs to the end of the text.
 const STRING_END = '(?:\\x1b\\\\|\\x9c|$)';
@@ -34,7 +34,7 @@ export function needsSanitising(text: string): boolean {
 
 /** `text` cleaned; the same string object when there is nothing to clean. */
 export function sanitiseText(text: string): string {
-	if (!NEEDS_CLEANING.test(text)) return text;
+	if (!MAY_NEED_CLEANING.test(text)) return text;
 	const withoutControl = CONTROL.test(text) ? text.replace(SEQUENCE, '') : text;
 	return visibleText(withoutControl);
 }
