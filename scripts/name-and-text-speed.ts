@@ -1,5 +1,5 @@
 // Times nameKey and sanitiseText, the two pure functions the host runs on every login, `to:` and
-// text: `node --import tsx bench/name-and-text-speed.ts`. Prints ns per call; asserts nothing.
+// text: `node --import tsx scripts/name-and-text-speed.ts`. Prints ns per call; asserts nothing.
 
 import {nameKey} from '../source/protocol/name-rules.js';
 import {sanitiseText} from '../source/protocol/sanitise-text.js';
