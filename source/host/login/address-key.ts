@@ -8,6 +8,8 @@ import {isIPv6} from 'node:net';
  * given a whole /64 and could otherwise pick a fresh address per connection or per try.
  */
 export function addressKey(address: string): string {
+	// An IPv4 address has no colon: the usual case, on every accept, needs no parsing.
+	if (!address.includes(':')) return address;
 	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
 	if (mapped?.[1] !== undefined) return mapped[1];
 	const bare = address.split('%')[0] ?? address;
