@@ -1,6 +1,6 @@
 // The everyday `chat join NAME@HOST [--tls] [--no-follow] [--no-bell]`, read without meow:
 // loading meow (it reads and normalises package.json) delays the first frame by about 20 ms.
-import type {JoinOptions} from './client/run-join.js';
+import type {JoinOptions} from './join/run-join.js';
 
 /** The flags a plain join line may carry, each as typed, and what it sets. */
 const PLAIN_JOIN_FLAGS = new Map<string, Partial<JoinOptions>>([

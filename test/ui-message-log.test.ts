@@ -10,7 +10,7 @@ import {
 	messageAt,
 	updateMessage,
 	type MessageLog,
-} from '../source/ui/message-log.js';
+} from '../source/ui/state/message-log.js';
 
 function logOf(count: number, cap?: number): MessageLog {
 	let log = emptyLog;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {quitWithDeadline} from '../source/ui/use-exit.js';
+import {quitWithDeadline} from '../source/ui/hooks/use-exit.js';
 import {createFakeClient} from './helpers/fake-client.js';
 import {keys, renderChat, waitUntil} from './helpers/render-chat.js';
 

@@ -3,7 +3,7 @@
 import {encodeHello, type HelloOptions} from '../protocol/client-lines.js';
 import {encodePing, encodePong, parseHostLine, type HostLine} from '../protocol/host-lines.js';
 import {PROTOCOL_VERSION} from '../protocol/limits.js';
-import {startKeepalive, type Keepalive, type KeepaliveTimings} from './keepalive.js';
+import {startKeepalive, type Keepalive, type KeepaliveTimings} from './liveness-ping.js';
 import {attachLineConnection, type LineConnection} from './line-connection.js';
 import type {HostAddress, OpenSocket} from './open-socket.js';
 import {NO_LOGIN_ANSWER} from './reconnect-policy.js';

@@ -3,7 +3,7 @@
 import type {HostLine} from '../protocol/host-lines.js';
 import type {ClientEvents} from './client-events.js';
 import {createIncomingDedupe, laterMessageId} from './incoming-dedupe.js';
-import type {OutboundQueue} from './outbound-queue.js';
+import type {OutboundQueue} from './pending-sends.js';
 
 export type IncomingLines = {
 	handle(line: HostLine): void;

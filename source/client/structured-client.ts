@@ -12,11 +12,11 @@ import {
 	type Login,
 } from './host-connection.js';
 import {createIncomingLines} from './incoming-lines.js';
-import {DEFAULT_KEEPALIVE, type KeepaliveTimings} from './keepalive.js';
+import {DEFAULT_KEEPALIVE, type KeepaliveTimings} from './liveness-ping.js';
 import {createRefMaker} from './message-refs.js';
 import {openPlainSocket, type HostAddress, type OpenSocket} from './open-socket.js';
 import {checkOutgoing} from './outgoing-check.js';
-import {MAX_QUEUED_MESSAGES, createOutboundQueue} from './outbound-queue.js';
+import {MAX_QUEUED_MESSAGES, createOutboundQueue} from './pending-sends.js';
 import {decideAfterOutcome} from './outcome-decision.js';
 import {
 	GIVE_UP_NEVER,

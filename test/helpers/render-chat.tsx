@@ -2,7 +2,7 @@
 // and waits for frames by polling with a deadline (never by sleeping a fixed time).
 import {render} from 'ink-testing-library';
 import {ChatApp} from '../../source/ui/chat-app.js';
-import type {ChatOutcome} from '../../source/ui/use-exit.js';
+import type {ChatOutcome} from '../../source/ui/hooks/use-exit.js';
 import {createFakeClient, type FakeClient} from './fake-client.js';
 
 /** How long a UI test waits for a frame before failing: generous, as CI machines are loaded. */
