@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {createOutboundQueue} from '../source/client/pending-sends.js';
+import {createPendingSends} from '../source/client/pending-sends.js';
 
 const message = (ref: string) => ({ref, to: 'bob', text: `text ${ref}`});
 
 test('messages are written once, in the order they were sent', () => {
-	const queue = createOutboundQueue();
+	const queue = createPendingSends();
 	queue.add(message('a'));
 	queue.add(message('b'));
 	assert.deepEqual(
@@ -21,7 +21,7 @@ test('messages are written once, in the order they were sent', () => {
 });
 
 test('after a drop, every unsettled message is written again in the original order', () => {
-	const queue = createOutboundQueue();
+	const queue = createPendingSends();
 	for (const ref of ['a', 'b', 'c', 'd']) queue.add(message(ref));
 	queue.takeUnwritten();
 	assert.equal(queue.settle('b'), true);
@@ -34,7 +34,7 @@ test('after a drop, every unsettled message is written again in the original ord
 });
 
 test('a ref settles once', () => {
-	const queue = createOutboundQueue();
+	const queue = createPendingSends();
 	queue.add(message('a'));
 	assert.equal(queue.settle('a'), true);
 	assert.equal(queue.settle('a'), false);
@@ -42,7 +42,7 @@ test('a ref settles once', () => {
 });
 
 test('the queue is bounded and drains everything it held', () => {
-	const queue = createOutboundQueue(2);
+	const queue = createPendingSends(2);
 	assert.equal(queue.add(message('a')), true);
 	assert.equal(queue.add(message('b')), true);
 	assert.equal(queue.add(message('c')), false);

@@ -1,11 +1,6 @@
 // Notices a dead network: a host that has been silent gets a PING, and no answer in time
 // means the connection is gone even though TCP has not said so (a dropped Wi-Fi, a closed lid).
-
-/** Silence after which we ask the host whether it is there; under the host's own 30 s. */
-export const CLIENT_PING_AFTER_SILENCE_MS = 20_000;
-
-/** How long the host has to answer our PING before we call the connection dead. */
-export const CLIENT_PONG_TIMEOUT_MS = 10_000;
+import {CLIENT_PING_AFTER_SILENCE_MS, CLIENT_PONG_TIMEOUT_MS} from './limits.js';
 
 export type KeepaliveTimings = {pingAfterSilenceMs: number; pongTimeoutMs: number};
 
@@ -14,17 +9,17 @@ export const DEFAULT_KEEPALIVE: KeepaliveTimings = {
 	pongTimeoutMs: CLIENT_PONG_TIMEOUT_MS,
 };
 
-export type Keepalive = {
+export type LivenessPing = {
 	/** Call on every line from the host: any line proves it is alive. */
 	heard(): void;
 	stop(): void;
 };
 
-export function startKeepalive(
+export function startLivenessPing(
 	timings: KeepaliveTimings,
 	sendPing: (token: string) => void,
 	onDead: () => void,
-): Keepalive {
+): LivenessPing {
 	let timer: NodeJS.Timeout | undefined;
 	let pings = 0;
 	const arm = (ms: number, action: () => void) => {

@@ -1,32 +1,30 @@
 // Our messages from `send()` until the host gives each its final result. A message stays here
 // after it was written, so one that got no answer before a drop is resent with the same ref
 // (the host dedupes refs per user, docs/protocol.md "SEND").
+import {MAX_QUEUED_MESSAGES} from './limits.js';
 
-/** Messages waiting for a result; past this, `send()` fails at once instead of growing without bound. */
-export const MAX_QUEUED_MESSAGES = 500;
+export type PendingSend = {ref: string; to: string; text: string};
 
-export type OutboundMessage = {ref: string; to: string; text: string};
-
-export type OutboundQueue = {
+export type PendingSends = {
 	/** Number of messages still without a final result. */
 	readonly size: number;
 	/** Whether a ref is still waiting for its final result. */
 	has(ref: string): boolean;
 	/** Adds a message; false when the queue is full. */
-	add(message: OutboundMessage): boolean;
+	add(message: PendingSend): boolean;
 	/** The messages not yet written on the current connection, in the order they were sent; marks them written. */
-	takeUnwritten(): OutboundMessage[];
+	takeUnwritten(): PendingSend[];
 	/** Removes a message on its final result; false if the ref is not ours (or already settled). */
 	settle(ref: string): boolean;
 	/** The connection is gone: everything unsettled must be written again on the next one. */
 	markAllUnwritten(): void;
 	/** Empties the queue, returning what was in it (to fail each one with a reason). */
-	drain(): OutboundMessage[];
+	drain(): PendingSend[];
 };
 
-export function createOutboundQueue(capacity = MAX_QUEUED_MESSAGES): OutboundQueue {
+export function createPendingSends(capacity = MAX_QUEUED_MESSAGES): PendingSends {
 	// A Map keeps insertion order, which is the order the user sent in.
-	const pending = new Map<string, {message: OutboundMessage; written: boolean}>();
+	const pending = new Map<string, {message: PendingSend; written: boolean}>();
 	return {
 		get size() {
 			return pending.size;
@@ -43,7 +41,7 @@ export function createOutboundQueue(capacity = MAX_QUEUED_MESSAGES): OutboundQue
 			return true;
 		},
 		takeUnwritten() {
-			const out: OutboundMessage[] = [];
+			const out: PendingSend[] = [];
 			for (const entry of pending.values()) {
 				if (!entry.written) {
 					entry.written = true;

@@ -1,17 +1,14 @@
 // When and how soon the client tries again after losing the host. Pure: the session asks,
-// this answers. Modelled on tj/axon: a named list of transient errors and capped backoff.
-
-/** First retry comes quickly: most drops (a Wi-Fi blip, a host restart) heal within a second. */
-export const RECONNECT_INITIAL_DELAY_MS = 500;
-
-/** Retries never wait longer than this, so a user who waits sees the host back soon after it is. */
-export const RECONNECT_MAX_DELAY_MS = 15_000;
-
-/** Each failed try doubles the wait, so a host that is down is not hammered. */
-export const RECONNECT_MULTIPLIER = 2;
-
-/** Up to this share of each delay is random, so many clients of a restarted host do not return at once. */
-export const RECONNECT_JITTER_RATIO = 0.5;
+// this answers. Modelled on tj/axon: a named list of transient errors and capped backoff (its
+// numbers are in limits.ts).
+import {
+	GRACE_MARGIN_MS,
+	LINE_MODE_GIVE_UP_MS,
+	RECONNECT_INITIAL_DELAY_MS,
+	RECONNECT_JITTER_RATIO,
+	RECONNECT_MAX_DELAY_MS,
+	RECONNECT_MULTIPLIER,
+} from './limits.js';
 
 /**
  * Socket errors a retry can cure: the network or the host is briefly unavailable.
@@ -64,7 +61,7 @@ export type GiveUpPolicy =
 export const GIVE_UP_NEVER: GiveUpPolicy = {kind: 'never'};
 
 /** For line mode: a script should not hang forever on a host that is gone. */
-export const GIVE_UP_AFTER_FIVE_MINUTES: GiveUpPolicy = {kind: 'after', ms: 5 * 60_000};
+export const GIVE_UP_AFTER_FIVE_MINUTES: GiveUpPolicy = {kind: 'after', ms: LINE_MODE_GIVE_UP_MS};
 
 /** Whether a socket error may heal by itself. */
 export function isTransientSocketError(
@@ -81,9 +78,6 @@ export function isTransientSocketError(
 
 	return hasLoggedInBefore && TRANSIENT_AFTER_LOGIN_ERRORS.includes(code);
 }
-
-/** Extra wait past the host's grace period, for its timer and our clock to disagree a little. */
-export const GRACE_MARGIN_MS = 5000;
 
 /**
  * Whether a refused login is worth another try. The first login's refusal is final (the user

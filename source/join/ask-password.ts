@@ -2,16 +2,8 @@
 // CHAT_PASSWORD is unset, as ssh does; the full-screen UI starts only once that is settled.
 import {normalisePassword, passwordProblem} from '../protocol/password-rules.js';
 import {promptPassword, type PromptInput, type PromptSignal} from './password-prompt.js';
+import {FIRST_ANSWER_WAIT_MS, MAX_PASSWORD_ANSWERS} from '../client/limits.js';
 import type {PasswordRefusal} from '../client/structured-client.js';
-
-/** Wrong answers before the client gives up (ssh's default NumberOfPasswordPrompts). */
-export const MAX_PASSWORD_ANSWERS = 3;
-
-/**
- * How long a loaded UI waits for the host's first answer before it starts, so a password prompt
- * does not race the full screen; a host that answers later and wants a password ends the session.
- */
-export const FIRST_ANSWER_WAIT_MS = 1000;
 
 export type PasswordAsker = {
 	ask(code: PasswordRefusal): Promise<string | undefined>;

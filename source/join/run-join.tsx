@@ -2,7 +2,8 @@
 // Every way it can fail ends in one sentence on stderr and a non-zero exit code.
 import process from 'node:process';
 import {normalisePassword, passwordProblem} from '../protocol/password-rules.js';
-import {MAX_PASSWORD_ANSWERS, createPasswordAsker} from './ask-password.js';
+import {MAX_PASSWORD_ANSWERS} from '../client/limits.js';
+import {createPasswordAsker} from './ask-password.js';
 import {formatHostLabel} from '../client/closing-sentences.js';
 import {defaultKnownHostsPath, pinnedNotice} from '../client/known-hosts.js';
 import {runLineMode} from './line-mode.js';

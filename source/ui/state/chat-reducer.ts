@@ -6,7 +6,7 @@ import {setDelivery} from './conversation-updates.js';
 import {insertText} from './input-editing.js';
 import type {Command} from '../keys/keymap.js';
 import {applyCommand, type CommandContext} from './apply-command.js';
-import {MAX_TEXT_BYTES} from './submit-line.js';
+import {MAX_TEXT_BYTES} from '../../client/limits.js';
 
 export type ChatAction =
 	/** Client events, batched so a burst of messages is one state change and one frame. */

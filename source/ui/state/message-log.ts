@@ -1,9 +1,7 @@
 // An append-only, capped list of a conversation's messages that stays cheap to copy: it is stored
 // in chunks, so adding or updating a message copies one chunk instead of the whole history.
+import {MAX_MESSAGES_PER_CONVERSATION} from '../../client/limits.js';
 import type {ChatMessage} from './chat-message.js';
-
-/** Messages kept per conversation: the benchmark's 100,000 fit; older ones are dropped first. */
-export const MAX_MESSAGES_PER_CONVERSATION = 100_000;
 
 /** Messages per chunk: small enough to copy on every append, large enough to keep few chunks. */
 const CHUNK_SIZE = 1024;
@@ -21,7 +19,8 @@ export const emptyLog: MessageLog = {chunks: [], length: 0, firstSeq: 0, nextSeq
 
 /**
  * The stored copy of `message`, numbered `seq`. Built field by field: in optimised code V8 gives
- * each `{...message, seq}` a hidden class of its own, some 200 bytes more per message kept.
+ * each `{...message, seq}` a hidden class of its own, which costs memory on every message kept
+ * (bench/README.md, "Client UI").
  */
 function numbered(message: Omit<ChatMessage, 'seq'>, seq: number): ChatMessage {
 	const stored: ChatMessage = {seq, time: message.time, from: message.from, text: message.text};

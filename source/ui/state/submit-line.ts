@@ -1,5 +1,5 @@
 // Enter: the input line becomes a partner choice, a command, or a message to the partner.
-import {MAX_ENVELOPE_BYTES, MAX_LINE_BYTES} from '../../protocol/limits.js';
+import {INPUT_HISTORY_LIMIT, MAX_TEXT_BYTES} from '../../client/limits.js';
 import {findUser, foldName, type ChatState} from './chat-state.js';
 import {
 	addMessages,
@@ -10,12 +10,6 @@ import {
 } from './conversation-updates.js';
 import {emptyInputLine} from './input-editing.js';
 import {parseInputCommand} from '../keys/input-command.js';
-
-/** The longest text the UI sends: what fits on one protocol line with the SEND envelope. */
-export const MAX_TEXT_BYTES = MAX_LINE_BYTES - MAX_ENVELOPE_BYTES;
-
-/** Lines kept for Up/Down: plenty for a session, small enough to never matter. */
-export const INPUT_HISTORY_LIMIT = 200;
 
 export const NO_PARTNER_HINT = 'choose who to chat with: type to:NAME or press Ctrl+N';
 
