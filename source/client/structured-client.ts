@@ -48,6 +48,8 @@ export type StructuredClientOptions = {
 	giveUp?: GiveUpPolicy;
 	keepalive?: KeepaliveTimings;
 	loginAnswerTimeoutMs?: number;
+	/** For tests; QUIT_ANSWER_TIMEOUT_MS otherwise. */
+	quitAnswerTimeoutMs?: number;
 	/** For tests of the jitter; Math.random otherwise. */
 	random?: () => number;
 };
@@ -227,7 +229,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 				connection.send(encodeQuit());
 				setTimeout(() => {
 					close('quit', QUIT_SENTENCE);
-				}, QUIT_ANSWER_TIMEOUT_MS).unref();
+				}, options.quitAnswerTimeoutMs ?? QUIT_ANSWER_TIMEOUT_MS).unref();
 			} else {
 				close('quit', QUIT_SENTENCE);
 			}

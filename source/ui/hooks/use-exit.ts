@@ -1,28 +1,11 @@
-// Ends the UI: after a quit once the client has logged out (or a deadline passed), or at once
-// when the session ended on its own.
+// Ends the UI: after a quit once the client has logged out, or at once when the session ended on
+// its own. The client's quit() keeps the one quit deadline (QUIT_ANSWER_TIMEOUT_MS), so a host
+// that never answers cannot keep the terminal.
 import {useEffect, useRef} from 'react';
 import type {ChatClient} from '../../client/chat-client.js';
 import type {ChatState} from '../state/chat-state.js';
 
-/** A host that does not answer QUIT must not keep the terminal: leave after this long anyway. */
-export const QUIT_TIMEOUT_MS = 2000;
-
 export type ChatOutcome = {exitCode: number; message?: string};
-
-export async function quitWithDeadline(
-	client: ChatClient,
-	timeoutMs = QUIT_TIMEOUT_MS,
-): Promise<void> {
-	let timer: NodeJS.Timeout | undefined;
-	const deadline = new Promise<void>((resolve) => {
-		timer = setTimeout(resolve, timeoutMs);
-	});
-	try {
-		await Promise.race([client.quit().catch(() => undefined), deadline]);
-	} finally {
-		clearTimeout(timer);
-	}
-}
 
 export function useExit(
 	client: ChatClient,
@@ -37,8 +20,11 @@ export function useExit(
 	useEffect(() => {
 		if (!state.quitRequested || quitting.current) return;
 		quitting.current = true;
-		void quitWithDeadline(client).then(() => {
-			onExit({exitCode: 0});
-		});
+		void client
+			.quit()
+			.catch(() => undefined)
+			.then(() => {
+				onExit({exitCode: 0});
+			});
 	}, [state.quitRequested, client, onExit]);
 }
