@@ -33,6 +33,9 @@ export type ChatClient = {
 	 * deadline passed (QUIT_ANSWER_TIMEOUT_MS): callers need no deadline of their own.
 	 */
 	quit(): Promise<void>;
-	/** Registers a listener; returns the function that removes it. */
+	/**
+	 * Registers a listener; returns the function that removes it. Events that came while nobody
+	 * listened (before the UI mounted) are given to the next listener first, so none is lost.
+	 */
 	subscribe(listener: (event: ClientEvent) => void): () => void;
 };

@@ -4,7 +4,6 @@ import process from 'node:process';
 import {render} from 'ink';
 import type {ChatClient} from '../client/chat-client.js';
 import {ENDING_SIGNALS, SIGNAL_EXIT_CODES, type EndingSignal} from './exit-codes.js';
-import {bufferClient} from '../ui/buffered-client.js';
 import {ChatApp} from '../ui/chat-app.js';
 import {enterSequence, restoreTerminal} from '../ui/terminal-modes.js';
 import type {ChatOutcome} from '../ui/hooks/use-exit.js';
@@ -26,7 +25,7 @@ function describe(error: unknown): string {
 export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 	const stdin = options.stdin ?? process.stdin;
 	const stdout = options.stdout ?? process.stdout;
-	const client = bufferClient(options.client);
+	const {client} = options;
 
 	let finish: (outcome: ChatOutcome) => void = () => undefined;
 	const finished = new Promise<ChatOutcome>((resolve) => {
@@ -81,7 +80,6 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 		}
 		for (const [signal, handler] of signalHandlers) process.off(signal, handler);
 		process.off('uncaughtException', onCrash);
-		client.close();
 		restoreTerminal({stdin, stdout});
 	}
 }
