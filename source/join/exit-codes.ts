@@ -1,6 +1,12 @@
-// How `chat join` ends on a signal, wherever it is when the signal comes (loading the UI, at
-// the password prompt, in the UI): 128 + the signal number, as shells report it.
+// How `chat join` ends, as a number: every exit code it returns is named here, once.
 
+/** A session that ended on an error (refused, host gone, wrong password three times). */
+export const EXIT_FAILURE = 1;
+
+/** A command line that cannot work (bad address, unusable CHAT_PASSWORD, unavailable flag). */
+export const EXIT_USAGE = 2;
+
+/** A signal ends `chat join` with 128 + its number, as shells report it, wherever it comes. */
 export const SIGNAL_EXIT_CODES = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143} as const;
 
 /** A signal that ends `chat join`. */

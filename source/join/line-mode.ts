@@ -1,5 +1,6 @@
 // `chat join` when stdin is not a terminal: a plain line client over the structured connection,
 // so it can be scripted. Never touches raw mode; stdout carries only what the relay would print.
+// A signal (SIGINT, SIGTERM, SIGHUP) logs out, so a stopped script's name is free at once.
 import readline from 'node:readline';
 import type {Readable, Writable} from 'node:stream';
 import type {ChatClient, ClientEvent} from '../client/chat-client.js';
@@ -9,6 +10,7 @@ import {
 	handleInputLine,
 	noteSent,
 } from './line-mode-rules.js';
+import {registerCleanup} from './exit-cleanup.js';
 
 export type LineModeOptions = {
 	client: ChatClient;
@@ -87,9 +89,11 @@ export async function runLineMode(options: LineModeOptions): Promise<number> {
 	});
 
 	const unsubscribe = client.subscribe(onEvent);
+	const endCleanup = registerCleanup({onSignal: quit});
 	try {
 		return await finished;
 	} finally {
+		endCleanup();
 		unsubscribe();
 	}
 }

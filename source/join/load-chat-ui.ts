@@ -1,16 +1,16 @@
 // Loads the full-screen UI (Ink, React, Yoga: a good part of `chat join`'s start-up) while the
 // client is already connecting and logging in, instead of before it starts.
-import process from 'node:process';
-import {ENDING_SIGNALS, SIGNAL_EXIT_CODES, type EndingSignal} from './exit-codes.js';
 import type {ChatClient} from '../client/chat-client.js';
+import {registerCleanup} from './exit-cleanup.js';
+import {SIGNAL_EXIT_CODES} from './exit-codes.js';
 
 type ChatUiModule = typeof import('./run-chat-ui.js');
 
 /**
  * Runs `load` with no global fetch. yoga-layout's loader reads its inlined WebAssembly through
  * fetch() when there is one, and Node 20 loads its whole fetch implementation (undici) on the
- * first call, about 25 ms; without fetch the loader decodes the same bytes itself. Nothing in
- * chat uses fetch, and it is back as soon as the UI's code has loaded.
+ * first call (bench/README.md, "join to connected"); without fetch the loader decodes the same
+ * bytes itself. Nothing in chat uses fetch, and it is back as soon as the UI's code has loaded.
  */
 async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 	const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
@@ -29,14 +29,14 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
  * holding it for a resume.
  */
 export async function loadChatUi(client: ChatClient): Promise<ChatUiModule | {exitCode: number}> {
-	let onSignal: (signal: EndingSignal) => void = () => undefined;
+	let endCleanup: () => void = () => undefined;
 	const signalled = new Promise<{exitCode: number}>((resolve) => {
-		onSignal = (signal) => {
-			resolve({exitCode: SIGNAL_EXIT_CODES[signal]});
-		};
+		endCleanup = registerCleanup({
+			onSignal(signal) {
+				resolve({exitCode: SIGNAL_EXIT_CODES[signal]});
+			},
+		});
 	});
-	const handlers = ENDING_SIGNALS.map((signal) => [signal, () => onSignal(signal)] as const);
-	for (const [signal, handler] of handlers) process.once(signal, handler);
 	try {
 		const loaded = await Promise.race([
 			withoutFetch(async () => import('./run-chat-ui.js')),
@@ -45,6 +45,6 @@ export async function loadChatUi(client: ChatClient): Promise<ChatUiModule | {ex
 		if ('exitCode' in loaded) await client.quit();
 		return loaded;
 	} finally {
-		for (const [signal, handler] of handlers) process.off(signal, handler);
+		endCleanup();
 	}
 }

@@ -1,7 +1,7 @@
 // Reads a password from the terminal as ssh does: the prompt, then keys with echo off. Enter
-// ends it, Backspace and Ctrl+U edit it, Ctrl+C and Ctrl+D (on an empty line) abort, and so do
-// SIGTERM and SIGHUP, after giving the terminal its echo back.
-import process from 'node:process';
+// ends it, Backspace and Ctrl+U edit it, Ctrl+C and Ctrl+D (on an empty line) abort, and so does
+// an ending signal, after giving the terminal its echo back (exit-cleanup.ts).
+import {registerCleanup} from './exit-cleanup.js';
 import type {EndingSignal} from './exit-codes.js';
 
 /** The keys the prompt reads, as raw mode delivers them. */
@@ -19,8 +19,6 @@ export type PromptSignal = EndingSignal;
 
 /** What was typed, or the signal that ended the prompt (Ctrl+D on an empty line is SIGINT too). */
 export type PromptAnswer = {password: string} | {abort: PromptSignal};
-
-const ABORTING_SIGNALS = ['SIGTERM', 'SIGHUP'] as const;
 
 /** One chunk of keys applied to what is typed so far; done once Enter or an abort came. */
 export function applyKeys(
@@ -49,36 +47,39 @@ export async function promptPassword(
 	input: PromptInput,
 	output: NodeJS.WritableStream,
 ): Promise<PromptAnswer> {
-	// Echo goes off before the prompt shows, so nothing typed after it can appear.
-	input.setRawMode(true);
-	output.write(prompt);
 	let typed: string[] = [];
 	let stop: () => void = () => undefined;
+	let endCleanup: () => void = () => undefined;
 	try {
 		return await new Promise<PromptAnswer>((resolve) => {
+			endCleanup = registerCleanup({
+				onSignal(signal) {
+					resolve({abort: signal});
+				},
+				restore() {
+					input.setRawMode(false);
+					input.pause();
+				},
+			});
+			// Echo goes off before the prompt shows, so nothing typed after it can appear.
+			input.setRawMode(true);
+			output.write(prompt);
 			const onData = (data: Buffer | string) => {
 				const applied = applyKeys(typed, String(data));
 				typed = applied.typed;
 				if (applied.answer !== undefined) resolve(applied.answer);
 			};
 
-			const onSignal = (signal: PromptSignal) => {
-				resolve({abort: signal});
-			};
-
 			input.on('data', onData);
-			for (const signal of ABORTING_SIGNALS) process.on(signal, onSignal);
 			stop = () => {
 				input.off('data', onData);
-				for (const signal of ABORTING_SIGNALS) process.off(signal, onSignal);
 			};
 
 			input.resume();
 		});
 	} finally {
 		stop();
-		input.setRawMode(false);
-		input.pause();
+		endCleanup();
 		typed.length = 0;
 		output.write('\n');
 	}

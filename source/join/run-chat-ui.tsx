@@ -1,12 +1,14 @@
-// `runChatUi`: the full-screen chat on the alternate screen. However it ends (quit, Ctrl+C, a
-// signal, the host closing the session, an exception) the terminal is restored before it resolves.
+// `runChatUi`: the full-screen chat on the alternate screen, wired to a ChatClient. However it
+// ends (quit, Ctrl+C, a signal, the host closing the session, an exception) the terminal is
+// restored, through exit-cleanup.ts, before it resolves.
 import process from 'node:process';
 import {render} from 'ink';
 import type {ChatClient} from '../client/chat-client.js';
-import {ENDING_SIGNALS, SIGNAL_EXIT_CODES, type EndingSignal} from './exit-codes.js';
 import {ChatApp} from '../ui/chat-app.js';
-import {enterSequence, restoreTerminal} from '../ui/terminal-modes.js';
 import type {ChatOutcome} from '../ui/hooks/use-exit.js';
+import {enterSequence, restoreTerminal} from '../ui/terminal-modes.js';
+import {registerCleanup} from './exit-cleanup.js';
+import {EXIT_FAILURE, SIGNAL_EXIT_CODES} from './exit-codes.js';
 
 export type ChatUiOptions = {
 	client: ChatClient;
@@ -37,16 +39,19 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 		};
 	});
 
-	const onSignal = (signal: EndingSignal) => {
-		// Log out on the way (the host forgets the name at once), but never wait long for it.
-		void client.quit().catch(() => undefined);
-		finish({exitCode: SIGNAL_EXIT_CODES[signal]});
-	};
-	const signalHandlers = ENDING_SIGNALS.map((signal) => [signal, () => onSignal(signal)] as const);
+	const endCleanup = registerCleanup({
+		onSignal(signal) {
+			// Log out on the way (the host forgets the name at once), but never wait long for it.
+			void client.quit().catch(() => undefined);
+			finish({exitCode: SIGNAL_EXIT_CODES[signal]});
+		},
+		restore: () => {
+			restoreTerminal({stdin, stdout});
+		},
+	});
 	const onCrash = (error: unknown) => {
-		finish({exitCode: 1, message: `the chat screen stopped: ${describe(error)}`});
+		finish({exitCode: EXIT_FAILURE, message: `the chat screen stopped: ${describe(error)}`});
 	};
-	for (const [signal, handler] of signalHandlers) process.on(signal, handler);
 	process.on('uncaughtException', onCrash);
 
 	stdout.write(enterSequence);
@@ -71,15 +76,14 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 		);
 		return await finished;
 	} catch (error: unknown) {
-		return {exitCode: 1, message: `the chat screen could not start: ${describe(error)}`};
+		return {exitCode: EXIT_FAILURE, message: `the chat screen could not start: ${describe(error)}`};
 	} finally {
 		try {
 			instance?.unmount();
 		} catch {
 			// Unmounting a crashed tree can throw again; the terminal is restored below either way.
 		}
-		for (const [signal, handler] of signalHandlers) process.off(signal, handler);
 		process.off('uncaughtException', onCrash);
-		restoreTerminal({stdin, stdout});
+		endCleanup();
 	}
 }

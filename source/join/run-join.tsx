@@ -1,31 +1,22 @@
 // `chat join ADDRESS`: the full-screen UI on a terminal, a plain line client otherwise.
 // Every way it can fail ends in one sentence on stderr and a non-zero exit code.
 import process from 'node:process';
-import {normalisePassword, passwordProblem} from '../protocol/password-rules.js';
-import {MAX_PASSWORD_ANSWERS} from '../client/limits.js';
-import {createPasswordAsker} from './ask-password.js';
 import {formatHostLabel} from '../client/closing-sentences.js';
 import {defaultKnownHostsPath, pinnedNotice} from '../client/known-hosts.js';
-import {runLineMode} from './line-mode.js';
-import {SIGNAL_EXIT_CODES} from './exit-codes.js';
-import {loadChatUi} from './load-chat-ui.js';
+import {MAX_PASSWORD_ANSWERS} from '../client/limits.js';
 import {openPlainSocket, type OpenSocket} from '../client/open-socket.js';
 import {parseAddress} from '../client/parse-address.js';
 import {GIVE_UP_AFTER_FIVE_MINUTES, GIVE_UP_NEVER} from '../client/reconnect-policy.js';
 import {createStructuredClient} from '../client/structured-client.js';
 import {createTlsOpenSocket} from '../client/tls-connect.js';
 import {trackUnsent} from '../client/unsent-report.js';
+import {PASSWORD_VARIABLE, normalisePassword, passwordProblem} from '../protocol/password-rules.js';
+import {createPasswordAsker} from './ask-password.js';
+import {EXIT_FAILURE, EXIT_USAGE, SIGNAL_EXIT_CODES} from './exit-codes.js';
+import {runLineMode} from './line-mode.js';
+import {loadChatUi} from './load-chat-ui.js';
 
 export type JoinOptions = {address: string; follow: boolean; bell: boolean; tls: boolean};
-
-/** Exit code for a command line that cannot work (bad address, unavailable flag). */
-export const EXIT_USAGE = 2;
-
-/** Exit code for a session that ended on an error (refused, host gone). */
-export const EXIT_FAILURE = 1;
-
-/** The environment variable that carries the host's shared password. */
-export const PASSWORD_VARIABLE = 'CHAT_PASSWORD';
 
 /** How the client reaches the host: plain TCP, or TLS pinning the host's certificate. */
 export function chooseOpenSocket(
@@ -86,26 +77,14 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 			giveUp: interactive ? GIVE_UP_NEVER : GIVE_UP_AFTER_FIVE_MINUTES,
 		});
 		if (!interactive) {
-			// A script stopped by a signal still logs out, so its name is free at once.
-			const quit = () => {
-				void client.quit();
-			};
-
-			process.once('SIGINT', quit);
-			process.once('SIGTERM', quit);
-			try {
-				return await runLineMode({
-					client,
-					self: name,
-					follow: options.follow,
-					input: process.stdin,
-					output: process.stdout,
-					errorOutput: process.stderr,
-				});
-			} finally {
-				process.off('SIGINT', quit);
-				process.off('SIGTERM', quit);
-			}
+			return await runLineMode({
+				client,
+				self: name,
+				follow: options.follow,
+				input: process.stdin,
+				output: process.stdout,
+				errorOutput: process.stderr,
+			});
 		}
 
 		const unsent = trackUnsent(client);
