@@ -70,6 +70,8 @@ export function renderChat(
 		follow?: boolean;
 		bell?: boolean;
 		client?: FakeClient;
+		/** Who you are; alice unless a test needs alice as someone else. */
+		self?: string;
 	} = {},
 ): ChatHarness {
 	const client = options.client ?? createFakeClient();
@@ -78,7 +80,7 @@ export function renderChat(
 	const app = render(
 		<ChatApp
 			client={client}
-			self="alice"
+			self={options.self ?? 'alice'}
 			hostLabel="localhost:21567"
 			follow={options.follow ?? true}
 			bell={options.bell ?? true}

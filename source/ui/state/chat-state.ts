@@ -1,5 +1,6 @@
 // The whole UI state as one value, and the questions views ask of it. Changed only by the reducer.
 import type {ConnectionState} from '../../client/chat-client.js';
+import {nameKey} from '../../protocol/name-rules.js';
 import type {Completion} from './complete-name.js';
 import {emptyInputLine, type InputLine} from './input-editing.js';
 import {emptyLog, type MessageLog} from './message-log.js';
@@ -84,15 +85,13 @@ export function emptyConversation(partner: string): Conversation {
 	return {partner, log: emptyLog, unread: 0, newBelow: 0};
 }
 
-/** Names are compared as the host does for people typing them: case and width do not matter. */
-export function foldName(name: string): string {
-	return name.normalize('NFKC').toLowerCase();
-}
-
-/** The listed user a typed name means, if any. */
+/**
+ * The listed user a typed name means, if any: names are compared by the protocol's nameKey, as
+ * the host and line mode compare them (case, width and look-alike letters do not matter).
+ */
 export function findUser(state: ChatState, typed: string): string | undefined {
-	const folded = foldName(typed);
-	return state.users.find((name) => foldName(name) === folded);
+	const key = nameKey(typed);
+	return state.users.find((name) => nameKey(name) === key);
 }
 
 export function unreadTotal(state: ChatState): number {

@@ -1,4 +1,5 @@
 // Tab completion of a user name after `to:` or `/to `, cycling through matches on repeated Tab.
+import {nameKey} from '../../protocol/name-rules.js';
 import type {InputLine} from './input-editing.js';
 
 /** The command prefixes after which a user name is completed. */
@@ -11,8 +12,6 @@ export type Completion = {
 	matches: readonly string[];
 	index: number;
 };
-
-const fold = (name: string) => name.normalize('NFKC').toLowerCase();
 
 /**
  * Completes the name before the cursor. `previous` is the completion the last Tab made, if the
@@ -33,7 +32,7 @@ export function completeName(
 		const match = pattern.exec(line.text);
 		if (!match) continue;
 		const [, prefix = '', stem = ''] = match;
-		const matches = names.filter((name) => fold(name).startsWith(fold(stem)));
+		const matches = names.filter((name) => nameKey(name).startsWith(nameKey(stem)));
 		if (matches.length === 0) return undefined;
 		const text = prefix + (matches[0] ?? '');
 		return {line: {text, cursor: text.length}, completion: {stem, prefix, matches, index: 0}};

@@ -1,8 +1,10 @@
 // The user list: who is online, away, or gone but kept because a conversation with them is open.
-import {foldName, type ChatState, type Presence} from './chat-state.js';
+import {nameKey} from '../../protocol/name-rules.js';
+import type {ChatState, Presence} from './chat-state.js';
 
+/** By name key, so case and look-alikes do not scatter names that read alike. */
 function sortNames(names: Iterable<string>): string[] {
-	return [...names].sort((a, b) => foldName(a).localeCompare(foldName(b)) || a.localeCompare(b));
+	return [...names].sort((a, b) => nameKey(a).localeCompare(nameKey(b)) || a.localeCompare(b));
 }
 
 function withPresence(state: ChatState, presence: Map<string, Presence>): ChatState {

@@ -1,6 +1,8 @@
 // Enter: the input line becomes a partner choice, a command, or a message to the partner.
 import {INPUT_HISTORY_LIMIT, MAX_TEXT_BYTES} from '../../client/limits.js';
-import {findUser, foldName, type ChatState} from './chat-state.js';
+import {nameKey} from '../../protocol/name-rules.js';
+import {PLAIN_SELF, PLAIN_TO_NEEDS_NAME} from '../../protocol/plain-face.js';
+import {findUser, type ChatState} from './chat-state.js';
 import {
 	addMessages,
 	closeConversation,
@@ -39,9 +41,8 @@ function consumeLine(state: ChatState): ChatState {
 }
 
 function choosePartner(state: ChatState, typed: string): ChatState {
-	if (typed === '') return error(state, 'to: needs a user name, for example to:bob');
-	if (foldName(typed) === foldName(state.self))
-		return error(state, 'you cannot chat with yourself');
+	if (typed === '') return error(state, PLAIN_TO_NEEDS_NAME);
+	if (nameKey(typed) === nameKey(state.self)) return error(state, PLAIN_SELF);
 	const name = findUser(state, typed);
 	if (name === undefined) return error(state, `there is no user named ${typed} online`);
 	return switchPartner(state, name);
