@@ -16,7 +16,7 @@ export type ConnectionOutcome =
 	| {kind: 'refused'; code: string; reason: string}
 	| {kind: 'bye'; code: string; reason: string};
 
-export type HostConnectionOptions = {
+type HostConnectionOptions = {
 	address: HostAddress;
 	openSocket: OpenSocket;
 	hello: HelloOptions;
@@ -24,7 +24,7 @@ export type HostConnectionOptions = {
 	loginAnswerTimeoutMs: number;
 };
 
-export type HostConnectionHandlers = {
+type HostConnectionHandlers = {
 	onLogin(login: Login): void;
 	/** Every other line (messages, results, presence, errors). */
 	onLine(line: HostLine): void;

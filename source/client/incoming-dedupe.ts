@@ -23,7 +23,7 @@ class RecentSet {
 	}
 }
 
-export type IncomingDedupe = {
+type IncomingDedupe = {
 	/** Returns true the first time a message is seen, false for a repeat. */
 	isFirstSighting(message: {id: string; from: string; ref: string | undefined}): boolean;
 };

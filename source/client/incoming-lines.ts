@@ -5,7 +5,7 @@ import type {ClientEvents} from './client-events.js';
 import {createIncomingDedupe, laterMessageId} from './incoming-dedupe.js';
 import type {PendingSends} from './pending-sends.js';
 
-export type IncomingLines = {
+type IncomingLines = {
 	handle(line: HostLine): void;
 	/** The highest message id received, for `HELLO … last=` on a resume. */
 	readonly lastMessageId: string | undefined;

@@ -15,7 +15,7 @@ import {
  * Refusals and failed name lookups are not here: before the first login they mean a wrong
  * address (see TRANSIENT_AFTER_LOGIN_ERRORS).
  */
-export const TRANSIENT_SOCKET_ERRORS: readonly string[] = [
+const TRANSIENT_SOCKET_ERRORS: readonly string[] = [
 	'ECONNRESET',
 	'ECONNABORTED',
 	'EPIPE',
@@ -31,7 +31,7 @@ export const TRANSIENT_SOCKET_ERRORS: readonly string[] = [
 export const NO_LOGIN_ANSWER = 'no-login-answer';
 
 /** Errors that, once we have been logged in, mean the host restarts or the network is down. */
-export const TRANSIENT_AFTER_LOGIN_ERRORS: readonly string[] = [
+const TRANSIENT_AFTER_LOGIN_ERRORS: readonly string[] = [
 	'ECONNREFUSED',
 	'ENOTFOUND',
 	'EAI_AGAIN',
@@ -39,7 +39,7 @@ export const TRANSIENT_AFTER_LOGIN_ERRORS: readonly string[] = [
 ];
 
 /** Host refusals that a retry cannot change: the user must do something else. */
-export const PERMANENT_REFUSALS: readonly string[] = [
+const PERMANENT_REFUSALS: readonly string[] = [
 	'name-taken',
 	'name-invalid',
 	'version-unsupported',
@@ -48,7 +48,7 @@ export const PERMANENT_REFUSALS: readonly string[] = [
 ];
 
 /** `BYE` codes after which the client reconnects; any other `BYE` ends the session. */
-export const RETRYABLE_BYE_CODES: readonly string[] = ['shutdown', 'ping-timeout', 'slow-consumer'];
+const RETRYABLE_BYE_CODES: readonly string[] = ['shutdown', 'ping-timeout', 'slow-consumer'];
 
 /** When reconnecting stops for good. */
 export type GiveUpPolicy =

@@ -32,7 +32,7 @@ function isPasswordRefusal(code: string): code is PasswordRefusal {
 	return code === 'password-required' || code === 'password-wrong';
 }
 
-export type StructuredClientOptions = {
+type StructuredClientOptions = {
 	address: HostAddress;
 	name: string;
 	password?: string;

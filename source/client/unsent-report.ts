@@ -4,7 +4,7 @@
 import type {ChatClient, ClientEvent} from './chat-client.js';
 import {MAX_UNSENT_PREVIEW_CHARS} from './limits.js';
 
-export type UnsentReport = {
+type UnsentReport = {
 	/** The client to hand to the UI: the same client, with its sends remembered until they settle. */
 	client: ChatClient;
 	/** One line per message that failed because the session ended, in the order they were typed. */

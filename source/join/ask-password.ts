@@ -5,7 +5,7 @@ import {promptPassword, type PromptInput, type PromptSignal} from './password-pr
 import {FIRST_ANSWER_WAIT_MS, MAX_PASSWORD_ANSWERS} from '../client/limits.js';
 import type {PasswordRefusal} from '../client/structured-client.js';
 
-export type PasswordAsker = {
+type PasswordAsker = {
 	ask(code: PasswordRefusal): Promise<string | undefined>;
 	/** The login has its answer (see StructuredClientOptions.onAnswered). */
 	answered(): void;

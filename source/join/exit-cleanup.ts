@@ -6,7 +6,7 @@
 import process from 'node:process';
 import {ENDING_SIGNALS, type EndingSignal} from './exit-codes.js';
 
-export type CleanupStep = {
+type CleanupStep = {
 	/** How this part ends on an ending signal; while any step is registered, no signal kills. */
 	onSignal(signal: EndingSignal): void;
 	/** Puts back what this part changed (raw mode, echo, the screen); runs once, whatever happens. */

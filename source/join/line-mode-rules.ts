@@ -13,7 +13,7 @@ import {
 import {sanitiseText} from '../protocol/sanitise-text.js';
 import type {ClientEvent} from '../client/chat-client.js';
 
-export type LineModeState = {
+type LineModeState = {
 	self: string;
 	follow: boolean;
 	partner: string | undefined;
@@ -23,7 +23,7 @@ export type LineModeState = {
 	sentTo: Map<string, string>;
 };
 
-export type InputEffect =
+type InputEffect =
 	| {kind: 'print'; line: string}
 	| {kind: 'send'; to: string; text: string}
 	| {kind: 'quit'}

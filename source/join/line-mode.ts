@@ -12,7 +12,7 @@ import {
 } from './line-mode-rules.js';
 import {registerCleanup} from './exit-cleanup.js';
 
-export type LineModeOptions = {
+type LineModeOptions = {
 	client: ChatClient;
 	self: string;
 	follow: boolean;

@@ -18,7 +18,7 @@ export type PromptInput = NodeJS.ReadableStream & {setRawMode(mode: boolean): un
 export type PromptSignal = EndingSignal;
 
 /** What was typed, or the signal that ended the prompt (Ctrl+D on an empty line is SIGINT too). */
-export type PromptAnswer = {password: string} | {abort: PromptSignal};
+type PromptAnswer = {password: string} | {abort: PromptSignal};
 
 /** One chunk of keys applied to what is typed so far; done once Enter or an abort came. */
 export function applyKeys(

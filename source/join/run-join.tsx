@@ -19,7 +19,7 @@ import {loadChatUi} from './load-chat-ui.js';
 export type JoinOptions = {address: string; follow: boolean; bell: boolean; tls: boolean};
 
 /** How the client reaches the host: plain TCP, or TLS pinning the host's certificate. */
-export function chooseOpenSocket(
+function chooseOpenSocket(
 	options: {tls: boolean},
 	onNotice: (sentence: string) => void = () => undefined,
 ): OpenSocket | {error: string} {

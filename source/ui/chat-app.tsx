@@ -21,7 +21,7 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {UserList} from './views/user-list.js';
 import {userRows} from './views/user-rows.js';
 
-export type ChatAppProps = {
+type ChatAppProps = {
 	client: ChatClient;
 	self: string;
 	hostLabel: string;

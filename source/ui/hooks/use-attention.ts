@@ -4,7 +4,7 @@ import {useEffect, useRef} from 'react';
 import {bellSequence, titleSequence} from '../terminal-modes.js';
 
 /** What the title says: the unread total first, so it shows in a narrow tab. */
-export function titleFor(unread: number, self: string): string {
+function titleFor(unread: number, self: string): string {
 	return unread > 0 ? `(${unread}) chat: ${self}` : `chat: ${self}`;
 }
 

@@ -2,7 +2,7 @@
 import {useStdout} from 'ink';
 import {useEffect, useState} from 'react';
 
-export type TerminalSize = {columns: number; rows: number};
+type TerminalSize = {columns: number; rows: number};
 
 /** What to assume when the output is not a terminal and reports no size. */
 const FALLBACK_SIZE: TerminalSize = {columns: 80, rows: 24};

@@ -2,7 +2,7 @@
 import {INPUT_COMMANDS} from './input-command.js';
 import {bindingLabel, keymap, type Binding} from './keymap.js';
 
-export type HelpRow = {keys: string; description: string} | {heading: string};
+type HelpRow = {keys: string; description: string} | {heading: string};
 
 const rowOf = (binding: Binding): HelpRow => ({
 	keys: bindingLabel(binding),

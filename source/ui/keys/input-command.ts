@@ -2,7 +2,7 @@
 // `to:NAME` and `quit` are the plain face's own words (docs/protocol.md "The plain face").
 import {PLAIN_QUIT, PLAIN_TO_PREFIX} from '../../protocol/plain-face.js';
 
-export type InputCommand =
+type InputCommand =
 	| {type: 'none'}
 	| {type: 'choose'; name: string}
 	| {type: 'quit'}

@@ -72,7 +72,7 @@ export function applyClientEvents(state: ChatState, events: readonly ClientEvent
 	return next;
 }
 
-export function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
+function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
 	switch (event.type) {
 		case 'state': {
 			return {...state, connection: event.state, connectionDetail: event.detail};

@@ -8,7 +8,7 @@ export const emptyInputLine: InputLine = {text: '', cursor: 0};
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 /** Every cluster boundary of `text`, from 0 to text.length. */
-export function boundaries(text: string): number[] {
+function boundaries(text: string): number[] {
 	const result = [];
 	for (const {index} of graphemes.segment(text)) result.push(index);
 	result.push(text.length);

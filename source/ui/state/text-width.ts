@@ -19,7 +19,7 @@ export function clustersOf(text: string): Array<{text: string; width: number}> {
 }
 
 /** The longest start of `text` that fits in `width` cells. */
-export function fitWidth(text: string, width: number): string {
+function fitWidth(text: string, width: number): string {
 	if (displayWidth(text) <= width) return text;
 	let result = '';
 	let used = 0;

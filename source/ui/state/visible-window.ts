@@ -29,7 +29,7 @@ function wrappedLines(message: ChatMessage, width: number): DisplayLine[] {
 }
 
 /** The lines message `index` takes: its wrapped text, after a day line where the day changes. */
-export function linesOfMessage(log: MessageLog, index: number, width: number): DisplayLine[] {
+function linesOfMessage(log: MessageLog, index: number, width: number): DisplayLine[] {
 	const message = messageAt(log, index);
 	if (!message) return [];
 	const lines = wrappedLines(message, width);

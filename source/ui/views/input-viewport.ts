@@ -2,7 +2,7 @@
 import type {InputLine} from '../state/input-editing.js';
 import {clustersOf} from '../state/text-width.js';
 
-export type InputViewport = {before: string; atCursor: string; after: string};
+type InputViewport = {before: string; atCursor: string; after: string};
 
 export function inputViewport(line: InputLine, width: number): InputViewport {
 	const before = clustersOf(line.text.slice(0, line.cursor));

@@ -11,7 +11,7 @@ const MIN_LIST_WIDTH = 12;
 /** Rows below the main area: notice line, input line, status bar. */
 const BOTTOM_ROWS = 3;
 
-export type Layout = {
+type Layout = {
 	tooSmall: boolean;
 	columns: number;
 	/** One row less than the terminal: a root as tall as the terminal makes Ink redraw it all. */

@@ -14,7 +14,7 @@ const PALETTE = [
 	'blueBright',
 ] as const;
 
-export type UserColour = (typeof PALETTE)[number];
+type UserColour = (typeof PALETTE)[number];
 
 /** FNV-1a over the UTF-16 units of the name: cheap and spreads similar names apart. */
 export function userColour(name: string): UserColour {
