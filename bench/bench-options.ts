@@ -1,4 +1,6 @@
-// `npm run bench [-- --quick] [--json FILE] [--only a,b] [--rounds N] [--profile-host]`.
+// `npm run bench [-- --quick] [--json FILE] [--only a,b] [--rounds N] [--profile-host] [--baseline DIR]`.
+import {existsSync} from 'node:fs';
+import path from 'node:path';
 import {parseArgs} from 'node:util';
 
 export const SECTIONS = ['throughput', 'latency', 'scale', 'ui'] as const;
@@ -11,6 +13,8 @@ export type BenchOptions = {
 	rounds: number;
 	/** Write a V8 CPU profile of the host (bench/results/*.cpuprofile). */
 	profileHost: boolean;
+	/** A checkout of other code (with its node_modules) whose host runs beside this one. */
+	baseline?: string;
 	/** Relay throughput: pairs per run, and texts per run spread over the senders. */
 	throughput: {pairs: number[]; messagesPerRun: number};
 	latency: {users: number; messagesPerSecond: number; seconds: number; warmupSeconds: number};
@@ -23,7 +27,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --json FILE      also write the figures to FILE
   --only LIST      comma-separated sections: ${SECTIONS.join(', ')}
   --rounds N       interleaved rounds per comparison
-  --profile-host   write a CPU profile of the host under the flood to bench/results/`;
+  --profile-host   write a CPU profile of the host under the flood to bench/results/
+  --baseline DIR   also run the host of the checkout DIR (with its node_modules), right after
+                   this one in every round, to measure a change before and after in one run`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
 	const {values} = parseArgs({
@@ -34,6 +40,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
 			only: {type: 'string'},
 			rounds: {type: 'string'},
 			'profile-host': {type: 'boolean', default: false},
+			baseline: {type: 'string'},
 			help: {type: 'boolean', default: false},
 		},
 		strict: true,
@@ -45,6 +52,13 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
 		}
 		return name as Section;
 	});
+	const baseline = values.baseline === undefined ? undefined : path.resolve(values.baseline);
+	if (baseline !== undefined && !existsSync(path.join(baseline, 'bench', 'host-process.ts'))) {
+		throw new Error(`--baseline ${baseline}: not a checkout of chat (no bench/host-process.ts)`);
+	}
+	if (baseline !== undefined && !existsSync(path.join(baseline, 'node_modules', 'tsx'))) {
+		throw new Error(`--baseline ${baseline}: run npm ci there first (no node_modules/tsx)`);
+	}
 	const quick = values.quick;
 	const rounds = values.rounds === undefined ? (quick ? 1 : 5) : Number(values.rounds);
 	if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds needs a whole number ≥ 1');
@@ -54,6 +68,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
 		sections,
 		rounds,
 		profileHost: values['profile-host'],
+		baseline,
 		throughput: quick
 			? {pairs: [2, 10], messagesPerRun: 2000}
 			: {pairs: [8, 100], messagesPerRun: 200_000},

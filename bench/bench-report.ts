@@ -10,6 +10,8 @@ export type ReportRow = {
 	result: string;
 	vsNgircd?: string;
 	vsBare?: string;
+	/** A host row against the same face of the `--baseline` checkout. */
+	vsBaseline?: string;
 	target?: string;
 	/** The same figures as numbers, for --json. */
 	figures: Record<string, number>;
@@ -21,6 +23,7 @@ const COLUMNS: Array<[keyof ReportRow, string]> = [
 	['result', 'result'],
 	['vsNgircd', 'vs ngircd'],
 	['vsBare', 'vs bare'],
+	['vsBaseline', 'vs baseline'],
 	['target', 'target'],
 ];
 
@@ -40,15 +43,19 @@ export class BenchReport {
 
 	table(): string {
 		const cell = (row: ReportRow, key: keyof ReportRow) => String(row[key] ?? '');
-		const widths = COLUMNS.map(([key, title]) =>
+		// The baseline column only when a run has a baseline.
+		const columns = COLUMNS.filter(
+			([key]) => key !== 'vsBaseline' || this.rows.some((row) => row.vsBaseline),
+		);
+		const widths = columns.map(([key, title]) =>
 			Math.max(title.length, ...this.rows.map((row) => cell(row, key).length)),
 		);
 		const line = (cells: string[]) =>
 			`| ${cells.map((text, index) => text.padEnd(widths[index] ?? 0)).join(' | ')} |`;
 		return [
-			line(COLUMNS.map(([, title]) => title)),
+			line(columns.map(([, title]) => title)),
 			line(widths.map((width) => '-'.repeat(width))),
-			...this.rows.map((row) => line(COLUMNS.map(([key]) => cell(row, key)))),
+			...this.rows.map((row) => line(columns.map(([key]) => cell(row, key)))),
 		].join('\n');
 	}
 

@@ -2,7 +2,7 @@
 // and the worst max.
 import type {BenchOptions} from './bench-options.js';
 import {BenchReport, fixed, times, whole} from './bench-report.js';
-import {serverFor, type Contender, type RelayKind} from './contenders.js';
+import {baselineTwin, serverFor, type Contender, type RelayKind} from './contenders.js';
 import {runLatency, type LatencyResult} from './latency-run.js';
 import {outcomeProblems} from './run-problems.js';
 import type {RunningServer} from './running-server.js';
@@ -52,6 +52,7 @@ export async function benchLatency(
 					figure(key, (r) => r.p99Ms),
 				),
 			)}`;
+		const twin = baselineTwin(contender.key);
 		report.add({
 			benchmark,
 			contender: contender.label,
@@ -61,6 +62,7 @@ export async function benchLatency(
 			// Latency ratios: below 1× is better than the reference.
 			vsNgircd: contender.key === 'ngircd' ? '' : ratioTo('ngircd'),
 			vsBare: contender.key === 'bare' ? '' : ratioTo('bare'),
+			vsBaseline: twin && results.has(twin) ? ratioTo(twin) : '',
 			target: contender.relay === 'host' ? HOST_TARGET : '',
 			figures: {
 				users,

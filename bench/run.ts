@@ -3,7 +3,7 @@
 import os from 'node:os';
 import {parseBenchOptions, UsageRequest, USAGE, type BenchOptions} from './bench-options.js';
 import {BenchReport} from './bench-report.js';
-import {CONTENDERS, startRelays, type Contender} from './contenders.js';
+import {contendersWith, startRelays, type Contender} from './contenders.js';
 import {benchClientUi} from './client-ui-bench.js';
 import {benchLatency} from './latency-bench.js';
 import {ngircdVersion} from './ngircd-server.js';
@@ -13,13 +13,13 @@ import {benchThroughput} from './throughput-bench.js';
 
 async function main(options: BenchOptions, report: BenchReport): Promise<void> {
 	const version = ngircdVersion();
-	let contenders: readonly Contender[] = CONTENDERS;
+	let contenders: readonly Contender[] = contendersWith(options.baseline);
 	if (!version) {
 		if (!options.quick)
 			throw new Error(
 				'ngircd not installed: the full benchmark needs it (apt-get install ngircd).',
 			);
-		contenders = CONTENDERS.filter((contender) => contender.relay !== 'ngircd');
+		contenders = contenders.filter((contender) => contender.relay !== 'ngircd');
 		report.add({
 			benchmark: 'all',
 			contender: 'ngircd',
@@ -31,7 +31,10 @@ async function main(options: BenchOptions, report: BenchReport): Promise<void> {
 		(section) => section === 'throughput' || section === 'latency',
 	);
 	if (relaySections.length > 0) {
-		const {servers, stop} = await startRelays(contenders, options.profileHost);
+		const {servers, stop} = await startRelays(contenders, {
+			profile: options.profileHost,
+			baselineDir: options.baseline,
+		});
 		try {
 			for (const section of relaySections) {
 				const bench = section === 'throughput' ? benchThroughput : benchLatency;

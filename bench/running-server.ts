@@ -95,6 +95,8 @@ export type NodeServerOptions = {
 	nodeFlags?: string[];
 	/** The script calls answerGarbageCollectionRequests (and runs under `--expose-gc`). */
 	garbageCollectable?: boolean;
+	/** Where the script runs (a baseline checkout, whose own tsx then loads it). */
+	cwd?: string;
 };
 
 /** Starts a Node script that prints `listening <port>` on stdout once it serves. */
@@ -102,12 +104,12 @@ export async function startNodeServer(
 	script: string,
 	args: string[],
 	label: string,
-	{nodeFlags = [], garbageCollectable = false}: NodeServerOptions = {},
+	{nodeFlags = [], garbageCollectable = false, cwd}: NodeServerOptions = {},
 ): Promise<RunningServer> {
 	const child: ChildProcessWithoutNullStreams = spawn(
 		process.execPath,
 		[...nodeFlags, '--import', 'tsx', script, ...args],
-		{stdio: ['pipe', 'pipe', 'pipe']},
+		{stdio: ['pipe', 'pipe', 'pipe'], cwd},
 	);
 	const port = await new Promise<number>((resolve, reject) => {
 		let seen = '';

@@ -1,7 +1,7 @@
 // Scale and memory: each contender fresh (so its memory starts clean), many idle users.
 import type {BenchOptions} from './bench-options.js';
 import {BenchReport, fixed, times, whole} from './bench-report.js';
-import {loginsInFlight, startRelay, type Contender} from './contenders.js';
+import {baselineTwin, loginsInFlight, startRelay, type Contender} from './contenders.js';
 import {runScale, type ScaleResult} from './scale-run.js';
 import {ratio} from './stats.js';
 
@@ -16,7 +16,7 @@ export async function benchScale(
 	const benchmark = `scale, ${whole(users)} idle users`;
 	const results = new Map<string, ScaleResult>();
 	for (const contender of contenders) {
-		const server = await startRelay(contender.relay);
+		const server = await startRelay(contender.relay, {baselineDir: options.baseline});
 		const inFlightPerWorker = Math.max(1, Math.floor(loginsInFlight(contender.relay) / workers));
 		try {
 			const result = await runScale(
@@ -54,6 +54,7 @@ export async function benchScale(
 				`(${loginsInFlight(contender.relay)} in flight)${cut}, round trip ${fixed(result.roundTripMs)} ms`,
 			vsNgircd: contender.key === 'ngircd' ? '' : versus(result, 'ngircd'),
 			vsBare: contender.key === 'bare' ? '' : versus(result, 'bare'),
+			vsBaseline: versus(result, baselineTwin(contender.key) ?? ''),
 			target: contender.relay === 'host' ? HOST_TARGET : '',
 			figures: {
 				users: result.users,

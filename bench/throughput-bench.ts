@@ -2,7 +2,7 @@
 // ratios against ngircd and the bare Node relay.
 import type {BenchOptions} from './bench-options.js';
 import {BenchReport, fixed, times, whole} from './bench-report.js';
-import {serverFor, type Contender, type RelayKind} from './contenders.js';
+import {baselineTwin, serverFor, type Contender, type RelayKind} from './contenders.js';
 import {outcomeProblems} from './run-problems.js';
 import type {RunningServer} from './running-server.js';
 import {median, ratio} from './stats.js';
@@ -49,12 +49,15 @@ export async function benchThroughput(
 			const rate = rateOf(contender.key);
 			const cpuMicros = figure(contender.key, (run) => run.relayCpuMicrosPerMessage);
 			const generatorBusy = figure(contender.key, (run) => run.loadGeneratorBusy);
+			const twin = baselineTwin(contender.key);
+			const vsBaseline = twin && runs.has(twin) ? ratio(rate, rateOf(twin)) : Number.NaN;
 			report.add({
 				benchmark,
 				contender: contender.label,
 				result: `${whole(rate)} msg/s (relay CPU ${fixed(cpuMicros)} µs/msg, generator ${Math.round(generatorBusy * 100)}% busy)`,
 				vsNgircd: contender.key === 'ngircd' ? '' : times(ratio(rate, rateOf('ngircd'))),
 				vsBare: contender.key === 'bare' ? '' : times(ratio(rate, rateOf('bare'))),
+				vsBaseline: Number.isNaN(vsBaseline) ? '' : times(vsBaseline),
 				target: contender.relay === 'host' ? HOST_TARGET : '',
 				figures: {
 					pairs,
@@ -65,6 +68,7 @@ export async function benchThroughput(
 					loadGeneratorBusy: generatorBusy,
 					vsNgircd: ratio(rate, rateOf('ngircd')),
 					vsBare: ratio(rate, rateOf('bare')),
+					...(Number.isNaN(vsBaseline) ? {} : {vsBaseline}),
 				},
 			});
 		}

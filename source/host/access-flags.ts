@@ -6,7 +6,7 @@ import {X509Certificate} from 'node:crypto';
 import {chatConfigDir} from '../config-dir.js';
 import {passwordProblem} from '../protocol/password-rules.js';
 import type {HostOptions} from './host-options.js';
-import {TlsSetupError, loadTlsFiles, selfSignedCredentials} from './tls-credentials.js';
+import {TlsSetupError, loadTlsFiles, selfSignedCredentials} from './tls/tls-credentials.js';
 
 /** The environment variable that carries the password (safer than a flag, which `ps` shows). */
 export const PASSWORD_VARIABLE = 'CHAT_PASSWORD';

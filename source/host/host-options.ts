@@ -44,7 +44,7 @@ export type HostOptions = {
 	/** The wait before the next check after a wrong password from an address; doubles per failure. */
 	passwordFailureDelayMs?: number;
 	passwordFailureMaxDelayMs?: number;
-	/** Serve TLS with this PEM certificate and key (source/host/tls-credentials.ts loads them). */
+	/** Serve TLS with this PEM certificate and key (tls/tls-credentials.ts loads them). */
 	tls?: {cert: string; key: string};
 	/** Makes the listening server (e.g. a `node:tls` server); default `net.createServer`. */
 	createServer?: (onConnection: (socket: Socket) => void) => Server;

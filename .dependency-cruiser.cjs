@@ -1,0 +1,82 @@
+// The import rules of docs/architecture.md, checked by `npm run lint` (so by `npm test`): the
+// protocol is pure, the host never sees the client or the UI, the client never sees the UI, the
+// UI sees the client only as types and never touches a socket, and nothing imports in a circle.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+	forbidden: [
+		{
+			name: 'no-circular',
+			comment:
+				'An import cycle, type-only imports included: one of the modules is in the wrong folder or needs a narrower type.',
+			severity: 'error',
+			from: {path: '^source/'},
+			to: {circular: true},
+		},
+		{
+			name: 'protocol-is-pure',
+			comment:
+				'source/protocol/ is shared by the host and the client and imports nothing else of the project.',
+			severity: 'error',
+			from: {path: '^source/protocol/'},
+			to: {path: '^source/', pathNot: '^source/protocol/'},
+		},
+		{
+			name: 'protocol-touches-nothing',
+			comment: 'source/protocol/ is pure logic: no sockets, files or processes.',
+			severity: 'error',
+			from: {path: '^source/protocol/'},
+			to: {
+				dependencyTypes: ['core'],
+				path: '^(node:)?(net|tls|dgram|fs|fs/promises|child_process|http|https)$',
+			},
+		},
+		{
+			name: 'host-sees-no-client-or-ui',
+			comment: 'The host is the relay: it never imports client, join or UI code.',
+			severity: 'error',
+			from: {path: '^source/host/'},
+			to: {path: '^source/(client|ui|join|cli)/'},
+		},
+		{
+			name: 'client-sees-no-ui',
+			comment:
+				'Imports flow ui → client → protocol: the client never imports the UI (source/join/ wires the two).',
+			severity: 'error',
+			from: {path: '^source/client/'},
+			to: {path: '^source/(ui|join|cli|host)/'},
+		},
+		{
+			name: 'ui-sees-client-as-types-only',
+			comment:
+				'The UI talks to the ChatClient interface that a test can fake: it imports client code only as types.',
+			severity: 'error',
+			from: {path: '^source/ui/'},
+			to: {path: '^source/client/', dependencyTypesNot: ['type-only']},
+		},
+		{
+			name: 'ui-sees-no-host-join-or-cli',
+			severity: 'error',
+			from: {path: '^source/ui/'},
+			to: {path: '^source/(host|join|cli)/'},
+		},
+		{
+			name: 'ui-touches-no-socket',
+			comment: 'The UI never touches a socket: the client does.',
+			severity: 'error',
+			from: {path: '^source/ui/'},
+			to: {dependencyTypes: ['core'], path: '^(node:)?(net|tls|dgram|http|https)$'},
+		},
+		{
+			name: 'join-sees-no-host',
+			severity: 'error',
+			from: {path: '^source/join/'},
+			to: {path: '^source/(host|cli)/'},
+		},
+	],
+	options: {
+		doNotFollow: {path: 'node_modules'},
+		tsPreCompilationDeps: true,
+		tsConfig: {fileName: 'tsconfig.json'},
+		enhancedResolveOptions: {extensions: ['.ts', '.tsx', '.js']},
+	},
+};
