@@ -3,7 +3,7 @@
 // (the host dedupes refs per user, docs/protocol.md "SEND").
 import {MAX_QUEUED_MESSAGES} from './limits.js';
 
-export type PendingSend = {ref: string; to: string; text: string};
+type PendingSend = {ref: string; to: string; text: string};
 
 export type PendingSends = {
 	/** Number of messages still without a final result. */

@@ -6,7 +6,7 @@ import {clockTime} from './format-time.js';
 import {clustersOf, displayWidth} from './text-width.js';
 
 export type SpanStyle = 'time' | 'name' | 'text' | 'pending' | 'delivered' | 'failed';
-export type Span = {text: string; style: SpanStyle};
+type Span = {text: string; style: SpanStyle};
 export type WrappedLine = {indent: number; spans: Span[]};
 
 type Word = {text: string; style: SpanStyle; space: string};
