@@ -9,7 +9,7 @@ type ChatUiModule = typeof import('./run-chat-ui.js');
 /**
  * Runs `load` with no global fetch. yoga-layout's loader reads its inlined WebAssembly through
  * fetch() when there is one, and Node 20 loads its whole fetch implementation (undici) on the
- * first call (bench/README.md, "join to connected"); without fetch the loader decodes the same
+ * first call (bench/README.md, "Client UI"); without fetch the loader decodes the same
  * bytes itself. Nothing in chat uses fetch, and it is back as soon as the UI's code has loaded.
  */
 async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
