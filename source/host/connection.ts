@@ -23,6 +23,7 @@ import {handleFirstLine} from './login.js';
 import {Keepalive, type KeepaliveSink} from './keepalive.js';
 import {LineGate, type LineGateSink} from './line-gate.js';
 import {OutboundQueue, type QueueOwner} from './outbound-queue.js';
+import {leavePasswordCheck} from './password-gate.js';
 import {handlePlainLine} from './plain-session.js';
 import type {Relay} from './relay.js';
 import {handleStructuredLine} from './structured-session.js';
@@ -125,6 +126,8 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, Dead
 		if (this.closed) return;
 		this.closed = true;
 		this.relay.deadlines.cancel(this);
+		// A try whose connection is gone is never checked and holds up no try behind it.
+		leavePasswordCheck(this);
 		this.#keepalive?.stop();
 		this.#framer.stop();
 		this.#gate.stop();

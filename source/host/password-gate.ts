@@ -1,40 +1,43 @@
 // The password step of the login (docs/protocol.md "Password"): it runs before the name is looked
-// at. An address that failed lately waits before its check (password-failures.ts); lines the
-// client sends meanwhile are held and handed back in order once the password is accepted.
+// at. Tries from one address take turns, and wait longer after failures (password-turns.ts); lines
+// the client sends meanwhile are held and handed back in order once the password is accepted.
 
 import {
 	MAX_LINES_AHEAD_OF_PASSWORD,
 	MAX_PASSWORD_FAILURE_ADDRESSES,
+	MAX_PASSWORD_TRIES_WAITING,
 	PASSWORD_FAILURE_MEMORY_MS,
 } from '../protocol/limits.js';
 import type {Connection} from './connection.js';
 import {passwordsMatch} from './password-check.js';
 import {PasswordFailures} from './password-failures.js';
+import {PasswordTurns, type PasswordTry} from './password-turns.js';
 import type {Relay} from './relay.js';
 import type {Face} from './user.js';
 
-export type PasswordVerdict = 'accepted' | 'password-required' | 'password-wrong';
+export type PasswordVerdict = 'accepted' | 'password-required' | 'password-wrong' | 'password-busy';
 
-/** One failure record per running host. */
-const failuresByRelay = new WeakMap<Relay, PasswordFailures>();
-/** Connections waiting for their verdict: their face and the lines they sent meanwhile. */
-const waiting = new WeakMap<Connection, {face: Face; lines: string[]}>();
+/** One failure record, and the turns it sets, per running host. */
+const turnsByRelay = new WeakMap<Relay, PasswordTurns>();
+/** Connections waiting for their verdict: their face, the lines they sent meanwhile, their try. */
+const waiting = new WeakMap<Connection, {face: Face; lines: string[]; attempt: PasswordTry}>();
 /** Plain connections whose `pass:` line was accepted and whose name is still to come. */
 const accepted = new WeakSet<Connection>();
 
-function failuresOf(relay: Relay): PasswordFailures {
-	let failures = failuresByRelay.get(relay);
-	if (failures === undefined) {
-		failures = new PasswordFailures({
+function turnsOf(relay: Relay): PasswordTurns {
+	let turns = turnsByRelay.get(relay);
+	if (turns === undefined) {
+		const failures = new PasswordFailures({
 			delayMs: relay.settings.passwordFailureDelayMs,
 			maxDelayMs: relay.settings.passwordFailureMaxDelayMs,
 			memoryMs: PASSWORD_FAILURE_MEMORY_MS,
 			maxAddresses: MAX_PASSWORD_FAILURE_ADDRESSES,
 		});
-		failuresByRelay.set(relay, failures);
+		turns = new PasswordTurns(failures, MAX_PASSWORD_TRIES_WAITING);
+		turnsByRelay.set(relay, turns);
 	}
 
-	return failures;
+	return turns;
 }
 
 /** Whether the host was started with a password. */
@@ -48,7 +51,7 @@ export function passwordAccepted(connection: Connection): boolean {
 }
 
 /**
- * Checks `given` (undefined: none was sent) and calls `onVerdict`, at once or after the wait.
+ * Checks `given` (undefined: none was sent) and calls `onVerdict`, at once or when its turn comes.
  * A host without a password accepts anything. Nothing is called if the connection closes first.
  */
 export function checkPassword(
@@ -70,31 +73,35 @@ export function checkPassword(
 		return;
 	}
 
-	const failures = failuresOf(connection.relay);
-	const decide = (): void => {
-		const held = waiting.get(connection)?.lines ?? [];
-		waiting.delete(connection);
-		if (connection.closed) return;
-		if (!passwordsMatch(given, expected)) {
-			failures.failed(connection.address, Date.now());
-			onVerdict('password-wrong');
-			return;
-		}
+	const attempt: PasswordTry = {
+		address: connection.address,
+		matches: () => passwordsMatch(given, expected),
+		decided(right) {
+			const held = waiting.get(connection)?.lines ?? [];
+			waiting.delete(connection);
+			if (!right) {
+				onVerdict('password-wrong');
+				return;
+			}
 
-		failures.succeeded(connection.address);
-		accepted.add(connection);
-		onVerdict('accepted');
-		for (const line of held) if (!connection.closed) connection.gateLine(line);
+			accepted.add(connection);
+			onVerdict('accepted');
+			for (const line of held) if (!connection.closed) connection.gateLine(line);
+		},
 	};
+	waiting.set(connection, {face, lines: [], attempt});
+	if (turnsOf(connection.relay).enter(attempt) !== 'full') return;
+	// Refused unchecked: the line of tries from this address is full.
+	waiting.delete(connection);
+	onVerdict('password-busy');
+}
 
-	const wait = failures.waitBeforeCheck(connection.address, Date.now());
-	if (wait === 0) {
-		decide();
-		return;
-	}
-
-	waiting.set(connection, {face, lines: []});
-	setTimeout(decide, wait).unref();
+/** A closing connection's try leaves its address's line unchecked (called by Connection.close). */
+export function leavePasswordCheck(connection: Connection): void {
+	const held = waiting.get(connection);
+	if (held === undefined) return;
+	waiting.delete(connection);
+	turnsOf(connection.relay).leave(held.attempt);
 }
 
 /**
@@ -105,7 +112,6 @@ export function holdWhileChecking(connection: Connection, line: string): boolean
 	const held = waiting.get(connection);
 	if (held === undefined) return false;
 	if (held.lines.length >= MAX_LINES_AHEAD_OF_PASSWORD) {
-		waiting.delete(connection);
 		// The face is known from the first line; the farewell is in its form.
 		connection.face = held.face;
 		const reason = `more than ${MAX_LINES_AHEAD_OF_PASSWORD} lines before the password was checked`;
@@ -120,6 +126,10 @@ export function holdWhileChecking(connection: Connection, line: string): boolean
 
 /** The structured `REFUSED` reason for a verdict other than accepted. */
 export function passwordRefusalReason(verdict: Exclude<PasswordVerdict, 'accepted'>): string {
+	if (verdict === 'password-busy') {
+		return 'too many password tries from your address are waiting; try again later';
+	}
+
 	return verdict === 'password-required'
 		? 'this host needs a password: HELLO 1 <name> password=PASSWORD'
 		: 'wrong password';
