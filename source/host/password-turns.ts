@@ -25,7 +25,7 @@ export type TurnClock = {
 	after(ms: number, run: () => void): () => void;
 };
 
-export const systemClock: TurnClock = {
+const systemClock: TurnClock = {
 	now: () => Date.now(),
 	after(ms, run) {
 		const timer = setTimeout(run, ms);
