@@ -1,10 +1,14 @@
-// Password tries from one address take turns (source/host/password-turns.ts), on a fake clock:
+// Password tries from one address take turns (source/host/login/password-turns.ts), on a fake clock:
 // parallel tries wait like serial ones, a try that left is never checked, and the line is bounded.
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {PasswordFailures} from '../source/host/password-failures.js';
-import {PasswordTurns, type PasswordTry, type TurnClock} from '../source/host/password-turns.js';
+import {PasswordFailures} from '../source/host/login/password-failures.js';
+import {
+	PasswordTurns,
+	type PasswordTry,
+	type TurnClock,
+} from '../source/host/login/password-turns.js';
 
 const limits = {delayMs: 100, maxDelayMs: 800, memoryMs: 60_000, maxAddresses: 100};
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {CanonicalSend} from '../source/host/send-line.js';
+import {CanonicalSend} from '../source/host/session/send-line.js';
 import {parseClientLine} from '../source/protocol/structured-messages.js';
 
 test('a canonical SEND is split into ref, name and text', () => {

@@ -2,14 +2,28 @@
 // telling every client why (docs/protocol.md).
 
 import net, {type Server, type Socket} from 'node:net';
+import {
+	MAX_PASSWORD_FAILURE_ADDRESSES,
+	MAX_PASSWORD_TRIES_WAITING,
+	PASSWORD_FAILURE_MEMORY_MS,
+} from '../protocol/limits.js';
 import {PLAIN_SHUTDOWN} from '../protocol/plain-face.js';
 import {encodeCoded} from '../protocol/structured-messages.js';
-import {AddressCaps} from './address-caps.js';
-import {destroyAfterDeadline} from './connection-end.js';
-import {Connection} from './connection.js';
-import {type HostOptions, resolveHostOptions} from './host-options.js';
-import {Relay} from './relay.js';
-import {createTlsServer} from './tls-server.js';
+import {AddressCaps} from './connection/address-caps.js';
+import {Connection} from './connection/connection.js';
+import type {ConnectionHost} from './connection/connection-host.js';
+import {DeadlineTimer} from './connection/deadline-timer.js';
+import {FlushScheduler} from './connection/flush-scheduler.js';
+import {destroyAfterDeadline} from './connection/socket-close.js';
+import {type HostOptions, type HostSettings, resolveHostOptions} from './host-options.js';
+import {PasswordFailures} from './login/password-failures.js';
+import {PasswordTurns} from './login/password-turns.js';
+import {MemoryUserState} from './relay/memory-user-state.js';
+import {Presence} from './relay/presence.js';
+import {PresenceNews, type NewsReader} from './relay/presence-news.js';
+import {Relay} from './relay/relay.js';
+import type {UserState} from './relay/user-state.js';
+import {createTlsServer} from './tls/tls-server.js';
 
 export type RunningHost = {
 	/** The port it listens on (the one it got, when asked for 0). */
@@ -24,8 +38,10 @@ export type RunningHost = {
 
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
 	const settings = resolveHostOptions(options);
-	const relay = new Relay(settings);
+	const {log} = settings;
+	const {host, news, users} = wireHost(settings);
 	const caps = new AddressCaps(settings.maxPerAddress);
+	let closing: Promise<void> | undefined;
 
 	// Counted when TCP accepts, so a connection holds its place from its first byte (during a
 	// TLS handshake too) until its socket closes.
@@ -42,18 +58,18 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 
 	const onConnection = (socket: Socket, admitted = false): void => {
 		const address = socket.remoteAddress ?? 'unknown';
-		if (relay.closing) {
+		if (closing !== undefined) {
 			socket.destroy();
 			return;
 		}
 
 		if (!admitted && !admit(socket, address)) {
-			refuseOverCap(relay, socket, address);
+			refuseOverCap(log, socket, address);
 			return;
 		}
 
-		// It adds itself to relay.connections, and leaves when its socket closes.
-		new Connection(relay, socket, address);
+		// It adds itself to host.connections, and leaves when its socket closes.
+		new Connection(host, socket, address);
 	};
 
 	const server = settings.createServer
@@ -64,7 +80,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 					admit(raw) {
 						const address = raw.remoteAddress ?? 'unknown';
 						if (admit(raw, address)) return true;
-						relay.log(`refused ${address}: too-many-connections`);
+						log(`refused ${address}: too-many-connections`);
 						return false;
 					},
 					onSecureConnection(socket) {
@@ -76,17 +92,16 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 	await listen(server, settings.port, settings.bind);
 	// A failing accept (EMFILE …) must not stop the host; the log says what happened.
 	server.on('error', (error) => {
-		relay.log(`server error: ${error.message}`);
+		log(`server error: ${error.message}`);
 	});
 	const bound = server.address() as net.AddressInfo;
 
-	let closing: Promise<void> | undefined;
 	return {
 		port: bound.port,
 		address: bound.address,
-		stats: () => ({connections: relay.connections.size, users: relay.directory.size}),
+		stats: () => ({connections: host.connections.size, users: users.size}),
 		close() {
-			closing ??= shutDown(relay, server);
+			closing ??= shutDown(host, news, server);
 			return closing;
 		},
 	};
@@ -102,35 +117,65 @@ function listen(server: Server, port: number, bind: string): Promise<void> {
 	});
 }
 
-function refuseOverCap(relay: Relay, socket: Socket, address: string): void {
-	relay.log(`refused ${address}: too-many-connections`);
+/** Everything a host's connections share, wired once: the state seam is its only place of users. */
+function wireHost(settings: HostSettings): {
+	host: ConnectionHost;
+	news: PresenceNews;
+	users: UserState;
+} {
+	const {log} = settings;
+	const newsReaders = new Set<NewsReader>();
+	const news = new PresenceNews(() => newsReaders);
+	const users: UserState = new MemoryUserState(news, settings.maxHeldMessages);
+	const relay = new Relay(users);
+	const presence = new Presence(users, relay, {resumeGraceMs: settings.resumeGraceMs, log});
+	const failures = new PasswordFailures({
+		delayMs: settings.passwordFailureDelayMs,
+		maxDelayMs: settings.passwordFailureMaxDelayMs,
+		memoryMs: PASSWORD_FAILURE_MEMORY_MS,
+		maxAddresses: MAX_PASSWORD_FAILURE_ADDRESSES,
+	});
+	const passwordTurns = new PasswordTurns(failures, MAX_PASSWORD_TRIES_WAITING);
+	const host: ConnectionHost = {
+		limits: settings,
+		scheduler: new FlushScheduler(),
+		deadlines: new DeadlineTimer(),
+		connections: new Set(),
+		newsReaders,
+		relay,
+		presence,
+		login: {settings, passwordTurns, users, presence, news, log},
+		session: {users, relay},
+		log,
+	};
+	return {host, news, users};
+}
+
+function refuseOverCap(log: (line: string) => void, socket: Socket, address: string): void {
+	log(`refused ${address}: too-many-connections`);
 	socket.on('error', ignore);
 	const reason = `too many connections from ${address}`;
 	socket.end(encodeCoded('REFUSED', 'too-many-connections', reason) + '\n');
 	destroyAfterDeadline(socket);
 }
 
-async function shutDown(relay: Relay, server: Server): Promise<void> {
-	relay.closing = true;
+async function shutDown(host: ConnectionHost, news: PresenceNews, server: Server): Promise<void> {
+	// No news about anyone leaving from here on, and no grace period ends.
+	host.presence.stop();
 	const serverClosed = new Promise<void>((resolve) => {
 		server.close(() => resolve());
 	});
 	// What is queued goes out first, so the results it produces reach their senders too.
-	relay.news.flushNow();
-	relay.scheduler.flushNow();
+	news.flushNow();
+	host.scheduler.flushNow();
 	const closed: Array<Promise<void>> = [];
-	for (const connection of relay.connections) {
+	for (const connection of host.connections) {
 		const line =
 			connection.face === 'structured'
 				? encodeCoded('BYE', 'shutdown', 'the host is shutting down')
 				: PLAIN_SHUTDOWN;
 		closed.push(connection.whenClosed());
 		connection.close('shutdown', line);
-	}
-
-	for (const user of relay.directory.all()) {
-		if (user.graceTimer !== undefined) clearTimeout(user.graceTimer);
-		user.graceTimer = undefined;
 	}
 
 	await Promise.all(closed);

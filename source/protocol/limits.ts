@@ -4,6 +4,9 @@
 /** The port `chat host` listens on and `chat join` connects to unless told otherwise. */
 export const DEFAULT_PORT = 21_567;
 
+/** The largest port TCP can name (16 bits), for the host's --port and a client's HOST:PORT. */
+export const MAX_TCP_PORT = 65_535;
+
 /** A chat line; anything longer is a paste bomb. Longer lines are discarded, never buffered whole. */
 export const MAX_LINE_BYTES = 8192;
 
