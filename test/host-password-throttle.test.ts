@@ -219,3 +219,36 @@ test('past MAX_PASSWORD_TRIES_WAITING tries in line, one more is refused at once
 	assert.deepEqual(next.lines, [], 'the new try took the free place');
 	assert.equal(wrongAt.length, 1, 'no refused try was checked');
 });
+
+test('a waiting try whose client half-closes (FIN) leaves the line unanswered', async (t) => {
+	// Nobody's turn comes during the test: only hanging up can free a place.
+	const {host, wrongAt} = await hostStampingVerdicts({
+		passwordFailureDelayMs: 60_000,
+		passwordFailureMaxDelayMs: 60_000,
+	});
+	t.after(() => host.stop());
+	await answerTo(host.port, WRONG);
+	const waiting = await Promise.all(
+		Array.from({length: MAX_PASSWORD_TRIES_WAITING}, async () => {
+			const client = await connectRaw(host.port);
+			client.send(WRONG);
+			return client;
+		}),
+	);
+	assert.equal((await answerTo(host.port, 'alice')).answer, PLAIN_PASSWORD_NEEDED);
+	assert.match((await answerTo(host.port, WRONG)).answer, /^REFUSED password-busy /);
+
+	// A FIN, not a reset: the host still could write, but a try that hung up is not answered.
+	const leaving = waiting[0];
+	assert.ok(leaving !== undefined);
+	leaving.end();
+	await leaving.closed;
+	assert.deepEqual(leaving.lines, [], 'no verdict for a try that hung up');
+
+	const next = await connectRaw(host.port);
+	next.send(WRONG);
+	assert.equal((await answerTo(host.port, 'alice')).answer, PLAIN_PASSWORD_NEEDED);
+	assert.match((await answerTo(host.port, WRONG)).answer, /^REFUSED password-busy /);
+	assert.deepEqual(next.lines, [], 'the new try took the place the FIN freed');
+	assert.equal(wrongAt.length, 1, 'no try that hung up or was refused was checked');
+});

@@ -9,7 +9,7 @@ import {encodePing} from '../../protocol/structured-messages.js';
 import {handleLoginLine} from '../login/first-line.js';
 import type {LoginLink} from '../login/login-link.js';
 import {LoginState} from '../login/login-state.js';
-import {leavePasswordLine} from '../login/password-gate.js';
+import {leavePasswordLine, waitsForPassword} from '../login/password-gate.js';
 import type {CloseReason, Delivery, Face, User} from '../relay/user.js';
 import type {PresenceNews} from '../relay/presence-news.js';
 import {handlePlainLine} from '../session/plain-session.js';
@@ -264,9 +264,10 @@ export class Connection
 
 	static #onEnd(this: Socket): void {
 		const connection = connectionOf(this);
-		// Lines still waiting on the rate limit are handled first; then the connection ends.
+		// Lines still waiting on the rate limit are handled first; then the connection ends. A
+		// password waiting for its turn is not answered to a peer that hung up: it leaves the line.
 		connection.#peerEnded = true;
-		if (connection.#gate.idle) connection.close('dropped');
+		if (connection.#gate.idle || waitsForPassword(connection.login)) connection.close('dropped');
 	}
 
 	static #onError(this: Socket): void {

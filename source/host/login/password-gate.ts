@@ -4,6 +4,7 @@
 
 import type {Face} from '../relay/user.js';
 import type {LoginContext, LoginLink} from './login-link.js';
+import type {LoginState} from './login-state.js';
 import {handBack, startWaiting, stopWaiting} from './login-wait.js';
 import {passwordsMatch} from './password-check.js';
 import type {PasswordTry} from './password-turns.js';
@@ -60,6 +61,11 @@ export function checkPassword(
 	link.login.passwordTry = undefined;
 	stopWaiting(link);
 	onVerdict('password-busy');
+}
+
+/** Whether this login's password waits for its turn: such a try is gone when its peer hangs up. */
+export function waitsForPassword(login: LoginState): boolean {
+	return login.passwordTry !== undefined;
 }
 
 /** The link has ended: its try leaves its address's line unchecked (called by Connection.close). */
