@@ -3,8 +3,8 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 
-export const SECTIONS = ['throughput', 'latency', 'scale', 'ui', 'store'] as const;
-export type Section = (typeof SECTIONS)[number];
+const SECTIONS = ['throughput', 'latency', 'scale', 'ui', 'store'] as const;
+type Section = (typeof SECTIONS)[number];
 
 export type BenchOptions = {
 	quick: boolean;

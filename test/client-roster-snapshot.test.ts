@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import {test} from 'node:test';
-import {createLineModeState, handleClientEvent} from '../source/client/line-mode-rules.js';
+import {createLineModeState, handleClientEvent} from '../source/join/line-mode-rules.js';
 import {createStructuredClient} from '../source/client/structured-client.js';
 import {recordClientEvents} from './helpers/client-event-log.js';
 import {events, message, welcomed} from './helpers/chat-state-driver.js';

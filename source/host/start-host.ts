@@ -5,6 +5,7 @@ import net, {type Server, type Socket} from 'node:net';
 import {
 	MAX_LOGIN_RATE_ADDRESSES,
 	MAX_PASSWORD_FAILURE_ADDRESSES,
+	MAX_PASSWORD_TRIES_WAITING,
 	PASSWORD_FAILURE_MEMORY_MS,
 } from '../protocol/limits.js';
 import {PLAIN_SHUTDOWN} from '../protocol/plain-face.js';
@@ -18,6 +19,7 @@ import {destroyAfterDeadline} from './connection/socket-close.js';
 import {type HostOptions, type HostSettings, resolveHostOptions} from './host-options.js';
 import {LoginRate} from './login/login-rate.js';
 import {PasswordFailures} from './login/password-failures.js';
+import {PasswordTurns} from './login/password-turns.js';
 import {MemoryUserState} from './relay/memory-user-state.js';
 import {Presence} from './relay/presence.js';
 import {PresenceNews, type NewsReader} from './relay/presence-news.js';
@@ -140,6 +142,7 @@ function wireHost(settings: HostSettings): {
 		memoryMs: PASSWORD_FAILURE_MEMORY_MS,
 		maxAddresses: MAX_PASSWORD_FAILURE_ADDRESSES,
 	});
+	const passwordTurns = new PasswordTurns(failures, MAX_PASSWORD_TRIES_WAITING);
 	const loginRate = new LoginRate({
 		perSecond: settings.loginRate,
 		burst: settings.loginBurst,
@@ -153,7 +156,7 @@ function wireHost(settings: HostSettings): {
 		newsReaders,
 		relay,
 		presence,
-		login: {settings, failures, loginRate, users, presence, news, log},
+		login: {settings, passwordTurns, loginRate, users, presence, news, log},
 		session: {users, relay},
 		log,
 	};

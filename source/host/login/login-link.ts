@@ -7,7 +7,7 @@ import type {Face, User, UserLink} from '../relay/user.js';
 import type {UserState} from '../relay/user-state.js';
 import type {LoginRate} from './login-rate.js';
 import type {LoginState} from './login-state.js';
-import type {PasswordFailures} from './password-failures.js';
+import type {PasswordTurns} from './password-turns.js';
 
 export type LoginLink = UserLink & {
 	readonly address: string;
@@ -34,8 +34,8 @@ type LoginSettings = {
 
 export type LoginContext = {
 	readonly settings: LoginSettings;
-	/** One record for the host: failures from an address slow its next tries on any connection. */
-	readonly failures: PasswordFailures;
+	/** One for the host: tries from an address take turns, and its failures slow them all down. */
+	readonly passwordTurns: PasswordTurns;
 	/** One record for the host: logins per address (or IPv6 /64). */
 	readonly loginRate: LoginRate;
 	readonly users: UserState;
