@@ -10,6 +10,7 @@ import {
 	DEFAULT_LOGIN_RATE_PER_SECOND,
 	DEFAULT_MAX_PER_ADDRESS,
 } from '../source/protocol/limits.js';
+import {PLAIN_PASSWORD_NEEDED} from '../source/protocol/plain-face.js';
 import {connectRaw, loginPlain, loginStructured, wrapSocket} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 
@@ -24,6 +25,18 @@ test('a burst of logins at once, then one per 1/rate seconds', () => {
 	assert.ok(halfway >= 249 && halfway <= 251, `a refused try takes nothing: ${halfway}`);
 	assert.equal(rate.take('10.0.0.1', 510), 0);
 	assert.ok(rate.take('10.0.0.1', 510) > 400, 'and that login spent the bucket again');
+});
+
+test('a login given back is there again, never past the burst', () => {
+	const rate = new LoginRate({...limits, burst: 1});
+	assert.equal(rate.take('10.0.0.1', 0), 0);
+	assert.ok(rate.take('10.0.0.1', 0) > 0);
+	rate.giveBack('10.0.0.1');
+	assert.equal(rate.take('10.0.0.1', 0), 0);
+	rate.giveBack('10.0.0.1');
+	rate.giveBack('10.0.0.1');
+	assert.equal(rate.take('10.0.0.1', 0), 0);
+	assert.ok(rate.take('10.0.0.1', 0) > 0, 'one login, not two');
 });
 
 test('a rate of 0 never refuses and remembers nobody', () => {
@@ -122,4 +135,36 @@ test('a password line and the name after it are one login', async (t) => {
 	alice.send('pass:sesame');
 	alice.send('alice');
 	assert.equal(await alice.nextLine(), 'Welcome!');
+});
+
+test('a try that hangs up while it waits for its password check gives its login back', async (t) => {
+	const host = await startTestHost({
+		password: 'sesame',
+		passwordFailureDelayMs: 1000,
+		passwordFailureMaxDelayMs: 1000,
+		loginRate: 0.1,
+		loginBurst: 3,
+	});
+	t.after(() => host.stop());
+	const wrong = await connectRaw(host.port);
+	wrong.send('HELLO 1 mallory password=guess');
+	assert.match(await wrong.nextLine(), /^REFUSED password-wrong /);
+	// This try waits a second for its turn, and hangs up first.
+	const gone = await connectRaw(host.port);
+	gone.send('HELLO 1 mallory password=guess');
+	// Answered at once, and sent after it: once it is back, the try above is in line.
+	const barrier = await connectRaw(host.port);
+	barrier.send('alice');
+	assert.equal(await barrier.nextLine(), PLAIN_PASSWORD_NEEDED);
+	gone.destroy();
+	await gone.closed;
+	const deadline = Date.now() + 5000;
+	while (host.stats().connections > 0 && Date.now() < deadline) {
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+
+	// Three logins were taken and one given back: this one is the third that counts.
+	const right = await connectRaw(host.port);
+	right.send('HELLO 1 alice password=sesame');
+	assert.match(await right.nextLine(), /^WELCOME alice /);
 });

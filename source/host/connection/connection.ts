@@ -9,6 +9,7 @@ import {encodePing} from '../../protocol/structured-messages.js';
 import {handleLoginLine} from '../login/first-line.js';
 import type {LoginLink} from '../login/login-link.js';
 import {LoginState} from '../login/login-state.js';
+import {returnUnansweredLogin} from '../login/login-rate-gate.js';
 import {leavePasswordLine, waitsForPassword} from '../login/password-gate.js';
 import type {CloseReason, Delivery, Face, User} from '../relay/user.js';
 import type {PresenceNews} from '../relay/presence-news.js';
@@ -154,7 +155,9 @@ export class Connection
 		this.closed = true;
 		const host = this.#host;
 		host.deadlines.cancel(this);
-		// A try whose connection is gone is never checked and holds up no try behind it.
+		// A try whose connection is gone is never checked and holds up no try behind it, and
+		// spends no login.
+		returnUnansweredLogin(host.login, this);
 		leavePasswordLine(host.login, this);
 		this.#keepalive?.stop();
 		this.#framer.stop();

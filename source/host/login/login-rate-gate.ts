@@ -4,6 +4,7 @@
 import type {Face} from '../relay/user.js';
 import {addressKey} from './address-key.js';
 import type {LoginContext, LoginLink} from './login-link.js';
+import {waitsForPassword} from './password-gate.js';
 import {refuse} from './refusal.js';
 
 /**
@@ -21,4 +22,14 @@ export function admitLogin(context: LoginContext, link: LoginLink, face: Face): 
 	const reason = `too many logins from ${addressKey(link.address)}: try again in ${seconds} s`;
 	refuse(context, link, 'too-many-logins', reason);
 	return false;
+}
+
+/**
+ * The link ended while its login waited for its password check: it never logged in and nobody
+ * heard of it, so its login goes back to its address, as its try leaves the password line; a
+ * storm of tries that hang up then costs the address's next login nothing. Called by
+ * Connection.close, before leavePasswordLine.
+ */
+export function returnUnansweredLogin(context: LoginContext, link: LoginLink): void {
+	if (link.login.counted && waitsForPassword(link.login)) context.loginRate.giveBack(link.address);
 }

@@ -55,6 +55,12 @@ export class LoginRate {
 		return Math.max(1, Math.ceil((1 - entry.tokens) / this.#perMs));
 	}
 
+	/** Gives back a login `take` allowed, when it never came to log in. */
+	giveBack(address: string): void {
+		const entry = this.#entries.get(addressKey(address));
+		if (entry !== undefined) entry.tokens = Math.min(this.#burst, entry.tokens + 1);
+	}
+
 	/** Drops entries whose bucket is full again (they are the same as none), and the oldest past
 	 * the bound. */
 	#forgetFull(now: number): void {
