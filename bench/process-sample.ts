@@ -1,0 +1,31 @@
+// What a process holds right now, from Linux /proc: resident memory and open descriptors.
+import {readdirSync} from 'node:fs';
+import {readRssBytes} from './running-server.js';
+
+export type ProcessSample = {
+	/** Seconds since the run started. */
+	at: number;
+	rssMiB: number;
+	fds: number;
+};
+
+export function openFdCount(pid: number): number {
+	try {
+		return readdirSync(`/proc/${pid}/fd`).length;
+	} catch {
+		return Number.NaN;
+	}
+}
+
+export function sampleProcess(pid: number, startedAt: number): ProcessSample {
+	return {
+		at: Math.round((performance.now() - startedAt) / 100) / 10,
+		rssMiB: Math.round(readRssBytes(pid) / 1024 / 1024),
+		fds: openFdCount(pid),
+	};
+}
+
+/** One line per sample, for the by-hand runs. */
+export function formatSample(label: string, sample: ProcessSample): string {
+	return `${label.padEnd(28)} t=${String(sample.at).padStart(6)} s  RSS ${String(sample.rssMiB).padStart(4)} MiB  fds ${String(sample.fds).padStart(5)}`;
+}
