@@ -173,12 +173,16 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, Dead
 	// --- the rate gate ---
 
 	gatePause(): void {
+		// The rest of the chunk stays bytes, and the rest of the stream stays in the kernel.
+		this.#framer.pause();
 		this.socket.pause();
 	}
 
 	gateResume(): void {
+		// What the framer held is split now; its lines may make the gate wait again.
+		if (this.closed || !this.#framer.resume() || this.closed) return;
 		if (this.#peerEnded) this.close('dropped');
-		else if (!this.closed) this.socket.resume();
+		else this.socket.resume();
 	}
 
 	gateThrottled(): void {
@@ -227,7 +231,7 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, Dead
 		const connection = connectionOf(this);
 		// Lines still waiting on the rate limit are handled first; then the connection ends.
 		connection.#peerEnded = true;
-		if (connection.#gate.idle) connection.close('dropped');
+		if (connection.#gate.idle && !connection.#framer.paused) connection.close('dropped');
 	}
 
 	static #onError(this: Socket): void {
