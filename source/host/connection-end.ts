@@ -14,6 +14,8 @@ export type CloseReason =
 	| 'quit'
 	| 'refused'
 	| 'dropped'
+	/** The peer half-closed: what it sent is answered, then the socket is ended. */
+	| 'ended'
 	| 'ping-timeout'
 	| 'flood'
 	| 'slow-consumer'
@@ -21,7 +23,7 @@ export type CloseReason =
 	| 'shutdown';
 
 /** Network trouble, not a decision to leave: a structured user may still resume. */
-const AWAY_REASONS = new Set<CloseReason>(['dropped', 'ping-timeout']);
+const AWAY_REASONS = new Set<CloseReason>(['dropped', 'ended', 'ping-timeout']);
 
 export function releaseUser(relay: Relay, user: User, reason: CloseReason): void {
 	if (user.face === 'structured' && AWAY_REASONS.has(reason)) userAway(relay, user, reason);

@@ -181,7 +181,7 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, Dead
 	gateResume(): void {
 		// What the framer held is split now; its lines may make the gate wait again.
 		if (this.closed || !this.#framer.resume() || this.closed) return;
-		if (this.#peerEnded) this.close('dropped');
+		if (this.#peerEnded) this.close('ended');
 		else this.socket.resume();
 	}
 
@@ -229,9 +229,10 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, Dead
 
 	static #onEnd(this: Socket): void {
 		const connection = connectionOf(this);
-		// Lines still waiting on the rate limit are handled first; then the connection ends.
+		// Lines still waiting on the rate limit are handled first; then the connection ends,
+		// once their answers are written (docs/protocol.md "Framing", half-close).
 		connection.#peerEnded = true;
-		if (connection.#gate.idle && !connection.#framer.paused) connection.close('dropped');
+		if (connection.#gate.idle && !connection.#framer.paused) connection.close('ended');
 	}
 
 	static #onError(this: Socket): void {
