@@ -38,6 +38,17 @@ test('flags convert seconds to ms and KiB to bytes', () => {
 	});
 });
 
+test('--max-pre-login is a count, 0 for no cap', () => {
+	assert.deepEqual(hostOptionsFromFlags({maxPreLogin: '100'}), {
+		ok: true,
+		options: {maxPreLogin: 100},
+	});
+	assert.deepEqual(hostOptionsFromFlags({maxPreLogin: '-1'}), {
+		ok: false,
+		error: '--max-pre-login must be at least 0, not -1',
+	});
+});
+
 test('no flags: no options, so every limit keeps its default', () => {
 	assert.deepEqual(hostOptionsFromFlags({}), {ok: true, options: {}});
 });
@@ -61,7 +72,7 @@ test('bad values get one sentence naming the flag', () => {
 
 test('the help lists every flag once, aligned', () => {
 	const lines = hostFlagsHelp('  ');
-	assert.equal(lines.length, 12);
+	assert.equal(lines.length, 13);
 	const columns = new Set(
 		lines.map((line) => /^ {2}--[a-z-]+(?: [A-Z]+)?\s+/.exec(line)?.[0].length),
 	);

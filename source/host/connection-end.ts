@@ -13,6 +13,8 @@ import type {User} from './user.js';
 export type CloseReason =
 	| 'quit'
 	| 'refused'
+	/** Not logged in yet, it made way for a newcomer: its socket is destroyed after its last line. */
+	| 'evicted'
 	| 'dropped'
 	/** The peer half-closed: what it sent is answered, then the socket is ended. */
 	| 'ended'

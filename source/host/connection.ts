@@ -15,6 +15,7 @@ import {
 	farewellLine,
 	lineTooLongLine,
 	loginTimeoutLine,
+	madeWayLine,
 	noticeLine,
 	slowDownLine,
 } from './face-lines.js';
@@ -24,6 +25,7 @@ import {Keepalive, type KeepaliveSink} from './keepalive.js';
 import {LineGate, type LineGateSink} from './line-gate.js';
 import {OutboundQueue, type QueueOwner} from './outbound-queue.js';
 import {handlePlainLine} from './plain-session.js';
+import type {PreLoginEntry} from './pre-login-cap.js';
 import type {Relay} from './relay.js';
 import {handleStructuredLine} from './structured-session.js';
 import {TokenBucket} from './token-bucket.js';
@@ -37,7 +39,9 @@ function connectionOf(socket: Socket): Connection {
 	return (socket as ConnectionSocket)[CONNECTION];
 }
 
-export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, DeadlineEntry {
+export class Connection
+	implements LineGateSink, QueueOwner, KeepaliveSink, DeadlineEntry, PreLoginEntry
+{
 	readonly relay: Relay;
 	readonly socket: Socket;
 	readonly address: string;
@@ -76,6 +80,7 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, Dead
 			settings.rate > 0 ? new TokenBucket(settings.rate, settings.burst, Date.now()) : undefined;
 		this.#gate = new LineGate(bucket, settings.floodDisconnectMs, this);
 		relay.connections.add(this);
+		relay.preLogin.add(this);
 		socket.setNoDelay(true);
 		// A netcat user cannot answer PING; TCP keepalive finds a half-open plain connection.
 		socket.setKeepAlive(true, PLAIN_KEEPALIVE_MS);
@@ -102,6 +107,7 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, Dead
 		this.user = user;
 		this.face = face;
 		this.relay.deadlines.cancel(this);
+		this.relay.preLogin.remove(this);
 		this.#gate.refill();
 		if (face === 'structured') {
 			const {pingAfterSilenceMs, pongTimeoutMs} = this.relay.settings;
@@ -125,6 +131,7 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, Dead
 		if (this.closed) return;
 		this.closed = true;
 		this.relay.deadlines.cancel(this);
+		this.relay.preLogin.remove(this);
 		this.#keepalive?.stop();
 		this.#framer.stop();
 		this.#gate.stop();
@@ -137,7 +144,7 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, Dead
 		const user = this.user;
 		if (user !== undefined && user.connection === this) releaseUser(this.relay, user, reason);
 		settleUndelivered(this.relay, undelivered, reason, user);
-		if (reason === 'dropped') {
+		if (reason === 'dropped' || reason === 'evicted') {
 			socket.destroy();
 		} else {
 			socket.end();
@@ -218,6 +225,13 @@ export class Connection implements LineGateSink, QueueOwner, KeepaliveSink, Dead
 	}
 
 	// --- the socket ending ---
+
+	/** Not logged in yet, and the longest waiting: it makes way for a newcomer (pre-login-cap.ts).
+	 * Told why, then closed at once, so that its descriptor is free now. */
+	evictPreLogin(): void {
+		this.relay.log(`refused ${this.address}: too many connections waiting to log in`);
+		this.close('evicted', madeWayLine(this.face));
+	}
 
 	/** No login within the login timeout. */
 	deadlineReached(): void {

@@ -4,6 +4,7 @@
 import {
 	DEFAULT_BURST_LINES,
 	DEFAULT_MAX_PER_ADDRESS,
+	DEFAULT_MAX_PRE_LOGIN,
 	DEFAULT_PORT,
 	DEFAULT_RATE_LINES_PER_SECOND,
 	FLOOD_DISCONNECT_MS,
@@ -54,6 +55,15 @@ export const HOST_NUMBER_FLAGS: readonly NumberFlag[] = [
 		integer: true,
 		usage: '--max-per-address N',
 		help: `connections from one address (default ${DEFAULT_MAX_PER_ADDRESS}; 0: no cap)`,
+	},
+	{
+		key: 'maxPreLogin',
+		option: 'maxPreLogin',
+		scale: 1,
+		min: 0,
+		integer: true,
+		usage: '--max-pre-login N',
+		help: `connections not logged in yet, oldest dropped first (default ${DEFAULT_MAX_PRE_LOGIN}; 0: no cap)`,
 	},
 	{
 		key: 'rate',

@@ -5,6 +5,7 @@ import type {Server, Socket} from 'node:net';
 import {
 	DEFAULT_BURST_LINES,
 	DEFAULT_MAX_PER_ADDRESS,
+	DEFAULT_MAX_PRE_LOGIN,
 	DEFAULT_PORT,
 	DEFAULT_RATE_LINES_PER_SECOND,
 	FLOOD_DISCONNECT_MS,
@@ -25,6 +26,8 @@ export type HostOptions = {
 	bind?: string;
 	/** Connections from one address; 0 = no cap. */
 	maxPerAddress?: number;
+	/** Connections not logged in yet, host-wide; past it the oldest is dropped. 0 = no cap. */
+	maxPreLogin?: number;
 	/** Lines per second per client; 0 = no limit. */
 	rate?: number;
 	/** Lines a client may send at once before the rate applies. */
@@ -60,6 +63,7 @@ export function resolveHostOptions(options: HostOptions): HostSettings {
 		port: options.port ?? DEFAULT_PORT,
 		bind: options.bind ?? '0.0.0.0',
 		maxPerAddress: options.maxPerAddress ?? DEFAULT_MAX_PER_ADDRESS,
+		maxPreLogin: options.maxPreLogin ?? DEFAULT_MAX_PRE_LOGIN,
 		rate: options.rate ?? DEFAULT_RATE_LINES_PER_SECOND,
 		burst: options.burst ?? DEFAULT_BURST_LINES,
 		floodDisconnectMs: options.floodDisconnectMs ?? FLOOD_DISCONNECT_MS,

@@ -17,6 +17,7 @@ import {flat} from './flat-string.js';
 import {FlushScheduler} from './flush-scheduler.js';
 import type {HostSettings} from './host-options.js';
 import {MessageIds} from './message-ids.js';
+import {PreLoginCap} from './pre-login-cap.js';
 import {PresenceNews, type NewsReader} from './presence-news.js';
 import type {User} from './user.js';
 import {UserDirectory} from './user-directory.js';
@@ -30,6 +31,8 @@ export class Relay implements DeliveryListener {
 	/** Login timeouts and keepalive checks, on one timer. */
 	readonly deadlines = new DeadlineTimer();
 	readonly connections = new Set<Connection>();
+	/** The connections not logged in yet, oldest first (--max-pre-login). */
+	readonly preLogin: PreLoginCap;
 	readonly #ids = new MessageIds();
 	readonly #ctime = new CtimeClock();
 	/** True once the host is stopping: nobody is told about anyone leaving any more. */
@@ -37,6 +40,7 @@ export class Relay implements DeliveryListener {
 
 	constructor(settings: HostSettings) {
 		this.settings = settings;
+		this.preLogin = new PreLoginCap(settings.maxPreLogin);
 	}
 
 	log(line: string): void {

@@ -9,6 +9,7 @@ import {destroyAfterDeadline} from './connection-end.js';
 import {Connection} from './connection.js';
 import {type HostOptions, resolveHostOptions} from './host-options.js';
 import {Relay} from './relay.js';
+import {TlsHandshakes} from './tls-handshakes.js';
 import {createTlsServer} from './tls-server.js';
 
 export type RunningHost = {
@@ -56,6 +57,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 		new Connection(relay, socket, address);
 	};
 
+	const handshakes = new TlsHandshakes(relay.preLogin);
 	const server = settings.createServer
 		? settings.createServer(onConnection)
 		: settings.tls
@@ -63,11 +65,16 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 					// Before the handshake no refusal line can be read, so an over-cap socket is just closed.
 					admit(raw) {
 						const address = raw.remoteAddress ?? 'unknown';
-						if (admit(raw, address)) return true;
+						if (admit(raw, address)) {
+							handshakes.started(raw);
+							return true;
+						}
+
 						relay.log(`refused ${address}: too-many-connections`);
 						return false;
 					},
 					onSecureConnection(socket) {
+						handshakes.finished(socket);
 						onConnection(socket, true);
 					},
 				})

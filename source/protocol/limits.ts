@@ -33,6 +33,11 @@ export const LOGIN_TIMEOUT_MS = 10_000;
 /** One machine cannot exhaust the host's sockets; a team sharing one server still fits. Flag: --max-per-address (0: no cap). */
 export const DEFAULT_MAX_PER_ADDRESS = 64;
 
+/** Connections that have not logged in yet, host-wide; past it the one that has waited longest is
+ * dropped. A login takes a round trip or two, so this is more than a team reconnecting at once, and
+ * idle connects from many addresses cannot take every descriptor. Flag: --max-pre-login (0: no cap). */
+export const DEFAULT_MAX_PRE_LOGIN = 512;
+
 /** Lines a client may send per second once its burst is spent. Flag: --rate (0: no limit). */
 export const DEFAULT_RATE_LINES_PER_SECOND = 20;
 
