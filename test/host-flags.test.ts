@@ -49,6 +49,17 @@ test('--max-pre-login is a count, 0 for no cap', () => {
 	});
 });
 
+test('--max-connections is a whole count, 0 for no limit', () => {
+	assert.deepEqual(hostOptionsFromFlags({maxConnections: '0'}), {
+		ok: true,
+		options: {maxConnections: 0},
+	});
+	assert.deepEqual(hostOptionsFromFlags({maxConnections: '1.5'}), {
+		ok: false,
+		error: "--max-connections needs a whole number, not '1.5'",
+	});
+});
+
 test('no flags: no options, so every limit keeps its default', () => {
 	assert.deepEqual(hostOptionsFromFlags({}), {ok: true, options: {}});
 });
@@ -72,7 +83,7 @@ test('bad values get one sentence naming the flag', () => {
 
 test('the help lists every flag once, aligned', () => {
 	const lines = hostFlagsHelp('  ');
-	assert.equal(lines.length, 13);
+	assert.equal(lines.length, 14);
 	const columns = new Set(
 		lines.map((line) => /^ {2}--[a-z-]+(?: [A-Z]+)?\s+/.exec(line)?.[0].length),
 	);

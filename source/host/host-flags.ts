@@ -8,6 +8,7 @@ import {
 	DEFAULT_PORT,
 	DEFAULT_RATE_LINES_PER_SECOND,
 	FLOOD_DISCONNECT_MS,
+	HOST_OWN_FDS,
 	LOGIN_TIMEOUT_MS,
 	MAX_HELD_MESSAGES,
 	MAX_OUTBOUND_QUEUE_BYTES,
@@ -64,6 +65,15 @@ export const HOST_NUMBER_FLAGS: readonly NumberFlag[] = [
 		integer: true,
 		usage: '--max-pre-login N',
 		help: `connections not logged in yet, oldest dropped first (default ${DEFAULT_MAX_PRE_LOGIN}; 0: no cap)`,
+	},
+	{
+		key: 'maxConnections',
+		option: 'maxConnections',
+		scale: 1,
+		min: 0,
+		integer: true,
+		usage: '--max-connections N',
+		help: `connections at once (default: open-file limit less ${HOST_OWN_FDS}; 0: no limit)`,
 	},
 	{
 		key: 'rate',

@@ -18,6 +18,7 @@ import {
 	PONG_TIMEOUT_MS,
 	RESUME_GRACE_MS,
 } from '../protocol/limits.js';
+import {connectionsForOpenFiles, readOpenFileLimit} from './open-file-limit.js';
 
 export type HostOptions = {
 	/** TCP port; 0 picks a free one (tests). Default DEFAULT_PORT. */
@@ -28,6 +29,8 @@ export type HostOptions = {
 	maxPerAddress?: number;
 	/** Connections not logged in yet, host-wide; past it the oldest is dropped. 0 = no cap. */
 	maxPreLogin?: number;
+	/** Sockets open at once; default: what the open-file limit leaves (open-file-limit.ts). 0 = no budget. */
+	maxConnections?: number;
 	/** Lines per second per client; 0 = no limit. */
 	rate?: number;
 	/** Lines a client may send at once before the rate applies. */
@@ -64,6 +67,7 @@ export function resolveHostOptions(options: HostOptions): HostSettings {
 		bind: options.bind ?? '0.0.0.0',
 		maxPerAddress: options.maxPerAddress ?? DEFAULT_MAX_PER_ADDRESS,
 		maxPreLogin: options.maxPreLogin ?? DEFAULT_MAX_PRE_LOGIN,
+		maxConnections: options.maxConnections ?? connectionsForOpenFiles(readOpenFileLimit()),
 		rate: options.rate ?? DEFAULT_RATE_LINES_PER_SECOND,
 		burst: options.burst ?? DEFAULT_BURST_LINES,
 		floodDisconnectMs: options.floodDisconnectMs ?? FLOOD_DISCONNECT_MS,

@@ -1,5 +1,5 @@
-// Starts the relay: listens, admits connections within the per-address cap, and stops cleanly,
-// telling every client why (docs/protocol.md).
+// Starts the relay: listens, admits connections within the per-address cap and the host's socket
+// budget, and stops cleanly, telling every client why (docs/protocol.md).
 
 import net, {type Server, type Socket} from 'node:net';
 import {PLAIN_SHUTDOWN} from '../protocol/plain-face.js';
@@ -9,6 +9,7 @@ import {destroyAfterDeadline} from './connection-end.js';
 import {Connection} from './connection.js';
 import {type HostOptions, resolveHostOptions} from './host-options.js';
 import {Relay} from './relay.js';
+import {SocketBudget} from './socket-budget.js';
 import {TlsHandshakes} from './tls-handshakes.js';
 import {createTlsServer} from './tls-server.js';
 
@@ -23,18 +24,26 @@ export type RunningHost = {
 	close(): Promise<void>;
 };
 
+/** Why `admit` refused a socket: its address is at its cap, or the host is out of room. */
+type Refusal = 'address' | 'host';
+
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
 	const settings = resolveHostOptions(options);
 	const relay = new Relay(settings);
 	const caps = new AddressCaps(settings.maxPerAddress);
+	const sockets = new SocketBudget(settings.maxConnections);
 
 	// Counted when TCP accepts, so a connection holds its place from its first byte (during a
-	// TLS handshake too) until its socket closes.
-	const admit = (socket: Socket, address: string): boolean => {
-		if (!caps.admit(address)) return false;
+	// TLS handshake too) until its socket closes. Undefined: admitted; else the refusal's reason.
+	const admit = (socket: Socket, address: string): Refusal | undefined => {
+		sockets.opened(socket);
+		if (!caps.admit(address)) return 'address';
 		// One handler for every socket; the address it was counted under is cached on the socket.
 		socket.on('close', release);
-		return true;
+		// Out of room, the connection that has waited longest to log in makes way; logged-in users
+		// are never cut for a newcomer, who is refused instead.
+		if (sockets.over && !relay.preLogin.evictOldest()) return 'host';
+		return undefined;
 	};
 
 	function release(this: Socket): void {
@@ -48,8 +57,9 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 			return;
 		}
 
-		if (!admitted && !admit(socket, address)) {
-			refuseOverCap(relay, socket, address);
+		const refusal = admitted ? undefined : admit(socket, address);
+		if (refusal !== undefined) {
+			refuseOverCap(relay, socket, address, refusal, sockets.over);
 			return;
 		}
 
@@ -65,12 +75,13 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 					// Before the handshake no refusal line can be read, so an over-cap socket is just closed.
 					admit(raw) {
 						const address = raw.remoteAddress ?? 'unknown';
-						if (admit(raw, address)) {
+						const refusal = admit(raw, address);
+						if (refusal === undefined) {
 							handshakes.started(raw);
 							return true;
 						}
 
-						relay.log(`refused ${address}: too-many-connections`);
+						relay.log(refusalLog(address, refusal));
 						return false;
 					},
 					onSecureConnection(socket) {
@@ -109,12 +120,26 @@ function listen(server: Server, port: number, bind: string): Promise<void> {
 	});
 }
 
-function refuseOverCap(relay: Relay, socket: Socket, address: string): void {
-	relay.log(`refused ${address}: too-many-connections`);
+/** `now`: the host is out of room, so the socket is closed right after its line, not given
+ * CLOSE_DEADLINE_MS to read it. */
+function refuseOverCap(
+	relay: Relay,
+	socket: Socket,
+	address: string,
+	refusal: Refusal,
+	now: boolean,
+): void {
+	relay.log(refusalLog(address, refusal));
 	socket.on('error', ignore);
-	const reason = `too many connections from ${address}`;
+	const reason =
+		refusal === 'host' ? 'the host is full; try again' : `too many connections from ${address}`;
 	socket.end(encodeCoded('REFUSED', 'too-many-connections', reason) + '\n');
-	destroyAfterDeadline(socket);
+	if (now) socket.destroy();
+	else destroyAfterDeadline(socket);
+}
+
+function refusalLog(address: string, refusal: Refusal): string {
+	return `refused ${address}: too-many-connections${refusal === 'host' ? ' (the host is full)' : ''}`;
 }
 
 async function shutDown(relay: Relay, server: Server): Promise<void> {

@@ -38,6 +38,10 @@ export const DEFAULT_MAX_PER_ADDRESS = 64;
  * idle connects from many addresses cannot take every descriptor. Flag: --max-pre-login (0: no cap). */
 export const DEFAULT_MAX_PRE_LOGIN = 512;
 
+/** Descriptors the host keeps for itself out of its open-file limit (stdio, the event loop, the
+ * listening socket, a few to spare); the rest are for connections. Flag: --max-connections. */
+export const HOST_OWN_FDS = 32;
+
 /** Lines a client may send per second once its burst is spent. Flag: --rate (0: no limit). */
 export const DEFAULT_RATE_LINES_PER_SECOND = 20;
 
