@@ -9,6 +9,8 @@ export type LineSocket = {
 	readonly closed: Promise<void>;
 	isClosed(): boolean;
 	send(line: string): void;
+	/** Sees every line as it arrives, before it is kept for waitFor. */
+	watch(observer: (line: string) => void): void;
 	/** Takes lines until one matches; rejects when the socket closes or the deadline passes. */
 	waitFor(pattern: RegExp, timeoutMs: number): Promise<string>;
 };
@@ -42,11 +44,17 @@ function wrapLines(socket: net.Socket): LineSocket {
 	let tail = '';
 	let closed = false;
 	let wake: (() => void) | undefined;
+	let observe: ((line: string) => void) | undefined;
 	socket.setEncoding('utf8');
 	socket.on('data', (chunk: string) => {
 		const parts = (tail + chunk).split('\n');
 		tail = parts.pop() ?? '';
-		for (const part of parts) lines.push(part.endsWith('\r') ? part.slice(0, -1) : part);
+		for (const part of parts) {
+			const line = part.endsWith('\r') ? part.slice(0, -1) : part;
+			observe?.(line);
+			lines.push(line);
+		}
+
 		wake?.();
 	});
 	socket.on('error', () => {});
@@ -64,6 +72,9 @@ function wrapLines(socket: net.Socket): LineSocket {
 		isClosed: () => closed,
 		send(line) {
 			if (!socket.destroyed) socket.write(line + '\n');
+		},
+		watch(observer) {
+			observe = observer;
 		},
 		async waitFor(pattern, timeoutMs) {
 			const deadline = Date.now() + timeoutMs;
