@@ -9,7 +9,7 @@ export type ProcessSample = {
 	fds: number;
 };
 
-export function openFdCount(pid: number): number {
+function openFdCount(pid: number): number {
 	try {
 		return readdirSync(`/proc/${pid}/fd`).length;
 	} catch {

@@ -17,10 +17,6 @@ export class SocketBudget {
 		this.#max = max;
 	}
 
-	get open(): number {
-		return this.#open;
-	}
-
 	/** True while more sockets are open than the budget allows (a newcomer was just counted). */
 	get over(): boolean {
 		return this.#max > 0 && this.#open > this.#max;
