@@ -22,4 +22,8 @@ export default tseslint.config(
 		files: ['**/*.js'],
 		languageOptions: {globals: globals.node},
 	},
+	{
+		files: ['**/*.cjs'],
+		languageOptions: {sourceType: 'commonjs', globals: globals.node},
+	},
 );

@@ -22,7 +22,7 @@ const MiB = 2 ** 20;
 function asChatJoinRuns(): NodeJS.ProcessEnv {
 	const env = {...process.env};
 	for (const name of CI_VARIABLES) Reflect.deleteProperty(env, name);
-	// The same React build `chat join` runs on (source/cli.tsx).
+	// The same React build `chat join` runs on (source/cli/start-join.ts).
 	env['NODE_ENV'] ??= 'production';
 	return env;
 }

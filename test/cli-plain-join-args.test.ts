@@ -1,7 +1,7 @@
 // The plain `chat join` line read without meow; everything else must be left to meow.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {plainJoinOptions} from '../source/plain-join-args.js';
+import {plainJoinOptions} from '../source/cli/plain-join-args.js';
 
 test('chat join NAME@HOST with the defaults', () => {
 	assert.deepEqual(plainJoinOptions(['join', 'alice@10.0.0.7']), {

@@ -8,7 +8,7 @@ import {test} from 'node:test';
 import type {ChatClient} from '../source/client/chat-client.js';
 import {createStructuredClient} from '../source/client/structured-client.js';
 import {createTlsOpenSocket} from '../source/client/tls-connect.js';
-import {loadTlsFiles} from '../source/host/tls-credentials.js';
+import {loadTlsFiles} from '../source/host/tls/tls-credentials.js';
 import {recordClientEvents} from './helpers/client-event-log.js';
 import {startTestHost, type TestHost} from './helpers/start-host.js';
 import {makeTempDir, writeCertificate} from './helpers/tls-fixtures.js';

@@ -1,10 +1,11 @@
-// chat host's flags for who gets in (source/host/access-flags.ts): the password from --password or
+// chat host's flags for who gets in (source/cli/access-flags.ts): the password from --password or
 // CHAT_PASSWORD, checked at start; TLS from files or a self-signed certificate in the config dir.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {test} from 'node:test';
-import {accessNotice, hostAccessFromFlags} from '../source/host/access-flags.js';
+import {hostAccessFromFlags} from '../source/cli/access-flags.js';
+import {accessNotice} from '../source/host/access-notice.js';
 import {makeTempDir, writeCertificate} from './helpers/tls-fixtures.js';
 
 test('no flags: plain TCP and no password', async () => {

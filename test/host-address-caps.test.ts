@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {AddressCaps} from '../source/host/address-caps.js';
+import {AddressCaps} from '../source/host/connection/address-caps.js';
 
 test('admits up to the cap per address, and again after a release', () => {
 	const caps = new AddressCaps(2);

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import {test, type TestContext} from 'node:test';
-import {DeadlineTimer, type DeadlineEntry} from '../source/host/deadline-timer.js';
+import {DeadlineTimer, type DeadlineEntry} from '../source/host/connection/deadline-timer.js';
 
 function entry(name: string, calls: string[]): DeadlineEntry {
 	return {

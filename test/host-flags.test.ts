@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {hostFlagsHelp, hostOptionsFromFlags} from '../source/host/host-flags.js';
+import {hostOptionsFromFlags} from '../source/cli/host-flags.js';
+import {helpLines} from '../source/cli/usage-text.js';
 
 test('flags convert seconds to ms and KiB to bytes', () => {
 	const result = hostOptionsFromFlags({
@@ -82,7 +83,7 @@ test('bad values get one sentence naming the flag', () => {
 });
 
 test('the help lists every flag once, aligned', () => {
-	const lines = hostFlagsHelp('  ');
+	const [lines = []] = helpLines(['limits'], 2);
 	assert.equal(lines.length, 14);
 	const columns = new Set(
 		lines.map((line) => /^ {2}--[a-z-]+(?: [A-Z]+)?\s+/.exec(line)?.[0].length),

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {loadTlsFiles} from '../source/host/tls-credentials.js';
+import {loadTlsFiles} from '../source/host/tls/tls-credentials.js';
 import {connectRaw, loginPlain, loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 import {connectTlsRaw, makeTempDir, writeCertificate} from './helpers/tls-fixtures.js';

@@ -2,8 +2,8 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {DeadlineTimer} from '../source/host/deadline-timer.js';
-import {Keepalive} from '../source/host/keepalive.js';
+import {DeadlineTimer} from '../source/host/connection/deadline-timer.js';
+import {Keepalive} from '../source/host/connection/keepalive.js';
 
 function recorder() {
 	const events: string[] = [];

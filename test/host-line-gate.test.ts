@@ -3,8 +3,8 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {LineGate, type LineGateSink} from '../source/host/line-gate.js';
-import {TokenBucket} from '../source/host/token-bucket.js';
+import {LineGate, type LineGateSink} from '../source/host/connection/line-gate.js';
+import {TokenBucket} from '../source/host/connection/token-bucket.js';
 
 function recordingSink(): LineGateSink & {events: string[]} {
 	const events: string[] = [];

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {MessageIds} from '../source/host/message-ids.js';
+import {MessageIds} from '../source/host/relay/message-ids.js';
 
 test('ids start at the start time in microseconds and count up by one', () => {
 	const ids = new MessageIds(1_795_632_000_123);

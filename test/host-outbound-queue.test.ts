@@ -5,11 +5,10 @@ import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 import type {Socket} from 'node:net';
 import {test} from 'node:test';
-import type {Delivery, DeliveryListener} from '../source/host/delivery.js';
-import {FlushScheduler} from '../source/host/flush-scheduler.js';
-import {OutboundQueue} from '../source/host/outbound-queue.js';
-import {PresenceNews} from '../source/host/presence-news.js';
-import type {User} from '../source/host/user.js';
+import type {Delivery, DeliveryListener, User} from '../source/host/relay/user.js';
+import {FlushScheduler} from '../source/host/connection/flush-scheduler.js';
+import {OutboundQueue} from '../source/host/connection/outbound-queue.js';
+import {PresenceNews} from '../source/host/relay/presence-news.js';
 
 class FakeSocket extends EventEmitter {
 	writes: string[] = [];

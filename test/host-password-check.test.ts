@@ -1,10 +1,10 @@
-// The host's password comparison and its failure record (source/host/password-check.ts,
-// source/host/password-failures.ts), as plain functions with an injected clock.
+// The host's password comparison and its failure record (source/host/login/password-check.ts,
+// source/host/login/password-failures.ts), as plain functions with an injected clock.
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {passwordsMatch} from '../source/host/password-check.js';
-import {PasswordFailures, addressKey} from '../source/host/password-failures.js';
+import {passwordsMatch} from '../source/host/login/password-check.js';
+import {PasswordFailures, addressKey} from '../source/host/login/password-failures.js';
 
 test('passwords match when equal, and not when they differ in content or length', () => {
 	assert.equal(passwordsMatch('s3cret', 's3cret'), true);

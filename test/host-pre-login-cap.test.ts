@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {DEFAULT_MAX_PRE_LOGIN} from '../source/protocol/limits.js';
-import {PreLoginCap, type PreLoginEntry} from '../source/host/pre-login-cap.js';
-import {loadTlsFiles} from '../source/host/tls-credentials.js';
+import {PreLoginCap, type PreLoginEntry} from '../source/host/connection/pre-login-cap.js';
+import {loadTlsFiles} from '../source/host/tls/tls-credentials.js';
 import {connectRaw, loginPlain, loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 import {connectTlsRaw, makeTempDir, writeCertificate} from './helpers/tls-fixtures.js';

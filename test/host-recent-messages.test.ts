@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {deliveredFromMsg, encodeMsg, msgIdAndTime} from '../source/protocol/structured-messages.js';
-import {RecentMessages} from '../source/host/recent-messages.js';
+import {RecentMessages} from '../source/host/relay/recent-messages.js';
 
 function msgLine(id: number): string {
 	return encodeMsg(id, 1_700_000_000_000 + id, 'ann', 'bob', `r${id}`, `text ${id}`);

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {RefMemory} from '../source/host/ref-memory.js';
+import {RefMemory} from '../source/host/relay/ref-memory.js';
 import {MAX_REMEMBERED_REFS} from '../source/protocol/limits.js';
 
 test('a new ref is unknown; a remembered one answers its latest result', () => {

@@ -127,10 +127,11 @@ test('PING gets PONG; unknown and malformed lines get ERROR with a code', async 
 	assert.equal(await alice.nextLine(), 'ERROR bad-command :you are already logged in');
 });
 
-test('a first line that is just HELLO is a plain login named HELLO', async (t) => {
+test('a first line that is just HELLO is a plain login, refused as a protocol word', async (t) => {
 	const host = await startTestHost();
 	t.after(() => host.stop());
 	const client = await connectRaw(host.port);
 	client.send('HELLO');
-	assert.equal(await client.nextLine(), 'Welcome!');
+	assert.equal(await client.nextLine(), 'Invalid name: it is a word of the protocol (HELLO)');
+	await client.closed;
 });

@@ -11,7 +11,7 @@ import {
 	TlsSetupError,
 	loadTlsFiles,
 	selfSignedCredentials,
-} from '../source/host/tls-credentials.js';
+} from '../source/host/tls/tls-credentials.js';
 import {connectRaw, loginPlain} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 import {connectTlsRaw, makeTempDir, writeCertificate} from './helpers/tls-fixtures.js';

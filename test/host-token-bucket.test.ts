@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {TokenBucket} from '../source/host/token-bucket.js';
+import {TokenBucket} from '../source/host/connection/token-bucket.js';
 
 test('a full burst passes at once, then the bucket is empty', () => {
 	const bucket = new TokenBucket(20, 5, 0);

@@ -210,3 +210,32 @@ test('stop drops what a paused framer held', () => {
 	assert.equal(framer.resume(), true);
 	assert.deepEqual(events, []);
 });
+
+test('a byte order mark is dropped from the start of the stream only', () => {
+	const bom = '\uFEFF';
+	for (const cuts of [[], [1], [2], [3], [1, 2, 3]]) {
+		const lines: string[] = [];
+		const framer = new LineFramer(
+			16,
+			(line) => lines.push(line),
+			() => lines.push('overflow'),
+		);
+		const stream = Buffer.from(`${bom}alice\n${bom}hi\n`);
+		let previous = 0;
+		for (const cut of [...cuts, stream.length]) {
+			framer.push(stream.subarray(previous, cut));
+			previous = cut;
+		}
+
+		assert.deepEqual(lines, ['alice', `${bom}hi`], `cut at ${cuts.join(',')}`);
+	}
+
+	const lines: string[] = [];
+	const framer = new LineFramer(
+		16,
+		(line) => lines.push(line),
+		() => lines.push('overflow'),
+	);
+	framer.push(Buffer.from([0xef, 0xbb, 0x0a])); // half a mark is not one: invalid UTF-8
+	assert.deepEqual(lines, ['\uFFFD']);
+});

@@ -129,3 +129,42 @@ test('the look-alike table has one Latin letter for both cases of a letter', () 
 		assert.equal(nameKey(letter.toUpperCase()), nameKey(letter.toLowerCase()));
 	}
 });
+
+test('a name needs a letter or a digit, and may not start or end with . or -', () => {
+	for (const name of ['.', '-', '_', '..', '-_-', '._.']) {
+		assert.equal(reasonFor(name), 'it has no letter or digit');
+	}
+
+	assert.equal(reasonFor('.alice'), "it starts with '.'");
+	assert.equal(reasonFor('-bob'), "it starts with '-'");
+	assert.equal(reasonFor('alice.'), "it ends with '.'");
+	assert.equal(reasonFor('bob-'), "it ends with '-'");
+	assert.equal(reasonFor('ꓸꓸ'), "it looks like '..'"); // Lisu letters that pass for dots
+	assert.equal(reasonFor('ꓸꓮꓡ'), "it starts with 'ꓸ', which looks like '.'");
+	for (const name of ['_bob', 'bob_', '__init__', 'a.b-c', '7', '0.1']) {
+		assert.deepEqual(checkName(name), {ok: true, name});
+	}
+});
+
+test('the words of the protocol are not names, in any case or look-alike', () => {
+	for (const [name, word] of [
+		['USERS-END', 'USERS-END'],
+		['users-end', 'USERS-END'],
+		['WELCOME', 'WELCOME'],
+		['Welcome', 'WELCOME'],
+		['quit', 'quit'],
+		['QUIT', 'quit'],
+		['HELLO', 'HELLO'],
+		['msg', 'MSG'],
+		['ВУЕ', 'BYE'], // Cyrillic
+		['Reuse', 'Reuse'],
+		['to', 'to'],
+		['pass', 'pass'],
+	] as const) {
+		assert.equal(reasonFor(name), `it is a word of the protocol (${word})`);
+	}
+
+	assert.equal(checkName('quitter').ok, true);
+	assert.equal(checkName('users').ok, false);
+	assert.equal(checkName('userz').ok, true);
+});

@@ -64,8 +64,8 @@ test('C1 controls are removed, 8-bit CSI and OSC as whole sequences', () => {
 test('bidirectional embeddings, overrides and isolates are removed', () => {
 	const bidi = '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';
 	assert.equal(sanitiseText(`x${bidi}y`), 'xy');
-	// The marks LRM and RLM only affect neighbours and stay.
-	assert.equal(sanitiseText('a\u200Eb\u200Fc'), 'a\u200Eb\u200Fc');
+	// The marks LRM and RLM are invisible too (protocol-visible-text.test.ts).
+	assert.equal(sanitiseText('a\u200Eb\u200Fc'), 'abc');
 });
 
 test('nothing but control leaves an empty text', () => {

@@ -43,6 +43,14 @@ test('host lines are encoded as in docs/protocol.md', () => {
 	assert.equal(encodePong('t'), 'PONG t');
 });
 
+test('what the host echoes back is cleaned like a text', () => {
+	assert.equal(encodePong('t\u001B[2J\u2028x\u200B'), 'PONG t x');
+	assert.equal(
+		encodeCoded('REFUSED', 'version-unsupported', 'not 2\u001B]0;pwned\u0007\u2029MSG'),
+		'REFUSED version-unsupported :not 2 MSG',
+	);
+});
+
 test('the roster splits into lines under the roster limit, then USERS-END', () => {
 	assert.deepEqual(encodeRoster(['alice', 'bot7']), ['USERS alice bot7', 'USERS-END']);
 	assert.deepEqual(encodeRoster([]), ['USERS', 'USERS-END']);
@@ -179,6 +187,18 @@ test('bad SEND lines', () => {
 
 	assert.match(reasonOf(parseClientLine('SEND m/1 alice :x')), /a ref is 1 to 32/);
 	assert.match(reasonOf(parseClientLine(`SEND ${'r'.repeat(33)} alice :x`)), /a ref is 1 to 32/);
+});
+
+test('the ref - is reserved for MSG lines from plain senders', () => {
+	assert.equal(isValidRef('-'), false);
+	assert.equal(
+		reasonOf(parseClientLine('SEND - alice :x')),
+		"the ref - is reserved: MSG marks a plain sender's message with it",
+	);
+	for (const ref of ['--', '-1', 'a-']) {
+		assert.equal(isValidRef(ref), true, ref);
+		assert.equal(parseClientLine(`SEND ${ref} alice :x`).kind, 'send', ref);
+	}
 });
 
 test('PING, PONG, QUIT and unknown verbs', () => {

@@ -1,5 +1,6 @@
 // The one sentence a person reads when the session ends. Pure, so each wording has a test.
 import {PROTOCOL_VERSION} from '../protocol/limits.js';
+import {PASSWORD_VARIABLE} from '../protocol/password-rules.js';
 import type {HostAddress} from './open-socket.js';
 import {NO_LOGIN_ANSWER} from './reconnect-policy.js';
 
@@ -75,7 +76,7 @@ export function refusalSentence(
 		}
 
 		case 'password-required': {
-			return `the host at ${label} needs a password: set CHAT_PASSWORD`;
+			return `the host at ${label} needs a password: set ${PASSWORD_VARIABLE}`;
 		}
 
 		case 'password-wrong': {

@@ -1,5 +1,5 @@
 // `chat join` addresses: `alice@host:port`, `alice@host`, `alice`, `alice@[::1]:21567`, `alice@[::1]`.
-import {DEFAULT_PORT} from '../protocol/limits.js';
+import {DEFAULT_PORT, MAX_TCP_PORT} from '../protocol/limits.js';
 import {checkName} from '../protocol/name-rules.js';
 
 /** Where `chat join alice` connects when no host is given. */
@@ -9,13 +9,12 @@ export type JoinAddress = {name: string; host: string; port: number};
 
 export type ParsedAddress = {ok: true; address: JoinAddress} | {ok: false; error: string};
 
-const HIGHEST_PORT = 65_535;
 const DIGITS = /^\d+$/;
 
 function parsePort(text: string): number | undefined {
 	if (!DIGITS.test(text)) return undefined;
 	const port = Number(text);
-	return port >= 1 && port <= HIGHEST_PORT ? port : undefined;
+	return port >= 1 && port <= MAX_TCP_PORT ? port : undefined;
 }
 
 /** Splits `host[:port]` or `[v6][:port]`; returns an error sentence for a bad form. */
@@ -45,7 +44,7 @@ function parseHostPart(text: string): {host: string; port: number} | string {
 	if (portText === undefined) return {host, port: DEFAULT_PORT};
 	const port = parsePort(portText);
 	if (port === undefined) {
-		return `the port must be a number from 1 to ${HIGHEST_PORT}, not '${portText}'`;
+		return `the port must be a number from 1 to ${MAX_TCP_PORT}, not '${portText}'`;
 	}
 
 	return {host, port};

@@ -1,7 +1,8 @@
 // `chat join ADDRESS`: the full-screen UI on a terminal, a plain line client otherwise.
 // Every way it can fail ends in one sentence on stderr and a non-zero exit code.
 import process from 'node:process';
-import {normalisePassword, passwordProblem} from '../protocol/password-rules.js';
+import {EXIT_FAILURE, EXIT_USAGE} from '../exit-codes.js';
+import {PASSWORD_VARIABLE, normalisePassword, passwordProblem} from '../protocol/password-rules.js';
 import {MAX_PASSWORD_ANSWERS, createPasswordAsker} from './ask-password.js';
 import {formatHostLabel} from './closing-sentences.js';
 import {defaultKnownHostsPath, pinnedNotice} from './known-hosts.js';
@@ -16,15 +17,6 @@ import {createTlsOpenSocket} from './tls-connect.js';
 import {trackUnsent} from './unsent-report.js';
 
 export type JoinOptions = {address: string; follow: boolean; bell: boolean; tls: boolean};
-
-/** Exit code for a command line that cannot work (bad address, unavailable flag). */
-export const EXIT_USAGE = 2;
-
-/** Exit code for a session that ended on an error (refused, host gone). */
-export const EXIT_FAILURE = 1;
-
-/** The environment variable that carries the host's shared password. */
-export const PASSWORD_VARIABLE = 'CHAT_PASSWORD';
 
 /** How the client reaches the host: plain TCP, or TLS pinning the host's certificate. */
 export function chooseOpenSocket(

@@ -18,12 +18,12 @@ import {
 	PONG_TIMEOUT_MS,
 	RESUME_GRACE_MS,
 } from '../protocol/limits.js';
-import {connectionsForOpenFiles, readOpenFileLimit} from './open-file-limit.js';
+import {connectionsForOpenFiles, readOpenFileLimit} from './connection/open-file-limit.js';
 
 export type HostOptions = {
-	/** TCP port; 0 picks a free one (tests). Default DEFAULT_PORT. */
+	/** TCP port; 0 picks a free one (tests). */
 	port?: number;
-	/** Address to listen on. Default '0.0.0.0'. */
+	/** Address to listen on. */
 	bind?: string;
 	/** Connections from one address; 0 = no cap. */
 	maxPerAddress?: number;
@@ -50,7 +50,7 @@ export type HostOptions = {
 	/** The wait before the next check after a wrong password from an address; doubles per failure. */
 	passwordFailureDelayMs?: number;
 	passwordFailureMaxDelayMs?: number;
-	/** Serve TLS with this PEM certificate and key (source/host/tls-credentials.ts loads them). */
+	/** Serve TLS with this PEM certificate and key (tls/tls-credentials.ts loads them). */
 	tls?: {cert: string; key: string};
 	/** Makes the listening server (e.g. a `node:tls` server); default `net.createServer`. */
 	createServer?: (onConnection: (socket: Socket) => void) => Server;
@@ -61,25 +61,49 @@ export type HostOptions = {
 export type HostSettings = Required<Omit<HostOptions, 'password' | 'createServer' | 'tls'>> &
 	Pick<HostOptions, 'password' | 'createServer' | 'tls'>;
 
+/** What the host does when not told otherwise; `chat host --help` shows these. Not
+ * maxConnections: it follows the open-file limit of the process that runs the host. */
+export const HOST_DEFAULTS = {
+	port: DEFAULT_PORT,
+	bind: '0.0.0.0',
+	maxPerAddress: DEFAULT_MAX_PER_ADDRESS,
+	maxPreLogin: DEFAULT_MAX_PRE_LOGIN,
+	rate: DEFAULT_RATE_LINES_PER_SECOND,
+	burst: DEFAULT_BURST_LINES,
+	floodDisconnectMs: FLOOD_DISCONNECT_MS,
+	loginTimeoutMs: LOGIN_TIMEOUT_MS,
+	pingAfterSilenceMs: PING_AFTER_SILENCE_MS,
+	pongTimeoutMs: PONG_TIMEOUT_MS,
+	resumeGraceMs: RESUME_GRACE_MS,
+	maxOutboundBytes: MAX_OUTBOUND_QUEUE_BYTES,
+	maxHeldMessages: MAX_HELD_MESSAGES,
+	passwordFailureDelayMs: PASSWORD_FAILURE_DELAY_MS,
+	passwordFailureMaxDelayMs: PASSWORD_FAILURE_MAX_DELAY_MS,
+} as const satisfies Omit<
+	HostSettings,
+	'password' | 'tls' | 'createServer' | 'log' | 'maxConnections'
+>;
+
 export function resolveHostOptions(options: HostOptions): HostSettings {
 	return {
-		port: options.port ?? DEFAULT_PORT,
-		bind: options.bind ?? '0.0.0.0',
-		maxPerAddress: options.maxPerAddress ?? DEFAULT_MAX_PER_ADDRESS,
-		maxPreLogin: options.maxPreLogin ?? DEFAULT_MAX_PRE_LOGIN,
+		port: options.port ?? HOST_DEFAULTS.port,
+		bind: options.bind ?? HOST_DEFAULTS.bind,
+		maxPerAddress: options.maxPerAddress ?? HOST_DEFAULTS.maxPerAddress,
+		maxPreLogin: options.maxPreLogin ?? HOST_DEFAULTS.maxPreLogin,
 		maxConnections: options.maxConnections ?? connectionsForOpenFiles(readOpenFileLimit()),
-		rate: options.rate ?? DEFAULT_RATE_LINES_PER_SECOND,
-		burst: options.burst ?? DEFAULT_BURST_LINES,
-		floodDisconnectMs: options.floodDisconnectMs ?? FLOOD_DISCONNECT_MS,
-		loginTimeoutMs: options.loginTimeoutMs ?? LOGIN_TIMEOUT_MS,
-		pingAfterSilenceMs: options.pingAfterSilenceMs ?? PING_AFTER_SILENCE_MS,
-		pongTimeoutMs: options.pongTimeoutMs ?? PONG_TIMEOUT_MS,
-		resumeGraceMs: options.resumeGraceMs ?? RESUME_GRACE_MS,
-		maxOutboundBytes: options.maxOutboundBytes ?? MAX_OUTBOUND_QUEUE_BYTES,
-		maxHeldMessages: options.maxHeldMessages ?? MAX_HELD_MESSAGES,
+		rate: options.rate ?? HOST_DEFAULTS.rate,
+		burst: options.burst ?? HOST_DEFAULTS.burst,
+		floodDisconnectMs: options.floodDisconnectMs ?? HOST_DEFAULTS.floodDisconnectMs,
+		loginTimeoutMs: options.loginTimeoutMs ?? HOST_DEFAULTS.loginTimeoutMs,
+		pingAfterSilenceMs: options.pingAfterSilenceMs ?? HOST_DEFAULTS.pingAfterSilenceMs,
+		pongTimeoutMs: options.pongTimeoutMs ?? HOST_DEFAULTS.pongTimeoutMs,
+		resumeGraceMs: options.resumeGraceMs ?? HOST_DEFAULTS.resumeGraceMs,
+		maxOutboundBytes: options.maxOutboundBytes ?? HOST_DEFAULTS.maxOutboundBytes,
+		maxHeldMessages: options.maxHeldMessages ?? HOST_DEFAULTS.maxHeldMessages,
 		password: options.password,
-		passwordFailureDelayMs: options.passwordFailureDelayMs ?? PASSWORD_FAILURE_DELAY_MS,
-		passwordFailureMaxDelayMs: options.passwordFailureMaxDelayMs ?? PASSWORD_FAILURE_MAX_DELAY_MS,
+		passwordFailureDelayMs: options.passwordFailureDelayMs ?? HOST_DEFAULTS.passwordFailureDelayMs,
+		passwordFailureMaxDelayMs:
+			options.passwordFailureMaxDelayMs ?? HOST_DEFAULTS.passwordFailureMaxDelayMs,
 		tls: options.tls,
 		createServer: options.createServer,
 		log: options.log ?? ignoreLog,

@@ -3,8 +3,9 @@
 
 import os from 'node:os';
 import process from 'node:process';
-import {accessNotice} from './access-flags.js';
-import type {HostOptions} from './host-options.js';
+import {EXIT_FAILURE} from '../exit-codes.js';
+import {accessNotice} from './access-notice.js';
+import {type HostOptions, resolveHostOptions} from './host-options.js';
 import {joinCommands} from './lan-addresses.js';
 import {startHost} from './start-host.js';
 
@@ -37,11 +38,10 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 		host = await startHost({...hostOptions, log});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? '';
-		const port = hostOptions.port ?? 0;
-		const bind = hostOptions.bind ?? '0.0.0.0';
+		const {port, bind} = resolveHostOptions(hostOptions);
 		const explain = LISTEN_ERRORS[code];
 		stderr.write(`chat host: ${explain ? explain(port, bind) : (error as Error).message}\n`);
-		return 1;
+		return EXIT_FAILURE;
 	}
 
 	stdout.write(`chat host is listening on ${host.address}:${host.port}\n`);

@@ -2,16 +2,26 @@
 // budget, and stops cleanly, telling every client why (docs/protocol.md).
 
 import net, {type Server, type Socket} from 'node:net';
+import {MAX_PASSWORD_FAILURE_ADDRESSES, PASSWORD_FAILURE_MEMORY_MS} from '../protocol/limits.js';
 import {PLAIN_SHUTDOWN} from '../protocol/plain-face.js';
 import {encodeCoded} from '../protocol/structured-messages.js';
-import {AddressCaps} from './address-caps.js';
-import {destroyAfterDeadline} from './connection-end.js';
-import {Connection} from './connection.js';
-import {type HostOptions, resolveHostOptions} from './host-options.js';
-import {Relay} from './relay.js';
-import {SocketBudget} from './socket-budget.js';
-import {TlsHandshakes} from './tls-handshakes.js';
-import {createTlsServer} from './tls-server.js';
+import {AddressCaps} from './connection/address-caps.js';
+import {Connection} from './connection/connection.js';
+import type {ConnectionHost} from './connection/connection-host.js';
+import {DeadlineTimer} from './connection/deadline-timer.js';
+import {FlushScheduler} from './connection/flush-scheduler.js';
+import {PreLoginCap} from './connection/pre-login-cap.js';
+import {SocketBudget} from './connection/socket-budget.js';
+import {destroyAfterDeadline} from './connection/socket-close.js';
+import {type HostOptions, type HostSettings, resolveHostOptions} from './host-options.js';
+import {PasswordFailures} from './login/password-failures.js';
+import {MemoryUserState} from './relay/memory-user-state.js';
+import {Presence} from './relay/presence.js';
+import {PresenceNews, type NewsReader} from './relay/presence-news.js';
+import {Relay} from './relay/relay.js';
+import type {UserState} from './relay/user-state.js';
+import {TlsHandshakes} from './tls/tls-handshakes.js';
+import {createTlsServer} from './tls/tls-server.js';
 
 export type RunningHost = {
 	/** The port it listens on (the one it got, when asked for 0). */
@@ -29,9 +39,11 @@ type Refusal = 'address' | 'host';
 
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
 	const settings = resolveHostOptions(options);
-	const relay = new Relay(settings);
+	const {log} = settings;
+	const {host, news, users} = wireHost(settings);
 	const caps = new AddressCaps(settings.maxPerAddress);
 	const sockets = new SocketBudget(settings.maxConnections);
+	let closing: Promise<void> | undefined;
 
 	// Counted when TCP accepts, so a connection holds its place from its first byte (during a
 	// TLS handshake too) until its socket closes. Undefined: admitted; else the refusal's reason.
@@ -42,7 +54,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 		socket.on('close', release);
 		// Out of room, the connection that has waited longest to log in makes way; logged-in users
 		// are never cut for a newcomer, who is refused instead.
-		if (sockets.over && !relay.preLogin.evictOldest()) return 'host';
+		if (sockets.over && !host.preLogin.evictOldest()) return 'host';
 		return undefined;
 	};
 
@@ -52,22 +64,22 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 
 	const onConnection = (socket: Socket, admitted = false): void => {
 		const address = socket.remoteAddress ?? 'unknown';
-		if (relay.closing) {
+		if (closing !== undefined) {
 			socket.destroy();
 			return;
 		}
 
 		const refusal = admitted ? undefined : admit(socket, address);
 		if (refusal !== undefined) {
-			refuseOverCap(relay, socket, address, refusal, sockets.over);
+			refuseOverCap(log, socket, address, refusal, sockets.over);
 			return;
 		}
 
-		// It adds itself to relay.connections, and leaves when its socket closes.
-		new Connection(relay, socket, address);
+		// It adds itself to host.connections, and leaves when its socket closes.
+		new Connection(host, socket, address);
 	};
 
-	const handshakes = new TlsHandshakes(relay.preLogin);
+	const handshakes = new TlsHandshakes(host.preLogin);
 	const server = settings.createServer
 		? settings.createServer(onConnection)
 		: settings.tls
@@ -81,7 +93,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 							return true;
 						}
 
-						relay.log(refusalLog(address, refusal));
+						log(refusalLog(address, refusal));
 						return false;
 					},
 					onSecureConnection(socket) {
@@ -94,17 +106,16 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 	await listen(server, settings.port, settings.bind);
 	// A failing accept (EMFILE …) must not stop the host; the log says what happened.
 	server.on('error', (error) => {
-		relay.log(`server error: ${error.message}`);
+		log(`server error: ${error.message}`);
 	});
 	const bound = server.address() as net.AddressInfo;
 
-	let closing: Promise<void> | undefined;
 	return {
 		port: bound.port,
 		address: bound.address,
-		stats: () => ({connections: relay.connections.size, users: relay.directory.size}),
+		stats: () => ({connections: host.connections.size, users: users.size}),
 		close() {
-			closing ??= shutDown(relay, server);
+			closing ??= shutDown(host, news, server);
 			return closing;
 		},
 	};
@@ -120,16 +131,50 @@ function listen(server: Server, port: number, bind: string): Promise<void> {
 	});
 }
 
+/** Everything a host's connections share, wired once: the state seam is its only place of users. */
+function wireHost(settings: HostSettings): {
+	host: ConnectionHost;
+	news: PresenceNews;
+	users: UserState;
+} {
+	const {log} = settings;
+	const newsReaders = new Set<NewsReader>();
+	const news = new PresenceNews(() => newsReaders);
+	const users: UserState = new MemoryUserState(news, settings.maxHeldMessages);
+	const relay = new Relay(users);
+	const presence = new Presence(users, relay, {resumeGraceMs: settings.resumeGraceMs, log});
+	const failures = new PasswordFailures({
+		delayMs: settings.passwordFailureDelayMs,
+		maxDelayMs: settings.passwordFailureMaxDelayMs,
+		memoryMs: PASSWORD_FAILURE_MEMORY_MS,
+		maxAddresses: MAX_PASSWORD_FAILURE_ADDRESSES,
+	});
+	const host: ConnectionHost = {
+		limits: settings,
+		scheduler: new FlushScheduler(),
+		deadlines: new DeadlineTimer(),
+		connections: new Set(),
+		preLogin: new PreLoginCap(settings.maxPreLogin),
+		newsReaders,
+		relay,
+		presence,
+		login: {settings, failures, users, presence, news, log},
+		session: {users, relay},
+		log,
+	};
+	return {host, news, users};
+}
+
 /** `now`: the host is out of room, so the socket is closed right after its line, not given
  * CLOSE_DEADLINE_MS to read it. */
 function refuseOverCap(
-	relay: Relay,
+	log: (line: string) => void,
 	socket: Socket,
 	address: string,
 	refusal: Refusal,
 	now: boolean,
 ): void {
-	relay.log(refusalLog(address, refusal));
+	log(refusalLog(address, refusal));
 	socket.on('error', ignore);
 	const reason =
 		refusal === 'host' ? 'the host is full; try again' : `too many connections from ${address}`;
@@ -142,27 +187,23 @@ function refusalLog(address: string, refusal: Refusal): string {
 	return `refused ${address}: too-many-connections${refusal === 'host' ? ' (the host is full)' : ''}`;
 }
 
-async function shutDown(relay: Relay, server: Server): Promise<void> {
-	relay.closing = true;
+async function shutDown(host: ConnectionHost, news: PresenceNews, server: Server): Promise<void> {
+	// No news about anyone leaving from here on, and no grace period ends.
+	host.presence.stop();
 	const serverClosed = new Promise<void>((resolve) => {
 		server.close(() => resolve());
 	});
 	// What is queued goes out first, so the results it produces reach their senders too.
-	relay.news.flushNow();
-	relay.scheduler.flushNow();
+	news.flushNow();
+	host.scheduler.flushNow();
 	const closed: Array<Promise<void>> = [];
-	for (const connection of relay.connections) {
+	for (const connection of host.connections) {
 		const line =
 			connection.face === 'structured'
 				? encodeCoded('BYE', 'shutdown', 'the host is shutting down')
 				: PLAIN_SHUTDOWN;
 		closed.push(connection.whenClosed());
 		connection.close('shutdown', line);
-	}
-
-	for (const user of relay.directory.all()) {
-		if (user.graceTimer !== undefined) clearTimeout(user.graceTimer);
-		user.graceTimer = undefined;
 	}
 
 	await Promise.all(closed);

@@ -1,8 +1,17 @@
 // Client → host lines of the structured face (docs/protocol.md "Client → host"): encoders for the
 // client, and the parser the host runs on every line, so it stays allocation-light.
 
-import {isDecimal, isValidRef} from './message-ref.js';
+import {isDecimal, isValidRef, NO_REF} from './message-ref.js';
 import {parseStructuredLine} from './structured-line.js';
+
+/** Every verb a client may send; the parser below has a case for each, and names may not be one. */
+export const CLIENT_VERBS = ['HELLO', 'SEND', 'PING', 'PONG', 'QUIT'] as const;
+type ClientVerb = (typeof CLIENT_VERBS)[number];
+const CLIENT_VERB_SET: ReadonlySet<string> = new Set(CLIENT_VERBS);
+
+function clientVerb(verb: string): ClientVerb | undefined {
+	return CLIENT_VERB_SET.has(verb) ? (verb as ClientVerb) : undefined;
+}
 
 export type Hello = {
 	kind: 'hello';
@@ -75,7 +84,8 @@ function parseHello(params: string[]): ClientLine {
 /** Classifies one line from a structured client. Never throws. */
 export function parseClientLine(line: string): ClientLine {
 	const {verb, params, trailing} = parseStructuredLine(line);
-	switch (verb) {
+	// Switching on the typed verb makes the compiler hold the cases and CLIENT_VERBS to each other.
+	switch (clientVerb(verb)) {
 		case 'SEND': {
 			// `SEND ref to :text`; a one-word text may also come without its `:`.
 			const text = trailing ?? (params.length === 3 ? params[2] : undefined);
@@ -83,6 +93,13 @@ export function parseClientLine(line: string): ClientLine {
 			const [ref, to] = params;
 			if (ref === undefined || to === undefined || text === undefined || params.length !== count) {
 				return bad(verb, 'SEND needs a ref, a name and a text: SEND <ref> <name> :<text>');
+			}
+
+			if (ref === NO_REF) {
+				return bad(
+					verb,
+					`the ref ${NO_REF} is reserved: MSG marks a plain sender's message with it`,
+				);
 			}
 
 			if (!isValidRef(ref)) {
@@ -106,7 +123,7 @@ export function parseClientLine(line: string): ClientLine {
 			return parseHello(params);
 		}
 
-		default: {
+		case undefined: {
 			return {kind: 'unknown', verb};
 		}
 	}

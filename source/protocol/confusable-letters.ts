@@ -1,5 +1,6 @@
 // Letters of other scripts that look like Latin ones, for the name comparison key (docs/protocol.md
-// "Names"). A curated subset of Unicode's confusables.txt: only letters a name can contain.
+// "Names"). Checked before Unicode's own data (unicode-confusables.ts), which backs it for every
+// letter not listed here; this table holds the judgements that data makes otherwise.
 //
 // The key is case-folded before this table applies, so both cases of a letter share one entry;
 // where the two cases look like different Latin letters (Greek `Ν`/`ν`: N/v) the capital wins,
@@ -37,7 +38,7 @@ const LOOKALIKES = new Map<string, string>(
 	Object.entries(TABLE).map(([letter, latin]) => [foldCase(letter), latin]),
 );
 
-/** The Latin letter a case-folded `letter` passes for, or undefined when it looks like no other. */
+/** The Latin letter a case-folded `letter` passes for by this table, or undefined. */
 export function latinLookalike(letter: string): string | undefined {
 	return LOOKALIKES.get(letter);
 }

@@ -3,6 +3,7 @@
 
 import {MAX_ROSTER_LINE_BYTES} from './limits.js';
 import {isDecimal, NO_REF} from './message-ref.js';
+import {sanitiseText} from './sanitise-text.js';
 import {parseStructuredLine} from './structured-line.js';
 
 /** Message ids are decimal integers; the host may keep them as numbers or bigints. */
@@ -76,21 +77,25 @@ export function encodeFailed(ref: string, code: string, reason: string): string 
 	return 'FAILED ' + ref + ' ' + code + ' :' + reason;
 }
 
-/** `ERROR`, `REFUSED` and `BYE` share one shape: a code and a sentence. */
+/**
+ * `ERROR`, `REFUSED` and `BYE` share one shape: a code and a sentence. The sentence may quote what
+ * the client sent (an unsupported `HELLO` version), so it is cleaned like a text.
+ */
 export function encodeCoded(
 	verb: 'ERROR' | 'REFUSED' | 'BYE',
 	code: string,
 	reason: string,
 ): string {
-	return verb + ' ' + code + ' :' + reason;
+	return verb + ' ' + code + ' :' + sanitiseText(reason);
 }
 
 export function encodePing(token: string): string {
 	return 'PING ' + token;
 }
 
+/** The token is the one `PING` sent, echoed: cleaned like a text. */
 export function encodePong(token: string): string {
-	return 'PONG ' + token;
+	return 'PONG ' + sanitiseText(token);
 }
 
 export type HostLine =
@@ -114,6 +119,32 @@ export type HostLine =
 	| {kind: 'unknown'; verb: string}
 	| {kind: 'bad'; verb: string; reason: string};
 
+/** Every verb the host may send; the parser below has a case for each, and names may not be one. */
+export const HOST_VERBS = [
+	'WELCOME',
+	'USERS',
+	'USERS-END',
+	'JOIN',
+	'LEAVE',
+	'AWAY',
+	'BACK',
+	'MSG',
+	'DELIVERED',
+	'HELD',
+	'FAILED',
+	'ERROR',
+	'REFUSED',
+	'BYE',
+	'PING',
+	'PONG',
+] as const;
+type HostVerb = (typeof HOST_VERBS)[number];
+const HOST_VERB_SET: ReadonlySet<string> = new Set(HOST_VERBS);
+
+function hostVerb(verb: string): HostVerb | undefined {
+	return HOST_VERB_SET.has(verb) ? (verb as HostVerb) : undefined;
+}
+
 const PRESENCE_KINDS = {JOIN: 'join', LEAVE: 'leave', AWAY: 'away', BACK: 'back'} as const;
 
 function bad(verb: string): HostLine {
@@ -128,7 +159,9 @@ function bad(verb: string): HostLine {
 export function parseHostLine(line: string): HostLine {
 	const {verb, params, trailing} = parseStructuredLine(line);
 	const [first = '', second = '', third = ''] = params;
-	switch (verb) {
+	// Switching on the typed verb makes the compiler hold the cases and HOST_VERBS to each other.
+	const known = hostVerb(verb);
+	switch (known) {
 		case 'MSG': {
 			const [id = '', time = '', from = '', to = '', ref = ''] = params;
 			if (ref === '' || trailing === undefined || !isDecimal(id) || !isDecimal(time)) {
@@ -177,7 +210,7 @@ export function parseHostLine(line: string): HostLine {
 		case 'AWAY':
 		case 'BACK': {
 			if (first === '') return bad(verb);
-			return {kind: PRESENCE_KINDS[verb], name: first};
+			return {kind: PRESENCE_KINDS[known], name: first};
 		}
 
 		case 'PING':
@@ -186,7 +219,7 @@ export function parseHostLine(line: string): HostLine {
 			return verb === 'PING' ? {kind: 'ping', token} : {kind: 'pong', token};
 		}
 
-		default: {
+		case undefined: {
 			return {kind: 'unknown', verb};
 		}
 	}

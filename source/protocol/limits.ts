@@ -4,6 +4,9 @@
 /** The port `chat host` listens on and `chat join` connects to unless told otherwise. */
 export const DEFAULT_PORT = 21_567;
 
+/** The largest port TCP can name (16 bits), for the host's --port and a client's HOST:PORT. */
+export const MAX_TCP_PORT = 65_535;
+
 /** A chat line; anything longer is a paste bomb. Longer lines are discarded, never buffered whole. */
 export const MAX_LINE_BYTES = 8192;
 
@@ -90,6 +93,13 @@ export const CLOSE_DEADLINE_MS = 2000;
 
 /** Combining marks in a row after one letter in a name: enough for Thai or Devanagari, not for "Zalgo" text. */
 export const MAX_NAME_MARKS_IN_A_ROW = 3;
+
+/** Combining marks kept on one character of a text: real scripts stack up to about 6 (Tibetan,
+ * Biblical Hebrew); a "Zalgo" text piles dozens over neighbouring lines, and is cut to this. */
+export const MAX_TEXT_MARKS_ON_ONE_BASE = 8;
+
+/** Tag characters kept after a black flag: a subdivision id (`gbsct`, Scotland) has at most 7. */
+export const MAX_EMOJI_FLAG_TAGS = 7;
 
 // --- Who gets in (docs/protocol.md "Password" and "TLS"). ---
 

@@ -5,6 +5,8 @@
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
+/** The UTF-8 byte order mark some editors and Windows tools put before the first line. */
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 const NO_BYTES = Buffer.alloc(0);
 
 export class LineFramer {
@@ -20,6 +22,8 @@ export class LineFramer {
 	#paused = false;
 	/** What came after the line that paused the framer: a view of the chunk, never split. */
 	#held: Buffer | undefined;
+	/** True until the first line is emitted or overflows: only it may start with a BOM. */
+	#atStreamStart = true;
 
 	constructor(maxLineBytes: number, onLine: (line: string) => void, onOverflow: () => void) {
 		this.#maxLineBytes = maxLineBytes;
@@ -113,11 +117,25 @@ export class LineFramer {
 		const lineEnd =
 			newline > start && chunk[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline;
 		if (lineEnd - start > this.#maxLineBytes) {
-			this.#onOverflow();
+			this.#overflow();
 			return;
 		}
 
-		this.#onLine(chunk.toString('utf8', start, lineEnd));
+		let lineStart = start;
+		if (this.#atStreamStart) {
+			this.#atStreamStart = false;
+			const mark = BYTE_ORDER_MARK.length;
+			if (lineEnd - start >= mark && chunk.subarray(start, start + mark).equals(BYTE_ORDER_MARK)) {
+				lineStart += mark;
+			}
+		}
+
+		this.#onLine(chunk.toString('utf8', lineStart, lineEnd));
+	}
+
+	#overflow(): void {
+		this.#atStreamStart = false;
+		this.#onOverflow();
 	}
 
 	/** Completes the held tail with `chunk[start, newline)` and emits it. */
@@ -126,7 +144,7 @@ export class LineFramer {
 		// One byte of slack: the held tail may end with the `\r` that this `\n` drops.
 		if (total > this.#maxLineBytes + 1) {
 			this.#pendingLength = 0;
-			this.#onOverflow();
+			this.#overflow();
 			return;
 		}
 
@@ -144,7 +162,7 @@ export class LineFramer {
 		if (!fits) {
 			this.#pendingLength = 0;
 			this.#discarding = true;
-			this.#onOverflow();
+			this.#overflow();
 			return;
 		}
 

@@ -1,8 +1,11 @@
 // The name rules and the name comparison key (docs/protocol.md "Names").
 
-import {foldCase, latinLookalike} from './confusable-letters.js';
 import {scriptsOf} from './letter-script.js';
 import {MAX_NAME_LENGTH, MAX_NAME_MARKS_IN_A_ROW} from './limits.js';
+import {nameKey} from './name-key.js';
+import {PROTOCOL_WORDS} from './protocol-words.js';
+
+export {nameKey} from './name-key.js';
 
 export type NameCheck = {ok: true; name: string} | {ok: false; reason: string};
 
@@ -14,7 +17,6 @@ const SPACE = /^[\s\p{Z}]$/u;
 const CONTROL = /^\p{Cc}$/u;
 const FORMAT = /^\p{Cf}$/u;
 const VISIBLE = /^[\p{L}\p{N}\p{P}\p{S}]$/u;
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 const JAPANESE = ['Han', 'Hiragana', 'Katakana'];
 
 function refuse(reason: string): NameCheck {
@@ -35,6 +37,11 @@ function describeForbidden(character: string): string {
 /** Checks a name against the rules; the accepted name is the NFC form of `raw`. Never throws. */
 export function checkName(raw: string): NameCheck {
 	const name = raw.normalize('NFC');
+	const check = checkCharacters(name);
+	return check.ok ? checkShape(name, nameKey(name)) : check;
+}
+
+function checkCharacters(name: string): NameCheck {
 	if (name.length === 0) return refuse('it is empty');
 	const tooLong = `it is longer than ${MAX_NAME_LENGTH} characters`;
 	if (PLAIN_ASCII_NAME.test(name)) {
@@ -86,28 +93,31 @@ export function checkName(raw: string): NameCheck {
 	return {ok: true, name};
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const SIGNS_ONLY = /^[._-]+$/;
+const EDGE_SIGNS = ['.', '-'];
+/** Protocol words by key, so `quit`, `Quit` and a look-alike `ԛuit` are all the word `quit`. */
+const PROTOCOL_WORD_KEYS = new Map(PROTOCOL_WORDS.map((word) => [nameKey(word), word]));
 
-/**
- * The key two names are compared by: NFKC, full case folding, no invisible characters, and
- * look-alike letters mapped to the Latin ones they pass for (source/protocol/confusable-letters.ts).
- * Equal keys mean "the same name" even for names `checkName` refuses.
- */
-export function nameKey(name: string): string {
-	if (ASCII.test(name)) return name.toLowerCase();
-	const folded = foldCase(name.normalize('NFKC'))
-		.replace(IGNORABLE, '')
-		// The Turkish capital `İ` folds to `i` plus a combining dot: the same letter as `i` here.
-		.replace(/([ij])\u0307/g, '$1')
-		.normalize('NFKC');
-	let key = '';
-	let mapped = false;
-	for (const character of folded) {
-		const latin = latinLookalike(character);
-		mapped ||= latin !== undefined;
-		key += latin ?? character;
+/** How `name` (its characters already allowed) reads: by its key, so look-alikes count too. */
+function checkShape(name: string, key: string): NameCheck {
+	const looksLike = (shown: string, seen: string): string =>
+		shown === seen ? `'${shown}'` : `'${shown}', which looks like '${seen}'`;
+	if (SIGNS_ONLY.test(key)) {
+		return refuse(name === key ? 'it has no letter or digit' : `it looks like '${key}'`);
 	}
 
-	// A mapped letter may now compose with a following mark (Cyrillic `о` + acute → `ó`).
-	return mapped ? key.normalize('NFKC') : key;
+	const characters = [...name];
+	const first = key.at(0) ?? '';
+	const last = key.at(-1) ?? '';
+	if (EDGE_SIGNS.includes(first)) {
+		return refuse(`it starts with ${looksLike(characters[0] ?? '', first)}`);
+	}
+
+	if (EDGE_SIGNS.includes(last)) {
+		return refuse(`it ends with ${looksLike(characters.at(-1) ?? '', last)}`);
+	}
+
+	const word = PROTOCOL_WORD_KEYS.get(key);
+	if (word !== undefined) return refuse(`it is a word of the protocol (${word})`);
+	return {ok: true, name};
 }

@@ -3,6 +3,9 @@
 
 import {MAX_PASSWORD_LENGTH} from './limits.js';
 
+/** The environment variable both commands read the password from (safer than a flag, which `ps` shows). */
+export const PASSWORD_VARIABLE = 'CHAT_PASSWORD';
+
 /** Whitespace, separators, control and format characters, and unassigned code points. */
 const UNPRINTABLE = /[\p{White_Space}\p{Z}\p{C}]/u;
 

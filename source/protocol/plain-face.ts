@@ -20,6 +20,14 @@ export const PLAIN_PASSWORD_WRONG = 'Wrong password';
 export const PLAIN_TO_PREFIX = 'to:';
 export const PLAIN_PASS_PREFIX = 'pass:';
 
+/** What a plain user types as a command and the host's one-word answer: names may not be one. */
+export const PLAIN_WORDS = [
+	PLAIN_QUIT,
+	PLAIN_REUSE,
+	PLAIN_TO_PREFIX.slice(0, -1),
+	PLAIN_PASS_PREFIX.slice(0, -1),
+] as const;
+
 export function plainUnknownUser(name: string): string {
 	return 'the user ' + name + ' does not exist';
 }

@@ -1,8 +1,14 @@
-// Removes terminal control from message text (docs/protocol.md "Message text"), so that no peer
-// can move another user's cursor, clear their screen or retitle their terminal.
+// Cleans message text (docs/protocol.md "Message text"): no terminal control, so that no peer can
+// move another user's cursor, clear their screen or retitle their terminal, and nothing that
+// reads otherwise than it shows (visible-text.ts).
 
-/** Any code point that starts or is terminal control; clean text (the usual case) matches none. */
+import {visibleText} from './visible-text.js';
+
+/** Any code point that starts or is terminal control. */
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/u;
+
+/** Anything but TAB and the printable ASCII and Latin letters, where no step finds anything. */
+const MAY_NEED_CLEANING = /[^\t\x20-\x7e\xa0-\xac\xae-\u02ff]/;
 
 // A string sequence runs to its terminator; an unterminated one runs to the end of the text.
 const STRING_END = '(?:\\x1b\\\\|\\x9c|$)';
@@ -21,13 +27,14 @@ const SEQUENCE = new RegExp(
 	'gu',
 );
 
-/** True when `text` holds anything `sanitiseText` would remove. */
+/** True when `sanitiseText` would change `text`. */
 export function needsSanitising(text: string): boolean {
-	return CONTROL.test(text);
+	return sanitiseText(text) !== text;
 }
 
-/** `text` without terminal control; the same string object when there is none. */
+/** `text` cleaned; the same string object when there is nothing to clean. */
 export function sanitiseText(text: string): string {
-	if (!CONTROL.test(text)) return text;
-	return text.replace(SEQUENCE, '');
+	if (!MAY_NEED_CLEANING.test(text)) return text;
+	const withoutControl = CONTROL.test(text) ? text.replace(SEQUENCE, '') : text;
+	return visibleText(withoutControl);
 }

@@ -1,5 +1,6 @@
 // How each event from the ChatClient changes the UI state, including the following rule.
 import type {ClientEvent} from '../client/chat-client.js';
+import {EXIT_FAILURE} from '../exit-codes.js';
 import type {ChatState} from './chat-state.js';
 import {
 	addMessages,
@@ -116,7 +117,7 @@ export function applyClientEvent(state: ChatState, event: ClientEvent): ChatStat
 			return {
 				...state,
 				connection: 'disconnected',
-				ended: byQuit ? {exitCode: 0} : {exitCode: 1, message: event.message},
+				ended: byQuit ? {exitCode: 0} : {exitCode: EXIT_FAILURE, message: event.message},
 			};
 		}
 	}

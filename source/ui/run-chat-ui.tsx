@@ -3,6 +3,7 @@
 import process from 'node:process';
 import {render} from 'ink';
 import type {ChatClient} from '../client/chat-client.js';
+import {EXIT_FAILURE} from '../exit-codes.js';
 import {ENDING_SIGNALS, SIGNAL_EXIT_CODES, type EndingSignal} from '../signal-exit-codes.js';
 import {bufferClient} from './buffered-client.js';
 import {ChatApp} from './chat-app.js';
@@ -45,7 +46,7 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 	};
 	const signalHandlers = ENDING_SIGNALS.map((signal) => [signal, () => onSignal(signal)] as const);
 	const onCrash = (error: unknown) => {
-		finish({exitCode: 1, message: `the chat screen stopped: ${describe(error)}`});
+		finish({exitCode: EXIT_FAILURE, message: `the chat screen stopped: ${describe(error)}`});
 	};
 	for (const [signal, handler] of signalHandlers) process.on(signal, handler);
 	process.on('uncaughtException', onCrash);
@@ -72,7 +73,7 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 		);
 		return await finished;
 	} catch (error: unknown) {
-		return {exitCode: 1, message: `the chat screen could not start: ${describe(error)}`};
+		return {exitCode: EXIT_FAILURE, message: `the chat screen could not start: ${describe(error)}`};
 	} finally {
 		try {
 			instance?.unmount();

@@ -1,0 +1,16 @@
+// Starts `chat join` once its command line is read, by whichever parser read it.
+import process from 'node:process';
+import type {JoinOptions} from '../client/run-join.js';
+
+export async function startJoin(options: JoinOptions): Promise<number> {
+	// React's development build nearly doubles the time to switch conversations.
+	process.env['NODE_ENV'] ??= 'production';
+	// Loaded only here, so `chat host` loads neither the UI nor the client.
+	if (process.stdin.isTTY && process.stdout.isTTY) {
+		const {letInkDrawFrames} = await import('../ui/ink-draws-frames.js');
+		letInkDrawFrames();
+	}
+
+	const {runJoin} = await import('../client/run-join.js');
+	return runJoin(options);
+}

@@ -1,0 +1,11 @@
+// One connection's progress through the login (docs/protocol.md "Password"): whether its `pass:`
+// line was accepted, and the lines it sent while the login waited for an answer (login-wait.ts).
+
+import type {Face} from '../relay/user.js';
+
+export class LoginState {
+	/** A plain connection gave the right `pass:` line; its name is still to come. */
+	passwordAccepted = false;
+	/** While waiting: the face the first line chose, and the lines that came meanwhile. */
+	waiting: {face: Face; lines: string[]} | undefined;
+}

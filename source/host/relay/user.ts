@@ -1,0 +1,91 @@
+// A logged-in user, the connection it is online on as the relay sees it (UserLink), and a message
+// on its way from one user to another (Delivery). The three refer to one another, so they share a
+// module. A structured user outlives its connection: while away (connection gone, grace period
+// running) `link` is undefined and messages to the user are held.
+
+import {MAX_REMEMBERED_REFS, MAX_REPLAY_MESSAGES} from '../../protocol/limits.js';
+import {RecentMessages} from './recent-messages.js';
+import {RefMemory} from './ref-memory.js';
+
+export type Face = 'plain' | 'structured';
+
+export class User {
+	readonly name: string;
+	/** The comparison key (nameKey): case and look-alikes folded. */
+	readonly key: string;
+	readonly face: Face;
+	/** The connection the user is online on; undefined while away. Set by the UserState only. */
+	link: UserLink | undefined = undefined;
+	/** Set once the user is gone for good; deliveries still in flight see it. */
+	gone = false;
+
+	/** Plain face: the partner's name (looked up when used, as the original relay did). */
+	partnerName: string | undefined;
+
+	/** Structured face: the token that reclaims this name. */
+	resumeToken = '';
+	/** Structured face: the grace timer while away. */
+	graceTimer: NodeJS.Timeout | undefined;
+	/** Structured face: the last MSG lines handed to the socket, for `last=` replay. */
+	readonly replay = new RecentMessages(MAX_REPLAY_MESSAGES);
+	/** Structured face: refs already accepted and their result lines (a message delivered to a
+	 * structured user is kept as its MSG line, which the replay keeps anyway, and its DELIVERED
+	 * is made from it if asked again); empty, and cheap, for a plain user. */
+	readonly refs = new RefMemory(MAX_REMEMBERED_REFS);
+
+	constructor(name: string, key: string, face: Face) {
+		this.name = name;
+		this.key = key;
+		this.face = face;
+	}
+}
+
+/** Why a connection ends. */
+export type CloseReason =
+	| 'quit'
+	| 'refused'
+	/** Not logged in yet, it made way for a newcomer: its socket is destroyed after its last line. */
+	| 'evicted'
+	| 'dropped'
+	/** The peer half-closed: what it sent is answered, then the socket is ended. */
+	| 'ended'
+	| 'ping-timeout'
+	| 'flood'
+	| 'slow-consumer'
+	| 'replaced'
+	| 'shutdown';
+
+/** The connection a user is online on: what it can do, not what it is (connection/connection.ts
+ * implements it), so nothing on the relay's side knows sockets. */
+export type UserLink = {
+	/** Queues a line for the client (it leaves with the tick's write). */
+	send(line: string): void;
+	/** Queues a relayed message; the DeliveryListener hears when it reaches the socket. */
+	sendDelivery(delivery: Delivery): void;
+	/** Ends the connection once; `lastLine` goes first if the socket still takes data. */
+	close(reason: CloseReason, lastLine?: string): void;
+	/** Queues the presence news this client has not read yet, ahead of what follows. */
+	catchUpNews(): void;
+	/** Skips the news published since the last catch-up (news about this client's own user). */
+	skipNews(): void;
+};
+
+/** One relayed message on its way to a recipient, kept until it is handed to the recipient's socket
+ * (then the sender gets DELIVERED) or dropped (then the sender gets FAILED). */
+export type Delivery = {
+	/** Decimal (message-ids.ts); compare ids as numbers. */
+	readonly id: string;
+	readonly time: number;
+	readonly sender: User;
+	/** The sender's ref; undefined for a plain sender, who has none. */
+	readonly ref: string | undefined;
+	readonly recipient: User;
+	/** The line the recipient gets, without its newline. */
+	readonly line: string;
+};
+
+/** Told what became of each delivery; one object for the whole host. */
+export type DeliveryListener = {
+	handedOver(delivery: Delivery): void;
+	dropped(delivery: Delivery, code: string, reason: string): void;
+};

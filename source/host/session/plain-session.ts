@@ -1,0 +1,80 @@
+// A logged-in plain (netcat) user's lines (docs/protocol.md "The plain face").
+
+import {
+	PLAIN_CHOOSE_PARTNER,
+	PLAIN_QUIT,
+	PLAIN_SELF,
+	PLAIN_TO_NEEDS_NAME,
+	parsePlainCommand,
+	plainPartnerOffline,
+	plainUnknownUser,
+} from '../../protocol/plain-face.js';
+import {sanitiseText} from '../../protocol/sanitise-text.js';
+import type {User, UserLink} from '../relay/user.js';
+import type {SessionContext} from './session-context.js';
+
+export function handlePlainLine(
+	context: SessionContext,
+	link: UserLink,
+	user: User,
+	line: string,
+): void {
+	const command = parsePlainCommand(line);
+	switch (command.kind) {
+		case 'quit': {
+			link.close('quit', PLAIN_QUIT);
+			return;
+		}
+
+		case 'to': {
+			choosePartner(context, link, user, command.name);
+			return;
+		}
+
+		default: {
+			// `pass:…` only means a password on the first line; later it is text like any other.
+			sendToPartner(context, link, user, line);
+		}
+	}
+}
+
+function choosePartner(context: SessionContext, link: UserLink, user: User, name: string): void {
+	if (name === '') {
+		link.send(PLAIN_TO_NEEDS_NAME);
+		return;
+	}
+
+	const partner = context.users.find(name);
+	if (partner === undefined) {
+		link.send(plainUnknownUser(sanitiseText(name)));
+		return;
+	}
+
+	if (partner === user) {
+		link.send(PLAIN_SELF);
+		return;
+	}
+
+	user.partnerName = partner.name;
+	// Choosing someone makes you their partner too, if they have partners (the plain face).
+	if (partner.face === 'plain') partner.partnerName = user.name;
+}
+
+function sendToPartner(context: SessionContext, link: UserLink, user: User, text: string): void {
+	const partnerName = user.partnerName;
+	if (partnerName === undefined) {
+		link.send(PLAIN_CHOOSE_PARTNER);
+		return;
+	}
+
+	const partner = context.users.find(partnerName);
+	if (partner === undefined) {
+		link.send(plainPartnerOffline(partnerName));
+		return;
+	}
+
+	const clean = sanitiseText(text);
+	// Nothing visible is left: relaying an empty line would only confuse the partner.
+	if (clean === '') return;
+	context.relay.deliver(user, partner, clean, undefined);
+}

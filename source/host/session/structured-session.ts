@@ -1,0 +1,111 @@
+// A logged-in structured user's lines (docs/protocol.md "Client → host"). The host keeps no
+// current partner here: every SEND names its recipient.
+
+import {sanitiseText} from '../../protocol/sanitise-text.js';
+import {
+	deliveredFromMsg,
+	encodeCoded,
+	encodeFailed,
+	encodePong,
+	parseClientLine,
+} from '../../protocol/structured-messages.js';
+import {CanonicalSend} from './send-line.js';
+import type {User, UserLink} from '../relay/user.js';
+import type {SessionContext} from './session-context.js';
+
+/** One for the host: it is read and used before the next line comes. */
+const canonicalSend = new CanonicalSend();
+
+export function handleStructuredLine(
+	context: SessionContext,
+	link: UserLink,
+	user: User,
+	line: string,
+): void {
+	if (canonicalSend.read(line)) {
+		send(context, link, user, canonicalSend.ref, canonicalSend.to, canonicalSend.text);
+		return;
+	}
+
+	const parsed = parseClientLine(line);
+	switch (parsed.kind) {
+		case 'send': {
+			send(context, link, user, parsed.ref, parsed.to, parsed.text);
+			return;
+		}
+
+		case 'ping': {
+			link.send(encodePong(parsed.token));
+			return;
+		}
+
+		case 'pong': {
+			// Any line proves the connection alive; the connection noted it already.
+			return;
+		}
+
+		case 'quit': {
+			link.close('quit', encodeCoded('BYE', 'quit', 'goodbye'));
+			return;
+		}
+
+		case 'hello': {
+			link.send(encodeCoded('ERROR', 'bad-command', 'you are already logged in'));
+			return;
+		}
+
+		case 'unknown': {
+			const verb = sanitiseText(parsed.verb).slice(0, 32);
+			link.send(encodeCoded('ERROR', 'unknown-command', `unknown command ${verb}`));
+			return;
+		}
+
+		case 'bad': {
+			link.send(encodeCoded('ERROR', 'bad-command', parsed.reason));
+		}
+	}
+}
+
+function send(
+	context: SessionContext,
+	link: UserLink,
+	user: User,
+	ref: string,
+	to: string,
+	text: string,
+): void {
+	const {refs} = user;
+	const seen = refs.lookup(ref);
+	if (seen !== undefined) {
+		// A resent SEND: answer again, relay never twice. '' means the answer is still to come.
+		if (seen !== '') link.send(seen.startsWith('MSG ') ? deliveredFromMsg(ref, seen) : seen);
+		return;
+	}
+
+	refs.remember(ref);
+	const recipient = context.users.find(to);
+	if (recipient === undefined) {
+		fail(link, user, ref, 'no-such-user', `the user ${sanitiseText(to)} does not exist`);
+		return;
+	}
+
+	if (recipient === user) {
+		fail(link, user, ref, 'self', 'you cannot message yourself');
+		return;
+	}
+
+	const clean = sanitiseText(text);
+	if (clean === '') {
+		const reason = 'nothing is left of the text once control characters are removed';
+		fail(link, user, ref, 'empty-text', reason);
+		return;
+	}
+
+	context.relay.deliver(user, recipient, clean, ref);
+}
+
+function fail(link: UserLink, user: User, ref: string, code: string, reason: string): void {
+	const line = encodeFailed(ref, code, reason);
+	user.refs.settle(ref, line);
+	link.send(line);
+}
