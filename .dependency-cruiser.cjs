@@ -48,10 +48,22 @@ module.exports = {
 		{
 			name: 'ui-sees-client-as-types-only',
 			comment:
-				'The UI talks to the ChatClient interface that a test can fake: it imports client code only as types.',
+				'The UI talks to the ChatClient interface that a test can fake: it imports client code only as types (and the values of client/limits.ts, where every limit of chat join is listed).',
 			severity: 'error',
 			from: {path: '^source/ui/'},
-			to: {path: '^source/client/', dependencyTypesNot: ['type-only']},
+			to: {
+				path: '^source/client/',
+				pathNot: '^source/client/limits[.]ts$',
+				dependencyTypesNot: ['type-only'],
+			},
+		},
+		{
+			name: 'client-limits-are-values',
+			comment:
+				'client/limits.ts, which the UI may read, holds constants only: it imports nothing but the protocol limits it derives from.',
+			severity: 'error',
+			from: {path: '^source/client/limits[.]ts$'},
+			to: {pathNot: '^source/protocol/limits[.]ts$'},
 		},
 		{
 			name: 'ui-sees-no-host-join-or-cli',

@@ -3,8 +3,8 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 
-export const SECTIONS = ['throughput', 'latency', 'scale', 'ui'] as const;
-export type Section = (typeof SECTIONS)[number];
+const SECTIONS = ['throughput', 'latency', 'scale', 'ui', 'store'] as const;
+type Section = (typeof SECTIONS)[number];
 
 export type BenchOptions = {
 	quick: boolean;
@@ -20,6 +20,15 @@ export type BenchOptions = {
 	latency: {users: number; messagesPerSecond: number; seconds: number; warmupSeconds: number};
 	scale: {users: number; workers: number; loginDeadlineSeconds: number};
 	ui: {history: number; idleSeconds: number; frames: number};
+	/** The durable store: a rate run, steady rates for the commit's block, and an open. */
+	store: {
+		messages: number;
+		perTick: number;
+		rates: number[];
+		paceSeconds: number;
+		openMessages: number;
+		opens: number;
+	};
 };
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -81,6 +90,23 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
 		ui: quick
 			? {history: 2000, idleSeconds: 0.5, frames: 10}
 			: {history: 100_000, idleSeconds: 10, frames: 200},
+		store: quick
+			? {
+					messages: 2000,
+					perTick: 100,
+					rates: [1000],
+					paceSeconds: 0.3,
+					openMessages: 5000,
+					opens: 1,
+				}
+			: {
+					messages: 50_000,
+					perTick: 100,
+					rates: [1000, 10_000],
+					paceSeconds: 3,
+					openMessages: 100_000,
+					opens: 3,
+				},
 	};
 }
 

@@ -5,7 +5,7 @@
 export const TEXT_BYTES = 64;
 const STAMP_DIGITS = 15;
 /** The last byte of every text: a received line that ends with it is a relayed message. */
-export const TEXT_END = 0x7e; // ~
+const TEXT_END = 0x7e; // ~
 const FILLER = ' the quick brown fox jumps over the lazy dog 0123456789'.slice(
 	0,
 	TEXT_BYTES - STAMP_DIGITS - 1,

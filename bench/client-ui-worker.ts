@@ -1,7 +1,7 @@
 // The Ink client, headless, in a process of its own (so its memory is its own): a long history,
 // then frames on new messages, conversation switches, and an idle spell. Reports over IPC.
 import {PerformanceObserver} from 'node:perf_hooks';
-import {runChatUi} from '../source/ui/run-chat-ui.js';
+import {runChatUi} from '../source/join/run-chat-ui.js';
 import {FakeChatClient} from './fake-chat-client.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 

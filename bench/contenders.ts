@@ -17,7 +17,7 @@ export type Contender = {
 	face: RelayFace;
 };
 
-export const CONTENDERS: readonly Contender[] = [
+const CONTENDERS: readonly Contender[] = [
 	{key: 'plain', label: 'chat host, plain', relay: 'host', faceName: 'plain'},
 	{key: 'structured', label: 'chat host, structured', relay: 'host', faceName: 'structured'},
 	{key: 'ngircd', label: 'ngircd (PRIVMSG)', relay: 'ngircd', faceName: 'irc'},
@@ -62,7 +62,7 @@ export function loginsInFlight(relay: RelayKind): number {
 export type RelayOptions = {profile?: boolean; baselineDir?: string};
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-export const RESULTS_DIRECTORY = here('results');
+const RESULTS_DIRECTORY = here('results');
 
 export async function startRelay(
 	relay: RelayKind,

@@ -1,12 +1,14 @@
-// A ChatClient the benchmark drives by hand: every event reaches the UI as if from the network.
+// A ChatClient the benchmark drives by hand: every event reaches the UI as if from the network,
+// through the client's own fan-out (which keeps early events for the first listener).
 import type {ChatClient, ClientEvent} from '../source/client/chat-client.js';
+import {createClientEvents} from '../source/client/client-events.js';
 
 export class FakeChatClient implements ChatClient {
-	#listeners = new Set<(event: ClientEvent) => void>();
+	#events = createClientEvents();
 	#refs = 0;
 
 	emit(event: ClientEvent): void {
-		for (const listener of this.#listeners) listener(event);
+		this.#events.emit(event);
 	}
 
 	send(): string {
@@ -18,9 +20,6 @@ export class FakeChatClient implements ChatClient {
 	}
 
 	subscribe(listener: (event: ClientEvent) => void): () => void {
-		this.#listeners.add(listener);
-		return () => {
-			this.#listeners.delete(listener);
-		};
+		return this.#events.subscribe(listener);
 	}
 }

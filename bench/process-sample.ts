@@ -1,6 +1,5 @@
 // What a process holds right now, from Linux /proc: resident memory and open descriptors.
-import {readdirSync} from 'node:fs';
-import {readRssBytes} from './running-server.js';
+import {readdirSync, readFileSync} from 'node:fs';
 
 export type ProcessSample = {
 	/** Seconds since the run started. */
@@ -8,6 +7,16 @@ export type ProcessSample = {
 	rssMiB: number;
 	fds: number;
 };
+
+/** Resident memory in MiB; NaN once the process is gone. */
+function residentMiB(pid: number): number {
+	try {
+		const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return match ? Math.round(Number(match[1]) / 1024) : Number.NaN;
+	} catch {
+		return Number.NaN;
+	}
+}
 
 function openFdCount(pid: number): number {
 	try {
@@ -20,7 +29,7 @@ function openFdCount(pid: number): number {
 export function sampleProcess(pid: number, startedAt: number): ProcessSample {
 	return {
 		at: Math.round((performance.now() - startedAt) / 100) / 10,
-		rssMiB: Math.round(readRssBytes(pid) / 1024 / 1024),
+		rssMiB: residentMiB(pid),
 		fds: openFdCount(pid),
 	};
 }

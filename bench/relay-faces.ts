@@ -1,7 +1,7 @@
 // How the load generator speaks to each contender. Every contender carries the same 64-byte
 // texts; only the envelope differs, and each received message line ends with its text.
 
-export type LineKind = 'delivered' | 'failed' | 'other';
+type LineKind = 'delivered' | 'failed' | 'other';
 
 export type RelayFace = {
 	/** Lines that log in as `name` (sent at once). */
@@ -51,11 +51,8 @@ export const plainFace: RelayFace = {
 	quit: () => 'quit\n',
 };
 
-/** The bare relay speaks the same minimal routing as the plain face. */
-export const bareFace: RelayFace = plainFace;
-
 /** The structured face of `chat host` (the Ink client, bots). */
-export const structuredFace: RelayFace = {
+const structuredFace: RelayFace = {
 	login: (name) => `HELLO 1 ${name}\n`,
 	loggedIn(line) {
 		refuse(line, /^(REFUSED|BYE)/);
@@ -81,7 +78,7 @@ export const structuredFace: RelayFace = {
 };
 
 /** IRC (ngircd): PRIVMSG between two registered nicks. */
-export const ircFace: RelayFace = {
+const ircFace: RelayFace = {
 	login: (name) => `NICK ${name}\r\nUSER ${name} 0 * :${name}\r\n`,
 	loggedIn(line) {
 		refuse(line, /^(ERROR|:\S+ (43[1-6]|46[1-5]) )/);
@@ -101,7 +98,8 @@ export const facesByName = {
 	plain: plainFace,
 	structured: structuredFace,
 	irc: ircFace,
-	bare: bareFace,
+	// The bare relay speaks the same minimal routing as the plain face.
+	bare: plainFace,
 } as const;
 
 export type FaceName = keyof typeof facesByName;

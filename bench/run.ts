@@ -1,4 +1,5 @@
-// `npm run bench`: relay throughput, latency, scale and the client UI, printed as one table.
+// `npm run bench`: relay throughput, latency, scale, the client UI and the durable store, printed
+// as one table.
 // See bench-options.ts for the flags; the README has the latest figures.
 import os from 'node:os';
 import {parseBenchOptions, UsageRequest, USAGE, type BenchOptions} from './bench-options.js';
@@ -9,6 +10,7 @@ import {benchLatency} from './latency-bench.js';
 import {ngircdVersion} from './ngircd-server.js';
 import {stopAllServers} from './running-server.js';
 import {benchScale} from './scale-bench.js';
+import {benchStore} from './store-bench.js';
 import {benchThroughput} from './throughput-bench.js';
 
 async function main(options: BenchOptions, report: BenchReport): Promise<void> {
@@ -49,6 +51,9 @@ async function main(options: BenchOptions, report: BenchReport): Promise<void> {
 	}
 	if (options.sections.includes('ui')) {
 		await guard(report, 'client UI', () => benchClientUi(options, report));
+	}
+	if (options.sections.includes('store')) {
+		await guard(report, 'store', () => benchStore(options, report));
 	}
 }
 

@@ -31,12 +31,12 @@ function readProc(pid: number, file: string): string | undefined {
 	}
 }
 
-export function readRssBytes(pid: number): number {
+function readRssBytes(pid: number): number {
 	const match = /^VmRSS:\s+(\d+) kB/m.exec(readProc(pid, 'status') ?? '');
 	return match ? Number(match[1]) * 1024 : Number.NaN;
 }
 
-export function readCpuMs(pid: number): number {
+function readCpuMs(pid: number): number {
 	const stat = readProc(pid, 'stat');
 	if (stat === undefined) return Number.NaN;
 	// Fields 14 and 15 of /proc/PID/stat are user and system time in clock ticks (100 per second).

@@ -77,7 +77,7 @@ test('chat host loads the host, and nothing of the client or the UI', async () =
 test('a plain chat join loads the client and the UI, and not meow', async () => {
 	const graph = await bundleGraph();
 	const join = loadedFrom(graph, (entryPoint) => entryPoint !== 'source/cli/command-line.ts');
-	assert.ok(join.sources.has('source/client/run-join.tsx'), 'the join path reaches run-join.tsx');
+	assert.ok(join.sources.has('source/join/run-join.tsx'), 'the join path reaches run-join.tsx');
 	assert.ok(join.packages.has('ink'), 'the join path reaches Ink');
 	assert.ok(!join.packages.has('meow'), 'meow is not loaded');
 	assert.ok(!join.sources.has('source/cli/command-line.ts'));

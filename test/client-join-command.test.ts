@@ -4,7 +4,7 @@ import {spawn} from 'node:child_process';
 import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {loginPlain} from './helpers/raw-client.js';
+import {loginPlain, loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 import {chatArgs} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
@@ -168,3 +168,24 @@ test('chat join to a closed port says connection refused and exits 1', async () 
 	assert.equal(code, 1);
 	assert.equal(run.stderr, `chat: could not connect to 127.0.0.1:${port}: connection refused\n`);
 });
+
+for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM'] as const) {
+	test(`${signal} in line mode logs out, so the name is free at once, and exits 0`, async (t) => {
+		const host = await startTestHost();
+		const bob = await loginStructured(host.port, 'bob');
+		t.after(async () => {
+			bob.destroy();
+			await host.stop();
+		});
+		const join = runJoinProcess([`alice@127.0.0.1:${host.port}`]);
+		t.after(() => {
+			join.child.kill('SIGKILL');
+		});
+		await bob.waitForLine(/^JOIN alice$/, DEADLINE_MS);
+		join.child.kill(signal);
+		// A dropped structured session would be AWAY and keep its name for the grace period.
+		assert.equal(await bob.waitForLine(/^(LEAVE|AWAY) alice$/, DEADLINE_MS), 'LEAVE alice');
+		assert.equal(await join.exited, 0);
+		assert.equal(join.stderr, '');
+	});
+}

@@ -6,7 +6,7 @@ import {
 	handleClientEvent,
 	handleInputLine,
 	noteSent,
-} from '../source/client/line-mode-rules.js';
+} from '../source/join/line-mode-rules.js';
 
 function loggedIn(follow = true) {
 	const state = createLineModeState('alice', follow);

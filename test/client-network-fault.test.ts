@@ -26,13 +26,14 @@ async function sendAll(client: ChatClient, log: ClientEventLog, to: string, line
 }
 
 /** Alice reaches the host through a proxy the test can cut or silence; bob connects directly. */
-async function aliceBehindProxy(t: TestContext) {
+async function aliceBehindProxy(t: TestContext, options: {quitAnswerTimeoutMs?: number} = {}) {
 	const host = await startTestHost();
 	const proxy = await startTcpProxy(host.port);
 	const aliceClient = createStructuredClient({
 		address: {host: '127.0.0.1', port: proxy.port},
 		name: 'alice',
 		keepalive: FAST_KEEPALIVE,
+		...options,
 	});
 	const bobClient = createStructuredClient({
 		address: {host: '127.0.0.1', port: host.port},
@@ -255,4 +256,18 @@ test('a refusal that will not change ends reconnecting: the host came back with 
 	const failed = await alice.next('failed');
 	assert.equal(failed.ref, queued);
 	assert.equal(failed.reason, `not sent: ${closed.message}`);
+});
+
+test('a host that never answers the quit does not keep the client: quit() ends at its deadline', async (t) => {
+	const deadlineMs = 20;
+	const {proxy, aliceClient, alice} = await aliceBehindProxy(t, {quitAnswerTimeoutMs: deadlineMs});
+	// The link stays open but carries nothing: the QUIT never arrives, so no BYE comes back.
+	proxy.goSilent('both');
+	const started = Date.now();
+	await aliceClient.quit();
+	const waited = Date.now() - started;
+	assert.ok(waited >= deadlineMs / 2, `quit() waited for the host (${waited} ms)`);
+	assert.ok(waited < 2000, `quit() ended at its deadline, not later (${waited} ms)`);
+	assert.doesNotMatch(proxy.transcript.toHost, /^QUIT$/m);
+	assert.equal((await alice.next('closed')).code, 'quit');
 });

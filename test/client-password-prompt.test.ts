@@ -5,7 +5,7 @@ import path from 'node:path';
 import {test, type TestContext} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import pty from 'node-pty';
-import {applyKeys} from '../source/client/password-prompt.js';
+import {applyKeys} from '../source/join/password-prompt.js';
 import {chatArgs} from './helpers/built-cli.js';
 import {loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {
 	GRACE_MARGIN_MS,
-	GIVE_UP_AFTER_FIVE_MINUTES,
-	GIVE_UP_NEVER,
 	RECONNECT_INITIAL_DELAY_MS,
 	RECONNECT_JITTER_RATIO,
 	RECONNECT_MAX_DELAY_MS,
+} from '../source/client/limits.js';
+import {
+	GIVE_UP_AFTER_FIVE_MINUTES,
+	GIVE_UP_NEVER,
 	isRetryableBye,
 	isRetryableRefusal,
 	isTransientSocketError,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {createStructuredClient} from '../source/client/structured-client.js';
-import {MAX_UNSENT_PREVIEW_CHARS, trackUnsent} from '../source/client/unsent-report.js';
+import {MAX_UNSENT_PREVIEW_CHARS} from '../source/client/limits.js';
+import {trackUnsent} from '../source/client/unsent-report.js';
 import {recordClientEvents} from './helpers/client-event-log.js';
 import {startTestHost} from './helpers/start-host.js';
 

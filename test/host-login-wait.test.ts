@@ -4,12 +4,13 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {PASSWORD_FAILURE_MEMORY_MS} from '../source/protocol/limits.js';
+import {MAX_PASSWORD_TRIES_WAITING, PASSWORD_FAILURE_MEMORY_MS} from '../source/protocol/limits.js';
 import type {PresenceVerb} from '../source/protocol/structured-messages.js';
 import {handleLoginLine} from '../source/host/login/first-line.js';
 import type {LoginContext, LoginLink} from '../source/host/login/login-link.js';
 import {LoginState} from '../source/host/login/login-state.js';
 import {PasswordFailures} from '../source/host/login/password-failures.js';
+import {PasswordTurns} from '../source/host/login/password-turns.js';
 import {MemoryUserState} from '../source/host/relay/memory-user-state.js';
 import {Presence} from '../source/host/relay/presence.js';
 import {PresenceNews} from '../source/host/relay/presence-news.js';
@@ -88,12 +89,15 @@ function setup(): {users: LaterClaims; context: LoginContext} {
 	const resumeGraceMs = 60_000;
 	const context: LoginContext = {
 		settings: {password: undefined, resumeGraceMs},
-		failures: new PasswordFailures({
-			delayMs: 1,
-			maxDelayMs: 1,
-			memoryMs: PASSWORD_FAILURE_MEMORY_MS,
-			maxAddresses: 10,
-		}),
+		passwordTurns: new PasswordTurns(
+			new PasswordFailures({
+				delayMs: 1,
+				maxDelayMs: 1,
+				memoryMs: PASSWORD_FAILURE_MEMORY_MS,
+				maxAddresses: 10,
+			}),
+			MAX_PASSWORD_TRIES_WAITING,
+		),
 		users,
 		presence: new Presence(users, new Relay(users), {resumeGraceMs, log}),
 		news,

@@ -10,7 +10,7 @@ import {
 	connectionsForOpenFiles,
 	parseOpenFileLimit,
 	readOpenFileLimit,
-} from '../source/host/connection/open-file-limit.js';
+} from '../source/host/open-file-limit.js';
 import {connectRaw, loginPlain, loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 

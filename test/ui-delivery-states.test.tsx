@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {renderChat, type ChatHarness} from './helpers/render-chat.js';
+import {renderChat, waitUntil, type ChatHarness} from './helpers/render-chat.js';
 
 afterEach(() => {
 	cleanup();
@@ -13,8 +13,8 @@ async function sentOne(text: string): Promise<{chat: ChatHarness; ref: string}> 
 	await chat.submit('to:bob');
 	await chat.submit(text);
 	await chat.waitFor((frame) => frame.includes(`${text} …sending`), 'sending');
-	const ref = chat.client.sends.at(-1)?.ref;
-	assert.ok(ref);
+	// The frame can be drawn a moment before the outbox effect hands the message to the client.
+	const ref = await waitUntil(() => chat.client.sends.at(-1)?.ref, 'the send');
 	assert.deepEqual(chat.client.sends.at(-1), {ref, to: 'bob', text});
 	return {chat, ref};
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {bindingLabel, keymap} from '../source/ui/keymap.js';
+import {bindingLabel, keymap} from '../source/ui/keys/keymap.js';
 import {keys, renderChat} from './helpers/render-chat.js';
 
 afterEach(() => {

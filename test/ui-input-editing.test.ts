@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import * as editing from '../source/ui/input-editing.js';
+import * as editing from '../source/ui/state/input-editing.js';
 
 const typed = (text: string) => editing.insertText(editing.emptyInputLine, text);
 

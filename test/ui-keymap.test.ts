@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {bindingLabel, commandForKey, keyLabel, keymap} from '../source/ui/keymap.js';
+import {bindingLabel, commandForKey, keyLabel, keymap} from '../source/ui/keys/keymap.js';
 
 test('every key is bound to exactly one command', () => {
 	const seen = new Map<string, string>();

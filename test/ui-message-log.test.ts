@@ -6,11 +6,11 @@ import {
 	emptyLog,
 	indexOfSeq,
 	lastMessage,
-	MAX_MESSAGES_PER_CONVERSATION,
 	messageAt,
 	updateMessage,
 	type MessageLog,
-} from '../source/ui/message-log.js';
+} from '../source/ui/state/message-log.js';
+import {MAX_MESSAGES_PER_CONVERSATION} from '../source/client/limits.js';
 
 function logOf(count: number, cap?: number): MessageLog {
 	let log = emptyLog;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {keyId, parseKeys} from '../source/ui/parse-key.js';
+import {keyId, parseKeys} from '../source/ui/keys/parse-key.js';
 
 const ids = (input: string) => parseKeys(input).map((key) => keyId(key));
 

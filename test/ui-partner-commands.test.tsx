@@ -16,6 +16,24 @@ test('to:NAME and /to NAME choose the partner', async () => {
 	await chat.waitFor((frame) => frame.includes('to carol>'), 'carol');
 });
 
+test('to:NAME finds a user by the name key, as the host does: case and look-alike letters', async () => {
+	const chat = renderChat({self: 'bob'});
+	chat.client.welcome('bob', ['alice', 'carol']);
+	// A Cyrillic а (U+0430) where alice has a Latin a: the host would count them the same name.
+	await chat.submit('to:\u0430lice');
+	await chat.waitFor((frame) => frame.includes('to alice>'), 'alice chosen');
+	await chat.submit('to:CAROL');
+	await chat.waitFor((frame) => frame.includes('to carol>'), 'carol chosen');
+	await chat.submit('to:b\u043Eb');
+	await chat.waitFor((frame) => frame.includes('you cannot chat with yourself'), 'self refused');
+	await chat.submit('hi');
+	await chat.waitFor(() => chat.client.sends.length === 1, 'the send');
+	assert.deepEqual(
+		chat.client.sends.map(({to, text}) => ({to, text})),
+		[{to: 'carol', text: 'hi'}],
+	);
+});
+
 test('an unknown name shows an error line and keeps the partner', async () => {
 	const chat = renderChat();
 	chat.client.welcome('alice', ['bob']);

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {quitWithDeadline} from '../source/ui/use-exit.js';
-import {createFakeClient} from './helpers/fake-client.js';
 import {keys, renderChat, waitUntil} from './helpers/render-chat.js';
 
 afterEach(() => {
@@ -47,12 +45,4 @@ test('the host ending the session ends the UI with its sentence and exit code 1'
 		exitCode: 1,
 		message: 'the name alice is already in use on localhost:21567',
 	});
-});
-
-test('a host that never answers the quit does not keep the terminal', async () => {
-	const client = createFakeClient({quitAnswers: false});
-	const started = Date.now();
-	await quitWithDeadline(client, 20);
-	assert.equal(client.quits, 1);
-	assert.ok(Date.now() - started < 2000);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
-import {keysMarkdown} from '../source/ui/keys-markdown.js';
+import {keysMarkdown} from '../source/ui/keys/keys-markdown.js';
 
 /** Table rows as trimmed cells, so the comparison ignores how Prettier aligned the columns. */
 function tableRows(markdown: string): string[] {
@@ -17,7 +17,7 @@ function tableRows(markdown: string): string[] {
 		);
 }
 
-test("the readme's Keys section is the keymap (regenerate: node --import tsx source/ui/keys-markdown.ts)", () => {
+test("the readme's Keys section is the keymap (regenerate: node --import tsx source/ui/keys/keys-markdown.ts)", () => {
 	const readme = readFileSync(new URL('../readme.md', import.meta.url), 'utf8');
 	const section = /^## Keys\n([^]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
 	assert.notEqual(section, '', 'the readme has a Keys section');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {unreadOf, unreadTotal} from '../source/ui/chat-state.js';
+import {unreadOf, unreadTotal} from '../source/ui/state/chat-state.js';
 import {
 	command,
 	events,

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {MAX_TEXT_BYTES, NOT_SENT_NO_PARTNER} from '../source/ui/submit-line.js';
-import {chatReducer} from '../source/ui/chat-reducer.js';
-import type {ChatState} from '../source/ui/chat-state.js';
-import {messageAt} from '../source/ui/message-log.js';
+import {MAX_TEXT_BYTES} from '../source/client/limits.js';
+import {NOT_SENT_NO_PARTNER} from '../source/ui/state/submit-line.js';
+import {chatReducer} from '../source/ui/state/chat-reducer.js';
+import type {ChatState} from '../source/ui/state/chat-state.js';
+import {messageAt} from '../source/ui/state/message-log.js';
 import {command, events, submit, texts, type, welcomed} from './helpers/chat-state-driver.js';
 
 const sent = (state: ChatState, localId: number, ref: string) =>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {onlineCount} from '../source/ui/chat-state.js';
+import {onlineCount} from '../source/ui/state/chat-state.js';
 import {command, events, message, submit, welcomed} from './helpers/chat-state-driver.js';
 
 test('the list holds everyone but you, sorted, and counts who is online', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 import process from 'node:process';
 import {test} from 'node:test';
-import {runChatUi} from '../source/ui/run-chat-ui.js';
+import {runChatUi} from '../source/join/run-chat-ui.js';
 import {enterSequence, restoreSequence, restoreTerminal} from '../source/ui/terminal-modes.js';
 import {createFakeClient} from './helpers/fake-client.js';
 import {waitUntil} from './helpers/render-chat.js';

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {appendMessage, emptyLog, type MessageLog} from '../source/ui/message-log.js';
+import {appendMessage, emptyLog, type MessageLog} from '../source/ui/state/message-log.js';
 import {
 	scrollDown,
 	scrollUp,
 	visibleWindow,
 	type DisplayLine,
-} from '../source/ui/visible-window.js';
+} from '../source/ui/state/visible-window.js';
 
 const day = (date: number, minute = 0) => new Date(2026, 10, date, 12, minute).getTime();
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {displayWidth} from '../source/ui/text-width.js';
+import {displayWidth} from '../source/ui/state/text-width.js';
 import {keys, renderChat} from './helpers/render-chat.js';
 
 afterEach(() => {

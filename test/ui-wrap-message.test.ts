@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {ChatMessage} from '../source/ui/chat-message.js';
-import {displayWidth} from '../source/ui/text-width.js';
-import {wrapMessage, type WrappedLine} from '../source/ui/wrap-message.js';
+import type {ChatMessage} from '../source/ui/state/chat-message.js';
+import {displayWidth} from '../source/ui/state/text-width.js';
+import {wrapMessage, type WrappedLine} from '../source/ui/state/wrap-message.js';
 
 const at = (hours: number, minutes: number) => new Date(2026, 10, 25, hours, minutes).getTime();
 

@@ -3,7 +3,7 @@
 
 import process from 'node:process';
 import meow from 'meow';
-import type {JoinOptions} from '../client/run-join.js';
+import type {JoinOptions} from '../join/run-join.js';
 import {EXIT_USAGE} from '../exit-codes.js';
 import type {HostOptions} from '../host/host-options.js';
 import {hostAccessFromFlags} from './access-flags.js';

@@ -1,7 +1,7 @@
 // The `chat join` switches, as both parsers read them: what a plain line may carry, and how the
 // switches given become JoinOptions, with the table's defaults for the rest.
 
-import type {JoinOptions} from '../client/run-join.js';
+import type {JoinOptions} from '../join/run-join.js';
 import {type SwitchFlag, commandsOf, kebab, negatedKebab} from './flag-kinds.js';
 import {FLAG_BY_KEY, FLAGS} from './flag-table.js';
 

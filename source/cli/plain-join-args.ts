@@ -1,7 +1,7 @@
 // The everyday `chat join NAME@HOST [--tls] [--no-follow] [--no-bell]`, read without meow:
 // loading meow (it reads and normalises package.json) delays the first frame. It reads the same
 // flag table and defaults as the full parser (join-flags.ts).
-import type {JoinOptions} from '../client/run-join.js';
+import type {JoinOptions} from '../join/run-join.js';
 import {JOIN_SWITCH_TOKENS, joinOptionsFromFlags} from './join-flags.js';
 
 /**

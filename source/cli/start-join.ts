@@ -1,6 +1,6 @@
 // Starts `chat join` once its command line is read, by whichever parser read it.
 import process from 'node:process';
-import type {JoinOptions} from '../client/run-join.js';
+import type {JoinOptions} from '../join/run-join.js';
 
 export async function startJoin(options: JoinOptions): Promise<number> {
 	// React's development build nearly doubles the time to switch conversations.
@@ -11,6 +11,6 @@ export async function startJoin(options: JoinOptions): Promise<number> {
 		letInkDrawFrames();
 	}
 
-	const {runJoin} = await import('../client/run-join.js');
+	const {runJoin} = await import('../join/run-join.js');
 	return runJoin(options);
 }

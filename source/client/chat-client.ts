@@ -28,8 +28,14 @@ export type ClientEvent =
 export type ChatClient = {
 	/** Sends (or, while disconnected, queues) a message. Returns its ref for later events. */
 	send(to: string, text: string): string;
-	/** Logs out cleanly. Resolves once the host confirmed or the connection is gone. */
+	/**
+	 * Logs out cleanly. Resolves once the host confirmed, the connection is gone, or the quit
+	 * deadline passed (QUIT_ANSWER_TIMEOUT_MS): callers need no deadline of their own.
+	 */
 	quit(): Promise<void>;
-	/** Registers a listener; returns the function that removes it. */
+	/**
+	 * Registers a listener; returns the function that removes it. Events that came while nobody
+	 * listened (before the UI mounted) are given to the next listener first, so none is lost.
+	 */
 	subscribe(listener: (event: ClientEvent) => void): () => void;
 };

@@ -3,13 +3,10 @@
 import {encodeHello, type HelloOptions} from '../protocol/client-lines.js';
 import {encodePing, encodePong, parseHostLine, type HostLine} from '../protocol/host-lines.js';
 import {PROTOCOL_VERSION} from '../protocol/limits.js';
-import {startKeepalive, type Keepalive, type KeepaliveTimings} from './keepalive.js';
+import {startLivenessPing, type LivenessPing, type KeepaliveTimings} from './liveness-ping.js';
 import {attachLineConnection, type LineConnection} from './line-connection.js';
 import type {HostAddress, OpenSocket} from './open-socket.js';
 import {NO_LOGIN_ANSWER} from './reconnect-policy.js';
-
-/** A host that takes longer than this to answer HELLO is not a working chat host. */
-export const LOGIN_ANSWER_TIMEOUT_MS = 15_000;
 
 export type Login = {name: string; users: string[]; resumeToken: string; graceSeconds: number};
 
@@ -19,7 +16,7 @@ export type ConnectionOutcome =
 	| {kind: 'refused'; code: string; reason: string}
 	| {kind: 'bye'; code: string; reason: string};
 
-export type HostConnectionOptions = {
+type HostConnectionOptions = {
 	address: HostAddress;
 	openSocket: OpenSocket;
 	hello: HelloOptions;
@@ -27,7 +24,7 @@ export type HostConnectionOptions = {
 	loginAnswerTimeoutMs: number;
 };
 
-export type HostConnectionHandlers = {
+type HostConnectionHandlers = {
 	onLogin(login: Login): void;
 	/** Every other line (messages, results, presence, errors). */
 	onLine(line: HostLine): void;
@@ -48,7 +45,7 @@ export function openHostConnection(
 ): HostConnection {
 	let finished = false;
 	let lines: LineConnection | undefined;
-	let keepalive: Keepalive | undefined;
+	let keepalive: LivenessPing | undefined;
 	let pendingLogin: Omit<Login, 'users'> | undefined;
 	const roster: string[] = [];
 	const loginTimer = setTimeout(() => {
@@ -91,7 +88,7 @@ export function openHostConnection(
 			case 'users-end': {
 				if (pendingLogin === undefined || keepalive !== undefined) break;
 				clearTimeout(loginTimer);
-				keepalive = startKeepalive(
+				keepalive = startLivenessPing(
 					options.keepalive,
 					(token) => lines?.send(encodePing(token)),
 					() => {

@@ -1,8 +1,6 @@
 // Shows each incoming message once, even when a resume replays it or a restarted host relays a
 // resend: by the host's id, and by the sender's (from, ref), which survives a host restart.
-
-/** How many recent ids and refs are remembered; far more than a resume can replay. */
-export const DEDUPE_MEMORY = 4096;
+import {DEDUPE_MEMORY} from './limits.js';
 
 class RecentSet {
 	private readonly items = new Set<string>();
@@ -25,7 +23,7 @@ class RecentSet {
 	}
 }
 
-export type IncomingDedupe = {
+type IncomingDedupe = {
 	/** Returns true the first time a message is seen, false for a repeat. */
 	isFirstSighting(message: {id: string; from: string; ref: string | undefined}): boolean;
 };

@@ -1,11 +1,11 @@
 // What the host's lines mean for the user once logged in: presence, messages (each shown once)
-// and the results of our own messages, which settle them in the outbound queue.
+// and the results of our own messages, which settle them among the pending sends.
 import type {HostLine} from '../protocol/host-lines.js';
 import type {ClientEvents} from './client-events.js';
 import {createIncomingDedupe, laterMessageId} from './incoming-dedupe.js';
-import type {OutboundQueue} from './outbound-queue.js';
+import type {PendingSends} from './pending-sends.js';
 
-export type IncomingLines = {
+type IncomingLines = {
 	handle(line: HostLine): void;
 	/** The highest message id received, for `HELLO … last=` on a resume. */
 	readonly lastMessageId: string | undefined;
@@ -18,7 +18,7 @@ const presenceEvents = {
 	back: 'user-back',
 } as const;
 
-export function createIncomingLines(events: ClientEvents, queue: OutboundQueue): IncomingLines {
+export function createIncomingLines(events: ClientEvents, sends: PendingSends): IncomingLines {
 	const dedupe = createIncomingDedupe();
 	let lastMessageId: string | undefined;
 	return {
@@ -47,7 +47,7 @@ export function createIncomingLines(events: ClientEvents, queue: OutboundQueue):
 
 				case 'held': {
 					// Still unsettled: DELIVERED or FAILED follows, or a resend after a drop asks again.
-					if (queue.has(line.ref)) {
+					if (sends.has(line.ref)) {
 						events.emit({type: 'held', ref: line.ref, id: line.id, time: line.time});
 					}
 
@@ -55,7 +55,7 @@ export function createIncomingLines(events: ClientEvents, queue: OutboundQueue):
 				}
 
 				case 'delivered': {
-					if (queue.settle(line.ref)) {
+					if (sends.settle(line.ref)) {
 						events.emit({type: 'delivered', ref: line.ref, id: line.id, time: line.time});
 					}
 
@@ -63,7 +63,7 @@ export function createIncomingLines(events: ClientEvents, queue: OutboundQueue):
 				}
 
 				case 'failed': {
-					if (queue.settle(line.ref)) {
+					if (sends.settle(line.ref)) {
 						events.emit({type: 'failed', ref: line.ref, code: line.code, reason: line.reason});
 					}
 

@@ -9,7 +9,7 @@ import {chatConfigDir} from '../config-dir.js';
 import {formatHostLabel} from './closing-sentences.js';
 import type {HostAddress} from './open-socket.js';
 
-export const KNOWN_HOSTS_FILE = 'known_hosts';
+const KNOWN_HOSTS_FILE = 'known_hosts';
 
 export function defaultKnownHostsPath(): string {
 	return path.join(chatConfigDir(), KNOWN_HOSTS_FILE);
@@ -34,7 +34,7 @@ export function parseKnownHosts(text: string): Map<string, string> {
 	return pins;
 }
 
-export type PinCheck = {kind: 'known'} | {kind: 'new'} | {kind: 'changed'; pinned: string};
+type PinCheck = {kind: 'known'} | {kind: 'new'} | {kind: 'changed'; pinned: string};
 
 export function checkPin(pins: Map<string, string>, key: string, fingerprint: string): PinCheck {
 	const pinned = pins.get(key);

@@ -4,7 +4,7 @@ import type net from 'node:net';
 import {LineFramer} from '../protocol/line-framer.js';
 import {MAX_HOST_LINE_BYTES} from '../protocol/limits.js';
 
-export type ConnectionEnd = {
+type ConnectionEnd = {
 	/** The socket error code (`ECONNRESET` …), or undefined when the host simply closed. */
 	errorCode: string | undefined;
 };

@@ -3,7 +3,7 @@ import {randomBytes} from 'node:crypto';
 import {MAX_REF_LENGTH} from '../protocol/limits.js';
 
 /** Random characters before the counter: enough that two runs of the client never share a ref. */
-export const REF_PREFIX_LENGTH = 10;
+const REF_PREFIX_LENGTH = 10;
 
 const refAlphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 

@@ -1,9 +1,7 @@
 // How the client reaches the host. The session only needs "a connected duplex stream", so TLS
 // (with fingerprint pinning) can be added as another OpenSocket without touching the session.
 import net from 'node:net';
-
-/** A host that does not answer a connect in this time is unreachable; the OS would wait minutes. */
-export const CONNECT_TIMEOUT_MS = 10_000;
+import {CONNECT_TIMEOUT_MS} from './limits.js';
 
 export type HostAddress = {host: string; port: number};
 

@@ -10,9 +10,9 @@ import type {ConnectionOutcome} from './host-connection.js';
 import type {HostAddress} from './open-socket.js';
 import {isRetryableBye, isRetryableRefusal, isTransientSocketError} from './reconnect-policy.js';
 
-export type Decision = {kind: 'retry'} | {kind: 'close'; code: string; message: string};
+type Decision = {kind: 'retry'} | {kind: 'close'; code: string; message: string};
 
-export type DecisionContext = {
+type DecisionContext = {
 	address: HostAddress;
 	name: string;
 	/** Whether any login of this client run succeeded. */

@@ -3,7 +3,7 @@
 import {MAX_LINE_BYTES} from '../protocol/limits.js';
 import {encodeSend} from '../protocol/client-lines.js';
 
-export type LocalFailure = {code: string; reason: string};
+type LocalFailure = {code: string; reason: string};
 
 const LINE_BREAK = /[\r\n]/;
 const SPACE = /\s/;

@@ -3,11 +3,11 @@ import {DEFAULT_PORT, MAX_TCP_PORT} from '../protocol/limits.js';
 import {checkName} from '../protocol/name-rules.js';
 
 /** Where `chat join alice` connects when no host is given. */
-export const DEFAULT_HOST = 'localhost';
+const DEFAULT_HOST = 'localhost';
 
-export type JoinAddress = {name: string; host: string; port: number};
+type JoinAddress = {name: string; host: string; port: number};
 
-export type ParsedAddress = {ok: true; address: JoinAddress} | {ok: false; error: string};
+type ParsedAddress = {ok: true; address: JoinAddress} | {ok: false; error: string};
 
 const DIGITS = /^\d+$/;
 

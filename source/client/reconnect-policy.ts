@@ -1,24 +1,21 @@
 // When and how soon the client tries again after losing the host. Pure: the session asks,
-// this answers. Modelled on tj/axon: a named list of transient errors and capped backoff.
-
-/** First retry comes quickly: most drops (a Wi-Fi blip, a host restart) heal within a second. */
-export const RECONNECT_INITIAL_DELAY_MS = 500;
-
-/** Retries never wait longer than this, so a user who waits sees the host back soon after it is. */
-export const RECONNECT_MAX_DELAY_MS = 15_000;
-
-/** Each failed try doubles the wait, so a host that is down is not hammered. */
-export const RECONNECT_MULTIPLIER = 2;
-
-/** Up to this share of each delay is random, so many clients of a restarted host do not return at once. */
-export const RECONNECT_JITTER_RATIO = 0.5;
+// this answers. Modelled on tj/axon: a named list of transient errors and capped backoff (its
+// numbers are in limits.ts).
+import {
+	GRACE_MARGIN_MS,
+	LINE_MODE_GIVE_UP_MS,
+	RECONNECT_INITIAL_DELAY_MS,
+	RECONNECT_JITTER_RATIO,
+	RECONNECT_MAX_DELAY_MS,
+	RECONNECT_MULTIPLIER,
+} from './limits.js';
 
 /**
  * Socket errors a retry can cure: the network or the host is briefly unavailable.
  * Refusals and failed name lookups are not here: before the first login they mean a wrong
  * address (see TRANSIENT_AFTER_LOGIN_ERRORS).
  */
-export const TRANSIENT_SOCKET_ERRORS: readonly string[] = [
+const TRANSIENT_SOCKET_ERRORS: readonly string[] = [
 	'ECONNRESET',
 	'ECONNABORTED',
 	'EPIPE',
@@ -34,7 +31,7 @@ export const TRANSIENT_SOCKET_ERRORS: readonly string[] = [
 export const NO_LOGIN_ANSWER = 'no-login-answer';
 
 /** Errors that, once we have been logged in, mean the host restarts or the network is down. */
-export const TRANSIENT_AFTER_LOGIN_ERRORS: readonly string[] = [
+const TRANSIENT_AFTER_LOGIN_ERRORS: readonly string[] = [
 	'ECONNREFUSED',
 	'ENOTFOUND',
 	'EAI_AGAIN',
@@ -42,7 +39,7 @@ export const TRANSIENT_AFTER_LOGIN_ERRORS: readonly string[] = [
 ];
 
 /** Host refusals that a retry cannot change: the user must do something else. */
-export const PERMANENT_REFUSALS: readonly string[] = [
+const PERMANENT_REFUSALS: readonly string[] = [
 	'name-taken',
 	'name-invalid',
 	'version-unsupported',
@@ -51,7 +48,7 @@ export const PERMANENT_REFUSALS: readonly string[] = [
 ];
 
 /** `BYE` codes after which the client reconnects; any other `BYE` ends the session. */
-export const RETRYABLE_BYE_CODES: readonly string[] = ['shutdown', 'ping-timeout', 'slow-consumer'];
+const RETRYABLE_BYE_CODES: readonly string[] = ['shutdown', 'ping-timeout', 'slow-consumer'];
 
 /** When reconnecting stops for good. */
 export type GiveUpPolicy =
@@ -64,7 +61,7 @@ export type GiveUpPolicy =
 export const GIVE_UP_NEVER: GiveUpPolicy = {kind: 'never'};
 
 /** For line mode: a script should not hang forever on a host that is gone. */
-export const GIVE_UP_AFTER_FIVE_MINUTES: GiveUpPolicy = {kind: 'after', ms: 5 * 60_000};
+export const GIVE_UP_AFTER_FIVE_MINUTES: GiveUpPolicy = {kind: 'after', ms: LINE_MODE_GIVE_UP_MS};
 
 /** Whether a socket error may heal by itself. */
 export function isTransientSocketError(
@@ -81,9 +78,6 @@ export function isTransientSocketError(
 
 	return hasLoggedInBefore && TRANSIENT_AFTER_LOGIN_ERRORS.includes(code);
 }
-
-/** Extra wait past the host's grace period, for its timer and our clock to disagree a little. */
-export const GRACE_MARGIN_MS = 5000;
 
 /**
  * Whether a refused login is worth another try. The first login's refusal is final (the user

@@ -5,18 +5,18 @@ import type {ChatClient, ClientEvent} from './chat-client.js';
 import {createClientEvents} from './client-events.js';
 import {QUIT_SENTENCE, gaveUpSentence, unsentReason} from './closing-sentences.js';
 import {
-	LOGIN_ANSWER_TIMEOUT_MS,
 	openHostConnection,
 	type ConnectionOutcome,
 	type HostConnection,
 	type Login,
 } from './host-connection.js';
 import {createIncomingLines} from './incoming-lines.js';
-import {DEFAULT_KEEPALIVE, type KeepaliveTimings} from './keepalive.js';
+import {LOGIN_ANSWER_TIMEOUT_MS, MAX_QUEUED_MESSAGES, QUIT_ANSWER_TIMEOUT_MS} from './limits.js';
+import {DEFAULT_KEEPALIVE, type KeepaliveTimings} from './liveness-ping.js';
 import {createRefMaker} from './message-refs.js';
 import {openPlainSocket, type HostAddress, type OpenSocket} from './open-socket.js';
 import {checkOutgoing} from './outgoing-check.js';
-import {MAX_QUEUED_MESSAGES, createOutboundQueue} from './outbound-queue.js';
+import {createPendingSends} from './pending-sends.js';
 import {decideAfterOutcome} from './outcome-decision.js';
 import {
 	GIVE_UP_NEVER,
@@ -32,10 +32,7 @@ function isPasswordRefusal(code: string): code is PasswordRefusal {
 	return code === 'password-required' || code === 'password-wrong';
 }
 
-/** After QUIT, how long we wait for the host's BYE before closing anyway. */
-export const QUIT_ANSWER_TIMEOUT_MS = 2000;
-
-export type StructuredClientOptions = {
+type StructuredClientOptions = {
 	address: HostAddress;
 	name: string;
 	password?: string;
@@ -51,6 +48,8 @@ export type StructuredClientOptions = {
 	giveUp?: GiveUpPolicy;
 	keepalive?: KeepaliveTimings;
 	loginAnswerTimeoutMs?: number;
+	/** For tests; QUIT_ANSWER_TIMEOUT_MS otherwise. */
+	quitAnswerTimeoutMs?: number;
 	/** For tests of the jitter; Math.random otherwise. */
 	random?: () => number;
 };
@@ -59,8 +58,8 @@ export type StructuredClientOptions = {
 export function createStructuredClient(options: StructuredClientOptions): ChatClient {
 	const {address, name} = options;
 	const events = createClientEvents();
-	const queue = createOutboundQueue();
-	const incoming = createIncomingLines(events, queue);
+	const sends = createPendingSends();
+	const incoming = createIncomingLines(events, sends);
 	const nextRef = createRefMaker();
 	const giveUp = options.giveUp ?? GIVE_UP_NEVER;
 	let connection: HostConnection | undefined;
@@ -78,7 +77,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 
 	const flush = () => {
 		if (!online || connection === undefined) return;
-		for (const message of queue.takeUnwritten()) {
+		for (const message of sends.takeUnwritten()) {
 			connection.send(encodeSend(message.ref, message.to, message.text));
 		}
 	};
@@ -90,7 +89,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		clearTimeout(retryTimer);
 		connection?.abandon();
 		connection = undefined;
-		for (const unsent of queue.drain()) {
+		for (const unsent of sends.drain()) {
 			events.emit({
 				type: 'failed',
 				ref: unsent.ref,
@@ -136,7 +135,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		connection = undefined;
 		if (online) droppedAt = Date.now();
 		online = false;
-		queue.markAllUnwritten();
+		sends.markAllUnwritten();
 		if (closed) return;
 		if (quitting !== undefined) {
 			close('quit', QUIT_SENTENCE);
@@ -209,7 +208,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 				: checkOutgoing(ref, to, text);
 			if (local !== undefined) {
 				events.emitSoon({type: 'failed', ref, ...local});
-			} else if (queue.add({ref, to, text})) {
+			} else if (sends.add({ref, to, text})) {
 				flush();
 			} else {
 				const reason = `not sent: ${MAX_QUEUED_MESSAGES} messages are already waiting for the host`;
@@ -230,7 +229,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 				connection.send(encodeQuit());
 				setTimeout(() => {
 					close('quit', QUIT_SENTENCE);
-				}, QUIT_ANSWER_TIMEOUT_MS).unref();
+				}, options.quitAnswerTimeoutMs ?? QUIT_ANSWER_TIMEOUT_MS).unref();
 			} else {
 				close('quit', QUIT_SENTENCE);
 			}

@@ -12,27 +12,22 @@ import {
 	knownHostKey,
 	readKnownHosts,
 } from './known-hosts.js';
-import {CONNECT_TIMEOUT_MS, type HostAddress, type OpenSocket} from './open-socket.js';
+import {CONNECT_TIMEOUT_MS, TLS_HANDSHAKE_TIMEOUT_MS} from './limits.js';
+import type {HostAddress, OpenSocket} from './open-socket.js';
 
 /** Our error code for a pinned certificate that changed; never retried. */
-export const CERTIFICATE_CHANGED = 'ECERTCHANGED';
+const CERTIFICATE_CHANGED = 'ECERTCHANGED';
 /** Our error code for a host that does not finish a TLS handshake (it may not serve TLS). */
-export const TLS_HANDSHAKE_FAILED = 'ETLSHANDSHAKE';
-
-/**
- * A TLS host answers the handshake within a round trip; a plain chat host never does, and the
- * user should not wait for its login timeout to find out.
- */
-export const TLS_HANDSHAKE_TIMEOUT_MS = 5000;
+const TLS_HANDSHAKE_FAILED = 'ETLSHANDSHAKE';
 
 /** A refusal that already is the sentence a person should read (`sentence`). */
-export type ExplainedError = Error & {code: string; sentence: string};
+type ExplainedError = Error & {code: string; sentence: string};
 
 function explained(code: string, sentence: string): ExplainedError {
 	return Object.assign(new Error(sentence), {code, sentence});
 }
 
-export type TlsOpenOptions = {
+type TlsOpenOptions = {
 	knownHostsFile: string;
 	/** Told when a host is pinned for the first time, so the user can compare the fingerprint. */
 	onPinned?: (key: string, fingerprint: string) => void;
@@ -143,7 +138,7 @@ async function handshake(address: HostAddress): Promise<tls.TLSSocket> {
 }
 
 /** Our error code for a known_hosts file that cannot be read or written. */
-export const KNOWN_HOSTS_UNUSABLE = 'EKNOWNHOSTS';
+const KNOWN_HOSTS_UNUSABLE = 'EKNOWNHOSTS';
 
 async function knownHostsOrExplain<T>(work: () => Promise<T>, file: string): Promise<T> {
 	try {
@@ -171,10 +166,4 @@ function handshakeError(address: HostAddress, error: NodeJS.ErrnoException): Exp
 		`could not make a TLS connection to ${label} (${error.code ?? error.message}): ` +
 			`is the host started with chat host --tls?`,
 	);
-}
-
-/** The sentence an OpenSocket error carries, if it is one of ours. */
-export function sentenceOf(error: unknown): string | undefined {
-	const sentence = (error as Partial<ExplainedError> | undefined)?.sentence;
-	return typeof sentence === 'string' ? sentence : undefined;
 }

@@ -2,11 +2,9 @@
 // This keeps their text so `chat join` can print them after the terminal is restored: nothing
 // a person typed is lost without a word.
 import type {ChatClient, ClientEvent} from './chat-client.js';
+import {MAX_UNSENT_PREVIEW_CHARS} from './limits.js';
 
-/** Enough to recognise and retype a message, short enough to keep a long paste off the screen. */
-export const MAX_UNSENT_PREVIEW_CHARS = 200;
-
-export type UnsentReport = {
+type UnsentReport = {
 	/** The client to hand to the UI: the same client, with its sends remembered until they settle. */
 	client: ChatClient;
 	/** One line per message that failed because the session ended, in the order they were typed. */

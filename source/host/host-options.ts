@@ -18,7 +18,7 @@ import {
 	PONG_TIMEOUT_MS,
 	RESUME_GRACE_MS,
 } from '../protocol/limits.js';
-import {connectionsForOpenFiles, readOpenFileLimit} from './connection/open-file-limit.js';
+import {connectionsForOpenFiles, readOpenFileLimit} from './open-file-limit.js';
 
 export type HostOptions = {
 	/** TCP port; 0 picks a free one (tests). */

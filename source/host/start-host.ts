@@ -2,7 +2,11 @@
 // budget, and stops cleanly, telling every client why (docs/protocol.md).
 
 import net, {type Server, type Socket} from 'node:net';
-import {MAX_PASSWORD_FAILURE_ADDRESSES, PASSWORD_FAILURE_MEMORY_MS} from '../protocol/limits.js';
+import {
+	MAX_PASSWORD_FAILURE_ADDRESSES,
+	MAX_PASSWORD_TRIES_WAITING,
+	PASSWORD_FAILURE_MEMORY_MS,
+} from '../protocol/limits.js';
 import {PLAIN_SHUTDOWN} from '../protocol/plain-face.js';
 import {encodeCoded} from '../protocol/structured-messages.js';
 import {AddressCaps} from './connection/address-caps.js';
@@ -15,12 +19,13 @@ import {SocketBudget} from './connection/socket-budget.js';
 import {destroyAfterDeadline} from './connection/socket-close.js';
 import {type HostOptions, type HostSettings, resolveHostOptions} from './host-options.js';
 import {PasswordFailures} from './login/password-failures.js';
+import {PasswordTurns} from './login/password-turns.js';
 import {MemoryUserState} from './relay/memory-user-state.js';
 import {Presence} from './relay/presence.js';
 import {PresenceNews, type NewsReader} from './relay/presence-news.js';
 import {Relay} from './relay/relay.js';
 import type {UserState} from './relay/user-state.js';
-import {TlsHandshakes} from './tls/tls-handshakes.js';
+import {TlsHandshakes} from './connection/tls-handshakes.js';
 import {createTlsServer} from './tls/tls-server.js';
 
 export type RunningHost = {
@@ -149,6 +154,7 @@ function wireHost(settings: HostSettings): {
 		memoryMs: PASSWORD_FAILURE_MEMORY_MS,
 		maxAddresses: MAX_PASSWORD_FAILURE_ADDRESSES,
 	});
+	const passwordTurns = new PasswordTurns(failures, MAX_PASSWORD_TRIES_WAITING);
 	const host: ConnectionHost = {
 		limits: settings,
 		scheduler: new FlushScheduler(),
@@ -158,7 +164,7 @@ function wireHost(settings: HostSettings): {
 		newsReaders,
 		relay,
 		presence,
-		login: {settings, failures, users, presence, news, log},
+		login: {settings, passwordTurns, users, presence, news, log},
 		session: {users, relay},
 		log,
 	};

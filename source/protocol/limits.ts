@@ -118,5 +118,11 @@ export const PASSWORD_FAILURE_MEMORY_MS = 15 * 60_000;
 /** Addresses whose failures are remembered; the oldest is forgotten first, so memory stays bounded. */
 export const MAX_PASSWORD_FAILURE_ADDRESSES = 10_000;
 
+/** Password tries from one address (or IPv6 /64) waiting for their turn; past it a try is refused at
+ * once. The per-address connection cap does not bound a /64 (nor `--max-per-address 0`); 16 is more
+ * wrong tries than the login timeout lets through even at the shortest delays, and a team behind one
+ * NAT logging in at once still fits, since a right password clears the address for the rest. */
+export const MAX_PASSWORD_TRIES_WAITING = 16;
+
 /** Lines a client may send ahead while its password waits to be checked (its name, a first message). */
 export const MAX_LINES_AHEAD_OF_PASSWORD = 32;

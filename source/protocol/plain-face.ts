@@ -15,6 +15,8 @@ export const PLAIN_SHUTDOWN = 'The host is shutting down';
 export const PLAIN_PASSWORD_NEEDED =
 	'This host needs a password: send pass:PASSWORD first, then your name';
 export const PLAIN_PASSWORD_WRONG = 'Wrong password';
+export const PLAIN_PASSWORD_BUSY =
+	'Too many password tries from your address are waiting; try again later';
 
 /** The prefixes a plain user types; exact lowercase, as in the original relay. */
 export const PLAIN_TO_PREFIX = 'to:';

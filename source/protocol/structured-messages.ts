@@ -2,4 +2,4 @@
 
 export * from './client-lines.js';
 export * from './host-lines.js';
-export {isValidRef, isDecimal, NO_REF} from './message-ref.js';
+export {isValidRef} from './message-ref.js';

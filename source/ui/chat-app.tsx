@@ -2,26 +2,26 @@
 import {Box} from 'ink';
 import {useMemo, useReducer} from 'react';
 import type {ChatClient} from '../client/chat-client.js';
-import {chatReducer} from './chat-reducer.js';
-import {initialChatState, onlineCount, unreadTotal} from './chat-state.js';
-import {ConnectingScreen} from './connecting-screen.js';
-import {ConversationPane} from './conversation-pane.js';
-import {HelpOverlay} from './help-overlay.js';
-import {InputPrompt} from './input-prompt.js';
-import {computeLayout} from './layout.js';
-import {NoticeLine} from './notice-line.js';
-import {StatusBar} from './status-bar.js';
-import {TooSmallNotice} from './too-small-notice.js';
-import {useAttention} from './use-attention.js';
-import {useChatKeys} from './use-chat-keys.js';
-import {useClientEvents} from './use-client-events.js';
-import {useExit, type ChatOutcome} from './use-exit.js';
-import {useOutbox} from './use-outbox.js';
-import {useTerminalSize} from './use-terminal-size.js';
-import {UserList} from './user-list.js';
-import {userRows} from './user-rows.js';
+import {chatReducer} from './state/chat-reducer.js';
+import {initialChatState, onlineCount, unreadTotal} from './state/chat-state.js';
+import {ConnectingScreen} from './views/connecting-screen.js';
+import {ConversationPane} from './views/conversation-pane.js';
+import {HelpOverlay} from './views/help-overlay.js';
+import {InputPrompt} from './views/input-prompt.js';
+import {computeLayout} from './views/layout.js';
+import {NoticeLine} from './views/notice-line.js';
+import {StatusBar} from './views/status-bar.js';
+import {TooSmallNotice} from './views/too-small-notice.js';
+import {useAttention} from './hooks/use-attention.js';
+import {useChatKeys} from './hooks/use-chat-keys.js';
+import {useClientEvents} from './hooks/use-client-events.js';
+import {useExit, type ChatOutcome} from './hooks/use-exit.js';
+import {useOutbox} from './hooks/use-outbox.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {UserList} from './views/user-list.js';
+import {userRows} from './views/user-rows.js';
 
-export type ChatAppProps = {
+type ChatAppProps = {
 	client: ChatClient;
 	self: string;
 	hostLabel: string;

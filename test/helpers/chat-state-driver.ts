@@ -1,9 +1,9 @@
 // Drives the UI reducer in plain tests: client events, commands and typing, one call each.
 import type {ClientEvent} from '../../source/client/chat-client.js';
-import {chatReducer} from '../../source/ui/chat-reducer.js';
-import {initialChatState, type ChatState} from '../../source/ui/chat-state.js';
-import type {Command} from '../../source/ui/keymap.js';
-import {messageAt} from '../../source/ui/message-log.js';
+import {chatReducer} from '../../source/ui/state/chat-reducer.js';
+import {initialChatState, type ChatState} from '../../source/ui/state/chat-state.js';
+import type {Command} from '../../source/ui/keys/keymap.js';
+import {messageAt} from '../../source/ui/state/message-log.js';
 
 export const view = {width: 60, height: 10};
 

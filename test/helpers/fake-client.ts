@@ -1,5 +1,8 @@
 // A ChatClient for UI tests: records what the UI sends and lets the test emit client events.
+// Its events go through the client's own fan-out, so, like the real client, it keeps what it
+// says before anyone listens for the first listener.
 import type {ChatClient, ClientEvent} from '../../source/client/chat-client.js';
+import {createClientEvents} from '../../source/client/client-events.js';
 
 export type FakeClient = ChatClient & {
 	sends: Array<{ref: string; to: string; text: string}>;
@@ -12,8 +15,9 @@ export type FakeClient = ChatClient & {
 	listenerCount(): number;
 };
 
-export function createFakeClient(options: {quitAnswers?: boolean} = {}): FakeClient {
-	const listeners = new Set<(event: ClientEvent) => void>();
+export function createFakeClient(): FakeClient {
+	const events = createClientEvents();
+	let listeners = 0;
 	let nextId = 1;
 	const fake: FakeClient = {
 		sends: [],
@@ -26,18 +30,20 @@ export function createFakeClient(options: {quitAnswers?: boolean} = {}): FakeCli
 		async quit() {
 			fake.quits++;
 			// Like the real client: the host confirms and the session closes.
-			if (options.quitAnswers !== false)
-				fake.emit({type: 'closed', code: 'quit', message: 'goodbye'});
-			else await new Promise(() => undefined);
+			fake.emit({type: 'closed', code: 'quit', message: 'goodbye'});
 		},
 		subscribe(listener) {
-			listeners.add(listener);
+			listeners++;
+			const unsubscribe = events.subscribe(listener);
+			let subscribed = true;
 			return () => {
-				listeners.delete(listener);
+				if (subscribed) listeners--;
+				subscribed = false;
+				unsubscribe();
 			};
 		},
-		emit(...events) {
-			for (const event of events) for (const listener of [...listeners]) listener(event);
+		emit(...list) {
+			for (const event of list) events.emit(event);
 		},
 		welcome(self, others) {
 			fake.emit({type: 'welcome', name: self, users: [self, ...others]});
@@ -46,7 +52,7 @@ export function createFakeClient(options: {quitAnswers?: boolean} = {}): FakeCli
 			const id = String(nextId++);
 			fake.emit({type: 'message', id, time, from, to: 'alice', text});
 		},
-		listenerCount: () => listeners.size,
+		listenerCount: () => listeners,
 	};
 	return fake;
 }

@@ -2,7 +2,7 @@
 // and waits for frames by polling with a deadline (never by sleeping a fixed time).
 import {render} from 'ink-testing-library';
 import {ChatApp} from '../../source/ui/chat-app.js';
-import type {ChatOutcome} from '../../source/ui/use-exit.js';
+import type {ChatOutcome} from '../../source/ui/hooks/use-exit.js';
 import {createFakeClient, type FakeClient} from './fake-client.js';
 
 /** How long a UI test waits for a frame before failing: generous, as CI machines are loaded. */
@@ -70,6 +70,8 @@ export function renderChat(
 		follow?: boolean;
 		bell?: boolean;
 		client?: FakeClient;
+		/** Who you are; alice unless a test needs alice as someone else. */
+		self?: string;
 	} = {},
 ): ChatHarness {
 	const client = options.client ?? createFakeClient();
@@ -78,7 +80,7 @@ export function renderChat(
 	const app = render(
 		<ChatApp
 			client={client}
-			self="alice"
+			self={options.self ?? 'alice'}
 			hostLabel="localhost:21567"
 			follow={options.follow ?? true}
 			bell={options.bell ?? true}

@@ -9,6 +9,7 @@ import {encodePing} from '../../protocol/structured-messages.js';
 import {handleLoginLine} from '../login/first-line.js';
 import type {LoginLink} from '../login/login-link.js';
 import {LoginState} from '../login/login-state.js';
+import {leavePasswordLine, waitsForPassword} from '../login/password-gate.js';
 import type {CloseReason, Delivery, Face, User} from '../relay/user.js';
 import type {PresenceNews} from '../relay/presence-news.js';
 import {handlePlainLine} from '../session/plain-session.js';
@@ -165,6 +166,8 @@ export class Connection
 		const host = this.#host;
 		host.deadlines.cancel(this);
 		host.preLogin.remove(this);
+		// A try whose connection is gone is never checked and holds up no try behind it.
+		leavePasswordLine(host.login, this);
 		this.#keepalive?.stop();
 		this.#framer.stop();
 		this.#gate.stop();
@@ -284,10 +287,12 @@ export class Connection
 
 	static #onEnd(this: Socket): void {
 		const connection = connectionOf(this);
-		// Lines still waiting on the rate limit are handled first; then the connection ends,
-		// once their answers are written (docs/protocol.md "Framing", half-close).
+		// Lines still waiting on the rate limit are handled first; then the connection ends, once
+		// their answers are written (docs/protocol.md "Framing", half-close). A password waiting for
+		// its turn is not answered to a peer that hung up: it leaves the line.
 		connection.#peerEnded = true;
-		if (connection.#gate.idle && !connection.#framer.paused) connection.close('ended');
+		if (waitsForPassword(connection.login)) connection.close('dropped');
+		else if (connection.#gate.idle && !connection.#framer.paused) connection.close('ended');
 	}
 
 	static #onError(this: Socket): void {

@@ -6,7 +6,7 @@ import type {PresenceNews} from '../relay/presence-news.js';
 import type {Face, User, UserLink} from '../relay/user.js';
 import type {UserState} from '../relay/user-state.js';
 import type {LoginState} from './login-state.js';
-import type {PasswordFailures} from './password-failures.js';
+import type {PasswordTurns} from './password-turns.js';
 
 export type LoginLink = UserLink & {
 	readonly address: string;
@@ -33,8 +33,8 @@ type LoginSettings = {
 
 export type LoginContext = {
 	readonly settings: LoginSettings;
-	/** One record for the host: failures from an address slow its next tries on any connection. */
-	readonly failures: PasswordFailures;
+	/** One for the host: tries from an address take turns, and its failures slow them all down. */
+	readonly passwordTurns: PasswordTurns;
 	readonly users: UserState;
 	readonly presence: Presence;
 	readonly news: PresenceNews;

@@ -1,11 +1,15 @@
 // One connection's progress through the login (docs/protocol.md "Password"): whether its `pass:`
-// line was accepted, and the lines it sent while the login waited for an answer (login-wait.ts).
+// line was accepted, its password while it waits for its turn, and the lines it sent while the
+// login waited for an answer (login-wait.ts).
 
 import type {Face} from '../relay/user.js';
+import type {PasswordTry} from './password-turns.js';
 
 export class LoginState {
 	/** A plain connection gave the right `pass:` line; its name is still to come. */
 	passwordAccepted = false;
+	/** The password waiting in its address's line (password-turns.ts); it leaves if the link ends. */
+	passwordTry: PasswordTry | undefined;
 	/** While waiting: the face the first line chose, and the lines that came meanwhile. */
 	waiting: {face: Face; lines: string[]} | undefined;
 }

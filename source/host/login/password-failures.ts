@@ -1,7 +1,7 @@
 // Slows password guessing from one address (docs/protocol.md "Password"). Pure: the caller passes
-// the time. Each address has a time before which no password from it is checked; every try takes
-// the next free slot, so parallel connections from one address queue up instead of guessing side
-// by side, and a right password from a guessing address waits like a wrong one.
+// the time. Each address has a time before which no password from it is checked: its last failure
+// plus the delay its failures call for. Taking turns is password-turns.ts's job: it asks this
+// record when the next check may run, so a try that never ran costs nothing.
 
 import {isIPv6} from 'node:net';
 
@@ -38,13 +38,11 @@ export class PasswordFailures {
 		return Math.min(maxDelayMs, delayMs * 2 ** (failures - 1));
 	}
 
-	/** How long a try from `address` must wait before its password is checked; takes its slot. */
+	/** How long the next password from `address` must wait before it is checked. */
 	waitBeforeCheck(address: string, now: number): number {
 		const entry = this.#current(addressKey(address), now);
 		if (entry === undefined) return 0;
-		const at = Math.max(now, entry.nextCheckAt);
-		entry.nextCheckAt = at + this.delayAfter(entry.failures);
-		return at - now;
+		return Math.max(0, entry.nextCheckAt - now);
 	}
 
 	failed(address: string, now: number): void {

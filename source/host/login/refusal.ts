@@ -2,6 +2,7 @@
 // closes.
 
 import {
+	PLAIN_PASSWORD_BUSY,
 	PLAIN_PASSWORD_NEEDED,
 	PLAIN_PASSWORD_WRONG,
 	PLAIN_REUSE,
@@ -15,6 +16,7 @@ const PLAIN_REFUSALS: Record<string, (reason: string) => string> = {
 	'name-invalid': plainInvalidName,
 	'password-required': () => PLAIN_PASSWORD_NEEDED,
 	'password-wrong': () => PLAIN_PASSWORD_WRONG,
+	'password-busy': () => PLAIN_PASSWORD_BUSY,
 };
 
 /** Refuses the login in the face's form and closes; `detail` is the reason (or the taken name). */

@@ -1,0 +1,117 @@
+// `chat join ADDRESS`: the full-screen UI on a terminal, a plain line client otherwise.
+// Every way it can fail ends in one sentence on stderr and a non-zero exit code.
+import process from 'node:process';
+import {formatHostLabel} from '../client/closing-sentences.js';
+import {defaultKnownHostsPath, pinnedNotice} from '../client/known-hosts.js';
+import {MAX_PASSWORD_ANSWERS} from '../client/limits.js';
+import {openPlainSocket, type OpenSocket} from '../client/open-socket.js';
+import {parseAddress} from '../client/parse-address.js';
+import {GIVE_UP_AFTER_FIVE_MINUTES, GIVE_UP_NEVER} from '../client/reconnect-policy.js';
+import {createStructuredClient} from '../client/structured-client.js';
+import {createTlsOpenSocket} from '../client/tls-connect.js';
+import {trackUnsent} from '../client/unsent-report.js';
+import {PASSWORD_VARIABLE, normalisePassword, passwordProblem} from '../protocol/password-rules.js';
+import {createPasswordAsker} from './ask-password.js';
+import {EXIT_FAILURE, EXIT_USAGE, SIGNAL_EXIT_CODES} from '../exit-codes.js';
+import {runLineMode} from './line-mode.js';
+import {loadChatUi} from './load-chat-ui.js';
+
+export type JoinOptions = {address: string; follow: boolean; bell: boolean; tls: boolean};
+
+/** How the client reaches the host: plain TCP, or TLS pinning the host's certificate. */
+function chooseOpenSocket(
+	options: {tls: boolean},
+	onNotice: (sentence: string) => void = () => undefined,
+): OpenSocket | {error: string} {
+	if (!options.tls) return openPlainSocket;
+	const knownHostsFile = defaultKnownHostsPath();
+	return createTlsOpenSocket({
+		knownHostsFile,
+		onPinned: (key, fingerprint) => onNotice(pinnedNotice(key, fingerprint, knownHostsFile)),
+	});
+}
+
+function sayError(sentence: string): void {
+	process.stderr.write(`chat: ${sentence}\n`);
+}
+
+export async function runJoin(options: JoinOptions): Promise<number> {
+	const parsed = parseAddress(options.address);
+	if (!parsed.ok) {
+		sayError(parsed.error);
+		return EXIT_USAGE;
+	}
+
+	// Said when the session ends, so it does not land in the middle of the full-screen UI.
+	const notices: string[] = [];
+	const openSocket = chooseOpenSocket(options, (sentence) => notices.push(sentence));
+	if ('error' in openSocket) {
+		sayError(openSocket.error);
+		return EXIT_USAGE;
+	}
+
+	const secret = process.env[PASSWORD_VARIABLE] ?? '';
+	const problem = secret === '' ? undefined : passwordProblem(secret);
+	if (problem !== undefined) {
+		sayError(`${PASSWORD_VARIABLE} cannot be used: ${problem}`);
+		return EXIT_USAGE;
+	}
+
+	const {name, host, port} = parsed.address;
+	const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+	const hostLabel = formatHostLabel({host, port});
+	// As ssh does: with no CHAT_PASSWORD, a host that wants one gets it typed at the terminal.
+	const asker =
+		interactive && secret === ''
+			? createPasswordAsker({label: hostLabel, input: process.stdin, output: process.stderr})
+			: undefined;
+	try {
+		const client = createStructuredClient({
+			address: {host, port},
+			name,
+			password: secret === '' ? undefined : normalisePassword(secret),
+			askPassword: asker?.ask,
+			onAnswered: asker?.answered,
+			openSocket,
+			// A person watching decides when to stop; a script must not hang on a host that is gone.
+			giveUp: interactive ? GIVE_UP_NEVER : GIVE_UP_AFTER_FIVE_MINUTES,
+		});
+		if (!interactive) {
+			return await runLineMode({
+				client,
+				self: name,
+				follow: options.follow,
+				input: process.stdin,
+				output: process.stdout,
+				errorOutput: process.stderr,
+			});
+		}
+
+		const unsent = trackUnsent(client);
+		const ui = await loadChatUi(client);
+		if ('exitCode' in ui) return ui.exitCode;
+		const ready = (await asker?.beforeUi()) ?? 'go';
+		if (typeof ready === 'object') return SIGNAL_EXIT_CODES[ready.abort];
+		if (ready === 'gave-up') {
+			sayError(`wrong password for ${hostLabel}, ${MAX_PASSWORD_ANSWERS} times: giving up`);
+			return EXIT_FAILURE;
+		}
+
+		const result = await ui.runChatUi({
+			client: unsent.client,
+			self: name,
+			hostLabel,
+			follow: options.follow,
+			bell: options.bell,
+		});
+		if (result.message) sayError(result.message);
+		for (const line of unsent.lines()) sayError(line);
+		return result.exitCode;
+	} catch (error: unknown) {
+		// A bug must still end in one sentence, not a stack trace over the user's terminal.
+		sayError(`chat join stopped: ${error instanceof Error ? error.message : String(error)}`);
+		return EXIT_FAILURE;
+	} finally {
+		for (const sentence of notices) sayError(sentence);
+	}
+}

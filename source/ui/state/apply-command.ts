@@ -1,0 +1,191 @@
+// What each keymap command does to the state. Keys themselves are looked up in keymap.ts.
+import type {ChatState} from './chat-state.js';
+import {unreadOf} from './chat-state.js';
+import {completeName} from './complete-name.js';
+import {
+	closeConversation,
+	conversationOf,
+	switchPartner,
+	withConversation,
+} from './conversation-updates.js';
+import * as editing from './input-editing.js';
+import {helpRows} from '../keys/help-rows.js';
+import type {Command} from '../keys/keymap.js';
+import {submitLine} from './submit-line.js';
+import {scrollDown, scrollUp} from './visible-window.js';
+
+/** The conversation pane's size, which scrolling needs to know how far a page is. */
+export type ViewSize = {width: number; height: number};
+
+export type CommandContext = {
+	/** The key that was pressed, for commands that depend on it (Alt+digit). */
+	keyName: string;
+	view: ViewSize;
+	now: number;
+};
+
+function selectByOffset(state: ChatState, offset: 1 | -1): ChatState {
+	const {users, partner} = state;
+	if (users.length === 0) return {...state, notice: {tone: 'info', text: 'nobody else is online'}};
+	const current = partner === undefined ? -1 : users.indexOf(partner);
+	const start = current === -1 && offset === -1 ? users.length : current;
+	const name = users.at((start + offset) % users.length) ?? partner;
+	return name === undefined ? state : switchPartner(state, name);
+}
+
+function selectPosition(state: ChatState, position: number): ChatState {
+	const name = state.users[position - 1];
+	return name === undefined ? state : switchPartner(state, name);
+}
+
+function selectNextUnread(state: ChatState): ChatState {
+	const {users, partner} = state;
+	const current = partner === undefined ? -1 : users.indexOf(partner);
+	for (let step = 1; step <= users.length; step++) {
+		const name = users[(current + step) % users.length];
+		if (name !== undefined && unreadOf(state, name) > 0) return switchPartner(state, name);
+	}
+	return {...state, notice: {tone: 'info', text: 'no unread messages'}};
+}
+
+function scroll(state: ChatState, direction: 'up' | 'down', view: ViewSize): ChatState {
+	if (state.partner === undefined) return state;
+	const conversation = conversationOf(state, state.partner);
+	const page = Math.max(1, view.height - 1);
+	const anchor =
+		direction === 'up'
+			? scrollUp(conversation.log, conversation.scroll, page, view.width, view.height)
+			: scrollDown(conversation.log, conversation.scroll, page, view.width);
+	const newBelow = anchor ? conversation.newBelow : 0;
+	return withConversation(state, {...conversation, scroll: anchor, newBelow});
+}
+
+function browseHistory(state: ChatState, direction: -1 | 1): ChatState {
+	const {history, historyIndex} = state;
+	if (direction === -1) {
+		if (history.length === 0 || historyIndex === 0) return state;
+		const index = historyIndex === undefined ? history.length - 1 : historyIndex - 1;
+		const draft = historyIndex === undefined ? state.input.text : state.draft;
+		return {...state, historyIndex: index, draft, input: editing.lineOf(history[index] ?? '')};
+	}
+	if (historyIndex === undefined) return state;
+	if (historyIndex < history.length - 1) {
+		return {
+			...state,
+			historyIndex: historyIndex + 1,
+			input: editing.lineOf(history[historyIndex + 1] ?? ''),
+		};
+	}
+	return {...state, historyIndex: undefined, input: editing.lineOf(state.draft)};
+}
+
+function complete(state: ChatState): ChatState {
+	const result = completeName(state.input, state.users, state.completion);
+	return result ? {...state, input: result.line, completion: result.completion} : state;
+}
+
+const edits: Partial<Record<Command, (line: editing.InputLine) => editing.InputLine>> = {
+	'cursor-left': editing.moveLeft,
+	'cursor-right': editing.moveRight,
+	'word-left': editing.moveWordLeft,
+	'word-right': editing.moveWordRight,
+	'line-start': editing.moveToStart,
+	'line-end': editing.moveToEnd,
+	'delete-back': editing.deleteBack,
+	'delete-forward': editing.deleteForward,
+	'delete-word-back': editing.deleteWordBack,
+	'delete-to-start': editing.deleteToStart,
+	'delete-to-end': editing.deleteToEnd,
+};
+
+function edit(state: ChatState, change: (line: editing.InputLine) => editing.InputLine): ChatState {
+	const input = change(state.input);
+	if (input.text === state.input.text) return {...state, input, completion: undefined};
+	return {...state, input, completion: undefined, historyIndex: undefined};
+}
+
+function quit(state: ChatState): ChatState {
+	// A second quit while waiting for the host ends at once.
+	return state.quitRequested
+		? {...state, ended: state.ended ?? {exitCode: 0}}
+		: {...state, quitRequested: true};
+}
+
+/** While the help overlay is open it takes the keys: closing, paging, and quitting work. */
+function helpCommand(state: ChatState, command: Command, view: ViewSize): ChatState {
+	const page = Math.max(1, view.height - 1);
+	switch (command) {
+		case 'toggle-help':
+		case 'close-overlay': {
+			return {...state, helpOpen: false, helpOffset: 0};
+		}
+		case 'scroll-down': {
+			return {...state, helpOffset: Math.min(state.helpOffset + page, helpRows.length - 1)};
+		}
+		case 'scroll-up': {
+			return {...state, helpOffset: Math.max(0, state.helpOffset - page)};
+		}
+		case 'quit': {
+			return quit(state);
+		}
+		default: {
+			return state;
+		}
+	}
+}
+
+export function applyCommand(
+	state: ChatState,
+	command: Command,
+	context: CommandContext,
+): ChatState {
+	if (state.helpOpen) return helpCommand(state, command, context.view);
+	const change = edits[command];
+	if (change) return edit(state, change);
+	switch (command) {
+		case 'next-user': {
+			return selectByOffset(state, 1);
+		}
+		case 'previous-user': {
+			return selectByOffset(state, -1);
+		}
+		case 'jump-to-user': {
+			return selectPosition(state, Number(context.keyName));
+		}
+		case 'next-unread': {
+			return selectNextUnread(state);
+		}
+		case 'scroll-up':
+		case 'scroll-down': {
+			return scroll(state, command === 'scroll-up' ? 'up' : 'down', context.view);
+		}
+		case 'history-previous':
+		case 'history-next': {
+			return browseHistory(state, command === 'history-previous' ? -1 : 1);
+		}
+		case 'complete-name': {
+			return complete(state);
+		}
+		case 'toggle-help': {
+			return {...state, helpOpen: true};
+		}
+		case 'close-overlay': {
+			return {...state, notice: undefined};
+		}
+		case 'close-conversation': {
+			return closeConversation(state);
+		}
+		case 'quit': {
+			return quit(state);
+		}
+		case 'quit-or-delete': {
+			return state.input.text === '' ? quit(state) : edit(state, editing.deleteForward);
+		}
+		case 'submit': {
+			return submitLine(state, context.now);
+		}
+		default: {
+			return state;
+		}
+	}
+}

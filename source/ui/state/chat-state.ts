@@ -1,0 +1,112 @@
+// The whole UI state as one value, and the questions views ask of it. Changed only by the reducer.
+import type {ConnectionState} from '../../client/chat-client.js';
+import {nameKey} from '../../protocol/name-rules.js';
+import type {Completion} from './complete-name.js';
+import {emptyInputLine, type InputLine} from './input-editing.js';
+import {emptyLog, type MessageLog} from './message-log.js';
+import type {ScrollAnchor} from './visible-window.js';
+
+export type Presence = 'online' | 'away' | 'offline';
+
+export type Conversation = {
+	partner: string;
+	log: MessageLog;
+	unread: number;
+	/** Undefined while the view follows the newest message. */
+	scroll?: ScrollAnchor;
+	/** Messages that arrived while scrolled up. */
+	newBelow: number;
+};
+
+export type Notice = {tone: 'error' | 'info'; text: string};
+
+/** A message the reducer decided to send; the client effect sends it and reports its ref. */
+export type OutgoingMessage = {localId: number; to: string; text: string; seq: number};
+
+export type ChatState = {
+	self: string;
+	follow: boolean;
+	connection: ConnectionState;
+	connectionDetail?: string;
+	/** False until the first welcome: the spinner shows until then. */
+	welcomed: boolean;
+	/** The user list, sorted: online, away and offline users whose conversation is still open. */
+	users: readonly string[];
+	presence: ReadonlyMap<string, Presence>;
+	conversations: ReadonlyMap<string, Conversation>;
+	partner?: string;
+	input: InputLine;
+	completion?: Completion;
+	history: readonly string[];
+	/** Index into `history` while browsing it with Up/Down. */
+	historyIndex?: number;
+	/** The line being typed before browsing history started. */
+	draft: string;
+	/** A line Enter could not send for want of a partner: back in the input once one is chosen. */
+	unsent?: string;
+	notice?: Notice;
+	helpOpen: boolean;
+	/** First help row shown, when the help is longer than the screen. */
+	helpOffset: number;
+	outbox: readonly OutgoingMessage[];
+	nextLocalId: number;
+	/** Messages awaiting the host's result, by ref. */
+	pending: ReadonlyMap<string, {partner: string; seq: number}>;
+	/** Counts arrivals that should ring the bell; the attention hook rings when it grows. */
+	bells: number;
+	quitRequested: boolean;
+	/** Set when the UI must end: the runner restores the terminal and exits with this. */
+	ended?: {exitCode: number; message?: string};
+};
+
+export function initialChatState(options: {self: string; follow: boolean}): ChatState {
+	return {
+		self: options.self,
+		follow: options.follow,
+		connection: 'connecting',
+		welcomed: false,
+		users: [],
+		presence: new Map(),
+		conversations: new Map(),
+		input: emptyInputLine,
+		history: [],
+		draft: '',
+		helpOpen: false,
+		helpOffset: 0,
+		outbox: [],
+		nextLocalId: 1,
+		pending: new Map(),
+		bells: 0,
+		quitRequested: false,
+	};
+}
+
+export function emptyConversation(partner: string): Conversation {
+	return {partner, log: emptyLog, unread: 0, newBelow: 0};
+}
+
+/**
+ * The listed user a typed name means, if any: names are compared by the protocol's nameKey, as
+ * the host and line mode compare them (case, width and look-alike letters do not matter).
+ */
+export function findUser(state: ChatState, typed: string): string | undefined {
+	const key = nameKey(typed);
+	return state.users.find((name) => nameKey(name) === key);
+}
+
+export function unreadTotal(state: ChatState): number {
+	let total = 0;
+	for (const conversation of state.conversations.values()) total += conversation.unread;
+	return total;
+}
+
+/** Everyone online or away, you included. */
+export function onlineCount(state: ChatState): number {
+	let count = 1;
+	for (const presence of state.presence.values()) if (presence !== 'offline') count++;
+	return count;
+}
+
+export function unreadOf(state: ChatState, name: string): number {
+	return state.conversations.get(name)?.unread ?? 0;
+}

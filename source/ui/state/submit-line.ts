@@ -1,0 +1,113 @@
+// Enter: the input line becomes a partner choice, a command, or a message to the partner.
+import {INPUT_HISTORY_LIMIT, MAX_TEXT_BYTES} from '../../client/limits.js';
+import {nameKey} from '../../protocol/name-rules.js';
+import {PLAIN_SELF, PLAIN_TO_NEEDS_NAME} from '../../protocol/plain-face.js';
+import {findUser, type ChatState} from './chat-state.js';
+import {
+	addMessages,
+	closeConversation,
+	conversationOf,
+	switchPartner,
+	withConversation,
+} from './conversation-updates.js';
+import {emptyInputLine} from './input-editing.js';
+import {parseInputCommand} from '../keys/input-command.js';
+
+export const NO_PARTNER_HINT = 'choose who to chat with: type to:NAME or press Ctrl+N';
+
+/** Enter with no partner: what happened to the line, and how to send it. */
+export const NOT_SENT_NO_PARTNER =
+	'not sent yet: choose who to chat with (to:NAME or Ctrl+N) and your text comes back';
+
+function error(state: ChatState, text: string): ChatState {
+	return {...state, notice: {tone: 'error', text}};
+}
+
+/** Clears the input line and remembers it for Up/Down. */
+function consumeLine(state: ChatState): ChatState {
+	const line = state.input.text;
+	const history =
+		line.trim() === '' || state.history.at(-1) === line
+			? state.history
+			: [...state.history, line].slice(-INPUT_HISTORY_LIMIT);
+	return {
+		...state,
+		input: emptyInputLine,
+		history,
+		historyIndex: undefined,
+		draft: '',
+		completion: undefined,
+	};
+}
+
+function choosePartner(state: ChatState, typed: string): ChatState {
+	if (typed === '') return error(state, PLAIN_TO_NEEDS_NAME);
+	if (nameKey(typed) === nameKey(state.self)) return error(state, PLAIN_SELF);
+	const name = findUser(state, typed);
+	if (name === undefined) return error(state, `there is no user named ${typed} online`);
+	return switchPartner(state, name);
+}
+
+function sendText(state: ChatState, text: string, now: number): ChatState {
+	const to = state.partner;
+	if (to === undefined) {
+		// Nothing is sent, and nothing is lost: the line leaves the input, so to:NAME can be typed
+		// there, and comes back once a partner is chosen (conversation-updates.ts).
+		return {
+			...consumeLine(state),
+			unsent: state.input.text,
+			notice: {tone: 'info', text: NOT_SENT_NO_PARTNER},
+		};
+	}
+	const bytes = Buffer.byteLength(text);
+	if (bytes > MAX_TEXT_BYTES) {
+		return error(state, `the message is too long (${bytes} bytes; the limit is ${MAX_TEXT_BYTES})`);
+	}
+	const consumed = consumeLine(state);
+	const added = addMessages(consumed, to, [
+		{
+			time: now,
+			from: state.self,
+			text,
+			delivery: {state: 'sending'},
+		},
+	]);
+	const conversation = conversationOf(added.state, to);
+	const shown = withConversation(added.state, {...conversation, scroll: undefined, newBelow: 0});
+	return {
+		...shown,
+		notice: undefined,
+		outbox: [...shown.outbox, {localId: shown.nextLocalId, to, text, seq: added.seq}],
+		nextLocalId: shown.nextLocalId + 1,
+	};
+}
+
+export function submitLine(state: ChatState, now: number): ChatState {
+	const command = parseInputCommand(state.input.text);
+	switch (command.type) {
+		case 'none': {
+			return state;
+		}
+		case 'text': {
+			return sendText(state, command.text, now);
+		}
+		case 'choose': {
+			return choosePartner(consumeLine(state), command.name);
+		}
+		case 'quit': {
+			return {...consumeLine(state), quitRequested: true};
+		}
+		case 'help': {
+			return {...consumeLine(state), helpOpen: true};
+		}
+		case 'close': {
+			return closeConversation(consumeLine(state));
+		}
+		case 'unknown-command': {
+			return error(
+				consumeLine(state),
+				`unknown command ${command.command}: the commands are /to NAME, /close, /help, /quit`,
+			);
+		}
+	}
+}

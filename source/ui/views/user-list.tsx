@@ -1,0 +1,72 @@
+// The user list: position, name, away/offline mark and unread count; the current partner marked.
+import {Box, Text} from 'ink';
+import {memo} from 'react';
+import {truncateToWidth} from '../state/text-width.js';
+import {userColour} from './user-colour.js';
+import {sameRows, type UserRow} from './user-rows.js';
+import {displayText} from '../state/wrap-message.js';
+
+type Props = {rows: readonly UserRow[]; width: number; height: number};
+
+const PRESENCE_MARK = {online: '', away: ' away', offline: ' off'} as const;
+
+function Row({row, width}: {row: UserRow; width: number}) {
+	const position = row.position <= 9 ? `${row.position} ` : '  ';
+	const unread = row.unread > 0 ? ` ${row.unread}` : '';
+	const mark = PRESENCE_MARK[row.presence];
+	const nameWidth = Math.max(1, width - 3 - unread.length - mark.length);
+	return (
+		<Text wrap="truncate" dimColor={row.presence === 'offline'} inverse={row.current}>
+			<Text bold={row.current}>{row.current ? '›' : ' '}</Text>
+			<Text dimColor>{position}</Text>
+			<Text
+				color={row.presence === 'offline' ? undefined : userColour(row.name)}
+				bold={row.current}
+			>
+				{truncateToWidth(displayText(row.name), nameWidth)}
+			</Text>
+			<Text dimColor>{mark}</Text>
+			<Text bold color="yellow">
+				{unread}
+			</Text>
+		</Text>
+	);
+}
+
+function UserListView({rows, width, height}: Props) {
+	const current = rows.findIndex((row) => row.current);
+	// Keep the current partner in view when the list is longer than the pane.
+	const start = Math.max(0, Math.min(current - height + 1, rows.length - height));
+	const visible = rows.slice(Math.max(0, start), Math.max(0, start) + height);
+	const inner = width - 1;
+	return (
+		<Box
+			flexDirection="column"
+			width={width}
+			height={height}
+			flexShrink={0}
+			overflowY="hidden"
+			borderStyle="single"
+			borderTop={false}
+			borderBottom={false}
+			borderLeft={false}
+			borderDimColor
+		>
+			{rows.length === 0 ? (
+				<Text dimColor wrap="truncate">
+					{truncateToWidth(' nobody else', inner)}
+				</Text>
+			) : (
+				visible.map((row) => <Row key={row.name} row={row} width={inner} />)
+			)}
+		</Box>
+	);
+}
+
+export const UserList = memo(
+	UserListView,
+	(previous, next) =>
+		previous.width === next.width &&
+		previous.height === next.height &&
+		sameRows(previous.rows, next.rows),
+);

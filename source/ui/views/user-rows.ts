@@ -1,0 +1,37 @@
+// The rows of the user list, derived from the state, so the list redraws only when a row changes.
+import type {ChatState, Presence} from '../state/chat-state.js';
+
+export type UserRow = {
+	name: string;
+	presence: Presence;
+	unread: number;
+	current: boolean;
+	/** 1-based position, the digit of its Alt+digit shortcut. */
+	position: number;
+};
+
+export function userRows(state: ChatState): UserRow[] {
+	return state.users.map((name, index) => ({
+		name,
+		presence: state.presence.get(name) ?? 'offline',
+		unread: state.conversations.get(name)?.unread ?? 0,
+		current: name === state.partner,
+		position: index + 1,
+	}));
+}
+
+export function sameRows(a: readonly UserRow[], b: readonly UserRow[]): boolean {
+	return (
+		a.length === b.length &&
+		a.every((row, index) => {
+			const other = b[index];
+			return (
+				other !== undefined &&
+				row.name === other.name &&
+				row.presence === other.presence &&
+				row.unread === other.unread &&
+				row.current === other.current
+			);
+		})
+	);
+}
