@@ -39,6 +39,28 @@ test('flags convert seconds to ms and KiB to bytes', () => {
 	});
 });
 
+test('--max-pre-login is a count, 0 for no cap', () => {
+	assert.deepEqual(hostOptionsFromFlags({maxPreLogin: '100'}), {
+		ok: true,
+		options: {maxPreLogin: 100},
+	});
+	assert.deepEqual(hostOptionsFromFlags({maxPreLogin: '-1'}), {
+		ok: false,
+		error: '--max-pre-login must be at least 0, not -1',
+	});
+});
+
+test('--max-connections is a whole count, 0 for no limit', () => {
+	assert.deepEqual(hostOptionsFromFlags({maxConnections: '0'}), {
+		ok: true,
+		options: {maxConnections: 0},
+	});
+	assert.deepEqual(hostOptionsFromFlags({maxConnections: '1.5'}), {
+		ok: false,
+		error: "--max-connections needs a whole number, not '1.5'",
+	});
+});
+
 test('no flags: no options, so every limit keeps its default', () => {
 	assert.deepEqual(hostOptionsFromFlags({}), {ok: true, options: {}});
 });

@@ -84,6 +84,52 @@ test('the framer matches a reference split, whatever the chunking', () => {
 	);
 });
 
+/** Resumes until nothing is held: every resume splits at least one line before it may pause again. */
+function resumeFully(framer: LineFramer): void {
+	let resumed = framer.resume();
+	while (!resumed) resumed = framer.resume();
+}
+
+test('pausing after any lines and resuming later changes nothing in what the framer reports', () => {
+	fc.assert(
+		fc.property(
+			fc.array(streamByte, {maxLength: 120}),
+			fc.integer({min: 1, max: 12}),
+			fc.array(fc.integer({min: 0, max: 120}), {maxLength: 10}),
+			fc.array(fc.boolean(), {maxLength: 40}),
+			(bytes, limit, cuts, pauses) => {
+				const stream = Buffer.from(bytes);
+				const events: FramerEvent[] = [];
+				let lines = 0;
+				const framer = new LineFramer(
+					limit,
+					(line) => {
+						events.push(line);
+						if (pauses[lines++ % Math.max(1, pauses.length)] === true) framer.pause();
+					},
+					() => events.push('overflow'),
+				);
+				const points = [...new Set(cuts.map((cut) => Math.min(cut, stream.length)))].sort(
+					(a, b) => a - b,
+				);
+				let previous = 0;
+				for (const point of [...points, stream.length]) {
+					framer.push(stream.subarray(previous, point));
+					previous = point;
+					// Sometimes the reader resumes before more bytes come (each resume may pause again);
+					// otherwise bytes pushed while paused wait behind the held ones.
+					if (point % 3 === 0) resumeFully(framer);
+					assert.ok(framer.heldBytes <= stream.length);
+				}
+
+				resumeFully(framer);
+				assert.deepEqual(events, referenceEvents(stream, limit));
+			},
+		),
+		{numRuns: 30_000},
+	);
+});
+
 const anyText = fc.string({unit: 'binary', maxLength: 60});
 // Strings dense in what the structured face and the sanitiser care about.
 const protocolText = fc.string({

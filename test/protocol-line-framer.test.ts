@@ -156,6 +156,61 @@ test('stop from the overflow callback ends parsing too', () => {
 	assert.deepEqual(events, ['ok', 'overflow']);
 });
 
+test('pause keeps the rest of the chunk as bytes, not lines, until resume', () => {
+	const events: string[] = [];
+	const framer = new LineFramer(
+		100,
+		(line) => {
+			events.push(line);
+			if (line === 'wait') framer.pause();
+		},
+		() => assert.fail('no overflow expected'),
+	);
+	const chunk = Buffer.from('one\nwait\n' + 'x\n'.repeat(1000) + 'tail');
+	framer.push(chunk);
+	assert.deepEqual(events, ['one', 'wait']);
+	assert.ok(framer.paused);
+	assert.equal(framer.heldBytes, chunk.length - 'one\nwait\n'.length);
+	assert.equal(framer.resume(), true);
+	assert.equal(events.length, 1002);
+	assert.equal(framer.heldBytes, 0);
+	assert.equal(framer.paused, false);
+	framer.push(Buffer.from('\n'));
+	assert.equal(events.at(-1), 'tail');
+});
+
+test('a resume can pause again; bytes pushed while paused wait behind the held ones', () => {
+	const events: string[] = [];
+	let pauseEvery = 2;
+	const framer = new LineFramer(
+		100,
+		(line) => {
+			events.push(line);
+			if (events.length % pauseEvery === 0) framer.pause();
+		},
+		() => assert.fail('no overflow expected'),
+	);
+	framer.push(Buffer.from('a\nb\nc\nd\ne'));
+	assert.deepEqual(events, ['a', 'b']);
+	framer.push(Buffer.from('f\ng\n'));
+	assert.equal(framer.resume(), false);
+	assert.deepEqual(events, ['a', 'b', 'c', 'd']);
+	pauseEvery = 1000;
+	assert.equal(framer.resume(), true);
+	assert.deepEqual(events, ['a', 'b', 'c', 'd', 'ef', 'g']);
+});
+
+test('stop drops what a paused framer held', () => {
+	const {framer, events, push} = collect(100);
+	framer.pause();
+	push('held\n');
+	assert.equal(framer.heldBytes, 5);
+	framer.stop();
+	assert.equal(framer.heldBytes, 0);
+	assert.equal(framer.resume(), true);
+	assert.deepEqual(events, []);
+});
+
 test('a byte order mark is dropped from the start of the stream only', () => {
 	const bom = '\uFEFF';
 	for (const cuts of [[], [1], [2], [3], [1, 2, 3]]) {

@@ -3,7 +3,7 @@
 // help text read this table; it loads no parser, so the plain `chat join` path reads it too.
 
 import {HOST_DEFAULTS} from '../host/host-options.js';
-import {MAX_TCP_PORT} from '../protocol/limits.js';
+import {HOST_OWN_FDS, MAX_TCP_PORT} from '../protocol/limits.js';
 import {PASSWORD_VARIABLE} from '../protocol/password-rules.js';
 import type {Flag} from './flag-kinds.js';
 
@@ -59,6 +59,30 @@ export const FLAGS: readonly Flag[] = [
 		min: 1,
 		integer: true,
 		help: {limits: 'logins one address may make at once (default {default})'},
+	},
+	{
+		kind: 'number',
+		key: 'maxPreLogin',
+		option: 'maxPreLogin',
+		unit: 'N',
+		scale: 1,
+		min: 0,
+		integer: true,
+		help: {
+			limits: 'connections not logged in yet, oldest dropped first (default {default}; 0: no cap)',
+		},
+	},
+	{
+		kind: 'number',
+		key: 'maxConnections',
+		option: 'maxConnections',
+		unit: 'N',
+		scale: 1,
+		min: 0,
+		integer: true,
+		help: {
+			limits: `connections at once (default: open-file limit less ${HOST_OWN_FDS}; 0: no limit)`,
+		},
 	},
 	{
 		kind: 'number',
@@ -218,6 +242,11 @@ export const FLAG_BY_KEY: ReadonlyMap<string, Flag> = new Map(
 
 /** The default as `chat --help` shows it, in the unit the user types; undefined when it has none. */
 export function shownDefault(flag: Flag): string | undefined {
-	if (flag.kind === 'number') return String(HOST_DEFAULTS[flag.option] / flag.scale);
+	if (flag.kind === 'number') {
+		// --max-connections has none of its own: it follows the process's open-file limit.
+		if (flag.option === 'maxConnections') return undefined;
+		return String(HOST_DEFAULTS[flag.option] / flag.scale);
+	}
+
 	return flag.kind === 'text' ? flag.default : undefined;
 }

@@ -7,6 +7,7 @@ import {
 	DEFAULT_LOGIN_BURST,
 	DEFAULT_LOGIN_RATE_PER_SECOND,
 	DEFAULT_MAX_PER_ADDRESS,
+	DEFAULT_MAX_PRE_LOGIN,
 	DEFAULT_PORT,
 	DEFAULT_RATE_LINES_PER_SECOND,
 	FLOOD_DISCONNECT_MS,
@@ -19,6 +20,7 @@ import {
 	PONG_TIMEOUT_MS,
 	RESUME_GRACE_MS,
 } from '../protocol/limits.js';
+import {connectionsForOpenFiles, readOpenFileLimit} from './open-file-limit.js';
 
 export type HostOptions = {
 	/** TCP port; 0 picks a free one (tests). */
@@ -31,6 +33,10 @@ export type HostOptions = {
 	loginRate?: number;
 	/** Logins one address may make at once before the login rate applies. */
 	loginBurst?: number;
+	/** Connections not logged in yet, host-wide; past it the oldest is dropped. 0 = no cap. */
+	maxPreLogin?: number;
+	/** Sockets open at once; default: what the open-file limit leaves (open-file-limit.ts). 0 = no budget. */
+	maxConnections?: number;
 	/** Lines per second per client; 0 = no limit. */
 	rate?: number;
 	/** Lines a client may send at once before the rate applies. */
@@ -61,13 +67,15 @@ export type HostOptions = {
 export type HostSettings = Required<Omit<HostOptions, 'password' | 'createServer' | 'tls'>> &
 	Pick<HostOptions, 'password' | 'createServer' | 'tls'>;
 
-/** What the host does when not told otherwise; `chat host --help` shows these. */
+/** What the host does when not told otherwise; `chat host --help` shows these. Not
+ * maxConnections: it follows the open-file limit of the process that runs the host. */
 export const HOST_DEFAULTS = {
 	port: DEFAULT_PORT,
 	bind: '0.0.0.0',
 	maxPerAddress: DEFAULT_MAX_PER_ADDRESS,
 	loginRate: DEFAULT_LOGIN_RATE_PER_SECOND,
 	loginBurst: DEFAULT_LOGIN_BURST,
+	maxPreLogin: DEFAULT_MAX_PRE_LOGIN,
 	rate: DEFAULT_RATE_LINES_PER_SECOND,
 	burst: DEFAULT_BURST_LINES,
 	floodDisconnectMs: FLOOD_DISCONNECT_MS,
@@ -79,7 +87,10 @@ export const HOST_DEFAULTS = {
 	maxHeldMessages: MAX_HELD_MESSAGES,
 	passwordFailureDelayMs: PASSWORD_FAILURE_DELAY_MS,
 	passwordFailureMaxDelayMs: PASSWORD_FAILURE_MAX_DELAY_MS,
-} as const satisfies Omit<HostSettings, 'password' | 'tls' | 'createServer' | 'log'>;
+} as const satisfies Omit<
+	HostSettings,
+	'password' | 'tls' | 'createServer' | 'log' | 'maxConnections'
+>;
 
 export function resolveHostOptions(options: HostOptions): HostSettings {
 	return {
@@ -88,6 +99,8 @@ export function resolveHostOptions(options: HostOptions): HostSettings {
 		maxPerAddress: options.maxPerAddress ?? HOST_DEFAULTS.maxPerAddress,
 		loginRate: options.loginRate ?? HOST_DEFAULTS.loginRate,
 		loginBurst: options.loginBurst ?? HOST_DEFAULTS.loginBurst,
+		maxPreLogin: options.maxPreLogin ?? HOST_DEFAULTS.maxPreLogin,
+		maxConnections: options.maxConnections ?? connectionsForOpenFiles(readOpenFileLimit()),
 		rate: options.rate ?? HOST_DEFAULTS.rate,
 		burst: options.burst ?? HOST_DEFAULTS.burst,
 		floodDisconnectMs: options.floodDisconnectMs ?? HOST_DEFAULTS.floodDisconnectMs,

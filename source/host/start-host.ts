@@ -1,5 +1,5 @@
-// Starts the relay: listens, admits connections within the per-address cap, and stops cleanly,
-// telling every client why (docs/protocol.md).
+// Starts the relay: listens, admits connections within the per-address cap and the host's socket
+// budget, and stops cleanly, telling every client why (docs/protocol.md).
 
 import net, {type Server, type Socket} from 'node:net';
 import {
@@ -15,6 +15,8 @@ import {Connection} from './connection/connection.js';
 import type {ConnectionHost} from './connection/connection-host.js';
 import {DeadlineTimer} from './connection/deadline-timer.js';
 import {FlushScheduler} from './connection/flush-scheduler.js';
+import {PreLoginCap} from './connection/pre-login-cap.js';
+import {SocketBudget} from './connection/socket-budget.js';
 import {destroyAfterDeadline} from './connection/socket-close.js';
 import {type HostOptions, type HostSettings, resolveHostOptions} from './host-options.js';
 import {LoginRate} from './login/login-rate.js';
@@ -26,6 +28,7 @@ import {PresenceNews, type NewsReader} from './relay/presence-news.js';
 import {Relay} from './relay/relay.js';
 import {rosterSnapshot} from './relay/roster-snapshot.js';
 import type {UserState} from './relay/user-state.js';
+import {TlsHandshakes} from './connection/tls-handshakes.js';
 import {createTlsServer} from './tls/tls-server.js';
 
 export type RunningHost = {
@@ -39,20 +42,28 @@ export type RunningHost = {
 	close(): Promise<void>;
 };
 
+/** Why `admit` refused a socket: its address is at its cap, or the host is out of room. */
+type Refusal = 'address' | 'host';
+
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
 	const settings = resolveHostOptions(options);
 	const {log} = settings;
 	const {host, news, users} = wireHost(settings);
 	const caps = new AddressCaps(settings.maxPerAddress);
+	const sockets = new SocketBudget(settings.maxConnections);
 	let closing: Promise<void> | undefined;
 
 	// Counted when TCP accepts, so a connection holds its place from its first byte (during a
-	// TLS handshake too) until its socket closes.
-	const admit = (socket: Socket, address: string): boolean => {
-		if (!caps.admit(address)) return false;
+	// TLS handshake too) until its socket closes. Undefined: admitted; else the refusal's reason.
+	const admit = (socket: Socket, address: string): Refusal | undefined => {
+		sockets.opened(socket);
+		if (!caps.admit(address)) return 'address';
 		// One handler for every socket; the address it was counted under is cached on the socket.
 		socket.on('close', release);
-		return true;
+		// Out of room, the connection that has waited longest to log in makes way; logged-in users
+		// are never cut for a newcomer, who is refused instead.
+		if (sockets.over && !host.preLogin.evictOldest()) return 'host';
+		return undefined;
 	};
 
 	function release(this: Socket): void {
@@ -66,8 +77,9 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 			return;
 		}
 
-		if (!admitted && !admit(socket, address)) {
-			refuseOverCap(log, socket, address);
+		const refusal = admitted ? undefined : admit(socket, address);
+		if (refusal !== undefined) {
+			refuseOverCap(log, socket, address, refusal, sockets.over);
 			return;
 		}
 
@@ -75,6 +87,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 		new Connection(host, socket, address);
 	};
 
+	const handshakes = new TlsHandshakes(host.preLogin);
 	const server = settings.createServer
 		? settings.createServer(onConnection)
 		: settings.tls
@@ -82,11 +95,17 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 					// Before the handshake no refusal line can be read, so an over-cap socket is just closed.
 					admit(raw) {
 						const address = raw.remoteAddress ?? 'unknown';
-						if (admit(raw, address)) return true;
-						log(`refused ${address}: too-many-connections`);
+						const refusal = admit(raw, address);
+						if (refusal === undefined) {
+							handshakes.started(raw);
+							return true;
+						}
+
+						log(refusalLog(address, refusal));
 						return false;
 					},
 					onSecureConnection(socket) {
+						handshakes.finished(socket);
 						onConnection(socket, true);
 					},
 				})
@@ -153,6 +172,7 @@ function wireHost(settings: HostSettings): {
 		scheduler: new FlushScheduler(),
 		deadlines: new DeadlineTimer(),
 		connections: new Set(),
+		preLogin: new PreLoginCap(settings.maxPreLogin),
 		newsReaders,
 		relay,
 		presence,
@@ -163,12 +183,26 @@ function wireHost(settings: HostSettings): {
 	return {host, news, users};
 }
 
-function refuseOverCap(log: (line: string) => void, socket: Socket, address: string): void {
-	log(`refused ${address}: too-many-connections`);
+/** `now`: the host is out of room, so the socket is closed right after its line, not given
+ * CLOSE_DEADLINE_MS to read it. */
+function refuseOverCap(
+	log: (line: string) => void,
+	socket: Socket,
+	address: string,
+	refusal: Refusal,
+	now: boolean,
+): void {
+	log(refusalLog(address, refusal));
 	socket.on('error', ignore);
-	const reason = `too many connections from ${address}`;
+	const reason =
+		refusal === 'host' ? 'the host is full; try again' : `too many connections from ${address}`;
 	socket.end(encodeCoded('REFUSED', 'too-many-connections', reason) + '\n');
-	destroyAfterDeadline(socket);
+	if (now) socket.destroy();
+	else destroyAfterDeadline(socket);
+}
+
+function refusalLog(address: string, refusal: Refusal): string {
+	return `refused ${address}: too-many-connections${refusal === 'host' ? ' (the host is full)' : ''}`;
 }
 
 async function shutDown(host: ConnectionHost, news: PresenceNews, server: Server): Promise<void> {

@@ -49,6 +49,15 @@ export const DEFAULT_LOGIN_BURST = 64;
  * give it a fresh burst), so memory stays bounded. */
 export const MAX_LOGIN_RATE_ADDRESSES = 10_000;
 
+/** Connections that have not logged in yet, host-wide; past it the one that has waited longest is
+ * dropped. A login takes a round trip or two, so this is more than a team reconnecting at once, and
+ * idle connects from many addresses cannot take every descriptor. Flag: --max-pre-login (0: no cap). */
+export const DEFAULT_MAX_PRE_LOGIN = 512;
+
+/** Descriptors the host keeps for itself out of its open-file limit (stdio, the event loop, the
+ * listening socket, a few to spare); the rest are for connections. Flag: --max-connections. */
+export const HOST_OWN_FDS = 32;
+
 /** Lines a client may send per second once its burst is spent. Flag: --rate (0: no limit). */
 export const DEFAULT_RATE_LINES_PER_SECOND = 20;
 

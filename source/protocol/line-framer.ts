@@ -1,5 +1,7 @@
 // Splits a TCP byte stream into lines (docs/protocol.md "Framing"). Hot path of the relay:
 // it searches with Buffer#indexOf, decodes whole lines only, and copies only a line's unfinished tail.
+// A reader that cannot take more lines yet (the host's rate limit) pauses it: the rest of the
+// chunk is then kept as bytes, unsplit, until it resumes.
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -17,6 +19,9 @@ export class LineFramer {
 	/** True while skipping an overlong line up to its `\n`. */
 	#discarding = false;
 	#stopped = false;
+	#paused = false;
+	/** What came after the line that paused the framer: a view of the chunk, never split. */
+	#held: Buffer | undefined;
 	/** True until the first line is emitted or overflows: only it may start with a BOM. */
 	#atStreamStart = true;
 
@@ -31,17 +36,53 @@ export class LineFramer {
 		return this.#pendingLength;
 	}
 
+	/** Bytes kept unsplit since `pause`; at most what the chunks pushed since then held. */
+	get heldBytes(): number {
+		return this.#held?.length ?? 0;
+	}
+
+	/** True from `pause` until a `resume` that split everything held. */
+	get paused(): boolean {
+		return this.#paused;
+	}
+
 	/** After this, `push` ignores everything (the connection is finished mid-chunk). */
 	stop(): void {
 		this.#stopped = true;
 		this.#pending = NO_BYTES;
 		this.#pendingLength = 0;
+		this.#held = undefined;
+	}
+
+	/** Called from `onLine`: no more lines after this one; the rest is held as bytes. */
+	pause(): void {
+		this.#paused = true;
+	}
+
+	/** Splits what was held (which may pause it again); true when nothing is held any more. */
+	resume(): boolean {
+		this.#paused = false;
+		const held = this.#held;
+		this.#held = undefined;
+		if (held !== undefined) this.#split(held);
+		return !this.#paused;
 	}
 
 	push(chunk: Buffer): void {
+		// Bytes that arrive while paused wait behind the held ones.
+		if (this.#paused) this.#hold(chunk, 0);
+		else this.#split(chunk);
+	}
+
+	#split(chunk: Buffer): void {
 		let start = 0;
 		const end = chunk.length;
 		while (start < end && !this.#stopped) {
+			if (this.#paused) {
+				this.#hold(chunk, start);
+				return;
+			}
+
 			const newline = chunk.indexOf(NEWLINE, start);
 			if (this.#discarding) {
 				if (newline === -1) return;
@@ -63,6 +104,12 @@ export class LineFramer {
 
 			start = newline + 1;
 		}
+	}
+
+	#hold(chunk: Buffer, start: number): void {
+		if (this.#stopped || start >= chunk.length) return;
+		const rest = chunk.subarray(start);
+		this.#held = this.#held === undefined ? rest : Buffer.concat([this.#held, rest]);
 	}
 
 	/** Emits `chunk[start, newline)` as a line, or reports it as too long. */

@@ -32,13 +32,27 @@ export type HostProcess = {
 
 /** Runs the built `chat host` on 127.0.0.1 and a free port, resolving once it says where it listens. */
 export async function startHostProcess(...args: string[]): Promise<HostProcess> {
-	const child = spawn(
-		process.execPath,
-		chatArgs('host', '--port', '0', '--bind', '127.0.0.1', ...args),
-		{
-			stdio: ['ignore', 'pipe', 'pipe'],
-		},
-	);
+	return startHostUnder(undefined, args);
+}
+
+/** The same under `ulimit -n openFiles` (both limits, so Node cannot raise its soft one). */
+export async function startHostProcessWithOpenFiles(
+	openFiles: number,
+	...args: string[]
+): Promise<HostProcess> {
+	return startHostUnder(openFiles, args);
+}
+
+async function startHostUnder(openFiles: number | undefined, args: string[]): Promise<HostProcess> {
+	const argv = chatArgs('host', '--port', '0', '--bind', '127.0.0.1', ...args);
+	const child =
+		openFiles === undefined
+			? spawn(process.execPath, argv, {stdio: ['ignore', 'pipe', 'pipe']})
+			: spawn(
+					'bash',
+					['-c', `ulimit -n ${openFiles} && exec "$0" "$@"`, process.execPath, ...argv],
+					{stdio: ['ignore', 'pipe', 'pipe']},
+				);
 	let stdout = '';
 	let stderr = '';
 	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

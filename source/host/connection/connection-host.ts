@@ -9,6 +9,7 @@ import type {CloseReason, Face} from '../relay/user.js';
 import type {SessionContext} from '../session/session-context.js';
 import type {DeadlineTimer} from './deadline-timer.js';
 import type {FlushScheduler} from './flush-scheduler.js';
+import type {PreLoginCap} from './pre-login-cap.js';
 
 /** The limits a connection applies (docs/protocol.md "Limits"); HostSettings has them all. */
 type ConnectionLimits = {
@@ -37,6 +38,8 @@ export type ConnectionHost = {
 	readonly deadlines: DeadlineTimer;
 	/** Every connection whose socket is not closed yet. */
 	readonly connections: Set<OpenConnection>;
+	/** The connections not logged in yet, oldest first (--max-pre-login). */
+	readonly preLogin: PreLoginCap;
 	/** The queues that read presence news: the connected structured users'. */
 	readonly newsReaders: Set<NewsReader>;
 	/** Told what became of each relayed message, and of those a closed connection never wrote. */

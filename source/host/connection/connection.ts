@@ -21,12 +21,14 @@ import {
 	farewellLine,
 	lineTooLongLine,
 	loginTimeoutLine,
+	madeWayLine,
 	noticeLine,
 	slowDownLine,
 } from './face-lines.js';
 import {Keepalive, type KeepaliveSink} from './keepalive.js';
 import {LineGate, type LineGateSink} from './line-gate.js';
 import {OutboundQueue, type QueueOwner} from './outbound-queue.js';
+import type {PreLoginEntry} from './pre-login-cap.js';
 import {destroyAfterDeadline} from './socket-close.js';
 import {TokenBucket} from './token-bucket.js';
 
@@ -39,7 +41,14 @@ function connectionOf(socket: Socket): Connection {
 }
 
 export class Connection
-	implements LoginLink, OpenConnection, LineGateSink, QueueOwner, KeepaliveSink, DeadlineEntry
+	implements
+		LoginLink,
+		OpenConnection,
+		LineGateSink,
+		QueueOwner,
+		KeepaliveSink,
+		DeadlineEntry,
+		PreLoginEntry
 {
 	readonly address: string;
 	/** Undefined until the first line decides the face. */
@@ -86,6 +95,7 @@ export class Connection
 			limits.rate > 0 ? new TokenBucket(limits.rate, limits.burst, Date.now()) : undefined;
 		this.#gate = new LineGate(bucket, limits.floodDisconnectMs, this);
 		host.connections.add(this);
+		host.preLogin.add(this);
 		socket.setNoDelay(true);
 		// A netcat user cannot answer PING; TCP keepalive finds a half-open plain connection.
 		socket.setKeepAlive(true, PLAIN_KEEPALIVE_MS);
@@ -113,6 +123,7 @@ export class Connection
 		this.face = face;
 		const host = this.#host;
 		host.deadlines.cancel(this);
+		host.preLogin.remove(this);
 		this.#gate.refill();
 		if (face === 'structured') {
 			const {pingAfterSilenceMs, pongTimeoutMs} = host.limits;
@@ -155,6 +166,7 @@ export class Connection
 		this.closed = true;
 		const host = this.#host;
 		host.deadlines.cancel(this);
+		host.preLogin.remove(this);
 		// A try whose connection is gone is never checked and holds up no try behind it, and
 		// spends no login.
 		returnUnansweredLogin(host.login, this);
@@ -173,7 +185,7 @@ export class Connection
 		const user = this.user;
 		if (user !== undefined && user.link === this) host.presence.linkEnded(user, reason);
 		host.relay.settleUndelivered(undelivered, reason, user);
-		if (reason === 'dropped') {
+		if (reason === 'dropped' || reason === 'evicted') {
 			socket.destroy();
 		} else {
 			socket.end();
@@ -208,12 +220,16 @@ export class Connection
 	// --- the rate gate ---
 
 	gatePause(): void {
+		// The rest of the chunk stays bytes, and the rest of the stream stays in the kernel.
+		this.#framer.pause();
 		this.#socket.pause();
 	}
 
 	gateResume(): void {
-		if (this.#peerEnded) this.close('dropped');
-		else if (!this.closed) this.#socket.resume();
+		// What the framer held is split now; its lines may make the gate wait again.
+		if (this.closed || !this.#framer.resume() || this.closed) return;
+		if (this.#peerEnded) this.close('ended');
+		else this.#socket.resume();
 	}
 
 	gateThrottled(): void {
@@ -250,6 +266,13 @@ export class Connection
 
 	// --- the socket ending ---
 
+	/** Not logged in yet, and the longest waiting: it makes way for a newcomer (pre-login-cap.ts).
+	 * Told why, then closed at once, so that its descriptor is free now. */
+	evictPreLogin(): void {
+		this.#host.log(`refused ${this.address}: too many connections waiting to log in`);
+		this.close('evicted', madeWayLine(this.face));
+	}
+
 	/** No login within the login timeout. */
 	deadlineReached(): void {
 		const host = this.#host;
@@ -267,10 +290,12 @@ export class Connection
 
 	static #onEnd(this: Socket): void {
 		const connection = connectionOf(this);
-		// Lines still waiting on the rate limit are handled first; then the connection ends. A
-		// password waiting for its turn is not answered to a peer that hung up: it leaves the line.
+		// Lines still waiting on the rate limit are handled first; then the connection ends, once
+		// their answers are written (docs/protocol.md "Framing", half-close). A password waiting for
+		// its turn is not answered to a peer that hung up: it leaves the line.
 		connection.#peerEnded = true;
-		if (connection.#gate.idle || waitsForPassword(connection.login)) connection.close('dropped');
+		if (waitsForPassword(connection.login)) connection.close('dropped');
+		else if (connection.#gate.idle && !connection.#framer.paused) connection.close('ended');
 	}
 
 	static #onError(this: Socket): void {

@@ -47,3 +47,11 @@ export function loginTimeoutLine(face: MaybeFace, seconds: number): string {
 		? plainDisconnected(reason)
 		: encodeCoded('REFUSED', 'login-timeout', reason);
 }
+
+/** A connection that had not logged in yet made way for a newcomer (docs/protocol.md "Limits"). */
+export function madeWayLine(face: MaybeFace): string {
+	const reason = 'too many connections are waiting to log in; try again';
+	return face === 'plain'
+		? plainDisconnected(reason)
+		: encodeCoded('REFUSED', 'too-many-connections', reason);
+}

@@ -1,6 +1,7 @@
 // Meters a connection's incoming lines through its token bucket (docs/protocol.md "Limits").
 // Lines that find the bucket empty wait in a backlog while the socket is paused, so a flood is
-// slowed by TCP itself; the backlog is at most the one chunk that was already read.
+// slowed by TCP itself; the pause stops the framer too, so the backlog is one line and the rest of
+// the chunk already read waits as bytes (line-framer.ts).
 // The flood rule: lines that keep waiting for `floodMs` without a break longer than
 // FLOOD_EPISODE_GAP_MS mean the client is flooding, and the sink is told to disconnect it.
 
@@ -45,7 +46,7 @@ export class LineGate {
 		return this.#head === (this.#backlog?.length ?? 0);
 	}
 
-	/** Lines waiting; bounded by the chunk read before the socket paused. */
+	/** Lines waiting; one in the host, whose framer stops at the line that paused it. */
 	get waiting(): number {
 		return (this.#backlog?.length ?? 0) - this.#head;
 	}

@@ -8,7 +8,7 @@ import type {CloseReason, User, UserLink} from './user.js';
 import type {UserState} from './user-state.js';
 
 /** Network trouble, not a decision to leave: a structured user may still resume. */
-const AWAY_REASONS = new Set<CloseReason>(['dropped', 'ping-timeout']);
+const AWAY_REASONS = new Set<CloseReason>(['dropped', 'ended', 'ping-timeout']);
 
 type PresenceOptions = {
 	resumeGraceMs: number;

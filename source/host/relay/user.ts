@@ -44,7 +44,11 @@ export class User {
 export type CloseReason =
 	| 'quit'
 	| 'refused'
+	/** Not logged in yet, it made way for a newcomer: its socket is destroyed after its last line. */
+	| 'evicted'
 	| 'dropped'
+	/** The peer half-closed: what it sent is answered, then the socket is ended. */
+	| 'ended'
 	| 'ping-timeout'
 	| 'flood'
 	| 'slow-consumer'

@@ -26,7 +26,12 @@ export function createTlsServer(
 			// A peer that leaves mid-handshake must not leave a half-open socket nobody owns yet.
 			allowHalfOpen: false,
 		},
-		handlers.onSecureConnection,
+		(socket: Socket) => {
+			// Past the handshake a FIN ends only the client's side, as over TCP: the answers to
+			// what it sent still go out (docs/protocol.md "Framing").
+			socket.allowHalfOpen = true;
+			handlers.onSecureConnection(socket);
+		},
 	);
 	server.on('connection', (raw: Socket) => {
 		if (!handlers.admit(raw)) raw.destroy();
