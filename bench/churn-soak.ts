@@ -6,6 +6,10 @@
 //
 //   node --import tsx bench/churn-soak.ts --minutes 10
 //   … --pairs 16 --sample-seconds 5 --host-dir ../other-checkout   -- FLAGS for chat host
+//
+// Each user connects from an address of its own (127.0.1.1, 127.0.1.2, …) and logs in a few
+// times a second, above the default login rate: unless flags are given, the host runs with
+// `--login-rate 0`.
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
@@ -33,6 +37,9 @@ const minutes = Number(values.minutes);
 const pairs = Number(values.pairs);
 const sampleMs = Number(values['sample-seconds']) * 1000;
 const checkout = path.resolve(values['host-dir'] ?? fileURLToPath(new URL('..', import.meta.url)));
+const hostFlags = positionals.length > 0 ? positionals : ['--login-rate', '0'];
+/** 127.0.1.1 onwards: a loopback address of its own for each user. */
+const addressOf = (index: number) => `127.0.${1 + Math.floor(index / 250)}.${1 + (index % 250)}`;
 
 function countsLine(counts: SoakCounts): string {
 	return (
@@ -48,13 +55,13 @@ function range(samples: readonly ProcessSample[], key: 'rssMiB' | 'fds'): string
 	return `${Math.min(...values)}-${Math.max(...values)}`;
 }
 
-const host = await startCliHost(checkout, positionals);
+const host = await startCliHost(checkout, hostFlags);
 const startedAt = performance.now();
 const counts = newCounts();
 const samples: ProcessSample[] = [];
 console.log(
 	`churn soak: ${minutes} min, ${pairs} pairs (a plain and a structured user each), ` +
-		`host ${checkout}${positionals.length > 0 ? `, chat host ${positionals.join(' ')}` : ''}`,
+		`host ${checkout}, chat host ${hostFlags.join(' ')}`,
 );
 console.log(formatSample('started', sampleProcess(host.pid, startedAt)));
 const deadline = startedAt + minutes * 60_000;
@@ -66,8 +73,21 @@ const sampler = setInterval(() => {
 }, sampleMs);
 const actors = Array.from({length: pairs}, async (_, index) =>
 	Promise.all([
-		runStructured(host.port, `s${index}`, `p${index}`, counts, running),
-		runPlain(host.port, `p${index}`, `s${(index + 1) % pairs}`, counts, running),
+		runStructured(
+			{port: host.port, name: `s${index}`, partner: `p${index}`, address: addressOf(2 * index)},
+			counts,
+			running,
+		),
+		runPlain(
+			{
+				port: host.port,
+				name: `p${index}`,
+				partner: `s${(index + 1) % pairs}`,
+				address: addressOf(2 * index + 1),
+			},
+			counts,
+			running,
+		),
 	]),
 );
 try {

@@ -20,6 +20,10 @@ export type SoakCounts = {
 	problems: string[];
 };
 
+/** Who a soak user is: its name, its partner's, and the loopback address it connects from (its
+ * own, so the host's per-address limits see one person each). */
+export type SoakUser = {port: number; name: string; partner: string; address: string};
+
 export function newCounts(): SoakCounts {
 	return {
 		logins: 0,
@@ -55,8 +59,8 @@ function problem(counts: SoakCounts, what: string): void {
 }
 
 /** A connection that never logs in: it sends nothing, or a partial line, and goes. */
-async function idleConnect(port: number, counts: SoakCounts): Promise<void> {
-	const socket = await connectLines(port);
+async function idleConnect(user: SoakUser, counts: SoakCounts): Promise<void> {
+	const socket = await connectLines(user.port, user.address);
 	counts.idleConnects++;
 	if (Math.random() < 0.5) socket.socket.write('HELLO 1 half-a-li');
 	socket.socket.destroy();
@@ -65,12 +69,12 @@ async function idleConnect(port: number, counts: SoakCounts): Promise<void> {
 type Session = {client: LineSocket; token: string; last: number};
 
 async function structuredLogin(
-	port: number,
-	name: string,
+	user: SoakUser,
 	counts: SoakCounts,
 	resumeFrom?: Session,
 ): Promise<Session> {
-	const client = await connectLines(port);
+	const {name} = user;
+	const client = await connectLines(user.port, user.address);
 	const session: Session = {client, token: '', last: resumeFrom?.last ?? 0};
 	client.watch((line) => {
 		if (!line.startsWith('MSG ')) return;
@@ -89,13 +93,12 @@ async function structuredLogin(
 }
 
 export async function runStructured(
-	port: number,
-	name: string,
-	partner: string,
+	user: SoakUser,
 	counts: SoakCounts,
 	running: () => boolean,
 ): Promise<void> {
-	let session = await structuredLogin(port, name, counts);
+	const {name, partner} = user;
+	let session = await structuredLogin(user, counts);
 	let sent = 0;
 	while (running()) {
 		await pause();
@@ -116,41 +119,37 @@ export async function runStructured(
 				// A reset: the socket is gone without a word; the user comes back with its token.
 				session.client.socket.destroy();
 				counts.resets++;
-				session = await structuredLogin(port, name, counts, session);
+				session = await structuredLogin(user, counts, session);
 			} else if (roll < 0.92) {
 				session.client.send('QUIT');
 				await session.client.waitFor(/^BYE quit /, ANSWER_DEADLINE_MS);
 				await session.client.closed;
 				counts.quits++;
-				session = await structuredLogin(port, name, counts);
+				session = await structuredLogin(user, counts);
 			} else if (roll < 0.96) {
 				session.client.send('PING soak');
 				session.client.socket.end();
 				await session.client.waitFor(/^PONG soak$/, ANSWER_DEADLINE_MS);
 				await session.client.closed;
 				counts.halfCloses++;
-				session = await structuredLogin(port, name, counts, session);
+				session = await structuredLogin(user, counts, session);
 			} else {
-				await idleConnect(port, counts);
+				await idleConnect(user, counts);
 			}
 		} catch (error) {
 			problem(counts, `${name}: ${(error as Error).message}`);
 			session.client.socket.destroy();
-			session = await structuredLogin(port, name, counts);
+			session = await structuredLogin(user, counts);
 		}
 	}
 
 	session.client.socket.destroy();
 }
 
-async function plainLogin(
-	port: number,
-	name: string,
-	partner: string,
-	counts: SoakCounts,
-): Promise<LineSocket> {
+async function plainLogin(user: SoakUser, counts: SoakCounts): Promise<LineSocket> {
+	const {name, partner} = user;
 	for (let attempt = 1; ; attempt++) {
-		const client = await connectLines(port);
+		const client = await connectLines(user.port, user.address);
 		client.send(name);
 		const reply = await client.waitFor(/^(Welcome!|Reuse)$/, ANSWER_DEADLINE_MS);
 		if (reply === 'Welcome!') {
@@ -169,13 +168,12 @@ async function plainLogin(
 }
 
 export async function runPlain(
-	port: number,
-	name: string,
-	partner: string,
+	user: SoakUser,
 	counts: SoakCounts,
 	running: () => boolean,
 ): Promise<void> {
-	let client = await plainLogin(port, name, partner, counts);
+	const {name} = user;
+	let client = await plainLogin(user, counts);
 	while (running()) {
 		await pause();
 		const roll = Math.random();
@@ -202,11 +200,11 @@ export async function runPlain(
 				counts.halfCloses++;
 			}
 
-			client = await plainLogin(port, name, partner, counts);
+			client = await plainLogin(user, counts);
 		} catch (error) {
 			problem(counts, `${name}: ${(error as Error).message}`);
 			client.socket.destroy();
-			client = await plainLogin(port, name, partner, counts);
+			client = await plainLogin(user, counts);
 		}
 	}
 
