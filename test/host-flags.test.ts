@@ -84,7 +84,7 @@ test('bad values get one sentence naming the flag', () => {
 
 test('the help lists every flag once, aligned', () => {
 	const [lines = []] = helpLines(['limits'], 2);
-	assert.equal(lines.length, 14);
+	assert.equal(lines.length, 16);
 	const columns = new Set(
 		lines.map((line) => /^ {2}--[a-z-]+(?: [A-Z]+)?\s+/.exec(line)?.[0].length),
 	);
