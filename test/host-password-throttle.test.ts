@@ -179,21 +179,29 @@ test('a try that hangs up before its turn counts no failure', async (t) => {
 	assert.equal(wrongAt.length, 1);
 });
 
-test('past MAX_PASSWORD_TRIES_WAITING tries in line, one more is refused at once', async (t) => {
-	// Nobody's turn comes during the test: the line only fills.
-	const {host, wrongAt} = await hostStampingVerdicts({
+/** A host whose failure delay outlasts the test, one wrong try checked, and
+ * MAX_PASSWORD_TRIES_WAITING more tries from the same address waiting in line behind it. */
+async function hostWithFullLine() {
+	const stamped = await hostStampingVerdicts({
 		passwordFailureDelayMs: 60_000,
 		passwordFailureMaxDelayMs: 60_000,
 	});
-	t.after(() => host.stop());
-	await answerTo(host.port, WRONG);
+	const {port} = stamped.host;
+	await answerTo(port, WRONG);
 	const waiting = await Promise.all(
 		Array.from({length: MAX_PASSWORD_TRIES_WAITING}, async () => {
-			const client = await connectRaw(host.port);
+			const client = await connectRaw(port);
 			client.send(WRONG);
 			return client;
 		}),
 	);
+	return {...stamped, waiting};
+}
+
+test('past MAX_PASSWORD_TRIES_WAITING tries in line, one more is refused at once', async (t) => {
+	// Nobody's turn comes during the test: the line only fills.
+	const {host, wrongAt, waiting} = await hostWithFullLine();
+	t.after(() => host.stop());
 	// An answer that is never queued, sent after those tries: once it is back, they are in line.
 	const barrier = async () => {
 		assert.equal((await answerTo(host.port, 'alice')).answer, PLAIN_PASSWORD_NEEDED);
@@ -222,19 +230,8 @@ test('past MAX_PASSWORD_TRIES_WAITING tries in line, one more is refused at once
 
 test('a waiting try whose client half-closes (FIN) leaves the line unanswered', async (t) => {
 	// Nobody's turn comes during the test: only hanging up can free a place.
-	const {host, wrongAt} = await hostStampingVerdicts({
-		passwordFailureDelayMs: 60_000,
-		passwordFailureMaxDelayMs: 60_000,
-	});
+	const {host, wrongAt, waiting} = await hostWithFullLine();
 	t.after(() => host.stop());
-	await answerTo(host.port, WRONG);
-	const waiting = await Promise.all(
-		Array.from({length: MAX_PASSWORD_TRIES_WAITING}, async () => {
-			const client = await connectRaw(host.port);
-			client.send(WRONG);
-			return client;
-		}),
-	);
 	assert.equal((await answerTo(host.port, 'alice')).answer, PLAIN_PASSWORD_NEEDED);
 	assert.match((await answerTo(host.port, WRONG)).answer, /^REFUSED password-busy /);
 
