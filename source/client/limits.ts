@@ -74,8 +74,28 @@ export const FIRST_ANSWER_WAIT_MS = 1000;
 
 // The chat screen.
 
-/** The longest text the UI sends: what fits on one protocol line with the SEND envelope. */
+/** The longest part of a message: what fits on one protocol line with the SEND envelope. */
 export const MAX_TEXT_BYTES = MAX_LINE_BYTES - MAX_ENVELOPE_BYTES;
+
+/**
+ * The longest message, in parts of MAX_TEXT_BYTES (docs/protocol.md "Long and multi-line
+ * messages"): a long paste (a log, a file of code) fits with room to spare; past it a file
+ * transfer, not a chat message.
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** The most lines in one message: at the host's default rate they all go out within a minute. */
+export const MAX_MESSAGE_LINES = 1000;
+
+/**
+ * The share of the host's rate the client sends at once its burst is spent: exactly at the rate,
+ * the host's bucket sits empty and a little jitter makes lines wait, and ten seconds of waiting
+ * count as a flood.
+ */
+export const PACING_RATE_SHARE = 0.9;
+
+/** Lines of the host's burst the client leaves unspent, so a ping or a quit never waits behind a paste. */
+export const PACING_BURST_RESERVE = 10;
 
 /** Lines kept for Up/Down: plenty for a session, small enough to never matter. */
 export const INPUT_HISTORY_LIMIT = 200;

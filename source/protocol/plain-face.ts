@@ -60,6 +60,11 @@ export function formatPlainRelay(ctime: string, from: string, text: string): str
 	return '[' + ctime + '] ' + from + ': ' + text;
 }
 
+/** `[Wed Nov 25 18:40:00 2026] * alice waves` — a `/me` action, as IRC clients show one. */
+export function formatPlainAction(ctime: string, from: string, text: string): string {
+	return '[' + ctime + '] * ' + from + ' ' + text;
+}
+
 export type PlainCommand =
 	| {kind: 'quit'}
 	/** `name` is what follows `to:`, trimmed; empty for a bare `to:`. */

@@ -3,7 +3,8 @@
 // sender what became of it exactly once.
 
 import {CtimeClock} from '../../protocol/ctime.js';
-import {formatPlainRelay, plainHeldFailed} from '../../protocol/plain-face.js';
+import type {MessageOptions} from '../../protocol/message-options.js';
+import {formatPlainAction, formatPlainRelay, plainHeldFailed} from '../../protocol/plain-face.js';
 import {
 	encodeDelivered,
 	encodeFailed,
@@ -25,17 +26,31 @@ export class Relay implements DeliveryListener {
 		this.#users = users;
 	}
 
-	/** Relays clean `text` from `sender` to `recipient`; `ref` is the structured sender's ref. */
-	deliver(sender: User, recipient: User, text: string, ref: string | undefined): void {
+	/**
+	 * Relays clean `text` from `sender` to `recipient`; `ref` is the structured sender's ref, and
+	 * `options` what its SEND said (a part of a longer message, an action). A plain recipient gets
+	 * each part as its own stamped line, as the original relay stamped every line.
+	 */
+	deliver(
+		sender: User,
+		recipient: User,
+		text: string,
+		ref: string | undefined,
+		options?: MessageOptions,
+	): void {
 		const id = this.#ids.next();
 		const time = Date.now();
 		let line: string;
 		if (recipient.face === 'plain') {
-			line = formatPlainRelay(this.#ctime.now(time), sender.name, text);
+			const ctime = this.#ctime.now(time);
+			line =
+				options?.action === true
+					? formatPlainAction(ctime, sender.name, text)
+					: formatPlainRelay(ctime, sender.name, text);
 			// The following rule: a reply goes back to the latest sender.
 			recipient.partnerName = sender.name;
 		} else {
-			line = encodeMsg(id, time, sender.name, recipient.name, ref, text);
+			line = encodeMsg(id, time, sender.name, recipient.name, ref, text, options);
 		}
 
 		// Kept in the recipient's replay ring: flat, it no longer holds the sender's whole line.

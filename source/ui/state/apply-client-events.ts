@@ -101,6 +101,10 @@ function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
 		case 'message': {
 			return receiveMessages(state, event.from, [event]);
 		}
+		case 'progress': {
+			const progress = {state: 'sending', sent: event.sent, total: event.total} as const;
+			return setDelivery(state, event.ref, progress, false);
+		}
 		case 'held': {
 			return setDelivery(state, event.ref, {state: 'held'}, false);
 		}

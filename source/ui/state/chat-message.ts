@@ -1,7 +1,11 @@
 // One line of a conversation as the UI keeps it.
 
 export type Delivery =
-	{state: 'sending'} | {state: 'held'} | {state: 'delivered'} | {state: 'failed'; reason: string};
+	/** `sent` of `total` parts delivered so far, for a message that travels in parts. */
+	| {state: 'sending'; sent?: number; total?: number}
+	| {state: 'held'}
+	| {state: 'delivered'}
+	| {state: 'failed'; reason: string};
 
 export type ChatMessage = {
 	/** Position in its conversation, counting from the first message ever stored there. */

@@ -23,7 +23,9 @@ function statusWords(delivery: Delivery | undefined): Word[] {
 	if (!delivery) return [];
 	switch (delivery.state) {
 		case 'sending': {
-			return [{text: '…sending', style: 'pending', space: ' '}];
+			const {sent, total} = delivery;
+			const progress = total === undefined ? '' : ` ${sent ?? 0}/${total}`;
+			return [{text: `…sending${progress}`, style: 'pending', space: ' '}];
 		}
 		case 'held': {
 			return [{text: '…held', style: 'pending', space: ' '}];
