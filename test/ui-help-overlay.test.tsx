@@ -38,7 +38,7 @@ test('on a short terminal the help pages with PgDn', async () => {
 	await chat.press(keys.f1);
 	await chat.waitFor((frame) => frame.includes('Ctrl+N'), 'the first page');
 	assert.doesNotMatch(chat.frame(), /Editing/);
-	await chat.press(keys.pageDown, keys.pageDown, keys.pageDown);
+	await chat.press(keys.pageDown, keys.pageDown, keys.pageDown, keys.pageDown);
 	await chat.waitFor(
 		(frame) => frame.includes('Editing') || frame.includes('Ctrl+K'),
 		'a later page',

@@ -97,6 +97,20 @@ export const PACING_RATE_SHARE = 0.9;
 /** Lines of the host's burst the client leaves unspent, so a ping or a quit never waits behind a paste. */
 export const PACING_BURST_RESERVE = 10;
 
+/**
+ * A message of more lines than this asks before it goes (`Send N lines to bob?`). Past about 20
+ * lines neither the input nor a small terminal's conversation shows the whole text, so a wrong
+ * paste (or the right paste to the wrong person) could not be seen before it left; a snippet of
+ * code goes straight (irssi asks above 5 lines, WeeChat above 100).
+ */
+export const PASTE_CONFIRM_LINES = 20;
+
+/**
+ * A paste whose end marker has not come after this long ends where it is: a terminal that lost
+ * the marker must not swallow every key after it.
+ */
+export const PASTE_END_TIMEOUT_MS = 500;
+
 /** Lines kept for Up/Down: plenty for a session, small enough to never matter. */
 export const INPUT_HISTORY_LIMIT = 200;
 

@@ -8,7 +8,8 @@ import {ConnectingScreen} from './views/connecting-screen.js';
 import {ConversationPane} from './views/conversation-pane.js';
 import {HelpOverlay} from './views/help-overlay.js';
 import {InputPrompt} from './views/input-prompt.js';
-import {computeLayout} from './views/layout.js';
+import {inputRowCount} from './views/input-viewport.js';
+import {computeLayout, MAX_INPUT_ROWS} from './views/layout.js';
 import {NoticeLine} from './views/notice-line.js';
 import {StatusBar} from './views/status-bar.js';
 import {TooSmallNotice} from './views/too-small-notice.js';
@@ -36,7 +37,8 @@ export function ChatApp(props: ChatAppProps) {
 	const {client, self, follow} = props;
 	const [state, dispatch] = useReducer(chatReducer, {self, follow}, initialChatState);
 	const {columns, rows} = useTerminalSize();
-	const layout = useMemo(() => computeLayout(columns, rows), [columns, rows]);
+	const inputRows = inputRowCount(state.input.text, MAX_INPUT_ROWS);
+	const layout = useMemo(() => computeLayout(columns, rows, inputRows), [columns, rows, inputRows]);
 	// While scrolled up one message row shows "N new messages below": scrolling works in the rest.
 	const view = useMemo(
 		() => ({width: layout.messageWidth, height: Math.max(1, layout.messageRows - 1)}),
@@ -93,7 +95,7 @@ export function ChatApp(props: ChatAppProps) {
 				)}
 			</Box>
 			<NoticeLine notice={state.notice} width={columns} />
-			<InputPrompt partner={partner} input={state.input} width={columns} />
+			<InputPrompt partner={partner} input={state.input} width={columns} maxRows={MAX_INPUT_ROWS} />
 			<StatusBar
 				self={state.self}
 				hostLabel={props.hostLabel}

@@ -5,7 +5,7 @@ import type {ChatClient, ClientEvent} from '../../source/client/chat-client.js';
 import {createClientEvents} from '../../source/client/client-events.js';
 
 export type FakeClient = ChatClient & {
-	sends: Array<{ref: string; to: string; text: string}>;
+	sends: Array<{ref: string; to: string; text: string; action?: boolean}>;
 	quits: number;
 	emit(...events: ClientEvent[]): void;
 	/** Emits a welcome for `self` with these other users online. */
@@ -22,9 +22,9 @@ export function createFakeClient(): FakeClient {
 	const fake: FakeClient = {
 		sends: [],
 		quits: 0,
-		send(to, text) {
+		send(to, text, options) {
 			const ref = `r${fake.sends.length + 1}`;
-			fake.sends.push({ref, to, text});
+			fake.sends.push(options?.action === true ? {ref, to, text, action: true} : {ref, to, text});
 			return ref;
 		},
 		async quit() {

@@ -15,7 +15,10 @@ export function useOutbox(
 			if (handed.current.has(item.localId)) continue;
 			handed.current.add(item.localId);
 			try {
-				dispatch({type: 'sent', localId: item.localId, ref: client.send(item.to, item.text)});
+				const ref = item.action
+					? client.send(item.to, item.text, {action: true})
+					: client.send(item.to, item.text);
+				dispatch({type: 'sent', localId: item.localId, ref});
 			} catch (error: unknown) {
 				const reason = error instanceof Error ? error.message : String(error);
 				dispatch({type: 'send-failed', localId: item.localId, reason});

@@ -9,11 +9,15 @@ type InputCommand =
 	| {type: 'help'}
 	| {type: 'close'}
 	| {type: 'unknown-command'; command: string}
-	| {type: 'text'; text: string};
+	| {type: 'text'; text: string}
+	/** `/me waves`: an action; `text` is empty when nothing followed. */
+	| {type: 'action'; text: string};
 
 /** The commands typed in the input line, for the help overlay. */
 export const INPUT_COMMANDS = [
 	{syntax: `${PLAIN_TO_PREFIX}NAME`, description: 'chat with NAME (also /to NAME)'},
+	{syntax: '/me TEXT', description: 'an action: * alice TEXT'},
+	{syntax: '//TEXT', description: 'send a line that starts with /'},
 	{syntax: '/close', description: 'close the conversation'},
 	{syntax: '/help', description: 'the help'},
 	{syntax: PLAIN_QUIT, description: 'log out and leave (also /quit)'},
@@ -23,12 +27,15 @@ export const INPUT_COMMANDS = [
 export function parseInputCommand(line: string): InputCommand {
 	const trimmed = line.trim();
 	if (trimmed === '') return {type: 'none'};
+	// Commands are one line: a multi-line input (a paste) is always text, even `to:bob` in it.
+	if (trimmed.includes('\n')) return {type: 'text', text: line};
 	if (trimmed.startsWith(PLAIN_TO_PREFIX)) {
 		return {type: 'choose', name: trimmed.slice(PLAIN_TO_PREFIX.length).trim()};
 	}
 
 	if (trimmed === PLAIN_QUIT) return {type: 'quit'};
 	if (!trimmed.startsWith('/')) return {type: 'text', text: line};
+	if (trimmed.startsWith('//')) return {type: 'text', text: trimmed.slice(1)};
 	const [command = '', ...rest] = trimmed.split(/\s+/);
 	switch (command.toLowerCase()) {
 		case '/to': {
@@ -42,6 +49,9 @@ export function parseInputCommand(line: string): InputCommand {
 		}
 		case '/close': {
 			return {type: 'close'};
+		}
+		case '/me': {
+			return {type: 'action', text: trimmed.slice(command.length).trim()};
 		}
 		default: {
 			return {type: 'unknown-command', command};

@@ -17,6 +17,7 @@ export type Command =
 	| 'quit'
 	| 'quit-or-delete'
 	| 'submit'
+	| 'insert-newline'
 	| 'cursor-left'
 	| 'cursor-right'
 	| 'word-left'
@@ -91,6 +92,12 @@ export const keymap: readonly Binding[] = [
 		group: 'chat',
 	},
 	{command: 'submit', keys: ['return'], description: 'send the line', group: 'chat'},
+	{
+		command: 'insert-newline',
+		keys: ['alt+return', 'ctrl+j'],
+		description: 'a new line in the message',
+		group: 'editing',
+	},
 	{command: 'quit', keys: ['ctrl+c'], description: 'quit (also quit or /quit)', group: 'chat'},
 	{
 		command: 'quit-or-delete',

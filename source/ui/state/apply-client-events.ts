@@ -3,12 +3,12 @@ import type {ClientEvent} from '../../client/chat-client.js';
 import {EXIT_FAILURE} from '../../exit-codes.js';
 import type {ChatState} from './chat-state.js';
 import {
-	addMessages,
 	conversationOf,
 	setDelivery,
 	switchPartner,
 	withConversation,
 } from './conversation-updates.js';
+import {addIncoming} from './incoming-parts.js';
 import {applyRoster, ensureListed, setPresence, userLeft} from './roster-updates.js';
 
 type MessageEvent = Extract<ClientEvent, {type: 'message'}>;
@@ -36,14 +36,14 @@ function receiveMessages(
 	from: string,
 	events: readonly MessageEvent[],
 ): ChatState {
-	const messages = events.map(({time, text}) => ({time, from, text}));
-	let next = addMessages(ensureListed(state, from), from, messages).state;
-	if (next.partner === from) return next;
+	const added = addIncoming(ensureListed(state, from), from, events);
+	let next = added.state;
+	if (next.partner === from || added.started === 0) return next;
 	if (next.follow && next.input.text === '') {
 		return {...switchPartner(next, from), bells: next.bells + 1};
 	}
 	const conversation = conversationOf(next, from);
-	next = withConversation(next, {...conversation, unread: conversation.unread + events.length});
+	next = withConversation(next, {...conversation, unread: conversation.unread + added.started});
 	return {
 		...next,
 		// Ring once when a conversation becomes unread, not for every line of a burst.

@@ -11,7 +11,7 @@ import {
 import * as editing from './input-editing.js';
 import {helpRows} from '../keys/help-rows.js';
 import type {Command} from '../keys/keymap.js';
-import {submitLine} from './submit-line.js';
+import {cancelSend, confirmSend, submitLine} from './submit-line.js';
 import {scrollDown, scrollUp} from './visible-window.js';
 
 /** The conversation pane's size, which scrolling needs to know how far a page is. */
@@ -111,6 +111,24 @@ function quit(state: ChatState): ChatState {
 		: {...state, quitRequested: true};
 }
 
+/** While `Send N lines to bob?` is asked, Enter sends, Esc edits, and quitting works. */
+function confirmCommand(state: ChatState, command: Command, now: number): ChatState {
+	switch (command) {
+		case 'submit': {
+			return confirmSend(state, now);
+		}
+		case 'close-overlay': {
+			return cancelSend(state);
+		}
+		case 'quit': {
+			return quit(state);
+		}
+		default: {
+			return state;
+		}
+	}
+}
+
 /** While the help overlay is open it takes the keys: closing, paging, and quitting work. */
 function helpCommand(state: ChatState, command: Command, view: ViewSize): ChatState {
 	const page = Math.max(1, view.height - 1);
@@ -140,6 +158,7 @@ export function applyCommand(
 	context: CommandContext,
 ): ChatState {
 	if (state.helpOpen) return helpCommand(state, command, context.view);
+	if (state.confirmSend) return confirmCommand(state, command, context.now);
 	const change = edits[command];
 	if (change) return edit(state, change);
 	switch (command) {
@@ -161,7 +180,11 @@ export function applyCommand(
 		}
 		case 'history-previous':
 		case 'history-next': {
-			return browseHistory(state, command === 'history-previous' ? -1 : 1);
+			// In a message of several lines Up and Down move between them; past its ends, history.
+			const direction = command === 'history-previous' ? -1 : 1;
+			const moved = editing.moveLine(state.input, direction);
+			if (moved !== undefined) return {...state, input: moved, completion: undefined};
+			return browseHistory(state, direction);
 		}
 		case 'complete-name': {
 			return complete(state);
@@ -183,6 +206,9 @@ export function applyCommand(
 		}
 		case 'submit': {
 			return submitLine(state, context.now);
+		}
+		case 'insert-newline': {
+			return edit(state, (line) => editing.insertText(line, '\n'));
 		}
 		default: {
 			return state;

@@ -6,24 +6,32 @@ import {setDelivery} from './conversation-updates.js';
 import {insertText} from './input-editing.js';
 import type {Command} from '../keys/keymap.js';
 import {applyCommand, type CommandContext} from './apply-command.js';
-import {MAX_TEXT_BYTES} from '../../client/limits.js';
+import {MAX_MESSAGE_BYTES, MAX_MESSAGE_LINES} from '../../client/limits.js';
+import {pastedText} from './pasted-text.js';
 
 export type ChatAction =
 	/** Client events, batched so a burst of messages is one state change and one frame. */
 	| {type: 'client-events'; events: readonly ClientEvent[]}
 	| ({type: 'command'; command: Command} & CommandContext)
 	| {type: 'type-text'; text: string}
+	/** A bracketed paste, as the terminal sent it: text for the input, never keys. */
+	| {type: 'paste'; text: string}
 	/** The client accepted outbox message `localId` and named it `ref`. */
 	| {type: 'sent'; localId: number; ref: string}
 	/** The client threw while sending outbox message `localId`. */
 	| {type: 'send-failed'; localId: number; reason: string};
 
 function typeText(state: ChatState, text: string): ChatState {
-	if (state.helpOpen || text === '') return state;
+	if (state.helpOpen || state.confirmSend || text === '') return state;
 	const input = insertText(state.input, text);
 	// The line never grows past what one message can carry, so a huge paste cannot stall editing.
-	if (Buffer.byteLength(input.text) > MAX_TEXT_BYTES) {
-		const limit = `the line is full: a message holds at most ${MAX_TEXT_BYTES} bytes`;
+	if (Buffer.byteLength(input.text) > MAX_MESSAGE_BYTES) {
+		const limit = `the line is full: a message holds at most ${MAX_MESSAGE_BYTES} bytes`;
+		return {...state, notice: {tone: 'error', text: limit}};
+	}
+	const lines = input.text.split('\n').length;
+	if (lines > MAX_MESSAGE_LINES) {
+		const limit = `not pasted: that makes ${lines} lines, and a message holds at most ${MAX_MESSAGE_LINES}`;
 		return {...state, notice: {tone: 'error', text: limit}};
 	}
 	return {
@@ -50,6 +58,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 		case 'type-text': {
 			return typeText(state, action.text);
+		}
+		case 'paste': {
+			return typeText(state, pastedText(action.text));
 		}
 		case 'sent': {
 			const taken = takeFromOutbox(state, action.localId);

@@ -16,12 +16,20 @@ export type Conversation = {
 	scroll?: ScrollAnchor;
 	/** Messages that arrived while scrolled up. */
 	newBelow: number;
+	/** The seq of a message from the partner whose later parts are still to come. */
+	openSeq?: number;
 };
 
 export type Notice = {tone: 'error' | 'info'; text: string};
 
 /** A message the reducer decided to send; the client effect sends it and reports its ref. */
-export type OutgoingMessage = {localId: number; to: string; text: string; seq: number};
+export type OutgoingMessage = {
+	localId: number;
+	to: string;
+	text: string;
+	seq: number;
+	action?: boolean;
+};
 
 export type ChatState = {
 	self: string;
@@ -44,6 +52,10 @@ export type ChatState = {
 	draft: string;
 	/** A line Enter could not send for want of a partner: back in the input once one is chosen. */
 	unsent?: string;
+	/** Half-typed input of the conversations not shown, by partner (as WeeChat keeps one per buffer). */
+	drafts: ReadonlyMap<string, InputLine>;
+	/** A long message waits for Enter (send) or Esc (edit) before it goes. */
+	confirmSend?: {to: string; lines: number};
 	notice?: Notice;
 	helpOpen: boolean;
 	/** First help row shown, when the help is longer than the screen. */
@@ -71,6 +83,7 @@ export function initialChatState(options: {self: string; follow: boolean}): Chat
 		input: emptyInputLine,
 		history: [],
 		draft: '',
+		drafts: new Map(),
 		helpOpen: false,
 		helpOffset: 0,
 		outbox: [],

@@ -1,6 +1,7 @@
 // Changes to conversations: adding messages, switching the shown partner, delivery results.
 import type {ChatMessage, Delivery} from './chat-message.js';
 import {emptyConversation, type ChatState, type Conversation} from './chat-state.js';
+import {swapDraft} from './drafts.js';
 import {appendMessages, updateMessage} from './message-log.js';
 import {removeUser} from './roster-updates.js';
 
@@ -32,12 +33,13 @@ export function addMessages(
 /** Shows the conversation with `name`: its unread count is cleared and a notice about it too. */
 export function switchPartner(state: ChatState, name: string): ChatState {
 	const conversation = conversationOf(state, name);
-	const switched: ChatState = {...state, partner: name, notice: undefined, unsent: undefined};
+	const drafted = swapDraft(state, name);
+	const switched: ChatState = {...drafted, partner: name, notice: undefined, unsent: undefined};
 	// A line that found no partner comes back for this one, unless a new one is being typed (it
 	// stays in the history either way).
 	const {unsent} = state;
 	const restored: ChatState =
-		unsent === undefined || state.input.text !== ''
+		unsent === undefined || drafted.input.text !== ''
 			? switched
 			: {
 					...switched,

@@ -26,6 +26,8 @@ function numbered(message: Omit<ChatMessage, 'seq'>, seq: number): ChatMessage {
 	const stored: ChatMessage = {seq, time: message.time, from: message.from, text: message.text};
 	if (message.delivery) stored.delivery = message.delivery;
 	if (message.ref !== undefined) stored.ref = message.ref;
+	if (message.action === true) stored.action = true;
+	if (message.more !== undefined) stored.more = message.more;
 	return stored;
 }
 

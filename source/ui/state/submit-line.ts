@@ -1,5 +1,10 @@
 // Enter: the input line becomes a partner choice, a command, or a message to the partner.
-import {INPUT_HISTORY_LIMIT, MAX_TEXT_BYTES} from '../../client/limits.js';
+import {
+	INPUT_HISTORY_LIMIT,
+	MAX_MESSAGE_BYTES,
+	MAX_MESSAGE_LINES,
+	PASTE_CONFIRM_LINES,
+} from '../../client/limits.js';
 import {nameKey} from '../../protocol/name-rules.js';
 import {PLAIN_SELF, PLAIN_TO_NEEDS_NAME} from '../../protocol/plain-face.js';
 import {findUser, type ChatState} from './chat-state.js';
@@ -48,7 +53,18 @@ function choosePartner(state: ChatState, typed: string): ChatState {
 	return switchPartner(state, name);
 }
 
-function sendText(state: ChatState, text: string, now: number): ChatState {
+/** Blank lines at either end never travel (docs/protocol.md "Long and multi-line messages"). */
+const OUTER_BLANK_LINES = /^(?:[^\S\n]*\n)+|(?:\n[^\S\n]*)+$/g;
+
+type SendOptions = {action?: boolean; confirmed?: boolean};
+
+function sendText(
+	state: ChatState,
+	typed: string,
+	now: number,
+	options: SendOptions = {},
+): ChatState {
+	const text = typed.replaceAll(OUTER_BLANK_LINES, '');
 	const to = state.partner;
 	if (to === undefined) {
 		// Nothing is sent, and nothing is lost: the line leaves the input, so to:NAME can be typed
@@ -60,26 +76,49 @@ function sendText(state: ChatState, text: string, now: number): ChatState {
 		};
 	}
 	const bytes = Buffer.byteLength(text);
-	if (bytes > MAX_TEXT_BYTES) {
-		return error(state, `the message is too long (${bytes} bytes; the limit is ${MAX_TEXT_BYTES})`);
+	if (bytes > MAX_MESSAGE_BYTES) {
+		return error(
+			state,
+			`the message is too long (${bytes} bytes; the limit is ${MAX_MESSAGE_BYTES})`,
+		);
+	}
+	const lines = text.split('\n').length;
+	if (lines > MAX_MESSAGE_LINES) {
+		return error(
+			state,
+			`the message is too long (${lines} lines; the limit is ${MAX_MESSAGE_LINES})`,
+		);
+	}
+	if (lines > PASTE_CONFIRM_LINES && options.confirmed !== true) {
+		const question = `Send ${lines} lines to ${to}? Enter sends, Esc edits`;
+		return {...state, confirmSend: {to, lines}, notice: {tone: 'info', text: question}};
 	}
 	const consumed = consumeLine(state);
-	const added = addMessages(consumed, to, [
-		{
-			time: now,
-			from: state.self,
-			text,
-			delivery: {state: 'sending'},
-		},
-	]);
+	const action = options.action === true;
+	const message = {time: now, from: state.self, text, delivery: {state: 'sending'} as const};
+	const added = addMessages(consumed, to, [action ? {...message, action} : message]);
 	const conversation = conversationOf(added.state, to);
 	const shown = withConversation(added.state, {...conversation, scroll: undefined, newBelow: 0});
 	return {
 		...shown,
 		notice: undefined,
-		outbox: [...shown.outbox, {localId: shown.nextLocalId, to, text, seq: added.seq}],
+		confirmSend: undefined,
+		outbox: [
+			...shown.outbox,
+			{localId: shown.nextLocalId, to, text, seq: added.seq, ...(action ? {action} : {})},
+		],
 		nextLocalId: shown.nextLocalId + 1,
 	};
+}
+
+/** Enter on `Send N lines to bob?`: the input goes as it is, to whoever it asked about. */
+export function confirmSend(state: ChatState, now: number): ChatState {
+	return sendText(state, state.input.text, now, {confirmed: true});
+}
+
+/** Esc on `Send N lines to bob?`: back to the input, nothing sent. */
+export function cancelSend(state: ChatState): ChatState {
+	return {...state, confirmSend: undefined, notice: undefined};
 }
 
 export function submitLine(state: ChatState, now: number): ChatState {
@@ -90,6 +129,10 @@ export function submitLine(state: ChatState, now: number): ChatState {
 		}
 		case 'text': {
 			return sendText(state, command.text, now);
+		}
+		case 'action': {
+			if (command.text === '') return error(state, '/me needs a text, for example /me waves');
+			return sendText(state, command.text, now, {action: true});
 		}
 		case 'choose': {
 			return choosePartner(consumeLine(state), command.name);
