@@ -43,7 +43,7 @@ export type ClientEvent =
 	| {type: 'closed'; code: string; message: string};
 
 /** `action`: a `/me`, the text says what you do. */
-export type SendOptions = {action?: boolean};
+type SendOptions = {action?: boolean};
 
 export type ChatClient = {
 	/**

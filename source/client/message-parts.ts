@@ -14,7 +14,7 @@ const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Every line of `text`, each cleaned as the host will clean it (a tab stays). */
-export function messageLines(text: string): string[] {
+function messageLines(text: string): string[] {
 	return text.split(LINE_BREAK).map((line) => sanitiseText(line));
 }
 

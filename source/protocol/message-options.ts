@@ -40,8 +40,3 @@ export function parseMessageOptions(params: readonly string[]): MessageOptions |
 
 	return options;
 }
-
-/** True when the options make the message anything but a plain one-part one. */
-export function hasMessageOptions(options: MessageOptions | undefined): boolean {
-	return options !== undefined && (options.action === true || options.more !== undefined);
-}
