@@ -1,7 +1,6 @@
 // The ChatClient over the structured face: one HostConnection at a time, reconnecting and
 // resuming after a drop, with sends queued until the host gives each its final result.
-import {encodeQuit, encodeSend, type HelloOptions} from '../protocol/client-lines.js';
-import {DEFAULT_BURST_LINES, DEFAULT_RATE_LINES_PER_SECOND} from '../protocol/limits.js';
+import {encodeQuit, type HelloOptions} from '../protocol/client-lines.js';
 import type {ChatClient, ClientEvent} from './chat-client.js';
 import {createClientEvents} from './client-events.js';
 import {QUIT_SENTENCE, gaveUpSentence, unsentReason} from './closing-sentences.js';
@@ -17,9 +16,7 @@ import {DEFAULT_KEEPALIVE, type KeepaliveTimings} from './liveness-ping.js';
 import {createRefMaker} from './message-refs.js';
 import {openPlainSocket, type HostAddress, type OpenSocket} from './open-socket.js';
 import {checkOutgoing} from './outgoing-check.js';
-import {createOutgoingMessages, type WirePart} from './outgoing-messages.js';
-import {createPendingSends} from './pending-sends.js';
-import {SendPacer} from './send-pacer.js';
+import {createPacedSends} from './paced-sends.js';
 import {decideAfterOutcome} from './outcome-decision.js';
 import {
 	GIVE_UP_NEVER,
@@ -28,9 +25,6 @@ import {
 	shouldGiveUp,
 	type GiveUpPolicy,
 } from './reconnect-policy.js';
-
-/** What an old host that says nothing of its rate is paced to: the documented defaults. */
-const DEFAULT_PACING = {rate: DEFAULT_RATE_LINES_PER_SECOND, burst: DEFAULT_BURST_LINES};
 
 export type PasswordRefusal = 'password-required' | 'password-wrong';
 
@@ -64,28 +58,21 @@ type StructuredClientOptions = {
 export function createStructuredClient(options: StructuredClientOptions): ChatClient {
 	const {address, name} = options;
 	const events = createClientEvents();
-	const sends = createPendingSends();
 	const nextRef = createRefMaker();
-	const outgoing = createOutgoingMessages(nextRef);
-	const pacer = new SendPacer(DEFAULT_PACING, Date.now());
-	let paceTimer: NodeJS.Timeout | undefined;
-	/** The host reads message options (it said its rate in WELCOME); an old host gets bare SENDs. */
-	let hostReadsOptions = false;
-	// A part's result becomes its message's; the room it leaves may let the next part go.
+	const sends = createPacedSends(name, nextRef);
+	// A part's result becomes its message's (outgoing-messages.ts).
 	const incoming = createIncomingLines(
 		{
 			...events,
 			emit(event) {
-				if (event.type !== 'held' && event.type !== 'delivered' && event.type !== 'failed') {
+				if (event.type === 'held' || event.type === 'delivered' || event.type === 'failed') {
+					for (const result of sends.result(event)) events.emit(result);
+				} else {
 					events.emit(event);
-					return;
 				}
-
-				for (const result of outgoing.settle(event)) events.emit(result);
-				if (event.type !== 'held') flush();
 			},
 		},
-		sends,
+		sends.pending,
 	);
 	const giveUp = options.giveUp ?? GIVE_UP_NEVER;
 	let connection: HostConnection | undefined;
@@ -101,59 +88,14 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	let quitting: {done: Promise<void>; resolve: () => void} | undefined;
 	let {password} = options;
 
-	const encode = (part: WirePart) => {
-		if (hostReadsOptions || part.options === undefined) {
-			return encodeSend(part.ref, part.to, part.text, part.options);
-		}
-
-		// An old host refuses options: each part goes as a message of its own.
-		const text = part.options.action === true ? `* ${name} ${part.text}` : part.text;
-		return encodeSend(part.ref, part.to, text);
-	};
-
-	/** Writes what waits, resends first, as fast as the pacer lets; a timer takes the rest. */
-	function flush() {
-		clearTimeout(paceTimer);
-		paceTimer = undefined;
-		if (!online || connection === undefined) return;
-		const now = Date.now();
-		for (;;) {
-			const canTakePart = outgoing.hasWaiting() && sends.size < MAX_QUEUED_MESSAGES;
-			if (!sends.hasUnwritten() && !canTakePart) return;
-			if (!pacer.take(now)) {
-				paceTimer = setTimeout(flush, pacer.msUntilToken(now));
-				return;
-			}
-
-			let part = sends.nextUnwritten();
-			if (part === undefined) {
-				part = outgoing.takePart();
-				if (part === undefined) return;
-				sends.add(part);
-				sends.nextUnwritten();
-			}
-
-			connection.send(encode(part));
-		}
-	}
-
 	const close = (code: string, message: string) => {
 		if (closed) return;
 		closed = true;
 		online = false;
 		clearTimeout(retryTimer);
-		clearTimeout(paceTimer);
 		connection?.abandon();
 		connection = undefined;
-		const reason = unsentReason(message);
-		const unsent: ClientEvent[] = [];
-		for (const part of sends.drain()) {
-			unsent.push(...outgoing.settle({type: 'failed', ref: part.ref, code: 'not-sent', reason}));
-		}
-
-		for (const ref of outgoing.drain())
-			unsent.push({type: 'failed', ref, code: 'not-sent', reason});
-		for (const event of unsent) events.emit(event);
+		for (const event of sends.failAll(unsentReason(message))) events.emit(event);
 
 		events.emit({type: 'state', state: 'disconnected', detail: message});
 		events.emit({type: 'closed', code, message});
@@ -166,13 +108,10 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		attempt = 0;
 		resumeToken = login.resumeToken;
 		graceMs = login.graceSeconds * 1000;
-		hostReadsOptions = login.pacing !== undefined;
-		// A fresh login starts with the host's whole burst (docs/protocol.md "Pacing").
-		pacer.reset(login.pacing ?? DEFAULT_PACING, Date.now());
 		options.onAnswered?.();
 		events.emit({type: 'welcome', name: login.name, users: login.users});
 		events.emit({type: 'state', state: 'connected'});
-		flush();
+		sends.online((line) => connection?.send(line), login.pacing);
 	};
 
 	const scheduleRetry = () => {
@@ -195,7 +134,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		connection = undefined;
 		if (online) droppedAt = Date.now();
 		online = false;
-		sends.markAllUnwritten();
+		sends.offline();
 		if (closed) return;
 		if (quitting !== undefined) {
 			close('quit', QUIT_SENTENCE);
@@ -275,9 +214,8 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 				: checkOutgoing(to, text);
 			if (!('parts' in checked)) {
 				events.emitSoon({type: 'failed', ref, ...checked});
-			} else if (outgoing.size < MAX_QUEUED_MESSAGES) {
-				outgoing.add({ref, to, parts: checked.parts, action: sendOptions?.action === true});
-				flush();
+			} else if (sends.size < MAX_QUEUED_MESSAGES) {
+				sends.add({ref, to, parts: checked.parts, action: sendOptions?.action === true});
 			} else {
 				const reason = `not sent: ${MAX_QUEUED_MESSAGES} messages are already waiting for the host`;
 				events.emitSoon({type: 'failed', ref, code: 'queue-full', reason});
