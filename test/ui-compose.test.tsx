@@ -64,7 +64,11 @@ test('a long input scrolls, keeping the cursor row in view and counting the rows
 	assert.doesNotMatch(frame, /row 4\n/);
 	assert.match(frame, /↑4 row 5/);
 	await chat.press(keys.up, keys.up, keys.up, keys.up, keys.up);
-	await chat.waitFor((frame) => frame.includes('row 4') && !frame.includes('row 9'), 'scrolled up');
+	const up = await chat.waitFor(
+		(frame) => frame.includes('row 4') && !frame.includes('row 9'),
+		'scrolled up',
+	);
+	assert.match(up, /↓4 row 5/);
 });
 
 test(`more than ${PASTE_CONFIRM_LINES} lines ask first: Esc edits, Enter sends`, async () => {

@@ -70,3 +70,26 @@ test('parts count as one unread message', () => {
 	state = events(state, part('1', 1), part('2', 1), part('3'));
 	assert.equal(state.conversations.get('bob')?.unread, 1);
 });
+
+test('a sender who leaves mid-message ends it: their next message is a new one', () => {
+	let state = submit(welcomed(['bob']), 'to:bob');
+	state = events(state, {
+		type: 'message',
+		id: '1',
+		time: 1,
+		from: 'bob',
+		to: 'alice',
+		text: 'half',
+		more: 1,
+	});
+	state = events(state, {type: 'user-left', name: 'bob'}, {type: 'user-joined', name: 'bob'});
+	state = events(state, {
+		type: 'message',
+		id: '2',
+		time: 2,
+		from: 'bob',
+		to: 'alice',
+		text: 'again',
+	});
+	assert.deepEqual(texts(state, 'bob'), ['half', 'again']);
+});

@@ -8,7 +8,7 @@ import {
 	switchPartner,
 	withConversation,
 } from './conversation-updates.js';
-import {addIncoming} from './incoming-parts.js';
+import {addIncoming, endOpenMessage} from './incoming-parts.js';
 import {applyRoster, ensureListed, setPresence, userLeft} from './roster-updates.js';
 
 type MessageEvent = Extract<ClientEvent, {type: 'message'}>;
@@ -96,7 +96,7 @@ function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
 			return setPresence(state, event.name, 'away');
 		}
 		case 'user-left': {
-			return userLeft(state, event.name);
+			return userLeft(endOpenMessage(state, event.name), event.name);
 		}
 		case 'message': {
 			return receiveMessages(state, event.from, [event]);

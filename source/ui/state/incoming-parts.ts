@@ -61,3 +61,16 @@ export function addIncoming(
 	flush();
 	return {state: next, started};
 }
+
+/** `from` left with a message unfinished: it ends as it is, and their next message is a new one. */
+export function endOpenMessage(state: ChatState, from: string): ChatState {
+	const conversation = state.conversations.get(from);
+	const open = conversation?.openSeq;
+	if (conversation === undefined || open === undefined) return state;
+	const log = updateMessage(conversation.log, open, (message) => {
+		const ended = {...message};
+		delete ended.more;
+		return ended;
+	});
+	return withConversation(state, {...conversation, log, openSeq: undefined});
+}

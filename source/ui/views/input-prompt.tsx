@@ -18,16 +18,14 @@ function InputPromptView({partner, input, width, maxRows}: Props) {
 	const promptWidth = displayWidth(prompt);
 	const room = Math.max(1, width - promptWidth - 1);
 	const {rows, first, total} = inputRows(input, room, maxRows);
-	// Lines scrolled out of the input are counted where the prompt would be.
+	const below = total - first - rows.length;
+	// Lines scrolled out of the input are counted in the margin: ↑ above, ↓ below.
 	const margin = (index: number) => {
 		if (index === 0 && first === 0) return prompt;
-		const hidden =
-			index === 0
-				? `↑${first}`
-				: index === rows.length - 1 && first + rows.length < total
-					? `↓${total - first - rows.length}`
-					: '';
-		return hidden.padStart(promptWidth - 1).slice(0, promptWidth - 1) + ' ';
+		let mark = '';
+		if (index === 0) mark = `↑${first}`;
+		else if (index === rows.length - 1 && below > 0) mark = `↓${below}`;
+		return mark.padStart(promptWidth - 1).slice(0, promptWidth - 1) + ' ';
 	};
 	return (
 		<Box flexDirection="column" height={rows.length} flexShrink={0} width={width}>
