@@ -82,6 +82,10 @@ test(`more than ${PASTE_CONFIRM_LINES} lines ask first: Esc edits, Enter sends`,
 		'the question',
 	);
 	assert.equal(chat.client.sends.length, 0, 'nothing left before the answer');
+	// A message from someone else meanwhile does not hide the question.
+	chat.client.message('carol', 'are you there?');
+	await chat.waitFor((frame) => frame.includes('carol'), "carol's message");
+	assert.match(chat.frame(), /Send 400 lines to bob\? Enter sends, Esc edits/);
 	await chat.press(keys.escape);
 	await chat.waitFor((frame) => !frame.includes('Send 400 lines'), 'back to editing');
 	assert.equal(chat.client.sends.length, 0);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {MAX_MESSAGE_BYTES, MAX_MESSAGE_LINES} from '../source/client/limits.js';
 import {chatReducer} from '../source/ui/state/chat-reducer.js';
 import {moveLine} from '../source/ui/state/input-editing.js';
 import {pastedText} from '../source/ui/state/pasted-text.js';
@@ -92,4 +93,17 @@ test('a sender who leaves mid-message ends it: their next message is a new one',
 		text: 'again',
 	});
 	assert.deepEqual(texts(state, 'bob'), ['half', 'again']);
+});
+
+test('a paste past the whole-message limits is not pasted, and the notice says the limit', () => {
+	let state = submit(welcomed(['bob']), 'to:bob');
+	state = chatReducer(state, {type: 'paste', text: 'x\n'.repeat(MAX_MESSAGE_LINES)});
+	assert.equal(state.input.text, '');
+	assert.equal(
+		state.notice?.text,
+		`not pasted: that makes ${MAX_MESSAGE_LINES + 1} lines, and a message holds at most ${MAX_MESSAGE_LINES}`,
+	);
+	state = chatReducer(state, {type: 'paste', text: 'y'.repeat(MAX_MESSAGE_BYTES + 1)});
+	assert.equal(state.input.text, '');
+	assert.match(state.notice?.text ?? '', /a message holds at most 65536 bytes/);
 });

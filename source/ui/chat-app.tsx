@@ -12,6 +12,7 @@ import {inputRowCount} from './views/input-viewport.js';
 import {computeLayout, MAX_INPUT_ROWS} from './views/layout.js';
 import {NoticeLine} from './views/notice-line.js';
 import {StatusBar} from './views/status-bar.js';
+import {confirmQuestion} from './state/submit-line.js';
 import {TooSmallNotice} from './views/too-small-notice.js';
 import {useAttention} from './hooks/use-attention.js';
 import {useChatKeys} from './hooks/use-chat-keys.js';
@@ -94,7 +95,14 @@ export function ChatApp(props: ChatAppProps) {
 					/>
 				)}
 			</Box>
-			<NoticeLine notice={state.notice} width={columns} />
+			<NoticeLine
+				notice={
+					state.confirmSend
+						? {tone: 'info', text: confirmQuestion(state.confirmSend)}
+						: state.notice
+				}
+				width={columns}
+			/>
 			<InputPrompt partner={partner} input={state.input} width={columns} maxRows={MAX_INPUT_ROWS} />
 			<StatusBar
 				self={state.self}

@@ -111,24 +111,6 @@ function quit(state: ChatState): ChatState {
 		: {...state, quitRequested: true};
 }
 
-/** While `Send N lines to bob?` is asked, Enter sends, Esc edits, and quitting works. */
-function confirmCommand(state: ChatState, command: Command, now: number): ChatState {
-	switch (command) {
-		case 'submit': {
-			return confirmSend(state, now);
-		}
-		case 'close-overlay': {
-			return cancelSend(state);
-		}
-		case 'quit': {
-			return quit(state);
-		}
-		default: {
-			return state;
-		}
-	}
-}
-
 /** While the help overlay is open it takes the keys: closing, paging, and quitting work. */
 function helpCommand(state: ChatState, command: Command, view: ViewSize): ChatState {
 	const page = Math.max(1, view.height - 1);
@@ -158,7 +140,12 @@ export function applyCommand(
 	context: CommandContext,
 ): ChatState {
 	if (state.helpOpen) return helpCommand(state, command, context.view);
-	if (state.confirmSend) return confirmCommand(state, command, context.now);
+	if (state.confirmSend) {
+		// While `Send N lines to bob?` is asked, Enter sends, Esc edits, and quitting works.
+		if (command === 'submit') return confirmSend(state, context.now);
+		if (command === 'close-overlay') return cancelSend(state);
+		return command === 'quit' ? quit(state) : state;
+	}
 	const change = edits[command];
 	if (change) return edit(state, change);
 	switch (command) {

@@ -90,8 +90,7 @@ function sendText(
 		);
 	}
 	if (lines > PASTE_CONFIRM_LINES && options.confirmed !== true) {
-		const question = `Send ${lines} lines to ${to}? Enter sends, Esc edits`;
-		return {...state, confirmSend: {to, lines}, notice: {tone: 'info', text: question}};
+		return {...state, confirmSend: {to, lines}};
 	}
 	const consumed = consumeLine(state);
 	const action = options.action === true;
@@ -118,7 +117,12 @@ export function confirmSend(state: ChatState, now: number): ChatState {
 
 /** Esc on `Send N lines to bob?`: back to the input, nothing sent. */
 export function cancelSend(state: ChatState): ChatState {
-	return {...state, confirmSend: undefined, notice: undefined};
+	return {...state, confirmSend: undefined};
+}
+
+/** Asked on the notice line, in place of any notice, until Enter or Esc answers it. */
+export function confirmQuestion({to, lines}: {to: string; lines: number}): string {
+	return `Send ${lines} lines to ${to}? Enter sends, Esc edits`;
 }
 
 export function submitLine(state: ChatState, now: number): ChatState {
