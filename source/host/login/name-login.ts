@@ -55,6 +55,8 @@ export function structuredLogin(context: LoginContext, link: LoginLink, hello: H
 }
 
 function claim(context: LoginContext, link: LoginLink, user: User): void {
+	// Made before the claim, so a shared state records it with the name (a resume on another host).
+	if (user.face === 'structured') user.resumeToken = newResumeToken();
 	const claimed = context.users.claim(user, link);
 	if (typeof claimed === 'boolean') {
 		settle(context, link, user, claimed);
@@ -87,7 +89,6 @@ function settle(context: LoginContext, link: LoginLink, user: User, claimed: boo
 	if (user.face === 'plain') {
 		link.send(PLAIN_WELCOME);
 	} else {
-		user.resumeToken = newResumeToken();
 		sendWelcome(context, link, user);
 	}
 

@@ -1,6 +1,7 @@
 // The state seam: what the host knows about users that another host, or this host after a restart,
 // would need. The relay, the presence and the login use this interface and never learn which
-// implementation they have; memory-user-state.ts is the one there is.
+// implementation they have: memory-user-state.ts in one process, cluster/redis-user-state.ts
+// shared through Redis.
 
 import type {PresenceVerb} from '../../protocol/structured-messages.js';
 import type {Delivery, User, UserLink} from './user.js';
@@ -8,7 +9,10 @@ import type {Eventually} from './eventually.js';
 
 /** What became of a message for an away user: held (HELD to its sender), or not, being full. */
 export type HoldOutcome =
-	{readonly kind: 'held'} | {readonly kind: 'full'; readonly waiting: number};
+	| {readonly kind: 'held'}
+	| {readonly kind: 'full'; readonly waiting: number}
+	/** A shared store could not be reached: the sender is told why (a cluster without Redis). */
+	| {readonly kind: 'unavailable'; readonly code: string; readonly reason: string};
 
 /**
  * Who is online and on which connection, whose names are claimed, the presence news, and the
@@ -45,6 +49,9 @@ export type UserState = {
 	holdFirst(user: User, deliveries: Delivery[]): void;
 	/** Takes everything held for the user, oldest first. */
 	takeHeld(user: User): Eventually<Delivery[]>;
+	/** The plain face's following rule: `user`'s partner is now `partnerName`, on whichever host
+	 * `user` is. */
+	follow(user: User, partnerName: string): void;
 	/** Tells everyone (every host) that `user` joined, left, went away or came back; it is in
 	 * this host's presence news when this returns. */
 	announce(verb: PresenceVerb, user: User): void;
