@@ -11,10 +11,9 @@ const missing = redisMissing();
 
 if (missing === undefined) {
 	test('structured SEND reaches a user on another host, and DELIVERED comes back', async (t) => {
-		const {hosts} = await startCluster(t, 2);
-		const [a, b] = hosts as [(typeof hosts)[0], (typeof hosts)[0]];
-		const alice = await loginStructured(a.port, 'alice');
-		const bob = await loginStructured(b.port, 'bob');
+		const cluster = await startCluster(t, 2);
+		const alice = await loginStructured(cluster.host(0).port, 'alice');
+		const bob = await loginStructured(cluster.host(1).port, 'bob');
 		assert.deepEqual(bob.roster.sort(), ['alice', 'bob']);
 		await alice.waitForLine(/^JOIN bob$/);
 		alice.send('SEND m1 bob :hello across');
@@ -34,9 +33,9 @@ if (missing === undefined) {
 	});
 
 	test('messages keep their order per sender and recipient across hosts', async (t) => {
-		const {hosts} = await startCluster(t, 2, {rate: 0});
-		const alice = await loginStructured(hosts[0]!.port, 'alice');
-		const bob = await loginStructured(hosts[1]!.port, 'bob');
+		const cluster = await startCluster(t, 2, {rate: 0});
+		const alice = await loginStructured(cluster.host(0).port, 'alice');
+		const bob = await loginStructured(cluster.host(1).port, 'bob');
 		await alice.waitForLine(/^JOIN bob$/);
 		const count = 500;
 		for (let index = 0; index < count; index++) alice.send(`SEND m${index} bob :${index}`);
@@ -53,12 +52,11 @@ if (missing === undefined) {
 	});
 
 	test('plain users on two hosts: to:NAME, and a reply follows the latest sender', async (t) => {
-		const {hosts} = await startCluster(t, 3);
-		const [a, b, c] = hosts as [(typeof hosts)[0], (typeof hosts)[0], (typeof hosts)[0]];
-		const alice = await loginPlain(a.port, 'alice');
-		const bob = await loginPlain(b.port, 'bob');
-		const carol = await loginPlain(c.port, 'carol');
-		await untilUsers(hosts, 3);
+		const cluster = await startCluster(t, 3);
+		const alice = await loginPlain(cluster.host(0).port, 'alice');
+		const bob = await loginPlain(cluster.host(1).port, 'bob');
+		const carol = await loginPlain(cluster.host(2).port, 'carol');
+		await untilUsers(cluster.hosts, 3);
 		alice.send('to:BOB');
 		alice.send('hi bob');
 		assert.match(await bob.nextLine(), /^\[.{24}\] alice: hi bob$/);
@@ -76,11 +74,11 @@ if (missing === undefined) {
 	});
 
 	test('a structured user and a plain user on different hosts see each other in their own form', async (t) => {
-		const {hosts} = await startCluster(t, 2);
-		const bob = await loginStructured(hosts[0]!.port, 'bob');
-		const alice = await loginPlain(hosts[1]!.port, 'alice');
+		const cluster = await startCluster(t, 2);
+		const bob = await loginStructured(cluster.host(0).port, 'bob');
+		const alice = await loginPlain(cluster.host(1).port, 'alice');
 		await bob.waitForLine(/^JOIN alice$/);
-		await untilUsers(hosts, 2);
+		await untilUsers(cluster.hosts, 2);
 		alice.send('to:bob');
 		alice.send('from netcat');
 		assert.match(await bob.waitForLine(/^MSG /), /^MSG \d+ \d+ alice bob - :from netcat$/);
@@ -90,9 +88,9 @@ if (missing === undefined) {
 	});
 
 	test('a message for someone who left another host fails with user-left or no-such-user', async (t) => {
-		const {hosts} = await startCluster(t, 2);
-		const alice = await loginStructured(hosts[0]!.port, 'alice');
-		const bob = await loginStructured(hosts[1]!.port, 'bob');
+		const cluster = await startCluster(t, 2);
+		const alice = await loginStructured(cluster.host(0).port, 'alice');
+		const bob = await loginStructured(cluster.host(1).port, 'bob');
 		await alice.waitForLine(/^JOIN bob$/);
 		bob.send('QUIT');
 		await alice.waitForLine(/^LEAVE bob$/);

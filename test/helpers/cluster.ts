@@ -21,6 +21,8 @@ export type TestClusterHost = RunningHost & {readonly logs: string[]};
 export type TestCluster = {
 	readonly redis: RedisServer;
 	readonly hosts: TestClusterHost[];
+	/** The host at `index`, in the order they started. */
+	host(index: number): TestClusterHost;
 	/** One more host of the cluster. */
 	addHost(options?: HostOptions): Promise<TestClusterHost>;
 };
@@ -56,7 +58,13 @@ export async function startCluster(
 	};
 
 	for (let index = 0; index < count; index++) await addHost();
-	return {redis, hosts, addHost};
+	const host = (index: number): TestClusterHost => {
+		const found = hosts[index];
+		if (found === undefined) throw new Error(`no host ${index} in the cluster`);
+		return found;
+	};
+
+	return {redis, hosts, host, addHost};
 }
 
 /** Polls `ready` until it returns true, failing the test with `what` after the deadline. */
