@@ -33,7 +33,16 @@ export class HostLease {
 	 * this host counts them as dead. */
 	#connectedAt = Date.now();
 
-	constructor(link: RedisLink, state: RedisUserState, self: string, ttlMs: number) {
+	readonly #log: (line: string) => void;
+
+	constructor(
+		link: RedisLink,
+		state: RedisUserState,
+		self: string,
+		ttlMs: number,
+		log: (line: string) => void,
+	) {
+		this.#log = log;
 		this.#link = link;
 		this.#state = state;
 		this.#self = self;
@@ -161,6 +170,8 @@ export class HostLease {
 			],
 		});
 		if (!Array.isArray(keys)) return;
+		if (!own)
+			this.#log(`cluster: host ${host} is gone (its lease ran out); its ${keys.length} users left`);
 		for (const key of keys) {
 			if (typeof key !== 'string') continue;
 			const recipient = this.#state.view.byKey(key) ?? goneUser(key, key);

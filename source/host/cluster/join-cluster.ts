@@ -75,7 +75,7 @@ export async function joinCluster(options: ClusterOptions): Promise<ClusterMembe
 				ttlMs: options.ttlMs,
 				log,
 			});
-			lease = new HostLease(link, state, self, options.ttlMs);
+			lease = new HostLease(link, state, self, options.ttlMs, log);
 			sync = new RosterSync(link, state.view, self, (host) => {
 				state?.routing.hostGone(host);
 			});
