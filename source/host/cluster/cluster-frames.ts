@@ -29,10 +29,10 @@ export type AnswerFrame = {
 };
 
 /** The following rule for a plain user of the receiving host: their partner is now this name. */
-export type FollowFrame = {readonly kind: 'p'; readonly toKey: string; readonly partner: string};
+type FollowFrame = {readonly kind: 'p'; readonly toKey: string; readonly partner: string};
 
 /** A line for a user of the receiving host. */
-export type LineFrame = {readonly kind: 'l'; readonly toKey: string; readonly line: string};
+type LineFrame = {readonly kind: 'l'; readonly toKey: string; readonly line: string};
 
 export type HostFrame = MessageFrame | AnswerFrame | FollowFrame | LineFrame;
 

@@ -12,10 +12,6 @@ export const LEASE_REFRESHES_PER_TTL = 4;
  * enough not to hold Redis up for other hosts. */
 export const LEASE_REFRESH_BATCH = 500;
 
-/** A host that just (re)connected waits this long before it frees other hosts' names: after a
- * Redis restart every host gets one whole TTL to register again before it counts as dead. */
-export const REAP_AFTER_CONNECT_MS = CLUSTER_HOST_TTL_MS;
-
 /** A message handed to another host with no answer in this time fails (`unreachable`): the
  * answer was lost with a Redis connection, and the sender must not wait for ever. */
 export const REMOTE_ANSWER_TIMEOUT_MS = 30_000;

@@ -9,6 +9,8 @@ import type {Relay} from '../relay/relay.js';
 import {PRESENCE_CHANNEL, hostChannel} from './cluster-keys.js';
 import {HostLease} from './host-lease.js';
 import {RedisLink} from './redis-link.js';
+import {RedisNameOwners} from './redis-name-owners.js';
+import {redisUrlForLog} from './redis-url.js';
 import {RedisUserState} from './redis-user-state.js';
 import {RosterSync} from './roster-sync.js';
 
@@ -24,6 +26,8 @@ export type ClusterOptions = {
 
 export type ClusterMember = {
 	readonly self: string;
+	/** Who owns each name (issue 9), kept in Redis so every host knows; the identity work's seam. */
+	readonly owners: RedisNameOwners;
 	/** The state seam for the host, built on the host's presence news. */
 	stateFor(news: PresenceNews): RedisUserState;
 	/** The relay and presence exist: listen, read the roster, take the lease. */
@@ -60,12 +64,13 @@ export async function joinCluster(options: ClusterOptions): Promise<ClusterMembe
 	} catch (error) {
 		await link.close();
 		throw new ClusterStartError(
-			`cannot reach Redis at ${url} (${(error as Error).message}); is redis-server running?`,
+			`cannot reach Redis at ${redisUrlForLog(url)} (${(error as Error).message}); is redis-server running?`,
 		);
 	}
 
 	return {
 		self,
+		owners: new RedisNameOwners(link),
 		stateFor(news) {
 			state = new RedisUserState({
 				self,
@@ -95,7 +100,7 @@ export async function joinCluster(options: ClusterOptions): Promise<ClusterMembe
 			});
 			await sync.resync();
 			await lease.start();
-			log(`cluster: host ${self} joined through ${url}`);
+			log(`cluster: host ${self} joined through ${redisUrlForLog(url)}`);
 		},
 		async stop() {
 			await lease?.stop();

@@ -3,7 +3,21 @@
 
 const MAX_DB = 15;
 
+/** The environment variable `chat host` reads the URL from when --redis is not given. */
+export const REDIS_URL_VARIABLE = 'CHAT_REDIS_URL';
+
 export type RedisUrlResult = {ok: true; url: string} | {ok: false; error: string};
+
+/** The URL as a log line may show it: without its password. */
+export function redisUrlForLog(text: string): string {
+	try {
+		const url = new URL(text);
+		if (url.password !== '') url.password = '***';
+		return url.href;
+	} catch {
+		return text;
+	}
+}
 
 export function readRedisUrl(text: string): RedisUrlResult {
 	const example = 'for example --redis redis://localhost:6379';
