@@ -42,6 +42,13 @@ if (missing === undefined) {
 		assert.match(await alice.waitForLine(/^(DELIVERED|FAILED) l1 /), /^DELIVERED l1 /);
 		alice.send('SEND r1 bob :other host');
 		assert.match(await alice.waitForLine(/^(DELIVERED|FAILED) r1 /), /^FAILED r1 unreachable :\S/);
+		// A login cannot claim a name cluster-wide meanwhile: refused with a reason, never left waiting.
+		const late = await connectRaw(a.port);
+		late.send('HELLO 1 gina');
+		assert.match(await late.nextLine(), /^REFUSED unavailable :\S/);
+		const plain = await connectRaw(b.port);
+		plain.send('gina');
+		assert.match(await plain.nextLine(), /^Login refused: \S/);
 
 		await cluster.redis.restart();
 		await until(

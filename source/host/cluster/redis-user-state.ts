@@ -13,7 +13,7 @@ import type {PresenceNews} from '../relay/presence-news.js';
 import type {Presence} from '../relay/presence.js';
 import type {Relay} from '../relay/relay.js';
 import type {Delivery, User, UserLink} from '../relay/user.js';
-import type {HoldOutcome, UserState} from '../relay/user-state.js';
+import type {ClaimAnswer, HoldOutcome, UserState} from '../relay/user-state.js';
 import {
 	encodePresenceFrame,
 	encodeRecord,
@@ -86,13 +86,10 @@ export class RedisUserState implements UserState {
 		return this.view.directory.all();
 	}
 
-	claim(user: User, link: UserLink): boolean | Promise<boolean> {
+	claim(user: User, link: UserLink): ClaimAnswer | Promise<ClaimAnswer> {
 		const {key} = user;
 		if (this.view.directory.get(key) !== undefined || this.#claiming.has(key)) return false;
-		if (!this.#options.link.up) {
-			this.#options.log(`login ${user.name} refused: the cluster's Redis cannot be reached`);
-			return false;
-		}
+		if (!this.#options.link.up) return 'unavailable';
 
 		this.#claiming.add(key);
 		const {self, ttlMs} = this.#options;
@@ -109,10 +106,9 @@ export class RedisUserState implements UserState {
 				user.link = link;
 				return true;
 			},
-			(error: unknown) => {
+			(): ClaimAnswer => {
 				this.#claiming.delete(key);
-				this.#options.log(`login ${user.name} refused: ${String(error)}`);
-				return false;
+				return 'unavailable';
 			},
 		);
 	}

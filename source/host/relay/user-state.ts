@@ -14,6 +14,10 @@ export type HoldOutcome =
 	/** A shared store could not be reached: the sender is told why (a cluster without Redis). */
 	| {readonly kind: 'unavailable'; readonly code: string; readonly reason: string};
 
+/** A claim's answer: the name is the user's now, or it is held already, or (a shared state)
+ * the store that decides could not be asked. */
+export type ClaimAnswer = boolean | 'unavailable';
+
 /**
  * Who is online and on which connection, whose names are claimed, the presence news, and the
  * messages held for users who are away.
@@ -36,7 +40,7 @@ export type UserState = {
 	/** Every known user, for the roster. */
 	users(): Iterable<User>;
 	/** Claims `user.key` for `user`, online on `link`; false if the name is held already. */
-	claim(user: User, link: UserLink): Eventually<boolean>;
+	claim(user: User, link: UserLink): Eventually<ClaimAnswer>;
 	/** The user is online again, on `link` (a resume). */
 	attach(user: User, link: UserLink): void;
 	/** The user's connection is gone; the name stays theirs (away). */
