@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {startCluster, until, untilUsers} from './helpers/cluster.js';
-import {connectRaw, loginStructured} from './helpers/raw-client.js';
+import {connectRaw, loginPlain, loginStructured} from './helpers/raw-client.js';
 import {redisMissing} from './helpers/redis-server.js';
 
 const missing = redisMissing();
@@ -19,7 +19,9 @@ if (missing === undefined) {
 		const dave = await loginStructured(a.port, 'dave');
 		const bob = await loginStructured(b.port, 'bob');
 		const away = await loginStructured(b.port, 'erin');
-		await untilUsers(cluster.hosts, 4);
+		const hank = await loginPlain(a.port, 'hank');
+		await untilUsers(cluster.hosts, 5);
+		hank.send('to:bob');
 		await alice.waitForLine(/^JOIN erin$/);
 		// erin drops; what alice sends her now is held in Redis, and the AOF keeps it.
 		away.destroy();
@@ -49,6 +51,12 @@ if (missing === undefined) {
 		const plain = await connectRaw(b.port);
 		plain.send('gina');
 		assert.match(await plain.nextLine(), /^Login refused: \S/);
+		// A plain sender hears it in the plain form.
+		hank.send('are you there?');
+		assert.equal(
+			await hank.nextLine(),
+			"bob's host cannot be reached now: 1 of your messages were not delivered",
+		);
 
 		await cluster.redis.restart();
 		await until(

@@ -171,7 +171,9 @@ export class HostLease {
 		});
 		if (!Array.isArray(keys)) return;
 		if (!own)
-			this.#log(`cluster: host ${host} is gone (its lease ran out); its ${keys.length} users left`);
+			this.#log(
+				`cluster: host ${host} is gone (its lease ran out): ${keys.length} of its users left`,
+			);
 		for (const key of keys) {
 			if (typeof key !== 'string') continue;
 			const recipient = this.#state.view.byKey(key) ?? goneUser(key, key);

@@ -3,7 +3,7 @@
 // sender what became of it exactly once.
 
 import {CtimeClock} from '../../protocol/ctime.js';
-import {formatPlainRelay, plainHeldFailed} from '../../protocol/plain-face.js';
+import {formatPlainRelay, plainHeldFailed, plainUnreachable} from '../../protocol/plain-face.js';
 import {
 	encodeDelivered,
 	encodeFailed,
@@ -104,7 +104,9 @@ export class Relay implements DeliveryListener {
 		if (plainCounts === undefined) return;
 		for (const [sender, byRecipient] of plainCounts) {
 			for (const [name, count] of byRecipient) {
-				sender.link?.send(plainHeldFailed(name, count));
+				const line =
+					code === 'unreachable' ? plainUnreachable(name, count) : plainHeldFailed(name, count);
+				sender.link?.send(line);
 			}
 		}
 	}
