@@ -24,7 +24,9 @@ export async function watchHost(port: number, name: string): Promise<Watch> {
 		tail = lines.pop() ?? '';
 		for (const line of lines) {
 			const [verb, ...rest] = line.split(' ');
-			if (verb === 'USERS' || verb === 'JOIN') for (const each of rest) present.add(each);
+			// A silent watcher must still answer the host's PING, or it is cut off mid-bench.
+			if (verb === 'PING') socket.write(`PONG ${rest.join(' ')}\n`);
+			else if (verb === 'USERS' || verb === 'JOIN') for (const each of rest) present.add(each);
 			else if (verb === 'LEAVE') for (const each of rest) present.delete(each);
 		}
 

@@ -44,6 +44,8 @@ export class ClusterRouting {
 	readonly #outboxes = new Map<string, Outbox>();
 	readonly #origins = new Map<string, HostOrigin>();
 	#flushing = false;
+	/** Hosts with a PUBLISH that Redis has not answered yet. */
+	readonly #inFlight = new Set<string>();
 	readonly #sweep: NodeJS.Timeout;
 
 	constructor(self: string, link: RedisLink, users: RoutingUsers) {
@@ -226,22 +228,34 @@ export class ClusterRouting {
 		this.#flushing = false;
 		const published: Array<Promise<void>> = [];
 		for (const [host, box] of this.#outboxes) {
+			// One PUBLISH in flight per host: what comes meanwhile joins the next one, so a busy
+			// relay sends Redis fewer, larger payloads, and an idle one waits for nothing.
+			if (this.#inFlight.has(host)) continue;
 			this.#outboxes.delete(host);
 			if (box.frames.length === 0) continue;
-			const {deliveries} = box;
-			const done = this.#link.commands.publish(hostChannel(host), box.frames.join('\n')).then(
-				(receivers) => {
-					// Nobody listens on the host's channel: it is gone, though its lease has not run out.
-					if (receivers === 0) this.#failAll(deliveries, 'is not answering');
-				},
-				() => {
-					this.#failAll(deliveries, 'cannot be reached: the cluster lost its Redis');
-				},
-			);
-			published.push(done);
+			published.push(this.#publish(host, box));
 		}
 
 		return published;
+	}
+
+	async #publish(host: string, box: Outbox): Promise<void> {
+		this.#inFlight.add(host);
+		const {deliveries} = box;
+		try {
+			const receivers = await this.#link.commands.publish(hostChannel(host), box.frames.join('\n'));
+			// Nobody listens on the host's channel: it is gone, though its lease has not run out.
+			if (receivers === 0) this.#failAll(deliveries, 'is not answering');
+		} catch {
+			this.#failAll(deliveries, 'cannot be reached: the cluster lost its Redis');
+		} finally {
+			this.#inFlight.delete(host);
+			const next = this.#outboxes.get(host);
+			if (next !== undefined && next.frames.length > 0 && !this.#flushing) {
+				this.#flushing = true;
+				setImmediate(this.#flush);
+			}
+		}
 	}
 
 	#failAll(deliveries: readonly Delivery[], why: string): void {
