@@ -28,7 +28,7 @@ export type ClaimAnswer = boolean | 'unavailable';
  * - Claims and held messages are `Eventually`: in memory they are answered in the same tick (no
  *   promise, no allocation); a durable or shared store answers with a promise. Operations on one
  *   user take effect in the order they are called, and a promise never rejects: a store that
- *   fails answers as for a taken name or a full hold, and says why in its own log.
+ *   cannot be reached answers `'unavailable'` (a claim) or an `unavailable` hold, with a reason.
  * - `User` objects are the records: an implementation sets `user.link` in `claim`, `attach` and
  *   `detach`, and nothing else does.
  */
