@@ -79,6 +79,22 @@ module.exports = {
 			to: {dependencyTypes: ['core'], path: '^(node:)?(net|tls|dgram|http|https)$'},
 		},
 		{
+			name: 'cluster-sees-relay-and-protocol-only',
+			comment:
+				'source/host/cluster/ is a sibling of the in-memory state: it implements the relay seam (relay/) on Redis and never reaches into connections, the login, the sessions or the store.',
+			severity: 'error',
+			from: {path: '^source/host/cluster/'},
+			to: {path: '^source/', pathNot: '^source/(host/cluster|host/relay|protocol)/'},
+		},
+		{
+			name: 'only-the-cluster-loads-redis',
+			comment:
+				'The Redis client is loaded by source/host/cluster/ alone, so a single host never loads it.',
+			severity: 'error',
+			from: {path: '^source/', pathNot: '^source/host/cluster/'},
+			to: {path: 'node_modules/(redis|@redis)/'},
+		},
+		{
 			name: 'join-sees-no-host',
 			severity: 'error',
 			from: {path: '^source/join/'},

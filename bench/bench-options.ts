@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 
-const SECTIONS = ['throughput', 'latency', 'scale', 'ui', 'store'] as const;
+const SECTIONS = ['throughput', 'latency', 'scale', 'ui', 'store', 'cluster'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export type BenchOptions = {

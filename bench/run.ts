@@ -6,6 +6,7 @@ import {parseBenchOptions, UsageRequest, USAGE, type BenchOptions} from './bench
 import {BenchReport} from './bench-report.js';
 import {contendersWith, startRelays, type Contender} from './contenders.js';
 import {benchClientUi} from './client-ui-bench.js';
+import {benchCluster} from './cluster-bench.js';
 import {benchLatency} from './latency-bench.js';
 import {ngircdVersion} from './ngircd-server.js';
 import {stopAllServers} from './running-server.js';
@@ -54,6 +55,9 @@ async function main(options: BenchOptions, report: BenchReport): Promise<void> {
 	}
 	if (options.sections.includes('store')) {
 		await guard(report, 'store', () => benchStore(options, report));
+	}
+	if (options.sections.includes('cluster')) {
+		await guard(report, 'cluster', () => benchCluster(options, report));
 	}
 }
 

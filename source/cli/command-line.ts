@@ -7,6 +7,7 @@ import type {JoinOptions} from '../join/run-join.js';
 import {EXIT_USAGE} from '../exit-codes.js';
 import type {HostOptions} from '../host/host-options.js';
 import {hostAccessFromFlags} from './access-flags.js';
+import {clusterFromFlags} from './cluster-flags.js';
 import {FLAGS} from './flag-table.js';
 import {hostOptionsFromFlags} from './host-flags.js';
 import {joinOptionsFromFlags} from './join-flags.js';
@@ -113,9 +114,16 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 				return EXIT_USAGE;
 			}
 
+			const cluster = clusterFromFlags(line.flags, process.env);
+			if (!cluster.ok) {
+				process.stderr.write(`chat host: ${cluster.error}\n`);
+				return EXIT_USAGE;
+			}
+
 			for (const note of access.notes) process.stderr.write(`chat host: ${note}\n`);
 			const {runHost} = await import('../host/run-host.js');
-			return runHost({...line.options, ...access.options});
+			const redis = cluster.redis === undefined ? {} : {redis: cluster.redis};
+			return runHost({...line.options, ...access.options, ...redis});
 		}
 
 		case 'join': {

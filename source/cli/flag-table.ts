@@ -5,6 +5,7 @@
 import {HOST_DEFAULTS} from '../host/host-options.js';
 import {HOST_OWN_FDS, MAX_TCP_PORT} from '../protocol/limits.js';
 import {PASSWORD_VARIABLE} from '../protocol/password-rules.js';
+import {REDIS_URL_VARIABLE} from '../host/cluster/redis-url.js';
 import type {Flag} from './flag-kinds.js';
 
 const SECOND = 1000;
@@ -173,6 +174,14 @@ export const FLAGS: readonly Flag[] = [
 		min: 0,
 		integer: true,
 		help: {limits: 'messages held for an away user (default {default})'},
+	},
+	{
+		kind: 'text',
+		key: 'redis',
+		unit: 'URL',
+		help: {
+			cluster: `be one of the hosts sharing this Redis (or set ${REDIS_URL_VARIABLE})`,
+		},
 	},
 	{
 		kind: 'switch',

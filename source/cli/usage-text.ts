@@ -31,6 +31,7 @@ export function helpLines(sections: readonly HelpSection[], gap: number): string
 
 const [limitLines = []] = helpLines(['limits'], 2);
 const [accessLines = []] = helpLines(['access'], 2);
+const [clusterLines = []] = helpLines(['cluster'], 2);
 // The join block and the flags of every command share one column, one space past the widest.
 const [joinLines = [], generalLines = []] = helpLines(['join', 'general'], 1);
 
@@ -44,6 +45,9 @@ ${limitLines.join('\n')}
 
 Who gets in (chat host)
 ${accessLines.join('\n')}
+
+Several hosts, one chat (chat host, docs/cluster.md)
+${clusterLines.join('\n')}
 
 Join options
 ${joinLines.join('\n')}

@@ -14,6 +14,7 @@ import {createIncomingLines} from './incoming-lines.js';
 import {LOGIN_ANSWER_TIMEOUT_MS, MAX_QUEUED_MESSAGES, QUIT_ANSWER_TIMEOUT_MS} from './limits.js';
 import {DEFAULT_KEEPALIVE, type KeepaliveTimings} from './liveness-ping.js';
 import {createRefMaker} from './message-refs.js';
+import {HostRotation, neverConnected} from './host-rotation.js';
 import {openPlainSocket, type HostAddress, type OpenSocket} from './open-socket.js';
 import {checkOutgoing} from './outgoing-check.js';
 import {createPacedSends} from './paced-sends.js';
@@ -34,6 +35,8 @@ function isPasswordRefusal(code: string): code is PasswordRefusal {
 
 type StructuredClientOptions = {
 	address: HostAddress;
+	/** The other hosts of a cluster, tried in turn after `address` (host-rotation.ts). */
+	moreAddresses?: readonly HostAddress[];
 	name: string;
 	password?: string;
 	/**
@@ -56,7 +59,8 @@ type StructuredClientOptions = {
 
 /** Creates the client and starts connecting at once; events wait for the first listener. */
 export function createStructuredClient(options: StructuredClientOptions): ChatClient {
-	const {address, name} = options;
+	const {name} = options;
+	const hosts = new HostRotation([options.address, ...(options.moreAddresses ?? [])]);
 	const events = createClientEvents();
 	const nextRef = createRefMaker();
 	const sends = createPacedSends(name, nextRef);
@@ -79,6 +83,8 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	let online = false;
 	let hasLoggedIn = false;
 	let resumeToken: string | undefined;
+	/** The token the current try sent, if any: kept for the next host if it never left here. */
+	let triedToken: string | undefined;
 	let graceMs = 0;
 	let attempt = 0;
 	// Before the first login, "dropped" means "started trying".
@@ -106,6 +112,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		online = true;
 		hasLoggedIn = true;
 		attempt = 0;
+		hosts.loggedIn();
 		resumeToken = login.resumeToken;
 		graceMs = login.graceSeconds * 1000;
 		options.onAnswered?.();
@@ -117,7 +124,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	const scheduleRetry = () => {
 		const disconnectedFor = Date.now() - droppedAt;
 		if (shouldGiveUp(giveUp, disconnectedFor)) {
-			close('gave-up', gaveUpSentence(address, disconnectedFor));
+			close('gave-up', gaveUpSentence(hosts.current, disconnectedFor));
 			return;
 		}
 
@@ -132,6 +139,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 
 	const onOutcome = (outcome: ConnectionOutcome) => {
 		connection = undefined;
+		const wasOnline = online;
 		if (online) droppedAt = Date.now();
 		online = false;
 		sends.offline();
@@ -143,6 +151,16 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 
 		// A refused resume token is spent either way: the next try logs in fresh.
 		if (outcome.kind === 'refused') resumeToken = undefined;
+		// A host of the cluster that cannot be reached: the next one is tried at once.
+		const hostGone =
+			(outcome.kind === 'lost' && !wasOnline) ||
+			(outcome.kind === 'bye' && outcome.code === 'shutdown');
+		if (hostGone && hosts.failed()) {
+			if (outcome.kind === 'lost' && neverConnected(outcome.errorCode)) resumeToken ??= triedToken;
+			connect();
+			return;
+		}
+
 		const {askPassword} = options;
 		if (outcome.kind === 'refused' && isPasswordRefusal(outcome.code) && askPassword) {
 			void askPassword(outcome.code).then((answer) => {
@@ -163,7 +181,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	const decide = (outcome: ConnectionOutcome) => {
 		options.onAnswered?.();
 		const decision = decideAfterOutcome(outcome, {
-			address,
+			address: hosts.current,
 			name,
 			hasLoggedIn,
 			sinceDropMs: Date.now() - droppedAt,
@@ -177,6 +195,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		if (closed) return;
 		const hello: HelloOptions = {name};
 		if (password !== undefined) hello.password = password;
+		triedToken = resumeToken;
 		if (resumeToken !== undefined) {
 			hello.resume = resumeToken;
 			// A token is good for one try; if this one fails, the next login is fresh.
@@ -186,7 +205,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 
 		connection = openHostConnection(
 			{
-				address,
+				address: hosts.current,
 				openSocket: options.openSocket ?? openPlainSocket,
 				hello,
 				keepalive: options.keepalive ?? DEFAULT_KEEPALIVE,

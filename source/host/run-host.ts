@@ -5,6 +5,7 @@ import os from 'node:os';
 import process from 'node:process';
 import {EXIT_FAILURE} from '../exit-codes.js';
 import {accessNotice} from './access-notice.js';
+import {redisUrlForLog} from './cluster/redis-url.js';
 import {type HostOptions, resolveHostOptions} from './host-options.js';
 import {joinCommands} from './lan-addresses.js';
 import {startHost} from './start-host.js';
@@ -51,6 +52,9 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 	}
 
 	for (const line of accessNotice(hostOptions)) stdout.write(`${line}\n`);
+	if (hostOptions.redis !== undefined) {
+		stdout.write(`It shares one chat with every host on ${redisUrlForLog(hostOptions.redis)}.\n`);
+	}
 
 	stdout.write('Stop it with Ctrl+C.\n');
 	const signal = await new Promise<string>((resolve) => {

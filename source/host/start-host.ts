@@ -28,6 +28,7 @@ import {PresenceNews, type NewsReader} from './relay/presence-news.js';
 import {Relay} from './relay/relay.js';
 import {rosterSnapshot} from './relay/roster-snapshot.js';
 import type {UserState} from './relay/user-state.js';
+import type {ClusterMember} from './cluster/join-cluster.js';
 import {TlsHandshakes} from './connection/tls-handshakes.js';
 import {createTlsServer} from './tls/tls-server.js';
 
@@ -48,7 +49,19 @@ type Refusal = 'address' | 'host';
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
 	const settings = resolveHostOptions(options);
 	const {log} = settings;
-	const {host, news, users} = wireHost(settings);
+	// Loaded only for a cluster: a single host never loads the Redis client.
+	const cluster =
+		settings.redis === undefined
+			? undefined
+			: await (
+					await import('./cluster/join-cluster.js')
+				).joinCluster({
+					url: settings.redis,
+					ttlMs: settings.clusterHostTtlMs,
+					maxHeld: settings.maxHeldMessages,
+					log,
+				});
+	const {host, news, users} = wireHost(settings, cluster);
 	const caps = new AddressCaps(settings.maxPerAddress);
 	const sockets = new SocketBudget(settings.maxConnections);
 	let closing: Promise<void> | undefined;
@@ -111,7 +124,14 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 				})
 			: net.createServer({allowHalfOpen: true}, onConnection);
 	// A listen that fails is the caller's to explain (run-host.ts): reject, log nothing.
-	await listen(server, settings.port, settings.bind);
+	try {
+		await cluster?.start(host.relay, host.presence);
+		await listen(server, settings.port, settings.bind);
+	} catch (error) {
+		await cluster?.stop();
+		throw error;
+	}
+
 	// A failing accept (EMFILE …) must not stop the host; the log says what happened.
 	server.on('error', (error) => {
 		log(`server error: ${error.message}`);
@@ -123,7 +143,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 		address: bound.address,
 		stats: () => ({connections: host.connections.size, users: users.size}),
 		close() {
-			closing ??= shutDown(host, news, server);
+			closing ??= shutDown(host, news, server).then(() => cluster?.stop());
 			return closing;
 		},
 	};
@@ -140,7 +160,10 @@ function listen(server: Server, port: number, bind: string): Promise<void> {
 }
 
 /** Everything a host's connections share, wired once: the state seam is its only place of users. */
-function wireHost(settings: HostSettings): {
+function wireHost(
+	settings: HostSettings,
+	cluster: ClusterMember | undefined,
+): {
 	host: ConnectionHost;
 	news: PresenceNews;
 	users: UserState;
@@ -152,7 +175,8 @@ function wireHost(settings: HostSettings): {
 		() => newsReaders,
 		() => rosterSnapshot(users.users()),
 	);
-	const users: UserState = new MemoryUserState(news, settings.maxHeldMessages);
+	const users: UserState =
+		cluster?.stateFor(news) ?? new MemoryUserState(news, settings.maxHeldMessages);
 	const relay = new Relay(users);
 	const presence = new Presence(users, relay, {resumeGraceMs: settings.resumeGraceMs, log});
 	const failures = new PasswordFailures({

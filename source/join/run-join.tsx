@@ -57,7 +57,7 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		return EXIT_USAGE;
 	}
 
-	const {name, host, port} = parsed.address;
+	const {name, host, port, more} = parsed.address;
 	const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
 	const hostLabel = formatHostLabel({host, port});
 	// As ssh does: with no CHAT_PASSWORD, a host that wants one gets it typed at the terminal.
@@ -68,6 +68,7 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 	try {
 		const client = createStructuredClient({
 			address: {host, port},
+			...(more === undefined ? {} : {moreAddresses: more}),
 			name,
 			password: secret === '' ? undefined : normalisePassword(secret),
 			askPassword: asker?.ask,

@@ -46,6 +46,11 @@ export function plainHeldFailed(name: string, count: number): string {
 	return name + ' left before ' + String(count) + ' of your messages could be delivered';
 }
 
+/** A cluster host (docs/cluster.md) could not reach NAME's host: the messages were not sent. */
+export function plainUnreachable(name: string, count: number): string {
+	return `${name}'s host cannot be reached now: ${count} of your messages were not delivered`;
+}
+
 /** A login refused by the login rate; `reason` says who is counted and when to come back. */
 export function plainTooManyLogins(reason: string): string {
 	return 'Login refused: ' + reason;

@@ -4,7 +4,12 @@
 
 import {CtimeClock} from '../../protocol/ctime.js';
 import type {MessageOptions} from '../../protocol/message-options.js';
-import {formatPlainAction, formatPlainRelay, plainHeldFailed} from '../../protocol/plain-face.js';
+import {
+	formatPlainAction,
+	formatPlainRelay,
+	plainHeldFailed,
+	plainUnreachable,
+} from '../../protocol/plain-face.js';
 import {
 	encodeDelivered,
 	encodeFailed,
@@ -55,7 +60,12 @@ export class Relay implements DeliveryListener {
 
 		// Kept in the recipient's replay ring: flat, it no longer holds the sender's whole line.
 		const delivery: Delivery = {id, time, sender, ref, recipient, line: flat(line)};
-		const link = recipient.link;
+		this.handOn(delivery);
+	}
+
+	/** Hands a stamped message to its recipient's connection, or holds it while they are away. */
+	handOn(delivery: Delivery): void {
+		const link = delivery.recipient.link;
 		if (link !== undefined) {
 			link.sendDelivery(delivery);
 			return;
@@ -67,10 +77,17 @@ export class Relay implements DeliveryListener {
 	}
 
 	handedOver(delivery: Delivery): void {
+		const {recipient, line} = delivery;
+		if (recipient.face === 'structured') recipient.replay.push(line);
+		if (delivery.origin === undefined) this.senderDelivered(delivery);
+		else delivery.origin.handedOver(delivery);
+	}
+
+	/** Tells the sender (on this host) that the message reached the recipient's socket. */
+	senderDelivered(delivery: Delivery): void {
 		const {recipient, ref, line} = delivery;
-		const structured = recipient.face === 'structured';
-		if (structured) recipient.replay.push(line);
 		if (ref === undefined) return;
+		const structured = recipient.face === 'structured';
 		const delivered = encodeDelivered(ref, delivery.id, delivery.time);
 		// The ref keeps the MSG line the replay keeps anyway (its DELIVERED is made from it again
 		// for a resent SEND); a plain recipient's line is no MSG, so then the DELIVERED is kept.
@@ -86,6 +103,11 @@ export class Relay implements DeliveryListener {
 	failDeliveries(deliveries: readonly Delivery[], code: string, reason: string): void {
 		let plainCounts: Map<User, Map<string, number>> | undefined;
 		for (const delivery of deliveries) {
+			if (delivery.origin !== undefined) {
+				delivery.origin.dropped(delivery, code, reason);
+				continue;
+			}
+
 			const {sender, ref} = delivery;
 			if (ref !== undefined) {
 				this.#answer(sender, ref, encodeFailed(ref, code, reason));
@@ -102,7 +124,9 @@ export class Relay implements DeliveryListener {
 		if (plainCounts === undefined) return;
 		for (const [sender, byRecipient] of plainCounts) {
 			for (const [name, count] of byRecipient) {
-				sender.link?.send(plainHeldFailed(name, count));
+				const line =
+					code === 'unreachable' ? plainUnreachable(name, count) : plainHeldFailed(name, count);
+				sender.link?.send(line);
 			}
 		}
 	}
@@ -131,14 +155,26 @@ export class Relay implements DeliveryListener {
 	}
 
 	#afterHold(delivery: Delivery, outcome: HoldOutcome): void {
-		const {sender, ref, recipient} = delivery;
 		if (outcome.kind === 'held') {
-			if (ref !== undefined) this.#answer(sender, ref, encodeHeld(ref, delivery.id, delivery.time));
+			if (delivery.origin === undefined) this.senderHeld(delivery);
+			else delivery.origin.held(delivery);
 			return;
 		}
 
+		if (outcome.kind === 'unavailable') {
+			this.dropped(delivery, outcome.code, outcome.reason);
+			return;
+		}
+
+		const {recipient} = delivery;
 		const reason = `${recipient.name} is away and already has ${outcome.waiting} messages waiting`;
 		this.dropped(delivery, 'held-full', reason);
+	}
+
+	/** Tells the sender (on this host) that the message is held for its away recipient. */
+	senderHeld(delivery: Delivery): void {
+		const {sender, ref} = delivery;
+		if (ref !== undefined) this.#answer(sender, ref, encodeHeld(ref, delivery.id, delivery.time));
 	}
 
 	/** Sends a structured sender the result of `ref` (HELD, FAILED), and remembers it for a resent SEND. */
