@@ -39,7 +39,7 @@ test('the help shows the defaults the host uses, in the units people type', () =
 	assert.match(USAGE, new RegExp(`--resume-grace S .*\\(default ${RESUME_GRACE_MS / 1000}\\)`));
 	assert.match(
 		USAGE,
-		/--bind ADDRESS +address to listen on \(default 0\.0\.0\.0, every interface\)/,
+		/--bind ADDRESS +address to listen on \(default ::, every interface, IPv6 and IPv4\)/,
 	);
 	assert.doesNotMatch(USAGE, /\{default\}|\(default [;,)]/, 'no default left unfilled');
 });
