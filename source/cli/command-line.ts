@@ -12,11 +12,15 @@ import {hostOptionsFromFlags} from './host-flags.js';
 import {joinOptionsFromFlags} from './join-flags.js';
 import {readFlags} from './read-flags.js';
 import {startJoin} from './start-join.js';
-import {USAGE} from './usage-text.js';
+import {USAGE, commandUsage} from './usage-text.js';
+import {COMMAND_HELP} from './command-help.js';
+import type {Command} from './flag-kinds.js';
 
 /** What a command line asks for, before anything is started. */
 type CommandLine =
-	| {command: 'help' | 'version'}
+	| {command: 'version'}
+	/** `of`: the command whose help it is; undefined for all of `chat`. */
+	| {command: 'help'; of: Command | undefined}
 	| {command: 'usage-error'; sentence: string}
 	| {command: 'host'; options: HostOptions; flags: Readonly<Record<string, unknown>>}
 	| {command: 'join'; options: JoinOptions};
@@ -46,7 +50,7 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 	const read = readFlags(argv);
 	// --help and --version answer whatever else the line holds, as git and ssh do.
 	if (read.given.has('version')) return {command: 'version'};
-	if (read.given.has('help')) return {command: 'help'};
+	if (read.given.has('help')) return {command: 'help', of: helpOf(read.command)};
 	if (read.problem !== undefined) return usageError(read.problem);
 
 	let cli;
@@ -86,6 +90,11 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 	}
 }
 
+/** The command a `--help` is about: one of chat's, or (undefined) all of them. */
+function helpOf(word: string | undefined): Command | undefined {
+	return word !== undefined && Object.hasOwn(COMMAND_HELP, word) ? (word as Command) : undefined;
+}
+
 function usageError(sentence: string): CommandLine {
 	return {command: 'usage-error', sentence};
 }
@@ -96,7 +105,8 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 		case 'help':
 		case 'version':
 		case 'usage-error': {
-			const {pkg, help} = meow(USAGE, {...MEOW_OPTIONS, argv: []});
+			const text = line.command === 'help' && line.of !== undefined ? commandUsage(line.of) : USAGE;
+			const {pkg, help} = meow(text, {...MEOW_OPTIONS, argv: []});
 			if (line.command === 'usage-error') {
 				process.stderr.write(`chat: ${line.sentence}\n${help}\n`);
 				return EXIT_USAGE;
