@@ -23,7 +23,9 @@ type CommandLine =
 	| {command: 'help'; of: Command | undefined}
 	| {command: 'usage-error'; sentence: string}
 	| {command: 'host'; options: HostOptions; flags: Readonly<Record<string, unknown>>}
-	| {command: 'join'; options: JoinOptions};
+	| {command: 'join'; options: JoinOptions}
+	/** `chat join` with no address: the first-run form at a terminal, else `usage`. */
+	| {command: 'join-form'; options: Omit<JoinOptions, 'address'>; usage: string};
 
 type MeowFlag = {type: 'string'} | {type: 'boolean'; default: boolean; shortFlag?: string};
 
@@ -44,6 +46,8 @@ const MEOW_OPTIONS = {
 	allowUnknownFlags: true,
 	flags: MEOW_FLAGS,
 } as const;
+
+const JOIN_NEEDS_ADDRESS = 'chat join needs NAME@HOST, for example alice@localhost';
 
 /** Reads a command line: what to start, or the one sentence that says why it cannot work. */
 export function readCommandLine(argv: readonly string[]): CommandLine {
@@ -73,8 +77,11 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 
 		case 'join': {
 			const [address, ...extra] = rest;
-			if (address === undefined)
-				return usageError('chat join needs NAME@HOST, for example alice@localhost');
+			if (address === undefined) {
+				const {follow, bell, tls} = joinOptionsFromFlags('', cli.flags);
+				return {command: 'join-form', options: {follow, bell, tls}, usage: JOIN_NEEDS_ADDRESS};
+			}
+
 			if (extra.length > 0)
 				return usageError(`chat join takes one address, not '${rest.join(' ')}'`);
 			return {command: 'join', options: joinOptionsFromFlags(address, cli.flags)};
@@ -107,11 +114,7 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 		case 'usage-error': {
 			const text = line.command === 'help' && line.of !== undefined ? commandUsage(line.of) : USAGE;
 			const {pkg, help} = meow(text, {...MEOW_OPTIONS, argv: []});
-			if (line.command === 'usage-error') {
-				process.stderr.write(`chat: ${line.sentence}\n${help}\n`);
-				return EXIT_USAGE;
-			}
-
+			if (line.command === 'usage-error') return sayUsageError(line.sentence, help);
 			process.stdout.write(line.command === 'version' ? `${pkg.version ?? ''}\n` : `${help}\n`);
 			return 0;
 		}
@@ -131,5 +134,20 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 		case 'join': {
 			return startJoin(line.options);
 		}
+
+		case 'join-form': {
+			// The form needs a person at a terminal; a script gets the usage error it always got.
+			if (!(process.stdin.isTTY && process.stdout.isTTY)) {
+				return sayUsageError(line.usage, meow(USAGE, {...MEOW_OPTIONS, argv: []}).help);
+			}
+
+			const {startJoinForm} = await import('./start-join-form.js');
+			return startJoinForm(line.options);
+		}
 	}
+}
+
+function sayUsageError(sentence: string, help: string): number {
+	process.stderr.write(`chat: ${sentence}\n${help}\n`);
+	return EXIT_USAGE;
 }
