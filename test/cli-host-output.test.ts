@@ -3,20 +3,26 @@
 import assert from 'node:assert/strict';
 import {spawn, type ChildProcessByStdio} from 'node:child_process';
 import net from 'node:net';
+import tls from 'node:tls';
 import type {Readable} from 'node:stream';
 import {test} from 'node:test';
 import {chatArgs} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
 import {wrapSocket, type RawClient} from './helpers/raw-client.js';
+import {makeTempDir} from './helpers/tls-fixtures.js';
 
 const DEADLINE_MS = 10_000;
 const BANNER_LAST_LINE = /^Stop it with Ctrl\+C\.$/m;
 
 type Host = ChildProcessByStdio<null, Readable, Readable>;
 
-function spawnHost(...args: string[]): {child: Host; exited: Promise<number | null>} {
+function spawnHost(
+	args: string[],
+	env: NodeJS.ProcessEnv = process.env,
+): {child: Host; exited: Promise<number | null>} {
 	const child = spawn(process.execPath, chatArgs('host', ...args), {
 		stdio: ['ignore', 'pipe', 'pipe'],
+		env,
 	});
 	const exited = new Promise<number | null>((resolve) => {
 		child.once('exit', (code) => {
@@ -51,7 +57,7 @@ async function connectWhenListening(port: number): Promise<RawClient> {
 }
 
 test('every chat join command the host prints accepts a login', async (t) => {
-	const {child, exited} = spawnHost('--port', '0');
+	const {child, exited} = spawnHost(['--port', '0']);
 	t.after(async () => {
 		child.kill('SIGTERM');
 		await exited;
@@ -110,7 +116,7 @@ async function assertServing(port: number): Promise<void> {
 }
 
 test('chat host | head -1: the host keeps serving, and its log goes on on stderr', async () => {
-	const {child, exited} = spawnHost('--port', '0');
+	const {child, exited} = spawnHost(['--port', '0']);
 	const line = await firstLine(child.stdout);
 	const port = Number(/^chat host is listening on \[::\]:(\d+)$/.exec(line)?.[1]);
 	assert.ok(port > 0, line);
@@ -125,12 +131,47 @@ test('chat host | head -1: the host keeps serving, and its log goes on on stderr
 
 test('a host whose stdout and stderr are closed before it starts serves and stops with 0', async () => {
 	const port = await closedPort();
-	const {child, exited} = spawnHost('--port', String(port), '--bind', '127.0.0.1');
+	const {child, exited} = spawnHost(['--port', String(port), '--bind', '127.0.0.1']);
 	// Closed before the host writes a byte: its banner and every log line meet a closed pipe.
 	child.stdout.destroy();
 	child.stderr.destroy();
 	await assertServing(port);
 	await assertServing(port);
+	child.kill('SIGTERM');
+	assert.equal(await exited, 0);
+});
+
+test('a closed stderr does not stop a --tls host that first says it made its certificate', async (t) => {
+	const configHome = await makeTempDir(t);
+	const port = await closedPort();
+	const {child, exited} = spawnHost(['--port', String(port), '--bind', '127.0.0.1', '--tls'], {
+		...process.env,
+		XDG_CONFIG_HOME: configHome,
+	});
+	child.stdout.destroy();
+	child.stderr.destroy();
+	const deadline = Date.now() + DEADLINE_MS;
+	let socket: tls.TLSSocket | undefined;
+	while (socket === undefined) {
+		try {
+			socket = await new Promise<tls.TLSSocket>((resolve, reject) => {
+				const attempt = tls.connect({host: '127.0.0.1', port, rejectUnauthorized: false}, () => {
+					resolve(attempt);
+				});
+				attempt.once('error', reject);
+			});
+		} catch (error: unknown) {
+			if (Date.now() > deadline) throw error;
+			await new Promise((resolve) => {
+				setImmediate(resolve);
+			});
+		}
+	}
+
+	const client = wrapSocket(socket);
+	client.send('alice');
+	assert.equal(await client.nextLine(), 'Welcome!');
+	client.destroy();
 	child.kill('SIGTERM');
 	assert.equal(await exited, 0);
 });

@@ -126,8 +126,11 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 				return EXIT_USAGE;
 			}
 
-			for (const note of access.notes) process.stderr.write(`chat host: ${note}\n`);
 			const {runHost} = await import('../host/run-host.js');
+			// Through the host's writer: a stderr closed already must not stop it (EPIPE).
+			const {outputLines} = await import('../host/output-lines.js');
+			const say = outputLines(process.stderr);
+			for (const note of access.notes) say(`chat host: ${note}`);
 			return runHost({...line.options, ...access.options});
 		}
 
