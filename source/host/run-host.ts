@@ -52,6 +52,11 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 		return EXIT_FAILURE;
 	}
 
+	// Listened for before the addresses are tried, so a Ctrl+C meanwhile still stops it cleanly.
+	const stopSignal = new Promise<string>((resolve) => {
+		process.once('SIGINT', () => resolve('SIGINT'));
+		process.once('SIGTERM', () => resolve('SIGTERM'));
+	});
 	print(`chat host is listening on ${hostAndPort(host.address, host.port)}`);
 	const candidates = candidateHosts(host.address, os.networkInterfaces());
 	const reachable = await reachableHosts(candidates, host.port);
@@ -68,10 +73,7 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 	for (const line of accessNotice(hostOptions)) print(line);
 
 	print('Stop it with Ctrl+C.');
-	const signal = await new Promise<string>((resolve) => {
-		process.once('SIGINT', () => resolve('SIGINT'));
-		process.once('SIGTERM', () => resolve('SIGTERM'));
-	});
+	const signal = await stopSignal;
 	log(`${signal}: shutting down`);
 	await host.close();
 	log('stopped');
