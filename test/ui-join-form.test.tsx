@@ -3,10 +3,14 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
+import {act} from 'react';
 import {formAddress} from '../source/join/run-join-form.js';
 import type {JoinFormAnswer} from '../source/ui/state/join-form-state.js';
 import {JoinForm} from '../source/ui/views/join-form.js';
 import {keys, waitUntil} from './helpers/render-chat.js';
+
+// Lets act() wait for Ink's renders and effects, as React's own test renderers do.
+Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', true);
 
 function renderForm(initial: JoinFormAnswer) {
 	const submitted: JoinFormAnswer[] = [];
@@ -30,22 +34,14 @@ function renderForm(initial: JoinFormAnswer) {
 		submitted,
 		cancelled: () => cancelled,
 		/**
-		 * Presses keys one at a time, as a person types: each waits until the form has drawn the
-		 * one before (ink-text-input reads a key against the value it last drew).
+		 * Presses keys one at a time, as a person types. Each is pressed inside React's act(),
+		 * which returns once the form has rendered and run its effects: ink-text-input reads a key
+		 * against the value of the handler its last effect set up, so the next key must wait.
 		 */
 		async press(...inputs: string[]) {
 			for (const input of inputs) {
-				const before = frame();
-				app.stdin.write(input);
-
-				await waitUntil(
-					() => frame() !== before || submitted.length > 0 || cancelled > 0,
-					`a frame after ${JSON.stringify(input)}:\n${before}`,
-				);
-				// Ink takes the next key with the handler of the frame drawn, set up a turn later.
-
-				await new Promise((resolve) => {
-					setImmediate(resolve);
+				await act(async () => {
+					app.stdin.write(input);
 				});
 			}
 		},
