@@ -13,14 +13,20 @@ import {hostOptionsFromFlags} from './host-flags.js';
 import {joinOptionsFromFlags} from './join-flags.js';
 import {readFlags} from './read-flags.js';
 import {startJoin} from './start-join.js';
-import {USAGE} from './usage-text.js';
+import {USAGE, commandUsage} from './usage-text.js';
+import {COMMAND_HELP} from './command-help.js';
+import type {Command} from './flag-kinds.js';
 
 /** What a command line asks for, before anything is started. */
 type CommandLine =
-	| {command: 'help' | 'version'}
+	| {command: 'version'}
+	/** `of`: the command whose help it is; undefined for all of `chat`. */
+	| {command: 'help'; of: Command | undefined}
 	| {command: 'usage-error'; sentence: string}
 	| {command: 'host'; options: HostOptions; flags: Readonly<Record<string, unknown>>}
-	| {command: 'join'; options: JoinOptions};
+	| {command: 'join'; options: JoinOptions}
+	/** `chat join` with no address: the first-run form at a terminal, else `usage`. */
+	| {command: 'join-form'; options: Omit<JoinOptions, 'address'>; usage: string};
 
 type MeowFlag = {type: 'string'} | {type: 'boolean'; default: boolean; shortFlag?: string};
 
@@ -42,12 +48,14 @@ const MEOW_OPTIONS = {
 	flags: MEOW_FLAGS,
 } as const;
 
+const JOIN_NEEDS_ADDRESS = 'chat join needs NAME@HOST, for example alice@localhost';
+
 /** Reads a command line: what to start, or the one sentence that says why it cannot work. */
 export function readCommandLine(argv: readonly string[]): CommandLine {
 	const read = readFlags(argv);
 	// --help and --version answer whatever else the line holds, as git and ssh do.
 	if (read.given.has('version')) return {command: 'version'};
-	if (read.given.has('help')) return {command: 'help'};
+	if (read.given.has('help')) return {command: 'help', of: helpOf(read.command)};
 	if (read.problem !== undefined) return usageError(read.problem);
 
 	let cli;
@@ -70,8 +78,11 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 
 		case 'join': {
 			const [address, ...extra] = rest;
-			if (address === undefined)
-				return usageError('chat join needs NAME@HOST, for example alice@localhost');
+			if (address === undefined) {
+				const {follow, bell, tls} = joinOptionsFromFlags('', cli.flags);
+				return {command: 'join-form', options: {follow, bell, tls}, usage: JOIN_NEEDS_ADDRESS};
+			}
+
 			if (extra.length > 0)
 				return usageError(`chat join takes one address, not '${rest.join(' ')}'`);
 			return {command: 'join', options: joinOptionsFromFlags(address, cli.flags)};
@@ -87,6 +98,11 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 	}
 }
 
+/** The command a `--help` is about: one of chat's, or (undefined) all of them. */
+function helpOf(word: string | undefined): Command | undefined {
+	return word !== undefined && Object.hasOwn(COMMAND_HELP, word) ? (word as Command) : undefined;
+}
+
 function usageError(sentence: string): CommandLine {
 	return {command: 'usage-error', sentence};
 }
@@ -97,12 +113,9 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 		case 'help':
 		case 'version':
 		case 'usage-error': {
-			const {pkg, help} = meow(USAGE, {...MEOW_OPTIONS, argv: []});
-			if (line.command === 'usage-error') {
-				process.stderr.write(`chat: ${line.sentence}\n${help}\n`);
-				return EXIT_USAGE;
-			}
-
+			const text = line.command === 'help' && line.of !== undefined ? commandUsage(line.of) : USAGE;
+			const {pkg, help} = meow(text, {...MEOW_OPTIONS, argv: []});
+			if (line.command === 'usage-error') return sayUsageError(line.sentence, help);
 			process.stdout.write(line.command === 'version' ? `${pkg.version ?? ''}\n` : `${help}\n`);
 			return 0;
 		}
@@ -120,8 +133,11 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 				return EXIT_USAGE;
 			}
 
-			for (const note of access.notes) process.stderr.write(`chat host: ${note}\n`);
 			const {runHost} = await import('../host/run-host.js');
+			// Through the host's writer: a stderr closed already must not stop it (EPIPE).
+			const {outputLines} = await import('../host/output-lines.js');
+			const say = outputLines(process.stderr);
+			for (const note of access.notes) say(`chat host: ${note}`);
 			const redis = cluster.redis === undefined ? {} : {redis: cluster.redis};
 			return runHost({...line.options, ...access.options, ...redis});
 		}
@@ -129,5 +145,20 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 		case 'join': {
 			return startJoin(line.options);
 		}
+
+		case 'join-form': {
+			// The form needs a person at a terminal; a script gets the usage error it always got.
+			if (!(process.stdin.isTTY && process.stdout.isTTY)) {
+				return sayUsageError(line.usage, meow(USAGE, {...MEOW_OPTIONS, argv: []}).help);
+			}
+
+			const {startJoinForm} = await import('./start-join-form.js');
+			return startJoinForm(line.options);
+		}
 	}
+}
+
+function sayUsageError(sentence: string, help: string): number {
+	process.stderr.write(`chat: ${sentence}\n${help}\n`);
+	return EXIT_USAGE;
 }

@@ -3,12 +3,13 @@
 
 import type {HostOptions} from '../host/host-options.js';
 
-type Command = 'host' | 'join';
+/** The commands of `chat`; each has its own `--help`. */
+export type Command = 'host' | 'join';
 
 /** The blocks of `chat --help`; each belongs to a command, but `general` to every command. */
 export type HelpSection = 'limits' | 'access' | 'cluster' | 'join' | 'general';
 
-const SECTION_COMMAND: Readonly<Record<HelpSection, Command | undefined>> = {
+export const SECTION_COMMAND: Readonly<Record<HelpSection, Command | undefined>> = {
 	limits: 'host',
 	access: 'host',
 	cluster: 'host',

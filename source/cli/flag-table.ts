@@ -29,7 +29,7 @@ export const FLAGS: readonly Flag[] = [
 		key: 'bind',
 		unit: 'ADDRESS',
 		default: HOST_DEFAULTS.bind,
-		help: {limits: 'address to listen on (default {default}, every interface)'},
+		help: {limits: 'address to listen on (default {default}, every interface, IPv6 and IPv4)'},
 	},
 	{
 		kind: 'number',

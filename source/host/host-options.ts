@@ -21,12 +21,13 @@ import {
 	RESUME_GRACE_MS,
 } from '../protocol/limits.js';
 import {CLUSTER_HOST_TTL_MS} from './cluster/cluster-limits.js';
+import {EVERY_INTERFACE} from './listen-address.js';
 import {connectionsForOpenFiles, readOpenFileLimit} from './open-file-limit.js';
 
 export type HostOptions = {
 	/** TCP port; 0 picks a free one (tests). */
 	port?: number;
-	/** Address to listen on. */
+	/** Address to listen on; `::` (the default) is every interface, IPv6 and IPv4. */
 	bind?: string;
 	/** Connections from one address; 0 = no cap. */
 	maxPerAddress?: number;
@@ -78,7 +79,7 @@ export type HostSettings = Required<
  * maxConnections: it follows the open-file limit of the process that runs the host. */
 export const HOST_DEFAULTS = {
 	port: DEFAULT_PORT,
-	bind: '0.0.0.0',
+	bind: EVERY_INTERFACE,
 	maxPerAddress: DEFAULT_MAX_PER_ADDRESS,
 	loginRate: DEFAULT_LOGIN_RATE_PER_SECOND,
 	loginBurst: DEFAULT_LOGIN_BURST,

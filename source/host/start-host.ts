@@ -18,7 +18,9 @@ import {FlushScheduler} from './connection/flush-scheduler.js';
 import {PreLoginCap} from './connection/pre-login-cap.js';
 import {SocketBudget} from './connection/socket-budget.js';
 import {destroyAfterDeadline} from './connection/socket-close.js';
+import {peerAddress} from './connection/peer-address.js';
 import {type HostOptions, type HostSettings, resolveHostOptions} from './host-options.js';
+import {listenOn} from './listen-address.js';
 import {LoginRate} from './login/login-rate.js';
 import {PasswordFailures} from './login/password-failures.js';
 import {PasswordTurns} from './login/password-turns.js';
@@ -80,11 +82,11 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 	};
 
 	function release(this: Socket): void {
-		caps.release(this.remoteAddress ?? 'unknown');
+		caps.release(peerAddress(this));
 	}
 
 	const onConnection = (socket: Socket, admitted = false): void => {
-		const address = socket.remoteAddress ?? 'unknown';
+		const address = peerAddress(socket);
 		if (closing !== undefined) {
 			socket.destroy();
 			return;
@@ -107,7 +109,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 			? createTlsServer(settings.tls, settings.loginTimeoutMs, {
 					// Before the handshake no refusal line can be read, so an over-cap socket is just closed.
 					admit(raw) {
-						const address = raw.remoteAddress ?? 'unknown';
+						const address = peerAddress(raw);
 						const refusal = admit(raw, address);
 						if (refusal === undefined) {
 							handshakes.started(raw);
@@ -126,7 +128,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 	// A listen that fails is the caller's to explain (run-host.ts): reject, log nothing.
 	try {
 		await cluster?.start(host.relay, host.presence);
-		await listen(server, settings.port, settings.bind);
+		await listenOn(server, settings.port, settings.bind, log);
 	} catch (error) {
 		await cluster?.stop();
 		throw error;
@@ -147,16 +149,6 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 			return closing;
 		},
 	};
-}
-
-function listen(server: Server, port: number, bind: string): Promise<void> {
-	return new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, bind, () => {
-			server.off('error', reject);
-			resolve();
-		});
-	});
 }
 
 /** Everything a host's connections share, wired once: the state seam is its only place of users. */
