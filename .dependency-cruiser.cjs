@@ -68,16 +68,24 @@ module.exports = {
 		{
 			name: 'history-is-client-side',
 			comment:
-				'source/history/ is the client\'s local history: it imports only the protocol, and the host never imports it.',
+				"source/history/ is the client's local history: it imports only the protocol, and the host never imports it.",
 			severity: 'error',
 			from: {path: '^source/history/'},
 			to: {path: '^source/', pathNot: '^source/(history|protocol)/'},
 		},
 		{
+			name: 'log-is-a-reader',
+			comment:
+				'source/log/ is `chat log`: it reads the history and never loads the host, the UI or join.',
+			severity: 'error',
+			from: {path: '^source/log/'},
+			to: {path: '^source/(host|ui|join)/'},
+		},
+		{
 			name: 'host-sees-no-history',
 			severity: 'error',
 			from: {path: '^source/host/'},
-			to: {path: '^source/history/'},
+			to: {path: '^source/(history|log)/'},
 		},
 		{
 			name: 'ui-sees-history-as-types-only',

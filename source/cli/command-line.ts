@@ -9,7 +9,8 @@ import type {HostOptions} from '../host/host-options.js';
 import {hostAccessFromFlags} from './access-flags.js';
 import {FLAGS} from './flag-table.js';
 import {hostOptionsFromFlags} from './host-flags.js';
-import {joinOptionsFromFlags} from './join-flags.js';
+import {historyDaysOf, joinOptionsFromFlags} from './join-flags.js';
+import type {LogOptions} from '../log/run-log.js';
 import {readFlags} from './read-flags.js';
 import {startJoin} from './start-join.js';
 import {USAGE} from './usage-text.js';
@@ -19,7 +20,8 @@ type CommandLine =
 	| {command: 'help' | 'version'}
 	| {command: 'usage-error'; sentence: string}
 	| {command: 'host'; options: HostOptions; flags: Readonly<Record<string, unknown>>}
-	| {command: 'join'; options: JoinOptions};
+	| {command: 'join'; options: JoinOptions}
+	| {command: 'log'; options: LogOptions};
 
 type MeowFlag = {type: 'string'} | {type: 'boolean'; default: boolean; shortFlag?: string};
 
@@ -73,7 +75,18 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 				return usageError('chat join needs NAME@HOST, for example alice@localhost');
 			if (extra.length > 0)
 				return usageError(`chat join takes one address, not '${rest.join(' ')}'`);
+			const days = historyDaysOf(cli.flags);
+			if (typeof days === 'object') return usageError(days.error);
 			return {command: 'join', options: joinOptionsFromFlags(address, cli.flags)};
+		}
+
+		case 'log': {
+			const [address, partner, ...extra] = rest;
+			if (address === undefined)
+				return usageError('chat log needs NAME@HOST, for example alice@localhost');
+			if (extra.length > 0)
+				return usageError(`chat log takes an address and a partner, not '${rest.join(' ')}'`);
+			return {command: 'log', options: {address, partner, json: cli.flags['json'] === true}};
 		}
 
 		case undefined: {
@@ -120,6 +133,11 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 
 		case 'join': {
 			return startJoin(line.options);
+		}
+
+		case 'log': {
+			const {runLog} = await import('../log/run-log.js');
+			return runLog(line.options);
 		}
 	}
 }

@@ -3,15 +3,16 @@
 
 import type {HostOptions} from '../host/host-options.js';
 
-type Command = 'host' | 'join';
+type Command = 'host' | 'join' | 'log';
 
 /** The blocks of `chat --help`; each belongs to a command, but `general` to every command. */
-export type HelpSection = 'limits' | 'access' | 'join' | 'general';
+export type HelpSection = 'limits' | 'access' | 'join' | 'log' | 'general';
 
 const SECTION_COMMAND: Readonly<Record<HelpSection, Command | undefined>> = {
 	limits: 'host',
 	access: 'host',
 	join: 'join',
+	log: 'log',
 	general: undefined,
 };
 
@@ -42,7 +43,7 @@ export type NumberFlag = FlagBase & {
 /** A word as typed (an address, a password, a file). */
 type TextFlag = FlagBase & {
 	kind: 'text';
-	unit: 'ADDRESS' | 'P' | 'FILE';
+	unit: 'ADDRESS' | 'P' | 'FILE' | 'N';
 	default?: string;
 };
 

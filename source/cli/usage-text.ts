@@ -33,11 +33,15 @@ const [limitLines = []] = helpLines(['limits'], 2);
 const [accessLines = []] = helpLines(['access'], 2);
 // The join block and the flags of every command share one column, one space past the widest.
 const [joinLines = [], generalLines = []] = helpLines(['join', 'general'], 1);
+const [logLines = []] = helpLines(['log'], 2);
 
 export const USAGE = `
 Usage
   $ chat host [options]             run the relay others join
   $ chat join NAME@HOST[:PORT]      chat as NAME through the relay at HOST (port ${DEFAULT_PORT})
+  $ chat log NAME@HOST[:PORT] [PARTNER]
+                                    print the history kept of NAME's chats there (with
+                                    PARTNER, or the list of conversations)
 
 Host options
 ${limitLines.join('\n')}
@@ -48,10 +52,14 @@ ${accessLines.join('\n')}
 Join options
 ${joinLines.join('\n')}
 
+Log options
+${logLines.join('\n')}
+
 ${generalLines.join('\n')}
 
 Examples
   $ chat host
   $ chat join alice@192.168.1.7
+  $ chat log alice@192.168.1.7 bob | grep -i lunch
   $ nc 192.168.1.7 ${DEFAULT_PORT}        (netcat works too: type your name first)
 `;

@@ -10,18 +10,6 @@ export const HISTORY_BUSY_TIMEOUT_MS = 1000;
  */
 export const HISTORY_COMMIT_DELAY_MS = 100;
 
-/** Messages read per page when scrolling into the past: several screens, one quick indexed read. */
-export const HISTORY_PAGE_MESSAGES = 200;
-
-/**
- * Messages a conversation keeps in memory while history is on: a few pages around the screen.
- * Past it the far end is dropped and read back from disk when scrolled to.
- */
-export const HISTORY_WINDOW_MESSAGES = 1000;
-
-/** Search results listed at most: more than a screen, few enough to read from the newest. */
-export const SEARCH_RESULT_LIMIT = 200;
-
 /** Old messages deleted per tick by --history-days, so a large expiry never stalls the screen. */
 export const EXPIRY_BATCH_MESSAGES = 2000;
 

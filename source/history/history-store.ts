@@ -23,6 +23,8 @@ export type HistoryOptions = {
 	self: string;
 	/** Messages older than this many days are deleted (none by default). */
 	keepDays?: number;
+	/** False for a reader (`chat log`): a missing file is an error, not a new history. */
+	create?: boolean;
 	/** A write that failed, as one sentence; the session goes on without it. */
 	onProblem?: (sentence: string) => void;
 	now?: () => number;
@@ -80,7 +82,7 @@ export class HistoryStore implements ChatHistory {
 
 	constructor(options: HistoryOptions) {
 		this.#options = options;
-		this.#db = openHistoryFile(options.dir, {create: true});
+		this.#db = openHistoryFile(options.dir, {create: options.create ?? true});
 		this.#db.function('folded_has', {deterministic: true}, (text, needle) =>
 			foldForSearch(String(text)).includes(String(needle)) ? 1 : 0,
 		);
@@ -97,6 +99,23 @@ export class HistoryStore implements ChatHistory {
 			.all(this.#host, this.#self)
 			.filter((row) => row.closed === 0)
 			.map((row) => ({partner: row.partner, messages: row.messages, lastTime: row.last_time}));
+	}
+
+	/** Every conversation of this host and name, closed ones too, for `chat log`. */
+	allConversations(): Array<StoredConversation & {closed: boolean}> {
+		return this.#rows.conversations.all(this.#host, this.#self).map((row) => ({
+			partner: row.partner,
+			messages: row.messages,
+			lastTime: row.last_time,
+			closed: row.closed !== 0,
+		}));
+	}
+
+	/** Every message with `partner`, oldest first, read as it goes. */
+	*everyMessage(partner: string): Generator<HistoryMessage> {
+		const row = this.#rows.conversation.get(this.#host, this.#self, nameKey(partner));
+		if (!row) return;
+		for (const message of this.#rows.all.iterate(row.id)) yield messageOf(message, this.#live);
 	}
 
 	latest(partner: string, limit: number): HistoryMessage[] {

@@ -36,7 +36,7 @@ function receiveMessages(
 	from: string,
 	events: readonly MessageEvent[],
 ): ChatState {
-	const messages = events.map(({time, text}) => ({time, from, text}));
+	const messages = events.map(({id, time, text}) => ({time, from, text, uid: id}));
 	let next = addMessages(ensureListed(state, from), from, messages).state;
 	if (next.partner === from) return next;
 	if (next.follow && next.input.text === '') {

@@ -7,6 +7,10 @@ import {insertText} from './input-editing.js';
 import type {Command} from '../keys/keymap.js';
 import {applyCommand, type CommandContext} from './apply-command.js';
 import {MAX_TEXT_BYTES} from '../../client/limits.js';
+import {applyHistoryResult} from './apply-history-result.js';
+import type {TaskResult} from './history-tasks.js';
+import {answerForget} from './search-and-forget.js';
+import {readShownPartner} from './history-pages.js';
 
 export type ChatAction =
 	/** Client events, batched so a burst of messages is one state change and one frame. */
@@ -16,7 +20,9 @@ export type ChatAction =
 	/** The client accepted outbox message `localId` and named it `ref`. */
 	| {type: 'sent'; localId: number; ref: string}
 	/** The client threw while sending outbox message `localId`. */
-	| {type: 'send-failed'; localId: number; reason: string};
+	| {type: 'send-failed'; localId: number; reason: string}
+	/** The history effect did a task (hooks/use-history-tasks.ts). */
+	| ({type: 'history-done'} & TaskResult);
 
 function typeText(state: ChatState, text: string): ChatState {
 	if (state.helpOpen || text === '') return state;
@@ -41,7 +47,21 @@ function takeFromOutbox(state: ChatState, localId: number) {
 }
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+	return readShownPartner(reduce(state, action));
+}
+
+function reduce(state: ChatState, action: ChatAction): ChatState {
+	// After /forget the next key answers it, whatever it is.
+	if (
+		state.confirmForget !== undefined &&
+		(action.type === 'type-text' || action.type === 'command')
+	) {
+		return answerForget(state, action.type === 'type-text' ? action.text : undefined);
+	}
 	switch (action.type) {
+		case 'history-done': {
+			return applyHistoryResult(state, action);
+		}
 		case 'client-events': {
 			return applyClientEvents(state, action.events);
 		}
@@ -55,7 +75,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 			const taken = takeFromOutbox(state, action.localId);
 			if (!taken.item) return taken.state;
 			const pending = new Map(taken.state.pending);
-			pending.set(action.ref, {partner: taken.item.to, seq: taken.item.seq});
+			pending.set(action.ref, {partner: taken.item.to, seq: taken.item.seq, uid: taken.item.uid});
 			return {...taken.state, pending};
 		}
 		case 'send-failed': {
@@ -64,7 +84,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 			// Reuse the result path so the message shows the failure like any other.
 			const ref = `local-${action.localId}`;
 			const pending = new Map(taken.state.pending);
-			pending.set(ref, {partner: taken.item.to, seq: taken.item.seq});
+			pending.set(ref, {partner: taken.item.to, seq: taken.item.seq, uid: taken.item.uid});
 			return setDelivery(
 				{...taken.state, pending},
 				ref,

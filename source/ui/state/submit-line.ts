@@ -11,6 +11,9 @@ import {
 	withConversation,
 } from './conversation-updates.js';
 import {emptyInputLine} from './input-editing.js';
+import {loadOlder} from './history-pages.js';
+import {logOf} from './message-log.js';
+import {askToForget, startSearch} from './search-and-forget.js';
 import {parseInputCommand} from '../keys/input-command.js';
 
 export const NO_PARTNER_HINT = 'choose who to chat with: type to:NAME or press Ctrl+N';
@@ -63,23 +66,45 @@ function sendText(state: ChatState, text: string, now: number): ChatState {
 	if (bytes > MAX_TEXT_BYTES) {
 		return error(state, `the message is too long (${bytes} bytes; the limit is ${MAX_TEXT_BYTES})`);
 	}
-	const consumed = consumeLine(state);
+	const consumed = atNewest(consumeLine(state), to);
+	const uid = `${state.sessionId}.${state.nextLocalId}`;
 	const added = addMessages(consumed, to, [
 		{
 			time: now,
 			from: state.self,
 			text,
+			uid,
 			delivery: {state: 'sending'},
 		},
 	]);
 	const conversation = conversationOf(added.state, to);
 	const shown = withConversation(added.state, {...conversation, scroll: undefined, newBelow: 0});
+	const outgoing = {localId: shown.nextLocalId, to, text, seq: added.seq, time: now, uid};
 	return {
 		...shown,
 		notice: undefined,
-		outbox: [...shown.outbox, {localId: shown.nextLocalId, to, text, seq: added.seq}],
+		outbox: [...shown.outbox, outgoing],
 		nextLocalId: shown.nextLocalId + 1,
 	};
+}
+
+/**
+ * A message sent goes below the newest one: a window showing older messages (newer ones still
+ * on disk) starts again from the newest, read back from disk.
+ */
+function atNewest(state: ChatState, partner: string): ChatState {
+	const conversation = conversationOf(state, partner);
+	if (!conversation.newerStored) return state;
+	const log = logOf([], conversation.log.nextSeq);
+	const emptied = withConversation(state, {
+		...conversation,
+		log,
+		scroll: undefined,
+		olderStored: true,
+		newerStored: false,
+		newBelow: 0,
+	});
+	return loadOlder(emptied, partner);
 }
 
 export function submitLine(state: ChatState, now: number): ChatState {
@@ -103,10 +128,16 @@ export function submitLine(state: ChatState, now: number): ChatState {
 		case 'close': {
 			return closeConversation(consumeLine(state));
 		}
+		case 'search': {
+			return startSearch(consumeLine(state), command.text, command.all);
+		}
+		case 'forget': {
+			return askToForget(consumeLine(state));
+		}
 		case 'unknown-command': {
 			return error(
 				consumeLine(state),
-				`unknown command ${command.command}: the commands are /to NAME, /close, /help, /quit`,
+				`unknown command ${command.command}: the commands are /to NAME, /search TEXT, /close, /forget, /help, /quit`,
 			);
 		}
 	}
