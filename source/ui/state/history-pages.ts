@@ -17,6 +17,7 @@ import {
 	keepMessages,
 	logOf,
 	messageAt,
+	messagesOf,
 	prependMessages,
 	type MessageLog,
 } from './message-log.js';
@@ -78,16 +79,27 @@ function centredOn(log: MessageLog, index: number, view: ViewSize): ScrollAnchor
 	return scrollDown(log, {seq: message.seq, skip: 0}, half, view.width);
 }
 
+/**
+ * A page asked for while the window was empty can hold what arrived since, as it was committed
+ * by then: what the window has already is not put in twice.
+ */
+function notShown(log: MessageLog, messages: HistoryMessage[]): HistoryMessage[] {
+	if (log.length === 0) return messages;
+	const shown = new Set(messagesOf(log).map((message) => message.uid));
+	return messages.filter((message) => !shown.has(message.uid));
+}
+
 function olderPage(
 	conversation: Conversation,
-	messages: HistoryMessage[],
+	page: HistoryMessage[],
 	start: number,
 ): Conversation {
+	const messages = notShown(conversation.log, page);
 	let log = prependMessages(
 		conversation.log,
 		messages.map((message) => fromHistory(message, start)),
 	);
-	const olderStored = messages.length >= HISTORY_PAGE_MESSAGES;
+	const olderStored = page.length >= HISTORY_PAGE_MESSAGES;
 	if (log.length <= HISTORY_WINDOW_MESSAGES) return {...conversation, log, olderStored};
 	// Scrolled up, the newest end goes; following the newest, the oldest does.
 	if (conversation.scroll) {
