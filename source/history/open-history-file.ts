@@ -14,7 +14,7 @@ import {
 
 export type HistoryDatabase = Database.Database;
 
-export const HISTORY_FILE_NAME = 'history.sqlite';
+const HISTORY_FILE_NAME = 'history.sqlite';
 
 /** Why the history cannot be used, as one sentence for the person at the terminal. */
 export class HistoryOpenError extends Error {}

@@ -5,7 +5,7 @@ import {sanitiseText} from '../protocol/sanitise-text.js';
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /** '2026-12-01 14:05:09', local time: sorts as text, and reads at a glance. */
-export function localTimestamp(time: number): string {
+function localTimestamp(time: number): string {
 	const date = new Date(time);
 	const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 	return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
