@@ -15,7 +15,7 @@ export type HistoryFill = {
 };
 
 /** The text of message `index`: ordinary lengths, and every 1,000th holds a rare word. */
-export function filledText(index: number): string {
+function filledText(index: number): string {
 	const rare = index % 1000 === 500 ? ' zebrafinch' : '';
 	return `history line ${index}: a message of an ordinary length, about sixty bytes${rare}`;
 }
