@@ -96,6 +96,15 @@ export async function benchHistoryUi(options: BenchOptions, report: BenchReport)
 			frameP99Ms: frameP99,
 		},
 	);
+	const slow = one.frameMs
+		.map((ms, index) => ({ms, gc: one.frameHadGc[index] === true}))
+		.filter((frame) => frame.ms >= 8);
+	add(
+		oneName,
+		`frames of 8 ms or more: ${slow.length} of ${one.frameMs.length}, ${slow.filter((frame) => frame.gc).length} with a garbage collection in them; ${one.frameHadGc.filter(Boolean).length} frames in all had one`,
+		'',
+		{slowFrames: slow.length, slowFramesWithGc: slow.filter((frame) => frame.gc).length},
+	);
 	add(oneName, `memory: RSS ${fixed(one.rssBytes / MiB, 0)} MiB`, '≤ 120 MiB', {
 		rssBytes: one.rssBytes,
 	});

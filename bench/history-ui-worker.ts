@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {PerformanceObserver} from 'node:perf_hooks';
 import {HistoryStore} from '../source/history/history-store.js';
 import {runChatUi} from '../source/join/run-chat-ui.js';
 import {FakeChatClient} from './fake-chat-client.js';
@@ -22,6 +23,8 @@ export type HistoryUiSettings = {
 export type HistoryUiFigures = {
 	fillMs: number;
 	frameMs: number[];
+	/** Whether a garbage collection ran during each frame. */
+	frameHadGc: boolean[];
 	rssBytes: number;
 	searchMs: number;
 	floodCpuMs: number;
@@ -88,12 +91,27 @@ await pause(FRAME_GAP_MS * 4);
 (globalThis as {gc?: () => void}).gc?.();
 const {rss: rssBytes} = process.memoryUsage();
 
+// Which frames a garbage collection fell in, to tell a slow frame's cause.
+const collections: Array<{start: number; end: number}> = [];
+const gcWatch = new PerformanceObserver((list) => {
+	for (const entry of list.getEntries()) {
+		collections.push({start: entry.startTime, end: entry.startTime + entry.duration});
+	}
+});
+gcWatch.observe({entryTypes: ['gc']});
 const frameMs: number[] = [];
+const frameHadGc: boolean[] = [];
 for (let index = 0; index < settings.frames; index++) {
 	await pause(FRAME_GAP_MS);
 	const needle = `live${index}x`;
-	frameMs.push(await timeFrame(needle, () => receive(first, `${needle} a new message arrives`)));
+	const started = performance.now();
+	const took = await timeFrame(needle, () => receive(first, `${needle} a new message arrives`));
+	frameMs.push(took);
+	const ended = started + took;
+	await pause(0);
+	frameHadGc.push(collections.some((gc) => gc.start < ended && gc.end > started));
 }
+gcWatch.disconnect();
 
 let searchMs = Number.NaN;
 if (settings.history) {
@@ -125,6 +143,7 @@ const flood = process.cpuUsage(cpuBefore);
 const figures: HistoryUiFigures = {
 	fillMs,
 	frameMs,
+	frameHadGc,
 	rssBytes,
 	searchMs,
 	floodCpuMs: (flood.user + flood.system) / 1000,
