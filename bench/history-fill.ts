@@ -5,6 +5,9 @@ import {HistoryStore} from '../source/history/history-store.js';
 import {historyFile} from '../source/history/open-history-file.js';
 import {nameKey} from '../source/protocol/name-key.js';
 
+/** The host the bench's worker histories are kept under. */
+export const HISTORY_BENCH_HOST = 'bench';
+
 export type HistoryFill = {
 	dir: string;
 	host: string;
@@ -32,7 +35,6 @@ export function fillHistory(fill: HistoryFill): void {
 		// A fresh file filled once: no journal while it is written, then WAL as chat join keeps it.
 		db.pragma('journal_mode = OFF');
 		db.pragma('synchronous = OFF');
-		db.pragma('cache_size = -262144');
 		const addConversation = db
 			.prepare<[string, string, string, string], number>(
 				'INSERT INTO conversations (host, self_key, partner_key, partner) VALUES (?, ?, ?, ?) RETURNING id',

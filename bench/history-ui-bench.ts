@@ -12,7 +12,7 @@ import type {BenchOptions} from './bench-options.js';
 import {BenchReport, fixed, whole} from './bench-report.js';
 import {startRelay} from './contenders.js';
 import {withDeadline} from './deferred.js';
-import {fillHistory} from './history-fill.js';
+import {fillHistory, HISTORY_BENCH_HOST} from './history-fill.js';
 import type {HistoryUiFigures, HistoryUiSettings} from './history-ui-worker.js';
 import {timeJoinToConnected} from './join-to-connected.js';
 import {median, percentile} from './stats.js';
@@ -30,6 +30,22 @@ function benchEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	for (const name of CI_VARIABLES) Reflect.deleteProperty(env, name);
 	env['NODE_ENV'] ??= 'production';
 	return env;
+}
+
+/** Fills a history in this process, then runs the worker on it; the folder goes afterwards. */
+async function runFilled(
+	fill: {messages: number; conversations: number},
+	settings: Omit<HistoryUiSettings, 'dir' | 'messages' | 'conversations'>,
+): Promise<HistoryUiFigures & {fillMs: number}> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-bench-history-'));
+	try {
+		const started = performance.now();
+		if (settings.history) fillHistory({dir, host: HISTORY_BENCH_HOST, self: 'me', ...fill});
+		const fillMs = performance.now() - started;
+		return {...(await runWorker({...settings, ...fill, dir})), fillMs};
+	} finally {
+		fs.rmSync(dir, {recursive: true, force: true});
+	}
 }
 
 function runWorker(settings: HistoryUiSettings): Promise<HistoryUiFigures> {
@@ -62,27 +78,18 @@ export async function benchHistoryUi(options: BenchOptions, report: BenchReport)
 		figures: Record<string, number>,
 	) => report.add({benchmark, contender: CONTENDER, result, target, figures});
 
-	const one = await runWorker({
-		history: true,
-		messages: oneConversation,
-		conversations: 1,
-		frames,
-		floodSeconds,
-	});
-	const none = await runWorker({
-		history: false,
-		messages: 0,
-		conversations: 1,
-		frames: 0,
-		floodSeconds,
-	});
-	const many = await runWorker({
-		history: true,
-		messages: stored,
-		conversations,
-		frames: 0,
-		floodSeconds: 0,
-	});
+	const one = await runFilled(
+		{messages: oneConversation, conversations: 1},
+		{history: true, frames, floodSeconds},
+	);
+	const none = await runFilled(
+		{messages: 0, conversations: 1},
+		{history: false, frames: 0, floodSeconds},
+	);
+	const many = await runFilled(
+		{messages: stored, conversations},
+		{history: true, frames: 0, floodSeconds: 0},
+	);
 
 	const oneName = `history, ${whole(oneConversation)} messages in one conversation`;
 	const frameMedian = median(one.frameMs);

@@ -1,19 +1,18 @@
 // The Ink client with a local history on disk, headless, in a process of its own: a history
 // filled in advance, then frames on new messages, memory, a /search, and the CPU of a flood of
 // 1,000 messages a second (with history, or with --no-history for comparison). Reports over IPC.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {PerformanceObserver} from 'node:perf_hooks';
 import {HistoryStore} from '../source/history/history-store.js';
 import {runChatUi} from '../source/join/run-chat-ui.js';
 import {FakeChatClient} from './fake-chat-client.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
-import {fillHistory, partnerOf} from './history-fill.js';
+import {HISTORY_BENCH_HOST, partnerOf} from './history-fill.js';
 
 export type HistoryUiSettings = {
 	/** False: --no-history, for the flood's comparison. */
 	history: boolean;
+	/** The history, filled by the parent (so the fill's memory is not this process's). */
+	dir: string;
 	messages: number;
 	conversations: number;
 	frames: number;
@@ -21,7 +20,6 @@ export type HistoryUiSettings = {
 };
 
 export type HistoryUiFigures = {
-	fillMs: number;
 	frameMs: number[];
 	/** Whether a garbage collection ran during each frame. */
 	frameHadGc: boolean[];
@@ -36,11 +34,9 @@ const ROWS = 40;
 const FRAME_GAP_MS = 50;
 const FLOOD_PER_MS = 1;
 const ALT_1 = '\u001B1';
-const HOST = 'bench';
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as HistoryUiSettings;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-bench-history-'));
 const stdout = new FakeStdout(COLUMNS, ROWS);
 const stdin = new FakeStdin();
 const client = new FakeChatClient();
@@ -56,23 +52,15 @@ async function timeFrame(needle: string, act: () => void): Promise<number> {
 	return (await frame) - started;
 }
 
-const filled = performance.now();
-if (settings.history)
-	fillHistory({
-		dir,
-		host: HOST,
-		self: 'me',
-		messages: settings.messages,
-		conversations: settings.conversations,
-	});
-const fillMs = performance.now() - filled;
-const history = settings.history ? new HistoryStore({dir, host: HOST, self: 'me'}) : undefined;
+const history = settings.history
+	? new HistoryStore({dir: settings.dir, host: HISTORY_BENCH_HOST, self: 'me'})
+	: undefined;
 
 const finished = runChatUi({
 	client,
 	history,
 	self: 'me',
-	hostLabel: HOST,
+	hostLabel: HISTORY_BENCH_HOST,
 	follow: false,
 	bell: false,
 	stdin: stdin as unknown as NodeJS.ReadStream,
@@ -141,7 +129,6 @@ history?.flush();
 const flood = process.cpuUsage(cpuBefore);
 
 const figures: HistoryUiFigures = {
-	fillMs,
 	frameMs,
 	frameHadGc,
 	rssBytes,
@@ -152,6 +139,5 @@ const figures: HistoryUiFigures = {
 await client.quit();
 const outcome = await finished;
 history?.close();
-fs.rmSync(dir, {recursive: true, force: true});
 process.send?.({figures, exitCode: outcome.exitCode});
 process.disconnect();
