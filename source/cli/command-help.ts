@@ -41,6 +41,18 @@ export const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
 			'$ chat join',
 		],
 	},
+	log: {
+		usage: "$ chat log NAME@HOST[:PORT] [PARTNER]  print the history kept of NAME's chats there",
+		notes: [
+			'With PARTNER it prints that conversation, one message per line, for grep and',
+			'less; without, the list of conversations with their message counts and last times.',
+		],
+		examples: [
+			'$ chat log alice@192.168.1.7 bob | grep -i lunch',
+			'$ chat log alice@192.168.1.7',
+			'$ chat log alice@192.168.1.7 bob --json',
+		],
+	},
 };
 
 /** The title of each block of flags. */
@@ -49,5 +61,6 @@ export const SECTION_TITLES: Readonly<Record<HelpSection, string>> = {
 	access: 'Who gets in (chat host)',
 	cluster: 'Several hosts, one chat (chat host, docs/cluster.md)',
 	join: 'Join options',
+	log: 'Log options',
 	general: '',
 };

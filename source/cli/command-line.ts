@@ -10,7 +10,8 @@ import {hostAccessFromFlags} from './access-flags.js';
 import {clusterFromFlags} from './cluster-flags.js';
 import {FLAGS} from './flag-table.js';
 import {hostOptionsFromFlags} from './host-flags.js';
-import {joinOptionsFromFlags} from './join-flags.js';
+import {historyDaysOf, joinOptionsFromFlags} from './join-flags.js';
+import type {LogOptions} from '../log/run-log.js';
 import {readFlags} from './read-flags.js';
 import {startJoin} from './start-join.js';
 import {USAGE, commandUsage} from './usage-text.js';
@@ -26,7 +27,8 @@ type CommandLine =
 	| {command: 'host'; options: HostOptions; flags: Readonly<Record<string, unknown>>}
 	| {command: 'join'; options: JoinOptions}
 	/** `chat join` with no address: the first-run form at a terminal, else `usage`. */
-	| {command: 'join-form'; options: Omit<JoinOptions, 'address'>; usage: string};
+	| {command: 'join-form'; options: Omit<JoinOptions, 'address'>; usage: string}
+	| {command: 'log'; options: LogOptions};
 
 type MeowFlag = {type: 'string'} | {type: 'boolean'; default: boolean; shortFlag?: string};
 
@@ -85,7 +87,18 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 
 			if (extra.length > 0)
 				return usageError(`chat join takes one address, not '${rest.join(' ')}'`);
+			const days = historyDaysOf(cli.flags);
+			if (typeof days === 'object') return usageError(days.error);
 			return {command: 'join', options: joinOptionsFromFlags(address, cli.flags)};
+		}
+
+		case 'log': {
+			const [address, partner, ...extra] = rest;
+			if (address === undefined)
+				return usageError('chat log needs NAME@HOST, for example alice@localhost');
+			if (extra.length > 0)
+				return usageError(`chat log takes an address and a partner, not '${rest.join(' ')}'`);
+			return {command: 'log', options: {address, partner, json: cli.flags['json'] === true}};
 		}
 
 		case undefined: {
@@ -154,6 +167,11 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 
 			const {startJoinForm} = await import('./start-join-form.js');
 			return startJoinForm(line.options);
+		}
+
+		case 'log': {
+			const {runLog} = await import('../log/run-log.js');
+			return runLog(line.options);
 		}
 	}
 }

@@ -198,6 +198,26 @@ export const FLAGS: readonly Flag[] = [
 		help: {join: 'do not ring the terminal bell when a message arrives'},
 	},
 	{
+		kind: 'switch',
+		key: 'history',
+		negatable: true,
+		default: true,
+		help: {join: 'keep no history on this computer (see chat log)'},
+	},
+	{
+		kind: 'text',
+		key: 'historyDays',
+		unit: 'N',
+		help: {join: 'forget messages older than N days (default: keep them all)'},
+	},
+	{
+		kind: 'switch',
+		key: 'json',
+		negatable: false,
+		default: false,
+		help: {log: 'print JSON lines instead of text'},
+	},
+	{
 		kind: 'text',
 		key: 'password',
 		unit: 'P',

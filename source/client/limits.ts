@@ -116,3 +116,20 @@ export const INPUT_HISTORY_LIMIT = 200;
 
 /** Messages kept per conversation (the benchmark's long history fits); older ones are dropped first. */
 export const MAX_MESSAGES_PER_CONVERSATION = 100_000;
+
+// The local history, as the chat screen reads it (source/history/ keeps it).
+
+/** Messages read from disk per conversation at start: a screenful, so start-up stays quick. */
+export const HISTORY_START_MESSAGES = 50;
+
+/** Messages read per page when scrolling into the past: several screens, one quick indexed read. */
+export const HISTORY_PAGE_MESSAGES = 200;
+
+/**
+ * Messages a conversation keeps in memory while history is on: a few pages around the screen.
+ * Past it the far end is dropped and read back from disk when scrolled to.
+ */
+export const HISTORY_WINDOW_MESSAGES = 1000;
+
+/** Search results listed at most: more than a screen, few enough to read from the newest. */
+export const SEARCH_RESULT_LIMIT = 200;

@@ -3,7 +3,15 @@ import {Box} from 'ink';
 import {useMemo, useReducer} from 'react';
 import type {ChatClient} from '../client/chat-client.js';
 import {chatReducer} from './state/chat-reducer.js';
-import {initialChatState, onlineCount, unreadTotal} from './state/chat-state.js';
+import {randomUUID} from 'node:crypto';
+import type {ChatHistory} from '../history/chat-history.js';
+import {initialChatState, onlineCount, unreadTotal, type ChatState} from './state/chat-state.js';
+import {pastConversations} from './state/past-conversations.js';
+import {SearchResults} from './views/search-results.js';
+import {useHistoryTasks} from './hooks/use-history-tasks.js';
+
+/** Hex digits of a random id that name this session's sent messages in the history. */
+const SESSION_ID_LENGTH = 12;
 import {ConnectingScreen} from './views/connecting-screen.js';
 import {ConversationPane} from './views/conversation-pane.js';
 import {HelpOverlay} from './views/help-overlay.js';
@@ -25,6 +33,10 @@ import {userRows} from './views/user-rows.js';
 
 type ChatAppProps = {
 	client: ChatClient;
+	/** The local history; undefined with --no-history (or when it could not be opened). */
+	history?: ChatHistory;
+	/** Said in the notice line at start (why the history is off, say). */
+	startNotice?: string;
 	self: string;
 	hostLabel: string;
 	follow: boolean;
@@ -34,9 +46,22 @@ type ChatAppProps = {
 	writeControl: (data: string) => void;
 };
 
+/** The first state: with a history, the conversations it kept, read before the first frame. */
+function startingState(props: ChatAppProps): ChatState {
+	const sessionStart = Date.now();
+	const state = initialChatState({
+		self: props.self,
+		follow: props.follow,
+		past: props.history ? pastConversations(props.history, sessionStart) : undefined,
+		sessionId: randomUUID().slice(0, SESSION_ID_LENGTH),
+		sessionStart,
+	});
+	return props.startNotice ? {...state, notice: {tone: 'error', text: props.startNotice}} : state;
+}
+
 export function ChatApp(props: ChatAppProps) {
-	const {client, self, follow} = props;
-	const [state, dispatch] = useReducer(chatReducer, {self, follow}, initialChatState);
+	const {client, self, history} = props;
+	const [state, dispatch] = useReducer(chatReducer, props, startingState);
 	const {columns, rows} = useTerminalSize();
 	const inputRows = inputRowCount(state.input.text, MAX_INPUT_ROWS);
 	const layout = useMemo(() => computeLayout(columns, rows, inputRows), [columns, rows, inputRows]);
@@ -47,8 +72,10 @@ export function ChatApp(props: ChatAppProps) {
 	);
 
 	useChatKeys(dispatch, view, layout.tooSmall);
-	useClientEvents(client, dispatch);
-	useOutbox(client, state.outbox, dispatch);
+	useClientEvents(client, dispatch, history);
+	const recording = useMemo(() => ({history, self}), [history, self]);
+	useOutbox(client, state.outbox, dispatch, recording);
+	useHistoryTasks(history, state.historyTasks, dispatch);
 	useExit(client, state, props.onExit);
 	useAttention({
 		bells: state.bells,
@@ -81,6 +108,12 @@ export function ChatApp(props: ChatAppProps) {
 						width={layout.paneWidth}
 						height={layout.mainHeight}
 						offset={state.helpOffset}
+					/>
+				) : state.search ? (
+					<SearchResults
+						search={state.search}
+						width={layout.paneWidth}
+						height={layout.mainHeight}
 					/>
 				) : (
 					<ConversationPane

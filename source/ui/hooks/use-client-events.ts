@@ -2,9 +2,35 @@
 // of the event loop become one action and one frame, so a steady stream does not flicker.
 import {useEffect, type Dispatch} from 'react';
 import type {ChatClient, ClientEvent} from '../../client/chat-client.js';
+import type {ChatHistory} from '../../history/chat-history.js';
 import type {ChatAction} from '../state/chat-reducer.js';
 
-export function useClientEvents(client: ChatClient, dispatch: Dispatch<ChatAction>): void {
+/** Keeps what the history must: every message received, and the host's answers to ours. */
+function record(history: ChatHistory, event: ClientEvent): void {
+	switch (event.type) {
+		case 'message': {
+			const {id: uid, time, from, text} = event;
+			history.record(from, {uid, time, from, text});
+			break;
+		}
+		case 'held':
+		case 'delivered': {
+			history.recordResult(event.ref, {state: event.type});
+			break;
+		}
+		case 'failed': {
+			history.recordResult(event.ref, {state: 'failed', reason: event.reason});
+			break;
+		}
+		default:
+	}
+}
+
+export function useClientEvents(
+	client: ChatClient,
+	dispatch: Dispatch<ChatAction>,
+	history?: ChatHistory,
+): void {
 	useEffect(() => {
 		let queue: ClientEvent[] = [];
 		let scheduled: NodeJS.Immediate | undefined;
@@ -15,6 +41,7 @@ export function useClientEvents(client: ChatClient, dispatch: Dispatch<ChatActio
 			dispatch({type: 'client-events', events});
 		};
 		const unsubscribe = client.subscribe((event) => {
+			if (history) record(history, event);
 			queue.push(event);
 			scheduled ??= setImmediate(flush);
 		});
@@ -22,5 +49,5 @@ export function useClientEvents(client: ChatClient, dispatch: Dispatch<ChatActio
 			unsubscribe();
 			if (scheduled) clearImmediate(scheduled);
 		};
-	}, [client, dispatch]);
+	}, [client, dispatch, history]);
 }

@@ -8,6 +8,8 @@ type InputCommand =
 	| {type: 'quit'}
 	| {type: 'help'}
 	| {type: 'close'}
+	| {type: 'search'; text: string; all: boolean}
+	| {type: 'forget'}
 	| {type: 'unknown-command'; command: string}
 	| {type: 'text'; text: string}
 	/** `/me waves`: an action; `text` is empty when nothing followed. */
@@ -18,7 +20,7 @@ export const INPUT_COMMANDS = [
 	{syntax: `${PLAIN_TO_PREFIX}NAME`, description: 'chat with NAME (also /to NAME)'},
 	{syntax: '/me TEXT', description: 'an action: * alice TEXT'},
 	{syntax: '//TEXT', description: 'send a line that starts with /'},
-	{syntax: '/close', description: 'close the conversation'},
+	{syntax: '/close, /forget', description: 'close the conversation; forget deletes it (asks)'},
 	{syntax: '/help', description: 'the help'},
 	{syntax: PLAIN_QUIT, description: 'log out and leave (also /quit)'},
 ] as const;
@@ -52,6 +54,15 @@ export function parseInputCommand(line: string): InputCommand {
 		}
 		case '/me': {
 			return {type: 'action', text: trimmed.slice(command.length).trim()};
+		}
+		case '/search': {
+			const all = rest[0] === '-a';
+			// The text as typed after the command (and -a), spaces inside it kept.
+			const text = trimmed.slice(command.length).trimStart();
+			return {type: 'search', all, text: all ? text.slice(2).trimStart() : text};
+		}
+		case '/forget': {
+			return {type: 'forget'};
 		}
 		default: {
 			return {type: 'unknown-command', command};

@@ -11,6 +11,7 @@ export type Command =
 	| 'history-previous'
 	| 'history-next'
 	| 'complete-name'
+	| 'search'
 	| 'toggle-help'
 	| 'close-overlay'
 	| 'close-conversation'
@@ -84,7 +85,12 @@ export const keymap: readonly Binding[] = [
 		description: 'open or close the help (also /help)',
 		group: 'chat',
 	},
-	{command: 'close-overlay', keys: ['escape'], description: 'close the help', group: 'chat'},
+	{
+		command: 'close-overlay',
+		keys: ['escape'],
+		description: 'close the help or the search',
+		group: 'chat',
+	},
 	{
 		command: 'close-conversation',
 		keys: ['alt+w'],
@@ -119,8 +125,18 @@ export const keymap: readonly Binding[] = [
 		description: 'move a word right',
 		group: 'editing',
 	},
-	{command: 'line-start', keys: ['home', 'ctrl+a'], description: 'start of line', group: 'editing'},
-	{command: 'line-end', keys: ['end', 'ctrl+e'], description: 'end of line', group: 'editing'},
+	{
+		command: 'line-start',
+		keys: ['home', 'ctrl+a'],
+		description: 'start of line (empty line: oldest message)',
+		group: 'editing',
+	},
+	{
+		command: 'line-end',
+		keys: ['end', 'ctrl+e'],
+		description: 'end of line (empty line: newest message)',
+		group: 'editing',
+	},
 	{
 		command: 'delete-back',
 		keys: ['backspace'],
@@ -143,6 +159,12 @@ export const keymap: readonly Binding[] = [
 		command: 'delete-to-start',
 		keys: ['ctrl+u'],
 		description: 'delete to the start of the line',
+		group: 'editing',
+	},
+	{
+		command: 'search',
+		keys: ['ctrl+r'],
+		description: 'search the conversation (/search TEXT, -a: all)',
 		group: 'editing',
 	},
 	{

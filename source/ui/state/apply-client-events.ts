@@ -36,7 +36,8 @@ function receiveMessages(
 	from: string,
 	events: readonly MessageEvent[],
 ): ChatState {
-	const added = addIncoming(ensureListed(state, from), from, events);
+	const incoming = events.map(({id, ...event}) => ({...event, uid: id}));
+	const added = addIncoming(ensureListed(state, from), from, incoming);
 	let next = added.state;
 	if (next.partner === from || added.started === 0) return next;
 	if (next.follow && next.input.text === '') {

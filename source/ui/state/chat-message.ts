@@ -13,6 +13,13 @@ export type ChatMessage = {
 	time: number;
 	from: string;
 	text: string;
+	/**
+	 * Its key in the local history: the host's id for a received message, the session's own for
+	 * a sent one. With (time, uid) the history pages from it.
+	 */
+	uid?: string;
+	/** Read from the history, from before this session: the session's line goes after it. */
+	earlier?: boolean;
 	/** Only on messages you sent: what the host said about them so far. */
 	delivery?: Delivery;
 	/** Only on messages you sent: the client's ref, to match the host's result. */

@@ -8,6 +8,10 @@ import type {Command} from '../keys/keymap.js';
 import {applyCommand, type CommandContext} from './apply-command.js';
 import {MAX_MESSAGE_BYTES, MAX_MESSAGE_LINES} from '../../client/limits.js';
 import {pastedText} from './pasted-text.js';
+import {applyHistoryResult} from './apply-history-result.js';
+import type {TaskResult} from './history-tasks.js';
+import {answerForget} from './search-and-forget.js';
+import {readShownPartner} from './history-pages.js';
 
 export type ChatAction =
 	/** Client events, batched so a burst of messages is one state change and one frame. */
@@ -19,7 +23,9 @@ export type ChatAction =
 	/** The client accepted outbox message `localId` and named it `ref`. */
 	| {type: 'sent'; localId: number; ref: string}
 	/** The client threw while sending outbox message `localId`. */
-	| {type: 'send-failed'; localId: number; reason: string};
+	| {type: 'send-failed'; localId: number; reason: string}
+	/** The history effect did a task (hooks/use-history-tasks.ts). */
+	| ({type: 'history-done'} & TaskResult);
 
 function typeText(state: ChatState, text: string): ChatState {
 	if (state.helpOpen || state.confirmSend || text === '') return state;
@@ -49,7 +55,21 @@ function takeFromOutbox(state: ChatState, localId: number) {
 }
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+	return readShownPartner(reduce(state, action));
+}
+
+function reduce(state: ChatState, action: ChatAction): ChatState {
+	// After /forget the next key answers it, whatever it is.
+	if (
+		state.confirmForget !== undefined &&
+		(action.type === 'type-text' || action.type === 'command')
+	) {
+		return answerForget(state, action.type === 'type-text' ? action.text : undefined);
+	}
 	switch (action.type) {
+		case 'history-done': {
+			return applyHistoryResult(state, action);
+		}
 		case 'client-events': {
 			return applyClientEvents(state, action.events);
 		}
@@ -66,7 +86,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 			const taken = takeFromOutbox(state, action.localId);
 			if (!taken.item) return taken.state;
 			const pending = new Map(taken.state.pending);
-			pending.set(action.ref, {partner: taken.item.to, seq: taken.item.seq});
+			pending.set(action.ref, {partner: taken.item.to, seq: taken.item.seq, uid: taken.item.uid});
 			return {...taken.state, pending};
 		}
 		case 'send-failed': {
@@ -75,7 +95,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 			// Reuse the result path so the message shows the failure like any other.
 			const ref = `local-${action.localId}`;
 			const pending = new Map(taken.state.pending);
-			pending.set(ref, {partner: taken.item.to, seq: taken.item.seq});
+			pending.set(ref, {partner: taken.item.to, seq: taken.item.seq, uid: taken.item.uid});
 			return setDelivery(
 				{...taken.state, pending},
 				ref,

@@ -5,6 +5,7 @@ import type {Completion} from './complete-name.js';
 import {emptyInputLine, type InputLine} from './input-editing.js';
 import {emptyLog, type MessageLog} from './message-log.js';
 import type {ScrollAnchor} from './visible-window.js';
+import type {HistoryTask, SearchView} from './history-tasks.js';
 
 export type Presence = 'online' | 'away' | 'offline';
 
@@ -18,6 +19,12 @@ export type Conversation = {
 	newBelow: number;
 	/** The seq of a message from the partner whose later parts are still to come. */
 	openSeq?: number;
+	/** With history on: older messages than the log's first are on disk, to be paged in. */
+	olderStored?: boolean;
+	/** With history on: newer messages than the log's last are on disk (after a jump back). */
+	newerStored?: boolean;
+	/** Set when the conversation has messages from an earlier session: the line goes there. */
+	sessionStart?: number;
 };
 
 export type Notice = {tone: 'error' | 'info'; text: string};
@@ -29,6 +36,9 @@ export type OutgoingMessage = {
 	text: string;
 	seq: number;
 	action?: boolean;
+	/** For the history: when it was typed, and its key there. */
+	time?: number;
+	uid?: string;
 };
 
 export type ChatState = {
@@ -63,15 +73,37 @@ export type ChatState = {
 	outbox: readonly OutgoingMessage[];
 	nextLocalId: number;
 	/** Messages awaiting the host's result, by ref. */
-	pending: ReadonlyMap<string, {partner: string; seq: number}>;
+	pending: ReadonlyMap<string, {partner: string; seq: number; uid?: string}>;
 	/** Counts arrivals that should ring the bell; the attention hook rings when it grows. */
 	bells: number;
 	quitRequested: boolean;
+	/** Whether a local history is kept: then conversations hold a window and page from disk. */
+	historyOn: boolean;
+	/** Names this session's sent messages in the history (`uid`), unique across sessions. */
+	sessionId: string;
+	/** When this session began, for the line that marks it in reopened conversations. */
+	sessionStart: number;
+	/** Reads and writes the history effect still has to do, in order. */
+	historyTasks: readonly HistoryTask[];
+	nextTaskId: number;
+	/** The results of /search, while they are shown. */
+	search?: SearchView;
+	/** /forget asked for: the next key says yes (y) or no (anything else). */
+	confirmForget?: string;
 	/** Set when the UI must end: the runner restores the terminal and exits with this. */
 	ended?: {exitCode: number; message?: string};
 };
 
-export function initialChatState(options: {self: string; follow: boolean}): ChatState {
+export type InitialChatOptions = {
+	self: string;
+	follow: boolean;
+	/** Conversations read from the history at start; undefined when no history is kept. */
+	past?: ReadonlyMap<string, Conversation>;
+	sessionId?: string;
+	sessionStart?: number;
+};
+
+export function initialChatState(options: InitialChatOptions): ChatState {
 	return {
 		self: options.self,
 		follow: options.follow,
@@ -79,7 +111,6 @@ export function initialChatState(options: {self: string; follow: boolean}): Chat
 		welcomed: false,
 		users: [],
 		presence: new Map(),
-		conversations: new Map(),
 		input: emptyInputLine,
 		history: [],
 		draft: '',
@@ -91,11 +122,20 @@ export function initialChatState(options: {self: string; follow: boolean}): Chat
 		pending: new Map(),
 		bells: 0,
 		quitRequested: false,
+		historyOn: options.past !== undefined,
+		sessionId: options.sessionId ?? 'session',
+		sessionStart: options.sessionStart ?? 0,
+		historyTasks: [],
+		nextTaskId: 1,
+		conversations: options.past ?? new Map(),
 	};
 }
 
-export function emptyConversation(partner: string): Conversation {
-	return {partner, log: emptyLog, unread: 0, newBelow: 0};
+export function emptyConversation(partner: string, historyOn = false): Conversation {
+	const conversation: Conversation = {partner, log: emptyLog, unread: 0, newBelow: 0};
+	// A conversation new to this session may have an earlier one on disk: PgUp looks.
+	if (historyOn) conversation.olderStored = true;
+	return conversation;
 }
 
 /**

@@ -16,6 +16,9 @@ import {
 	withConversation,
 } from './conversation-updates.js';
 import {emptyInputLine} from './input-editing.js';
+import {loadOlder} from './history-pages.js';
+import {logOf} from './message-log.js';
+import {askToForget, startSearch} from './search-and-forget.js';
 import {parseInputCommand} from '../keys/input-command.js';
 
 export const NO_PARTNER_HINT = 'choose who to chat with: type to:NAME or press Ctrl+N';
@@ -92,20 +95,19 @@ function sendText(
 	if (lines > PASTE_CONFIRM_LINES && options.confirmed !== true) {
 		return {...state, confirmSend: {to, lines}};
 	}
-	const consumed = consumeLine(state);
+	const consumed = atNewest(consumeLine(state), to);
 	const action = options.action === true;
-	const message = {time: now, from: state.self, text, delivery: {state: 'sending'} as const};
+	const uid = `${state.sessionId}.${state.nextLocalId}`;
+	const message = {time: now, from: state.self, text, uid, delivery: {state: 'sending'} as const};
 	const added = addMessages(consumed, to, [action ? {...message, action} : message]);
 	const conversation = conversationOf(added.state, to);
 	const shown = withConversation(added.state, {...conversation, scroll: undefined, newBelow: 0});
+	const outgoing = {localId: shown.nextLocalId, to, text, seq: added.seq, time: now, uid};
 	return {
 		...shown,
 		notice: undefined,
 		confirmSend: undefined,
-		outbox: [
-			...shown.outbox,
-			{localId: shown.nextLocalId, to, text, seq: added.seq, ...(action ? {action} : {})},
-		],
+		outbox: [...shown.outbox, action ? {...outgoing, action} : outgoing],
 		nextLocalId: shown.nextLocalId + 1,
 	};
 }
@@ -123,6 +125,25 @@ export function cancelSend(state: ChatState): ChatState {
 /** Asked on the notice line, in place of any notice, until Enter or Esc answers it. */
 export function confirmQuestion({to, lines}: {to: string; lines: number}): string {
 	return `Send ${lines} lines to ${to}? Enter sends, Esc edits`;
+}
+
+/**
+ * A message sent goes below the newest one: a window showing older messages (newer ones still
+ * on disk) starts again from the newest, read back from disk.
+ */
+function atNewest(state: ChatState, partner: string): ChatState {
+	const conversation = conversationOf(state, partner);
+	if (!conversation.newerStored) return state;
+	const log = logOf([], conversation.log.nextSeq);
+	const emptied = withConversation(state, {
+		...conversation,
+		log,
+		scroll: undefined,
+		olderStored: true,
+		newerStored: false,
+		newBelow: 0,
+	});
+	return loadOlder(emptied, partner);
 }
 
 export function submitLine(state: ChatState, now: number): ChatState {
@@ -150,10 +171,16 @@ export function submitLine(state: ChatState, now: number): ChatState {
 		case 'close': {
 			return closeConversation(consumeLine(state));
 		}
+		case 'search': {
+			return startSearch(consumeLine(state), command.text, command.all);
+		}
+		case 'forget': {
+			return askToForget(consumeLine(state));
+		}
 		case 'unknown-command': {
 			return error(
 				consumeLine(state),
-				`unknown command ${command.command}: the commands are /to NAME, /close, /help, /quit`,
+				`unknown command ${command.command}: the commands are /to NAME, /search TEXT, /close, /forget, /help, /quit`,
 			);
 		}
 	}
