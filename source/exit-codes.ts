@@ -7,6 +7,9 @@ export const EXIT_FAILURE = 1;
 /** A command line that cannot work (a bad flag, address or password), as getopt tools use 2. */
 export const EXIT_USAGE = 2;
 
+/** `chat host` cannot use its store (`--data`): damaged, full, locked or not writable. */
+export const EXIT_STORE = 3;
+
 /** A signal ends `chat join` with 128 + its number, as shells report it, wherever it comes. */
 export const SIGNAL_EXIT_CODES = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143} as const;
 

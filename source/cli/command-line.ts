@@ -115,7 +115,9 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 
 			for (const note of access.notes) process.stderr.write(`chat host: ${note}\n`);
 			const {runHost} = await import('../host/run-host.js');
-			return runHost({...line.options, ...access.options});
+			const data = line.flags['data'];
+			const dataDir = typeof data === 'string' && data !== '' ? data : undefined;
+			return runHost({...line.options, ...access.options, ...(dataDir ? {dataDir} : {})});
 		}
 
 		case 'join': {

@@ -21,6 +21,13 @@ import {
 	RESUME_GRACE_MS,
 } from '../protocol/limits.js';
 import {connectionsForOpenFiles, readOpenFileLimit} from './open-file-limit.js';
+import type {NameOwners} from './relay/name-owners.js';
+import type {DurableStore} from './store/durable-store.js';
+import {
+	DEFAULT_MAILBOX_BYTES,
+	DEFAULT_MAILBOX_MESSAGES,
+	DEFAULT_MESSAGE_EXPIRY_DAYS,
+} from './store/store-limits.js';
 
 export type HostOptions = {
 	/** TCP port; 0 picks a free one (tests). */
@@ -62,10 +69,26 @@ export type HostOptions = {
 	createServer?: (onConnection: (socket: Socket) => void) => Server;
 	/** One line per login, logout and refused connection; never message content. */
 	log?: (line: string) => void;
+	/** The opened store (run-host.ts opens `--data`): held and stored messages, name owners.
+	 * Without one the host keeps everything in memory, and keeps no mail for anyone offline. */
+	store?: DurableStore;
+	/** Who owns which name; default: the store's, else in memory. */
+	owners?: NameOwners;
+	/** Messages kept for one offline owner (`--mailbox-size`); past it `FAILED mailbox-full`. */
+	maxStoredMessages?: number;
+	/** Bytes of text kept for one offline owner (`--mailbox-bytes`). */
+	maxStoredBytes?: number;
+	/** Days a message for someone offline is kept (`--message-expiry`). */
+	messageExpiryDays?: number;
+	/** The host's clock for message times and expiry (tests move it). */
+	now?: () => number;
 };
 
-export type HostSettings = Required<Omit<HostOptions, 'password' | 'createServer' | 'tls'>> &
-	Pick<HostOptions, 'password' | 'createServer' | 'tls'>;
+/** Options that have no default: absent means none. */
+type OptionalSetting = 'password' | 'createServer' | 'tls' | 'store' | 'owners';
+
+export type HostSettings = Required<Omit<HostOptions, OptionalSetting>> &
+	Pick<HostOptions, OptionalSetting>;
 
 /** What the host does when not told otherwise; `chat host --help` shows these. Not
  * maxConnections: it follows the open-file limit of the process that runs the host. */
@@ -87,10 +110,10 @@ export const HOST_DEFAULTS = {
 	maxHeldMessages: MAX_HELD_MESSAGES,
 	passwordFailureDelayMs: PASSWORD_FAILURE_DELAY_MS,
 	passwordFailureMaxDelayMs: PASSWORD_FAILURE_MAX_DELAY_MS,
-} as const satisfies Omit<
-	HostSettings,
-	'password' | 'tls' | 'createServer' | 'log' | 'maxConnections'
->;
+	maxStoredMessages: DEFAULT_MAILBOX_MESSAGES,
+	maxStoredBytes: DEFAULT_MAILBOX_BYTES,
+	messageExpiryDays: DEFAULT_MESSAGE_EXPIRY_DAYS,
+} as const satisfies Omit<HostSettings, OptionalSetting | 'log' | 'maxConnections' | 'now'>;
 
 export function resolveHostOptions(options: HostOptions): HostSettings {
 	return {
@@ -117,6 +140,12 @@ export function resolveHostOptions(options: HostOptions): HostSettings {
 		tls: options.tls,
 		createServer: options.createServer,
 		log: options.log ?? ignoreLog,
+		store: options.store,
+		owners: options.owners,
+		maxStoredMessages: options.maxStoredMessages ?? HOST_DEFAULTS.maxStoredMessages,
+		maxStoredBytes: options.maxStoredBytes ?? HOST_DEFAULTS.maxStoredBytes,
+		messageExpiryDays: options.messageExpiryDays ?? HOST_DEFAULTS.messageExpiryDays,
+		now: options.now ?? Date.now,
 	};
 }
 

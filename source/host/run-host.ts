@@ -3,13 +3,18 @@
 
 import os from 'node:os';
 import process from 'node:process';
-import {EXIT_FAILURE} from '../exit-codes.js';
+import {EXIT_FAILURE, EXIT_STORE} from '../exit-codes.js';
+import {chatStateDir} from '../state-dir.js';
 import {accessNotice} from './access-notice.js';
 import {type HostOptions, resolveHostOptions} from './host-options.js';
 import {joinCommands} from './lan-addresses.js';
 import {startHost} from './start-host.js';
+import {openDurableStore, type DurableStore} from './store/durable-store.js';
+import {StoreOpenError} from './store/store-errors.js';
 
-export type RunHostOptions = Omit<HostOptions, 'log' | 'createServer'> & {
+export type RunHostOptions = Omit<HostOptions, 'log' | 'createServer' | 'store'> & {
+	/** The folder of the store (`--data`); default chatStateDir(). */
+	dataDir?: string;
 	stdout?: NodeJS.WritableStream;
 	stderr?: NodeJS.WritableStream;
 };
@@ -28,15 +33,30 @@ const LISTEN_ERRORS: Record<string, (port: number, bind: string) => string> = {
 };
 
 export async function runHost(options: RunHostOptions = {}): Promise<number> {
-	const {stdout = process.stdout, stderr = process.stderr, ...hostOptions} = options;
+	const {
+		stdout = process.stdout,
+		stderr = process.stderr,
+		dataDir = chatStateDir(),
+		...hostOptions
+	} = options;
 	const log = (line: string): void => {
 		stderr.write(`${new Date().toISOString()} ${line}\n`);
 	};
 
+	let store: DurableStore;
+	try {
+		store = openDurableStore({dir: dataDir});
+	} catch (error) {
+		if (!(error instanceof StoreOpenError)) throw error;
+		stderr.write(`chat host: ${error.message}\n`);
+		return EXIT_STORE;
+	}
+
 	let host;
 	try {
-		host = await startHost({...hostOptions, log});
+		host = await startHost({...hostOptions, store, log});
 	} catch (error) {
+		await store.close();
 		const code = (error as NodeJS.ErrnoException).code ?? '';
 		const {port, bind} = resolveHostOptions(hostOptions);
 		const explain = LISTEN_ERRORS[code];
@@ -52,6 +72,7 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 
 	for (const line of accessNotice(hostOptions)) stdout.write(`${line}\n`);
 
+	stdout.write(`Name owners and messages for people offline are kept in ${dataDir}\n`);
 	stdout.write('Stop it with Ctrl+C.\n');
 	const signal = await new Promise<string>((resolve) => {
 		process.once('SIGINT', () => resolve('SIGINT'));
@@ -59,6 +80,8 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 	});
 	log(`${signal}: shutting down`);
 	await host.close();
+	// What is queued is committed before the file closes.
+	await store.close();
 	log('stopped');
 	return 0;
 }

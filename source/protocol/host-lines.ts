@@ -52,6 +52,21 @@ export function encodeMsg(
 	return `MSG ${id} ${time} ${from} ${to} ${ref ?? NO_REF} :${text}`;
 }
 
+/** The flag after a MSG's ref that marks a message kept while its recipient was offline. */
+const STORED_FLAG = 'stored';
+
+/** A MSG kept for its recipient while offline, handed on at login (docs/protocol.md "Offline"). */
+export function encodeStoredMsg(
+	id: MessageId,
+	time: number,
+	from: string,
+	to: string,
+	ref: string | undefined,
+	text: string,
+): string {
+	return `MSG ${id} ${time} ${from} ${to} ${ref ?? NO_REF} ${STORED_FLAG} :${text}`;
+}
+
 export function encodeDelivered(ref: string, id: MessageId, time: number): string {
 	return `DELIVERED ${ref} ${id} ${time}`;
 }
@@ -63,6 +78,11 @@ export function msgIdAndTime(line: string): {id: string; time: string} {
 	return {id: line.slice(4, idEnd), time: line.slice(idEnd + 1, timeEnd)};
 }
 
+/** The text of a line `encodeMsg` made: after the first ` :`, since no field before it has one. */
+export function msgText(line: string): string {
+	return line.slice(line.indexOf(' :') + 2);
+}
+
 /** The DELIVERED line for a message, made from the MSG line it was delivered as. */
 export function deliveredFromMsg(ref: string, msgLine: string): string {
 	const {id, time} = msgIdAndTime(msgLine);
@@ -71,6 +91,10 @@ export function deliveredFromMsg(ref: string, msgLine: string): string {
 
 export function encodeHeld(ref: string, id: MessageId, time: number): string {
 	return `HELD ${ref} ${id} ${time}`;
+}
+
+export function encodeStored(ref: string, id: MessageId, time: number): string {
+	return `STORED ${ref} ${id} ${time}`;
 }
 
 export function encodeFailed(ref: string, code: string, reason: string): string {
@@ -111,8 +135,10 @@ export type HostLine =
 			to: string;
 			ref: string | undefined;
 			text: string;
+			/** Kept by the host while you were offline (the `stored` flag); absent otherwise. */
+			stored?: true;
 	  }
-	| {kind: 'delivered' | 'held'; ref: string; id: string; time: number}
+	| {kind: 'delivered' | 'held' | 'stored'; ref: string; id: string; time: number}
 	| {kind: 'failed'; ref: string; code: string; reason: string}
 	| {kind: 'error' | 'refused' | 'bye'; code: string; reason: string}
 	| {kind: 'ping' | 'pong'; token: string}
@@ -131,6 +157,7 @@ export const HOST_VERBS = [
 	'MSG',
 	'DELIVERED',
 	'HELD',
+	'STORED',
 	'FAILED',
 	'ERROR',
 	'REFUSED',
@@ -163,19 +190,29 @@ export function parseHostLine(line: string): HostLine {
 	const known = hostVerb(verb);
 	switch (known) {
 		case 'MSG': {
-			const [id = '', time = '', from = '', to = '', ref = ''] = params;
+			const [id = '', time = '', from = '', to = '', ref = '', flag] = params;
 			if (ref === '' || trailing === undefined || !isDecimal(id) || !isDecimal(time)) {
 				return bad(verb);
 			}
 
 			const sender = ref === NO_REF ? undefined : ref;
-			return {kind: 'msg', id, time: Number(time), from, to, ref: sender, text: trailing};
+			const msg = {
+				kind: 'msg',
+				id,
+				time: Number(time),
+				from,
+				to,
+				ref: sender,
+				text: trailing,
+			} as const;
+			return flag === STORED_FLAG ? {...msg, stored: true} : msg;
 		}
 
 		case 'DELIVERED':
-		case 'HELD': {
+		case 'HELD':
+		case 'STORED': {
 			if (!isDecimal(second) || !isDecimal(third)) return bad(verb);
-			const kind = verb === 'HELD' ? 'held' : 'delivered';
+			const kind = verb === 'HELD' ? 'held' : verb === 'STORED' ? 'stored' : 'delivered';
 			return {kind, ref: first, id: second, time: Number(third)};
 		}
 

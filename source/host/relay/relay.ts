@@ -3,32 +3,76 @@
 // sender what became of it exactly once.
 
 import {CtimeClock} from '../../protocol/ctime.js';
-import {formatPlainRelay, plainHeldFailed} from '../../protocol/plain-face.js';
+import {nameKey} from '../../protocol/name-key.js';
+import {
+	formatPlainRelay,
+	plainHeldFailed,
+	plainNotKept,
+	plainStoredFor,
+} from '../../protocol/plain-face.js';
 import {
 	encodeDelivered,
 	encodeFailed,
 	encodeHeld,
 	encodeMsg,
+	encodeStored,
 } from '../../protocol/structured-messages.js';
 import type {CloseReason, Delivery, DeliveryListener, User} from './user.js';
 import {whenReady} from './eventually.js';
 import {flat} from './flat-string.js';
 import {MessageIds} from './message-ids.js';
+import {NO_OFFLINE_MAIL, type KeepOutcome, type OfflineMail} from './offline-mail.js';
 import type {HoldOutcome, UserState} from './user-state.js';
+
+export type RelayOptions = {
+	/** Where messages for an offline owner are kept; none by default. */
+	mail?: OfflineMail;
+	/** The ids to give; a restarted host starts above the store's highest (store/next-id-start.ts). */
+	ids?: MessageIds;
+	/** The host's clock, for a message's time. */
+	now?: () => number;
+};
 
 export class Relay implements DeliveryListener {
 	readonly #users: UserState;
-	readonly #ids = new MessageIds();
+	readonly #mail: OfflineMail;
+	readonly #ids: MessageIds;
+	readonly #now: () => number;
 	readonly #ctime = new CtimeClock();
 
-	constructor(users: UserState) {
+	constructor(users: UserState, options: RelayOptions = {}) {
 		this.#users = users;
+		this.#mail = options.mail ?? NO_OFFLINE_MAIL;
+		this.#ids = options.ids ?? new MessageIds();
+		this.#now = options.now ?? Date.now;
+	}
+
+	/** The owner's name if `name` is owned and so can be sent mail while offline; else undefined. */
+	ownerOf(name: string, next: (owner: string | undefined) => void): void {
+		whenReady(this.#mail.ownerName(name), next);
+	}
+
+	/** Keeps clean `text` for `recipient`, an owner who is offline; STORED (or why not) follows
+	 * once it is durable. */
+	keepForOffline(sender: User, recipient: string, text: string, ref: string | undefined): void {
+		const message = {
+			id: this.#ids.next(),
+			time: this.#now(),
+			sender,
+			ref,
+			recipient,
+			recipientKey: nameKey(recipient),
+			text,
+		};
+		void this.#mail.keep(message).then((outcome) => {
+			this.#afterKeep(sender, recipient, ref, outcome);
+		});
 	}
 
 	/** Relays clean `text` from `sender` to `recipient`; `ref` is the structured sender's ref. */
 	deliver(sender: User, recipient: User, text: string, ref: string | undefined): void {
 		const id = this.#ids.next();
-		const time = Date.now();
+		const time = this.#now();
 		let line: string;
 		if (recipient.face === 'plain') {
 			line = formatPlainRelay(this.#ctime.now(time), sender.name, text);
@@ -39,7 +83,15 @@ export class Relay implements DeliveryListener {
 		}
 
 		// Kept in the recipient's replay ring: flat, it no longer holds the sender's whole line.
-		const delivery: Delivery = {id, time, sender, ref, recipient, line: flat(line)};
+		const delivery: Delivery = {
+			id,
+			time,
+			sender,
+			ref,
+			recipient,
+			line: flat(line),
+			kept: undefined,
+		};
 		const link = recipient.link;
 		if (link !== undefined) {
 			link.sendDelivery(delivery);
@@ -53,6 +105,7 @@ export class Relay implements DeliveryListener {
 
 	handedOver(delivery: Delivery): void {
 		const {recipient, ref, line} = delivery;
+		if (delivery.kept !== undefined) this.#mail.handedOver(delivery);
 		const structured = recipient.face === 'structured';
 		if (structured) recipient.replay.push(line);
 		if (ref === undefined) return;
@@ -92,14 +145,38 @@ export class Relay implements DeliveryListener {
 		}
 	}
 
+	/** What was still held for a user who is gone for good: kept for the name's owner (STORED to
+	 * their senders), else FAILED with user-left. */
+	settleLeft(user: User, held: readonly Delivery[]): void {
+		if (held.length === 0) return;
+		whenReady(this.#mail.keepForOwner(user, held), (kept) => {
+			if (kept) {
+				for (const each of held) this.#toldStored(each.sender, user.name, each.ref, each);
+				return;
+			}
+
+			const reason = `${user.name} left before the message could be delivered`;
+			this.failDeliveries(held, 'user-left', reason);
+		});
+	}
+
 	/** Messages a closed connection never wrote (docs/protocol.md "Resume", "Limits"): moved
-	 * ahead of the held ones when its user resumed elsewhere, else FAILED to their senders. */
+	 * ahead of the held ones when its user resumed elsewhere, else FAILED to their senders. A
+	 * message the store keeps waits on: held again for an away user, or as for a user who left. */
 	settleUndelivered(undelivered: Delivery[], reason: CloseReason, user: User | undefined): void {
 		if (undelivered.length === 0) return;
 		if (reason === 'replaced' && user !== undefined) {
 			// Never cut, only moved: the new connection gets them after the roster.
 			this.#users.holdFirst(user, undelivered);
 			return;
+		}
+
+		if (user !== undefined && undelivered.some((each) => each.kept !== undefined)) {
+			const kept = undelivered.filter((each) => each.kept !== undefined);
+			undelivered = undelivered.filter((each) => each.kept === undefined);
+			if (user.gone) this.settleLeft(user, kept);
+			else this.#users.holdFirst(user, kept);
+			if (undelivered.length === 0) return;
 		}
 
 		const name = user?.name ?? 'the user';
@@ -122,8 +199,34 @@ export class Relay implements DeliveryListener {
 			return;
 		}
 
+		if (outcome.kind === 'unkept') {
+			this.dropped(delivery, outcome.code, outcome.reason);
+			return;
+		}
+
 		const reason = `${recipient.name} is away and already has ${outcome.waiting} messages waiting`;
 		this.dropped(delivery, 'held-full', reason);
+	}
+
+	#afterKeep(sender: User, recipient: string, ref: string | undefined, outcome: KeepOutcome): void {
+		if (outcome.kind === 'stored') {
+			this.#toldStored(sender, recipient, ref, outcome);
+			return;
+		}
+
+		if (ref === undefined) sender.link?.send(plainNotKept(recipient, outcome.reason));
+		else this.#answer(sender, ref, encodeFailed(ref, outcome.code, outcome.reason));
+	}
+
+	/** STORED to a structured sender, one line to a plain one. */
+	#toldStored(
+		sender: User,
+		recipient: string,
+		ref: string | undefined,
+		message: {readonly id: string; readonly time: number},
+	): void {
+		if (ref === undefined) sender.link?.send(plainStoredFor(recipient));
+		else this.#answer(sender, ref, encodeStored(ref, message.id, message.time));
 	}
 
 	/** Sends a structured sender the result of `ref` (HELD, FAILED), and remembers it for a resent SEND. */

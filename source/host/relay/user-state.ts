@@ -1,14 +1,17 @@
 // The state seam: what the host knows about users that another host, or this host after a restart,
 // would need. The relay, the presence and the login use this interface and never learn which
-// implementation they have; memory-user-state.ts is the one there is.
+// implementation they have: memory-user-state.ts, or durable/durable-user-state.ts on a store.
 
 import type {PresenceVerb} from '../../protocol/structured-messages.js';
 import type {Delivery, User, UserLink} from './user.js';
 import type {Eventually} from './eventually.js';
 
-/** What became of a message for an away user: held (HELD to its sender), or not, being full. */
+/** What became of a message for an away user: held (HELD to its sender), or not, being full, or
+ * because a store could not keep it (a code and a sentence for FAILED). */
 export type HoldOutcome =
-	{readonly kind: 'held'} | {readonly kind: 'full'; readonly waiting: number};
+	| {readonly kind: 'held'}
+	| {readonly kind: 'full'; readonly waiting: number}
+	| {readonly kind: 'unkept'; readonly code: string; readonly reason: string};
 
 /**
  * Who is online and on which connection, whose names are claimed, the presence news, and the

@@ -82,7 +82,12 @@ export type Delivery = {
 	readonly recipient: User;
 	/** The line the recipient gets, without its newline. */
 	readonly line: string;
+	/** A copy waits in the store (`held` for an away user, `stored` for an offline owner) until
+	 * this is handed to the socket; absent or undefined on a host without one. */
+	kept?: KeptAs | undefined;
 };
+
+type KeptAs = 'held' | 'stored';
 
 /** Told what became of each delivery; one object for the whole host. */
 export type DeliveryListener = {
