@@ -65,7 +65,8 @@ export class StoreOfflineMail implements OfflineMail {
 			);
 			health.wrote();
 			if (outcome.kept) return {kind: 'stored', id: message.id, time: message.time};
-			return {kind: 'refused', code: 'mailbox-full', reason: fullReason(message, outcome.limit)};
+			const reason = fullReason(message.recipient, outcome.limit, limits);
+			return {kind: 'refused', code: 'mailbox-full', reason};
 		} catch (error) {
 			return {kind: 'refused', ...health.failed(error)};
 		}
@@ -168,8 +169,8 @@ function storedOf(delivery: Delivery, recipient: User) {
 	};
 }
 
-function fullReason(message: OfflineMessage, limit: keyof MailboxSize): string {
+function fullReason(name: string, limit: keyof MailboxSize, limits: MailboxLimits): string {
 	return limit === 'messages'
-		? `${message.recipient} already has the most messages waiting that the host keeps`
-		: `${message.recipient} already has the most text waiting that the host keeps`;
+		? `${name} already has ${limits.messages} messages waiting, the most this host keeps`
+		: `${name} already has ${Math.round(limits.bytes / 1024)} KiB of messages waiting, the most this host keeps`;
 }
