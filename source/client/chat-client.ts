@@ -14,10 +14,22 @@ export type ClientEvent =
 	| {type: 'user-left'; name: string}
 	| {type: 'user-away'; name: string}
 	| {type: 'user-back'; name: string}
-	/** A message to you. `id` is the host's id; duplicates are already removed. */
-	| {type: 'message'; id: string; time: number; from: string; to: string; text: string}
+	/** A message to you. `id` is the host's id; duplicates are already removed. `stored`: the host
+	 * kept it while you were offline, and hands it on now you are back. */
+	| {
+			type: 'message';
+			id: string;
+			time: number;
+			from: string;
+			to: string;
+			text: string;
+			stored?: true;
+	  }
 	/** Your message `ref` (returned by `send`) reached the host, which is holding it for an away user. */
 	| {type: 'held'; ref: string; id: string; time: number}
+	/** Your message `ref` is kept for a recipient who is offline, until they return; `delivered`
+	 * follows then, in this session or a later one. */
+	| {type: 'stored'; ref: string; id: string; time: number}
 	/** Your message `ref` was handed to the recipient. `time` is the host's timestamp. */
 	| {type: 'delivered'; ref: string; id: string; time: number}
 	/** Your message `ref` was not delivered. `reason` is a sentence for people. */

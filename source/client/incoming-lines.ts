@@ -3,6 +3,7 @@
 import type {HostLine} from '../protocol/host-lines.js';
 import type {ClientEvents} from './client-events.js';
 import {createIncomingDedupe, laterMessageId} from './incoming-dedupe.js';
+import {DEDUPE_MEMORY} from './limits.js';
 import type {PendingSends} from './pending-sends.js';
 
 type IncomingLines = {
@@ -20,6 +21,8 @@ const presenceEvents = {
 
 export function createIncomingLines(events: ClientEvents, sends: PendingSends): IncomingLines {
 	const dedupe = createIncomingDedupe();
+	// Settled by STORED, still waiting for their DELIVERED (a Set keeps insertion order: oldest first).
+	const stored = new Set<string>();
 	let lastMessageId: string | undefined;
 	return {
 		get lastMessageId() {
@@ -39,7 +42,8 @@ export function createIncomingLines(events: ClientEvents, sends: PendingSends): 
 					lastMessageId = laterMessageId(lastMessageId, line.id);
 					if (dedupe.isFirstSighting(line)) {
 						const {id, time, from, to, text} = line;
-						events.emit({type: 'message', id, time, from, to, text});
+						if (line.stored) events.emit({type: 'message', id, time, from, to, text, stored: true});
+						else events.emit({type: 'message', id, time, from, to, text});
 					}
 
 					break;
@@ -54,8 +58,18 @@ export function createIncomingLines(events: ClientEvents, sends: PendingSends): 
 					break;
 				}
 
-				case 'delivered': {
+				case 'stored': {
 					if (sends.settle(line.ref)) {
+						stored.add(line.ref);
+						if (stored.size > DEDUPE_MEMORY) stored.delete(stored.values().next().value ?? '');
+						events.emit({type: 'stored', ref: line.ref, id: line.id, time: line.time});
+					}
+
+					break;
+				}
+
+				case 'delivered': {
+					if (sends.settle(line.ref) || stored.delete(line.ref)) {
 						events.emit({type: 'delivered', ref: line.ref, id: line.id, time: line.time});
 					}
 

@@ -36,7 +36,9 @@ function receiveMessages(
 	from: string,
 	events: readonly MessageEvent[],
 ): ChatState {
-	const messages = events.map(({time, text}) => ({time, from, text}));
+	const messages = events.map(({time, text, stored}) =>
+		stored ? {time, from, text, whileAway: true as const} : {time, from, text},
+	);
 	let next = addMessages(ensureListed(state, from), from, messages).state;
 	if (next.partner === from) return next;
 	if (next.follow && next.input.text === '') {
@@ -103,6 +105,10 @@ function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
 		}
 		case 'held': {
 			return setDelivery(state, event.ref, {state: 'held'}, false);
+		}
+		case 'stored': {
+			const recipient = state.pending.get(event.ref)?.partner ?? '';
+			return setDelivery(state, event.ref, {state: 'stored', recipient}, false);
 		}
 		case 'delivered': {
 			return setDelivery(state, event.ref, {state: 'delivered'}, true);

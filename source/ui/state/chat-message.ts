@@ -1,7 +1,12 @@
 // One line of a conversation as the UI keeps it.
 
 export type Delivery =
-	{state: 'sending'} | {state: 'held'} | {state: 'delivered'} | {state: 'failed'; reason: string};
+	| {state: 'sending'}
+	| {state: 'held'}
+	/** Kept by the host for `recipient`, who is offline. */
+	| {state: 'stored'; recipient: string}
+	| {state: 'delivered'}
+	| {state: 'failed'; reason: string};
 
 export type ChatMessage = {
 	/** Position in its conversation, counting from the first message ever stored there. */
@@ -13,4 +18,6 @@ export type ChatMessage = {
 	delivery?: Delivery;
 	/** Only on messages you sent: the client's ref, to match the host's result. */
 	ref?: string;
+	/** Only on messages to you: it waited on the host while you were offline. */
+	whileAway?: true;
 };

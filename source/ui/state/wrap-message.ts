@@ -28,6 +28,10 @@ function statusWords(delivery: Delivery | undefined): Word[] {
 		case 'held': {
 			return [{text: '…held', style: 'pending', space: ' '}];
 		}
+		case 'stored': {
+			const words = `stored: delivered when ${displayText(delivery.recipient)} returns`;
+			return splitWords(words, 'pending', ' ');
+		}
 		case 'delivered': {
 			return [{text: '✓', style: 'delivered', space: ' '}];
 		}
@@ -74,6 +78,7 @@ export function wrapMessage(message: ChatMessage, width: number): WrappedLine[] 
 		...header,
 		...splitWords(displayText(message.text), 'text', ' '),
 		...statusWords(message.delivery),
+		...(message.whileAway ? splitWords('· while you were away', 'pending', ' ') : []),
 	];
 
 	const lines: WrappedLine[] = [];
