@@ -82,6 +82,10 @@ export const MIGRATIONS: readonly string[] = [
 		time INTEGER NOT NULL
 	) STRICT;
 	CREATE INDEX delivery_receipts_by_sender ON delivery_receipts (sender_key, id);
+
+	-- A SEND resent to a restarted host (its refs forgotten) finds the message it already kept.
+	CREATE INDEX waiting_messages_by_sender_ref
+		ON waiting_messages (recipient_key, sender, sender_ref);
 	`,
 ];
 
