@@ -49,11 +49,9 @@ test('the sender sees stored until bob returns, and bob sees it arrived while he
 	const address = (name: string) => `${name}@127.0.0.1:${host.port}`;
 	const alice = openTerminal(address('alice'));
 	const bob = openTerminal(address('bob'));
-	let bobAgain: ReturnType<typeof openTerminal> | undefined;
+	const terminals = [alice, bob];
 	t.after(() => {
-		alice.kill();
-		bob.kill();
-		bobAgain?.kill();
+		for (const terminal of terminals) terminal.kill();
 	});
 
 	await alice.shows('1 bob');
@@ -65,7 +63,8 @@ test('the sender sees stored until bob returns, and bob sees it arrived while he
 	alice.type('see you tomorrow\r');
 	await alice.shows('see you tomorrow stored: delivered when bob returns');
 
-	bobAgain = openTerminal(address('bob'));
+	const bobAgain = openTerminal(address('bob'));
+	terminals.push(bobAgain);
 	await bobAgain.shows('alice: see you tomorrow · while you were away');
 	await alice.shows('see you tomorrow ✓');
 });
