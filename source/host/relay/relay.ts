@@ -4,24 +4,19 @@
 
 import {CtimeClock} from '../../protocol/ctime.js';
 import {nameKey} from '../../protocol/name-key.js';
-import {
-	formatPlainRelay,
-	plainHeldFailed,
-	plainNotKept,
-	plainStoredFor,
-} from '../../protocol/plain-face.js';
-import {
-	encodeDelivered,
-	encodeFailed,
-	encodeHeld,
-	encodeMsg,
-	encodeStored,
-} from '../../protocol/structured-messages.js';
+import {formatPlainRelay} from '../../protocol/plain-face.js';
+import {encodeDelivered, encodeHeld, encodeMsg} from '../../protocol/structured-messages.js';
 import type {CloseReason, Delivery, DeliveryListener, User} from './user.js';
 import {whenReady} from './eventually.js';
 import {flat} from './flat-string.js';
 import {MessageIds} from './message-ids.js';
-import {NO_OFFLINE_MAIL, type KeepOutcome, type OfflineMail} from './offline-mail.js';
+import {NO_OFFLINE_MAIL, type OfflineMail} from './offline-mail.js';
+import {
+	answerSender,
+	failToSenders,
+	keepOutcomeToSender,
+	storedToSender,
+} from './sender-results.js';
 import type {HoldOutcome, UserState} from './user-state.js';
 
 export type RelayOptions = {
@@ -65,7 +60,7 @@ export class Relay implements DeliveryListener {
 			text,
 		};
 		void this.#mail.keep(message).then((outcome) => {
-			this.#afterKeep(sender, recipient, ref, outcome);
+			keepOutcomeToSender(sender, recipient, ref, outcome);
 		});
 	}
 
@@ -122,27 +117,7 @@ export class Relay implements DeliveryListener {
 
 	/** Tells the sender of each dropped message: FAILED per ref, or one line per plain sender. */
 	failDeliveries(deliveries: readonly Delivery[], code: string, reason: string): void {
-		let plainCounts: Map<User, Map<string, number>> | undefined;
-		for (const delivery of deliveries) {
-			const {sender, ref} = delivery;
-			if (ref !== undefined) {
-				this.#answer(sender, ref, encodeFailed(ref, code, reason));
-				continue;
-			}
-
-			plainCounts ??= new Map();
-			const byRecipient = plainCounts.get(sender) ?? new Map<string, number>();
-			const name = delivery.recipient.name;
-			byRecipient.set(name, (byRecipient.get(name) ?? 0) + 1);
-			plainCounts.set(sender, byRecipient);
-		}
-
-		if (plainCounts === undefined) return;
-		for (const [sender, byRecipient] of plainCounts) {
-			for (const [name, count] of byRecipient) {
-				sender.link?.send(plainHeldFailed(name, count));
-			}
-		}
+		failToSenders(deliveries, code, reason);
 	}
 
 	/** What was still held for a user who is gone for good: kept for the name's owner (STORED to
@@ -151,7 +126,7 @@ export class Relay implements DeliveryListener {
 		if (held.length === 0) return;
 		whenReady(this.#mail.keepForOwner(user, held), (kept) => {
 			if (kept) {
-				for (const each of held) this.#toldStored(each.sender, user.name, each.ref, each);
+				for (const each of held) storedToSender(each.sender, user.name, each.ref, each);
 				return;
 			}
 
@@ -195,7 +170,7 @@ export class Relay implements DeliveryListener {
 	#afterHold(delivery: Delivery, outcome: HoldOutcome): void {
 		const {sender, ref, recipient} = delivery;
 		if (outcome.kind === 'held') {
-			if (ref !== undefined) this.#answer(sender, ref, encodeHeld(ref, delivery.id, delivery.time));
+			if (ref !== undefined) answerSender(sender, ref, encodeHeld(ref, delivery.id, delivery.time));
 			return;
 		}
 
@@ -206,33 +181,5 @@ export class Relay implements DeliveryListener {
 
 		const reason = `${recipient.name} is away and already has ${outcome.waiting} messages waiting`;
 		this.dropped(delivery, 'held-full', reason);
-	}
-
-	#afterKeep(sender: User, recipient: string, ref: string | undefined, outcome: KeepOutcome): void {
-		if (outcome.kind === 'stored') {
-			this.#toldStored(sender, recipient, ref, outcome);
-			return;
-		}
-
-		if (ref === undefined) sender.link?.send(plainNotKept(recipient, outcome.reason));
-		else this.#answer(sender, ref, encodeFailed(ref, outcome.code, outcome.reason));
-	}
-
-	/** STORED to a structured sender, one line to a plain one. */
-	#toldStored(
-		sender: User,
-		recipient: string,
-		ref: string | undefined,
-		message: {readonly id: string; readonly time: number},
-	): void {
-		if (ref === undefined) sender.link?.send(plainStoredFor(recipient));
-		else this.#answer(sender, ref, encodeStored(ref, message.id, message.time));
-	}
-
-	/** Sends a structured sender the result of `ref` (HELD, FAILED), and remembers it for a resent SEND. */
-	#answer(sender: User, ref: string, line: string): void {
-		// Kept with the ref (MAX_REMEMBERED_REFS of them at least): flat, it is one small string.
-		sender.refs.settle(ref, flat(line));
-		sender.link?.send(line);
 	}
 }
