@@ -3,7 +3,8 @@
 // For the by-hand runs that watch the host's memory and descriptors (connection-abuse.ts,
 // churn-soak.ts).
 import {spawn} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, mkdtempSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 
@@ -32,11 +33,11 @@ export async function startCliHost(
 	// `ulimit -n` sets both limits, so Node (which raises the soft limit to the hard one) keeps it.
 	const child =
 		openFiles === undefined
-			? spawn(process.execPath, argv, {stdio: ['ignore', 'pipe', 'pipe']})
+			? spawn(process.execPath, argv, {stdio: ['ignore', 'pipe', 'pipe'], env: ownStateDir()})
 			: spawn(
 					'bash',
 					['-c', `ulimit -n ${openFiles} && exec "$0" "$@"`, process.execPath, ...argv],
-					{stdio: ['ignore', 'pipe', 'pipe']},
+					{stdio: ['ignore', 'pipe', 'pipe'], env: ownStateDir()},
 				);
 	let stderr = '';
 	let exitCode: number | null | undefined;
@@ -79,4 +80,10 @@ export async function startCliHost(
 			await exited;
 		},
 	};
+}
+
+/** Each host process keeps its store in a folder of its own (removed by the OS's tmp cleanup),
+ * so hosts started side by side never share one. */
+function ownStateDir(): NodeJS.ProcessEnv {
+	return {...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'chat-state-'))};
 }

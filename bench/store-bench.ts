@@ -3,6 +3,7 @@
 // SQLite at both durabilities beside a bare append-only log with an fdatasync per tick.
 import type {BenchOptions} from './bench-options.js';
 import {BenchReport, fixed, times, whole} from './bench-report.js';
+import {benchDurableHost} from './durable-host-bench.js';
 import {maximum, median, percentile, ratio} from './stats.js';
 import {openMs, pacedWrites, storedPerSecond, type StoreContender} from './store-runs.js';
 
@@ -73,4 +74,6 @@ export async function benchStore(options: BenchOptions, report: BenchReport): Pr
 			figures: {messages: openMessages, openMedianMs: median(opened)},
 		});
 	}
+
+	await benchDurableHost(options, report);
 }

@@ -13,6 +13,9 @@ export const EXIT_USAGE = 2;
  */
 export const EXIT_NOT_DELIVERED = 3;
 
+/** `chat host` cannot use its store (`--data`): damaged, full, locked or not writable. */
+export const EXIT_STORE = 4;
+
 /** A signal ends `chat join` with 128 + its number, as shells report it, wherever it comes. */
 export const SIGNAL_EXIT_CODES = {SIGHUP: 129, SIGINT: 130, SIGTERM: 143} as const;
 

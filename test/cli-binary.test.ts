@@ -3,7 +3,9 @@
 
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {test} from 'node:test';
 import {startHostProcess} from './helpers/built-cli.js';
@@ -17,7 +19,9 @@ const version = (
 
 function run(...args: string[]) {
 	assert.ok(existsSync(cli), 'dist/cli.js is missing: run npm run build first');
-	return spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', timeout: 20_000});
+	// A store of its own, not the one in this machine's home.
+	const env = {...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'chat-state-'))};
+	return spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', timeout: 20_000, env});
 }
 
 test('npx chat --help shows the usage and exits 0', () => {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
 import Database from 'better-sqlite3';
+import {SCHEMA_VERSION} from '../source/host/store/store-schema.js';
 import {openDurableStore} from '../source/host/store/durable-store.js';
 import {STORE_FILE_NAME} from '../source/host/store/open-store-file.js';
 import {StoreOpenError, StoreWriteError} from '../source/host/store/store-errors.js';
@@ -105,7 +106,9 @@ test('a store from a newer chat is refused, not rewritten', async (t) => {
 	newer.close();
 	assert.match(
 		openError(dir),
-		/was written by a newer chat \(store version 99, this one reads up to 1\)/,
+		new RegExp(
+			`was written by a newer chat \\(store version 99, this one reads up to ${SCHEMA_VERSION}\\)`,
+		),
 	);
 });
 

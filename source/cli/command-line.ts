@@ -152,7 +152,14 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 			const say = outputLines(process.stderr);
 			for (const note of access.notes) say(`chat host: ${note}`);
 			const redis = cluster.redis === undefined ? {} : {redis: cluster.redis};
-			return runHost({...line.options, ...access.options, ...redis});
+			const data = line.flags['data'];
+			const dataDir = typeof data === 'string' && data !== '' ? data : undefined;
+			return runHost({
+				...line.options,
+				...access.options,
+				...redis,
+				...(dataDir ? {dataDir} : {}),
+			});
 		}
 
 		case 'join': {

@@ -17,7 +17,8 @@ export type ClientEvent =
 	/**
 	 * A message to you. `id` is the host's id; duplicates are already removed. `more` says that
 	 * this is a part of a longer message and the next part from `from` follows after that many line
-	 * breaks (docs/protocol.md "Long and multi-line messages"); `action` marks a `/me`.
+	 * breaks (docs/protocol.md "Long and multi-line messages"); `action` marks a `/me`. `stored`:
+	 * the host kept it while you were offline, and hands it on now you are back.
 	 */
 	| {
 			type: 'message';
@@ -28,9 +29,13 @@ export type ClientEvent =
 			text: string;
 			more?: number;
 			action?: boolean;
+			stored?: true;
 	  }
 	/** Your message `ref` (returned by `send`) reached the host, which is holding it for an away user. */
 	| {type: 'held'; ref: string; id: string; time: number}
+	/** Your message `ref` is kept for a recipient who is offline, until they return; `delivered`
+	 * follows then, in this session or a later one. */
+	| {type: 'stored'; ref: string; id: string; time: number}
 	/** Your message `ref` was handed to the recipient. `time` is the host's timestamp. */
 	| {type: 'delivered'; ref: string; id: string; time: number}
 	/** `sent` of the `total` parts of your message `ref` were delivered so far. */

@@ -4,6 +4,7 @@ import type {HostLine} from '../protocol/host-lines.js';
 import type {ClientEvent} from './chat-client.js';
 import type {ClientEvents} from './client-events.js';
 import {createIncomingDedupe, laterMessageId} from './incoming-dedupe.js';
+import {DEDUPE_MEMORY} from './limits.js';
 import type {PendingSends} from './pending-sends.js';
 
 type IncomingLines = {
@@ -21,6 +22,8 @@ const presenceEvents = {
 
 export function createIncomingLines(events: ClientEvents, sends: PendingSends): IncomingLines {
 	const dedupe = createIncomingDedupe();
+	// Settled by STORED, still waiting for their DELIVERED (a Set keeps insertion order: oldest first).
+	const stored = new Set<string>();
 	let lastMessageId: string | undefined;
 	return {
 		get lastMessageId() {
@@ -43,6 +46,7 @@ export function createIncomingLines(events: ClientEvents, sends: PendingSends): 
 						const message: ClientEvent = {type: 'message', id, time, from, to, text};
 						if (options?.more !== undefined) message.more = options.more;
 						if (options?.action === true) message.action = true;
+						if (line.stored) message.stored = true;
 						events.emit(message);
 					}
 
@@ -58,8 +62,18 @@ export function createIncomingLines(events: ClientEvents, sends: PendingSends): 
 					break;
 				}
 
-				case 'delivered': {
+				case 'stored': {
 					if (sends.settle(line.ref)) {
+						stored.add(line.ref);
+						if (stored.size > DEDUPE_MEMORY) stored.delete(stored.values().next().value ?? '');
+						events.emit({type: 'stored', ref: line.ref, id: line.id, time: line.time});
+					}
+
+					break;
+				}
+
+				case 'delivered': {
+					if (sends.settle(line.ref) || stored.delete(line.ref)) {
 						events.emit({type: 'delivered', ref: line.ref, id: line.id, time: line.time});
 					}
 

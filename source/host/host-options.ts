@@ -23,6 +23,13 @@ import {
 import {CLUSTER_HOST_TTL_MS} from './cluster/cluster-limits.js';
 import {EVERY_INTERFACE} from './listen-address.js';
 import {connectionsForOpenFiles, readOpenFileLimit} from './open-file-limit.js';
+import type {NameOwners} from './relay/name-owners.js';
+import type {DurableStore} from './store/durable-store.js';
+import {
+	DEFAULT_MAILBOX_BYTES,
+	DEFAULT_MAILBOX_MESSAGES,
+	DEFAULT_MESSAGE_EXPIRY_DAYS,
+} from './store/store-limits.js';
 
 export type HostOptions = {
 	/** TCP port; 0 picks a free one (tests). */
@@ -68,12 +75,26 @@ export type HostOptions = {
 	clusterHostTtlMs?: number;
 	/** One line per login, logout and refused connection; never message content. */
 	log?: (line: string) => void;
+	/** The opened store (run-host.ts opens `--data`): held and stored messages, name owners.
+	 * Without one the host keeps everything in memory, and keeps no mail for anyone offline. */
+	store?: DurableStore;
+	/** Who owns which name; default: the store's, else in memory. */
+	owners?: NameOwners;
+	/** Messages kept for one offline owner (`--mailbox-size`); past it `FAILED mailbox-full`. */
+	maxStoredMessages?: number;
+	/** Bytes of text kept for one offline owner (`--mailbox-bytes`). */
+	maxStoredBytes?: number;
+	/** Days a message for someone offline is kept (`--message-expiry`). */
+	messageExpiryDays?: number;
+	/** The host's clock for message times and expiry (tests move it). */
+	now?: () => number;
 };
 
-export type HostSettings = Required<
-	Omit<HostOptions, 'password' | 'createServer' | 'tls' | 'redis'>
-> &
-	Pick<HostOptions, 'password' | 'createServer' | 'tls' | 'redis'>;
+/** Options that have no default: absent means none. */
+type OptionalSetting = 'password' | 'createServer' | 'tls' | 'store' | 'owners' | 'redis';
+
+export type HostSettings = Required<Omit<HostOptions, OptionalSetting>> &
+	Pick<HostOptions, OptionalSetting>;
 
 /** What the host does when not told otherwise; `chat host --help` shows these. Not
  * maxConnections: it follows the open-file limit of the process that runs the host. */
@@ -96,10 +117,10 @@ export const HOST_DEFAULTS = {
 	passwordFailureDelayMs: PASSWORD_FAILURE_DELAY_MS,
 	passwordFailureMaxDelayMs: PASSWORD_FAILURE_MAX_DELAY_MS,
 	clusterHostTtlMs: CLUSTER_HOST_TTL_MS,
-} as const satisfies Omit<
-	HostSettings,
-	'password' | 'tls' | 'createServer' | 'log' | 'maxConnections' | 'redis'
->;
+	maxStoredMessages: DEFAULT_MAILBOX_MESSAGES,
+	maxStoredBytes: DEFAULT_MAILBOX_BYTES,
+	messageExpiryDays: DEFAULT_MESSAGE_EXPIRY_DAYS,
+} as const satisfies Omit<HostSettings, OptionalSetting | 'log' | 'maxConnections' | 'now'>;
 
 export function resolveHostOptions(options: HostOptions): HostSettings {
 	return {
@@ -128,6 +149,12 @@ export function resolveHostOptions(options: HostOptions): HostSettings {
 		clusterHostTtlMs: options.clusterHostTtlMs ?? HOST_DEFAULTS.clusterHostTtlMs,
 		createServer: options.createServer,
 		log: options.log ?? ignoreLog,
+		store: options.store,
+		owners: options.owners,
+		maxStoredMessages: options.maxStoredMessages ?? HOST_DEFAULTS.maxStoredMessages,
+		maxStoredBytes: options.maxStoredBytes ?? HOST_DEFAULTS.maxStoredBytes,
+		messageExpiryDays: options.messageExpiryDays ?? HOST_DEFAULTS.messageExpiryDays,
+		now: options.now ?? Date.now,
 	};
 }
 

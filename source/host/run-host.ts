@@ -4,7 +4,8 @@
 
 import os from 'node:os';
 import process from 'node:process';
-import {EXIT_FAILURE} from '../exit-codes.js';
+import {EXIT_FAILURE, EXIT_STORE} from '../exit-codes.js';
+import {chatStateDir} from '../state-dir.js';
 import {accessNotice} from './access-notice.js';
 import {redisUrlForLog} from './cluster/redis-url.js';
 import {type HostOptions, resolveHostOptions} from './host-options.js';
@@ -13,8 +14,12 @@ import {formatLogTime} from './log-time.js';
 import {outputLines} from './output-lines.js';
 import {reachableHosts} from './reachable-hosts.js';
 import {startHost} from './start-host.js';
+import {openDurableStore, type DurableStore} from './store/durable-store.js';
+import {StoreOpenError} from './store/store-errors.js';
 
-export type RunHostOptions = Omit<HostOptions, 'log' | 'createServer'> & {
+export type RunHostOptions = Omit<HostOptions, 'log' | 'createServer' | 'store'> & {
+	/** The folder of the store (`--data`); default chatStateDir(). */
+	dataDir?: string;
 	stdout?: NodeJS.WritableStream;
 	stderr?: NodeJS.WritableStream;
 };
@@ -35,17 +40,32 @@ const LISTEN_ERRORS: Record<string, (port: number, bind: string) => string> = {
 };
 
 export async function runHost(options: RunHostOptions = {}): Promise<number> {
-	const {stdout = process.stdout, stderr = process.stderr, ...hostOptions} = options;
+	const {
+		stdout = process.stdout,
+		stderr = process.stderr,
+		dataDir = chatStateDir(),
+		...hostOptions
+	} = options;
 	const print = outputLines(stdout);
 	const say = outputLines(stderr);
 	const log = (line: string): void => {
 		say(`${formatLogTime(new Date())} ${line}`);
 	};
 
+	let store: DurableStore;
+	try {
+		store = openDurableStore({dir: dataDir});
+	} catch (error) {
+		if (!(error instanceof StoreOpenError)) throw error;
+		say(`chat host: ${error.message}`);
+		return EXIT_STORE;
+	}
+
 	let host;
 	try {
-		host = await startHost({...hostOptions, log});
+		host = await startHost({...hostOptions, store, log});
 	} catch (error) {
+		await store.close();
 		const code = (error as NodeJS.ErrnoException).code ?? '';
 		const {port, bind} = resolveHostOptions(hostOptions);
 		const explain = LISTEN_ERRORS[code];
@@ -76,10 +96,14 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 		print(`It shares one chat with every host on ${redisUrlForLog(hostOptions.redis)}.`);
 	}
 
+	print(`Name owners and messages for people offline are kept in ${dataDir}`);
+
 	print('Stop it with Ctrl+C.');
 	const signal = await stopSignal;
 	log(`${signal}: shutting down`);
 	await host.close();
+	// What is queued is committed before the file closes.
+	await store.close();
 	log('stopped');
 	return 0;
 }

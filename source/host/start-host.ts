@@ -24,7 +24,10 @@ import {listenOn} from './listen-address.js';
 import {LoginRate} from './login/login-rate.js';
 import {PasswordFailures} from './login/password-failures.js';
 import {PasswordTurns} from './login/password-turns.js';
+import {wireDurableState} from './durable/durable-state.js';
 import {MemoryUserState} from './relay/memory-user-state.js';
+import {MemoryNameOwners} from './relay/name-owners.js';
+import type {OfflineMail} from './relay/offline-mail.js';
 import {Presence} from './relay/presence.js';
 import {PresenceNews, type NewsReader} from './relay/presence-news.js';
 import {Relay} from './relay/relay.js';
@@ -32,6 +35,7 @@ import {rosterSnapshot} from './relay/roster-snapshot.js';
 import type {UserState} from './relay/user-state.js';
 import type {ClusterMember} from './cluster/join-cluster.js';
 import {TlsHandshakes} from './connection/tls-handshakes.js';
+import {StoreNameOwners} from './store/store-name-owners.js';
 import {createTlsServer} from './tls/tls-server.js';
 
 export type RunningHost = {
@@ -63,7 +67,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 					maxHeld: settings.maxHeldMessages,
 					log,
 				});
-	const {host, news, users} = wireHost(settings, cluster);
+	const {host, news, users, stopUpkeep} = wireHost(settings, cluster);
 	const caps = new AddressCaps(settings.maxPerAddress);
 	const sockets = new SocketBudget(settings.maxConnections);
 	let closing: Promise<void> | undefined;
@@ -145,6 +149,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 		address: bound.address,
 		stats: () => ({connections: host.connections.size, users: users.size}),
 		close() {
+			stopUpkeep();
 			closing ??= shutDown(host, news, server).then(() => cluster?.stop());
 			return closing;
 		},
@@ -159,17 +164,32 @@ function wireHost(
 	host: ConnectionHost;
 	news: PresenceNews;
 	users: UserState;
+	stopUpkeep: () => void;
 } {
-	const {log} = settings;
+	const {log, store} = settings;
 	const newsReaders = new Set<NewsReader>();
 	// A reader too far behind on the news gets the roster instead: the state seam's users now.
 	const news = new PresenceNews(
 		() => newsReaders,
 		() => rosterSnapshot(users.users()),
 	);
+	// A cluster keeps its users, held messages and name owners in Redis; otherwise, on a store,
+	// held and stored messages and name owners are durable; without either, all in memory.
+	const owners =
+		settings.owners ??
+		(store
+			? new StoreNameOwners(store.names, (error) => log(`store: ${(error as Error).message}`))
+			: new MemoryNameOwners());
+	const durable =
+		store && cluster === undefined
+			? wireDurableState({...settings, store, owners}, news)
+			: undefined;
 	const users: UserState =
-		cluster?.stateFor(news) ?? new MemoryUserState(news, settings.maxHeldMessages);
-	const relay = new Relay(users);
+		cluster?.stateFor(news) ??
+		durable?.users ??
+		new MemoryUserState(news, settings.maxHeldMessages);
+	const mail: OfflineMail | undefined = durable?.mail;
+	const relay = new Relay(users, {mail, ids: durable?.ids, now: settings.now});
 	const presence = new Presence(users, relay, {resumeGraceMs: settings.resumeGraceMs, log});
 	const failures = new PasswordFailures({
 		delayMs: settings.passwordFailureDelayMs,
@@ -192,11 +212,11 @@ function wireHost(
 		newsReaders,
 		relay,
 		presence,
-		login: {settings, passwordTurns, loginRate, users, presence, news, log},
+		login: {settings, passwordTurns, loginRate, users, presence, news, mail, log},
 		session: {users, relay},
 		log,
 	};
-	return {host, news, users};
+	return {host, news, users, stopUpkeep: () => durable?.upkeep.stop()};
 }
 
 /** `now`: the host is out of room, so the socket is closed right after its line, not given

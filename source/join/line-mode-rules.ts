@@ -132,6 +132,13 @@ export function handleClientEvent(state: LineModeState, event: ClientEvent): str
 			return formatPlainRelay(formatCtime(event.time), sanitiseText(event.from), text);
 		}
 
+		case 'stored': {
+			// Kept for later: said once, and the DELIVERED that follows needs the name no more.
+			const to = state.sentTo.get(event.ref);
+			state.sentTo.delete(event.ref);
+			return to === undefined ? undefined : `message to ${to} stored: delivered when ${to} returns`;
+		}
+
 		case 'delivered': {
 			state.sentTo.delete(event.ref);
 			return undefined;

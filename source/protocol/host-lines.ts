@@ -78,6 +78,21 @@ export function encodeMsg(
 	return `MSG ${id} ${time} ${from} ${to} ${ref ?? NO_REF}${encodeMessageOptions(options)} :${text}`;
 }
 
+/** The flag after a MSG's ref that marks a message kept while its recipient was offline. */
+const STORED_FLAG = 'stored';
+
+/** A MSG kept for its recipient while offline, handed on at login (docs/protocol.md "Offline"). */
+export function encodeStoredMsg(
+	id: MessageId,
+	time: number,
+	from: string,
+	to: string,
+	ref: string | undefined,
+	text: string,
+): string {
+	return `MSG ${id} ${time} ${from} ${to} ${ref ?? NO_REF} ${STORED_FLAG} :${text}`;
+}
+
 export function encodeDelivered(ref: string, id: MessageId, time: number): string {
 	return `DELIVERED ${ref} ${id} ${time}`;
 }
@@ -89,6 +104,11 @@ export function msgIdAndTime(line: string): {id: string; time: string} {
 	return {id: line.slice(4, idEnd), time: line.slice(idEnd + 1, timeEnd)};
 }
 
+/** The text of a line `encodeMsg` made: after the first ` :`, since no field before it has one. */
+export function msgText(line: string): string {
+	return line.slice(line.indexOf(' :') + 2);
+}
+
 /** The DELIVERED line for a message, made from the MSG line it was delivered as. */
 export function deliveredFromMsg(ref: string, msgLine: string): string {
 	const {id, time} = msgIdAndTime(msgLine);
@@ -97,6 +117,10 @@ export function deliveredFromMsg(ref: string, msgLine: string): string {
 
 export function encodeHeld(ref: string, id: MessageId, time: number): string {
 	return `HELD ${ref} ${id} ${time}`;
+}
+
+export function encodeStored(ref: string, id: MessageId, time: number): string {
+	return `STORED ${ref} ${id} ${time}`;
 }
 
 export function encodeFailed(ref: string, code: string, reason: string): string {
@@ -145,8 +169,10 @@ export type HostLine =
 			ref: string | undefined;
 			text: string;
 			options?: MessageOptions;
+			/** Kept by the host while you were offline (the `stored` flag); absent otherwise. */
+			stored?: true;
 	  }
-	| {kind: 'delivered' | 'held'; ref: string; id: string; time: number}
+	| {kind: 'delivered' | 'held' | 'stored'; ref: string; id: string; time: number}
 	| {kind: 'failed'; ref: string; code: string; reason: string}
 	| {kind: 'error' | 'refused' | 'bye'; code: string; reason: string}
 	| {kind: 'ping' | 'pong'; token: string}
@@ -165,6 +191,7 @@ export const HOST_VERBS = [
 	'MSG',
 	'DELIVERED',
 	'HELD',
+	'STORED',
 	'FAILED',
 	'ERROR',
 	'REFUSED',
@@ -204,15 +231,23 @@ export function parseHostLine(line: string): HostLine {
 
 			const sender = ref === NO_REF ? undefined : ref;
 			// Options this build does not know are a newer host's: the text is still the message.
-			const options = params.length > 5 ? parseMessageOptions(params.slice(5)) : undefined;
+			const extra = params.slice(5);
+			const stored = extra.includes(STORED_FLAG);
+			const known = stored ? extra.filter((param) => param !== STORED_FLAG) : extra;
+			const options = known.length > 0 ? parseMessageOptions(known) : undefined;
 			const message = {id, time: Number(time), from, to, ref: sender, text: trailing};
-			return options === undefined ? {kind: 'msg', ...message} : {kind: 'msg', ...message, options};
+			const msg =
+				options === undefined
+					? ({kind: 'msg', ...message} as const)
+					: ({kind: 'msg', ...message, options} as const);
+			return stored ? {...msg, stored: true} : msg;
 		}
 
 		case 'DELIVERED':
-		case 'HELD': {
+		case 'HELD':
+		case 'STORED': {
 			if (!isDecimal(second) || !isDecimal(third)) return bad(verb);
-			const kind = verb === 'HELD' ? 'held' : 'delivered';
+			const kind = verb === 'HELD' ? 'held' : verb === 'STORED' ? 'stored' : 'delivered';
 			return {kind, ref: first, id: second, time: Number(third)};
 		}
 

@@ -42,6 +42,16 @@ export function plainPartnerOffline(name: string): string {
 	return 'the user ' + name + ' is offline, message not sent';
 }
 
+/** A message kept for an owner who is offline (docs/protocol.md "Messages for someone offline"). */
+export function plainStoredFor(name: string): string {
+	return name + ' is offline: your message will be delivered when ' + name + ' returns';
+}
+
+/** A message for an offline owner that the host could not keep, and why. */
+export function plainNotKept(name: string, reason: string): string {
+	return 'Your message to ' + name + ' was not kept: ' + reason;
+}
+
 export function plainHeldFailed(name: string, count: number): string {
 	return name + ' left before ' + String(count) + ' of your messages could be delivered';
 }

@@ -2,7 +2,8 @@
 // on its own after a change needs `npm run build` first (the assertion below says so).
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, mkdtempSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
@@ -47,11 +48,11 @@ async function startHostUnder(openFiles: number | undefined, args: string[]): Pr
 	const argv = chatArgs('host', '--port', '0', '--bind', '127.0.0.1', ...args);
 	const child =
 		openFiles === undefined
-			? spawn(process.execPath, argv, {stdio: ['ignore', 'pipe', 'pipe']})
+			? spawn(process.execPath, argv, {stdio: ['ignore', 'pipe', 'pipe'], env: ownStateDir()})
 			: spawn(
 					'bash',
 					['-c', `ulimit -n ${openFiles} && exec "$0" "$@"`, process.execPath, ...argv],
-					{stdio: ['ignore', 'pipe', 'pipe']},
+					{stdio: ['ignore', 'pipe', 'pipe'], env: ownStateDir()},
 				);
 	let stdout = '';
 	let stderr = '';
@@ -84,4 +85,10 @@ async function startHostUnder(openFiles: number | undefined, args: string[]): Pr
 			return exited;
 		},
 	};
+}
+
+/** Each host process keeps its store in a folder of its own (removed by the OS's tmp cleanup),
+ * so hosts started side by side never share one. */
+function ownStateDir(): NodeJS.ProcessEnv {
+	return {...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'chat-state-'))};
 }

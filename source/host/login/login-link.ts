@@ -1,6 +1,7 @@
 // The connection as the login sees it, and what the login needs of the host. A connection
 // (connection/connection.ts) implements LoginLink; start-host.ts builds the LoginContext.
 
+import type {OfflineMail} from '../relay/offline-mail.js';
 import type {Presence} from '../relay/presence.js';
 import type {PresenceNews} from '../relay/presence-news.js';
 import type {Face, User, UserLink} from '../relay/user.js';
@@ -44,5 +45,7 @@ export type LoginContext = {
 	readonly users: UserState;
 	readonly presence: Presence;
 	readonly news: PresenceNews;
+	/** Messages that waited for a name while nobody held it (a store's, or none). */
+	readonly mail?: OfflineMail;
 	log(line: string): void;
 };

@@ -97,6 +97,8 @@ function settle(context: LoginContext, link: LoginLink, user: User, claimed: Cla
 		link.send(PLAIN_WELCOME);
 	} else {
 		sendWelcome(context, link, user);
+		// What waited for the name while nobody held it comes before anything new.
+		context.mail?.handOnWaiting(user, link);
 	}
 
 	context.presence.announce('JOIN', user);

@@ -63,9 +63,7 @@ export class Presence {
 		this.announce('LEAVE', user);
 		user.replay.clear();
 		whenReady(held, (deliveries) => {
-			if (deliveries.length === 0) return;
-			const reason = `${user.name} left before the message could be delivered`;
-			this.#relay.failDeliveries(deliveries, 'user-left', reason);
+			this.#relay.settleLeft(user, deliveries);
 		});
 	}
 

@@ -3,32 +3,66 @@
 // sender what became of it exactly once.
 
 import {CtimeClock} from '../../protocol/ctime.js';
+import {nameKey} from '../../protocol/name-key.js';
 import type {MessageOptions} from '../../protocol/message-options.js';
-import {
-	formatPlainAction,
-	formatPlainRelay,
-	plainHeldFailed,
-	plainUnreachable,
-} from '../../protocol/plain-face.js';
-import {
-	encodeDelivered,
-	encodeFailed,
-	encodeHeld,
-	encodeMsg,
-} from '../../protocol/structured-messages.js';
+import {formatPlainAction, formatPlainRelay} from '../../protocol/plain-face.js';
+import {encodeDelivered, encodeHeld, encodeMsg} from '../../protocol/structured-messages.js';
 import type {CloseReason, Delivery, DeliveryListener, User} from './user.js';
 import {whenReady} from './eventually.js';
 import {flat} from './flat-string.js';
 import {MessageIds} from './message-ids.js';
+import {NO_OFFLINE_MAIL, type OfflineMail} from './offline-mail.js';
+import {
+	answerSender,
+	failToSenders,
+	keepOutcomeToSender,
+	storedToSender,
+} from './sender-results.js';
 import type {HoldOutcome, UserState} from './user-state.js';
+
+export type RelayOptions = {
+	/** Where messages for an offline owner are kept; none by default. */
+	mail?: OfflineMail;
+	/** The ids to give; a restarted host starts above the store's highest (store/next-id-start.ts). */
+	ids?: MessageIds;
+	/** The host's clock, for a message's time. */
+	now?: () => number;
+};
 
 export class Relay implements DeliveryListener {
 	readonly #users: UserState;
-	readonly #ids = new MessageIds();
+	readonly #mail: OfflineMail;
+	readonly #ids: MessageIds;
+	readonly #now: () => number;
 	readonly #ctime = new CtimeClock();
 
-	constructor(users: UserState) {
+	constructor(users: UserState, options: RelayOptions = {}) {
 		this.#users = users;
+		this.#mail = options.mail ?? NO_OFFLINE_MAIL;
+		this.#ids = options.ids ?? new MessageIds();
+		this.#now = options.now ?? Date.now;
+	}
+
+	/** The owner's name if `name` is owned and so can be sent mail while offline; else undefined. */
+	ownerOf(name: string, next: (owner: string | undefined) => void): void {
+		whenReady(this.#mail.ownerName(name), next);
+	}
+
+	/** Keeps clean `text` for `recipient`, an owner who is offline; STORED (or why not) follows
+	 * once it is durable. */
+	keepForOffline(sender: User, recipient: string, text: string, ref: string | undefined): void {
+		const message = {
+			id: this.#ids.next(),
+			time: this.#now(),
+			sender,
+			ref,
+			recipient,
+			recipientKey: nameKey(recipient),
+			text,
+		};
+		void this.#mail.keep(message).then((outcome) => {
+			keepOutcomeToSender(sender, recipient, ref, outcome);
+		});
 	}
 
 	/**
@@ -44,7 +78,7 @@ export class Relay implements DeliveryListener {
 		options?: MessageOptions,
 	): void {
 		const id = this.#ids.next();
-		const time = Date.now();
+		const time = this.#now();
 		let line: string;
 		if (recipient.face === 'plain') {
 			const ctime = this.#ctime.now(time);
@@ -59,7 +93,15 @@ export class Relay implements DeliveryListener {
 		}
 
 		// Kept in the recipient's replay ring: flat, it no longer holds the sender's whole line.
-		const delivery: Delivery = {id, time, sender, ref, recipient, line: flat(line)};
+		const delivery: Delivery = {
+			id,
+			time,
+			sender,
+			ref,
+			recipient,
+			line: flat(line),
+			kept: undefined,
+		};
 		this.handOn(delivery);
 	}
 
@@ -78,6 +120,7 @@ export class Relay implements DeliveryListener {
 
 	handedOver(delivery: Delivery): void {
 		const {recipient, line} = delivery;
+		if (delivery.kept !== undefined) this.#mail.handedOver(delivery);
 		if (recipient.face === 'structured') recipient.replay.push(line);
 		if (delivery.origin === undefined) this.senderDelivered(delivery);
 		else delivery.origin.handedOver(delivery);
@@ -101,44 +144,41 @@ export class Relay implements DeliveryListener {
 
 	/** Tells the sender of each dropped message: FAILED per ref, or one line per plain sender. */
 	failDeliveries(deliveries: readonly Delivery[], code: string, reason: string): void {
-		let plainCounts: Map<User, Map<string, number>> | undefined;
-		for (const delivery of deliveries) {
-			if (delivery.origin !== undefined) {
-				delivery.origin.dropped(delivery, code, reason);
-				continue;
+		failToSenders(deliveries, code, reason);
+	}
+
+	/** What was still held for a user who is gone for good: kept for the name's owner (STORED to
+	 * their senders), else FAILED with user-left. */
+	settleLeft(user: User, held: readonly Delivery[]): void {
+		if (held.length === 0) return;
+		whenReady(this.#mail.keepForOwner(user, held), (kept) => {
+			if (kept) {
+				for (const each of held) storedToSender(each.sender, user.name, each.ref, each);
+				return;
 			}
 
-			const {sender, ref} = delivery;
-			if (ref !== undefined) {
-				this.#answer(sender, ref, encodeFailed(ref, code, reason));
-				continue;
-			}
-
-			plainCounts ??= new Map();
-			const byRecipient = plainCounts.get(sender) ?? new Map<string, number>();
-			const name = delivery.recipient.name;
-			byRecipient.set(name, (byRecipient.get(name) ?? 0) + 1);
-			plainCounts.set(sender, byRecipient);
-		}
-
-		if (plainCounts === undefined) return;
-		for (const [sender, byRecipient] of plainCounts) {
-			for (const [name, count] of byRecipient) {
-				const line =
-					code === 'unreachable' ? plainUnreachable(name, count) : plainHeldFailed(name, count);
-				sender.link?.send(line);
-			}
-		}
+			const reason = `${user.name} left before the message could be delivered`;
+			this.failDeliveries(held, 'user-left', reason);
+		});
 	}
 
 	/** Messages a closed connection never wrote (docs/protocol.md "Resume", "Limits"): moved
-	 * ahead of the held ones when its user resumed elsewhere, else FAILED to their senders. */
+	 * ahead of the held ones when its user resumed elsewhere, else FAILED to their senders. A
+	 * message the store keeps waits on: held again for an away user, or as for a user who left. */
 	settleUndelivered(undelivered: Delivery[], reason: CloseReason, user: User | undefined): void {
 		if (undelivered.length === 0) return;
 		if (reason === 'replaced' && user !== undefined) {
 			// Never cut, only moved: the new connection gets them after the roster.
 			this.#users.holdFirst(user, undelivered);
 			return;
+		}
+
+		if (user !== undefined && undelivered.some((each) => each.kept !== undefined)) {
+			const kept = undelivered.filter((each) => each.kept !== undefined);
+			undelivered = undelivered.filter((each) => each.kept === undefined);
+			if (user.gone) this.settleLeft(user, kept);
+			else this.#users.holdFirst(user, kept);
+			if (undelivered.length === 0) return;
 		}
 
 		const name = user?.name ?? 'the user';
@@ -161,26 +201,18 @@ export class Relay implements DeliveryListener {
 			return;
 		}
 
-		if (outcome.kind === 'unavailable') {
+		if (outcome.kind === 'unkept' || outcome.kind === 'unavailable') {
 			this.dropped(delivery, outcome.code, outcome.reason);
 			return;
 		}
 
-		const {recipient} = delivery;
-		const reason = `${recipient.name} is away and already has ${outcome.waiting} messages waiting`;
+		const reason = `${delivery.recipient.name} is away and already has ${outcome.waiting} messages waiting`;
 		this.dropped(delivery, 'held-full', reason);
 	}
 
 	/** Tells the sender (on this host) that the message is held for its away recipient. */
 	senderHeld(delivery: Delivery): void {
 		const {sender, ref} = delivery;
-		if (ref !== undefined) this.#answer(sender, ref, encodeHeld(ref, delivery.id, delivery.time));
-	}
-
-	/** Sends a structured sender the result of `ref` (HELD, FAILED), and remembers it for a resent SEND. */
-	#answer(sender: User, ref: string, line: string): void {
-		// Kept with the ref (MAX_REMEMBERED_REFS of them at least): flat, it is one small string.
-		sender.refs.settle(ref, flat(line));
-		sender.link?.send(line);
+		if (ref !== undefined) answerSender(sender, ref, encodeHeld(ref, delivery.id, delivery.time));
 	}
 }

@@ -1,18 +1,21 @@
 // The state seam: what the host knows about users that another host, or this host after a restart,
 // would need. The relay, the presence and the login use this interface and never learn which
-// implementation they have: memory-user-state.ts in one process, cluster/redis-user-state.ts
-// shared through Redis.
+// implementation they have: memory-user-state.ts in one process, durable/durable-user-state.ts on
+// a store, or cluster/redis-user-state.ts shared through Redis.
 
 import type {PresenceVerb} from '../../protocol/structured-messages.js';
 import type {Delivery, User, UserLink} from './user.js';
 import type {Eventually} from './eventually.js';
 
-/** What became of a message for an away user: held (HELD to its sender), or not, being full. */
+/** What became of a message for an away user: held (HELD to its sender), or not, being full, or
+ * because a store could not keep it (a code and a sentence for FAILED). */
 export type HoldOutcome =
 	| {readonly kind: 'held'}
 	| {readonly kind: 'full'; readonly waiting: number}
 	/** A shared store could not be reached: the sender is told why (a cluster without Redis). */
-	| {readonly kind: 'unavailable'; readonly code: string; readonly reason: string};
+	| {readonly kind: 'unavailable'; readonly code: string; readonly reason: string}
+	/** A durable store could not keep it: the sender is told why. */
+	| {readonly kind: 'unkept'; readonly code: string; readonly reason: string};
 
 /** A claim's answer: the name is the user's now, or it is held already, or (a shared state)
  * the store that decides could not be asked. */

@@ -84,6 +84,9 @@ export type Delivery = {
 	readonly line: string;
 	/** Set when the message was stamped on another host of a cluster: its sender hears there. */
 	readonly origin?: DeliveryOrigin;
+	/** A copy waits in the store (`held` for an away user, `stored` for an offline owner) until
+	 * this is handed to the socket; absent or undefined on a host without one. */
+	kept?: KeptAs | undefined;
 };
 
 /** Where the result of a delivery stamped on another host goes (a cluster's host/cluster/). */
@@ -92,6 +95,8 @@ export type DeliveryOrigin = {
 	held(delivery: Delivery): void;
 	dropped(delivery: Delivery, code: string, reason: string): void;
 };
+
+type KeptAs = 'held' | 'stored';
 
 /** Told what became of each delivery; one object for the whole host. */
 export type DeliveryListener = {

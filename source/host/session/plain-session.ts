@@ -46,7 +46,11 @@ function choosePartner(context: SessionContext, link: UserLink, user: User, name
 
 	const partner = context.users.find(name);
 	if (partner === undefined) {
-		link.send(plainUnknownUser(sanitiseText(name)));
+		// An owner who is offline can be written to: what you send waits for them.
+		context.relay.ownerOf(name, (owner) => {
+			if (owner === undefined) link.send(plainUnknownUser(sanitiseText(name)));
+			else user.partnerName = owner;
+		});
 		return;
 	}
 
@@ -68,12 +72,15 @@ function sendToPartner(context: SessionContext, link: UserLink, user: User, text
 	}
 
 	const partner = context.users.find(partnerName);
+	const clean = sanitiseText(text);
 	if (partner === undefined) {
-		link.send(plainPartnerOffline(partnerName));
+		context.relay.ownerOf(partnerName, (owner) => {
+			if (owner === undefined) link.send(plainPartnerOffline(partnerName));
+			else if (clean !== '') context.relay.keepForOffline(user, owner, clean, undefined);
+		});
 		return;
 	}
 
-	const clean = sanitiseText(text);
 	// Nothing visible is left: relaying an empty line would only confuse the partner.
 	if (clean === '') return;
 	context.relay.deliver(user, partner, clean, undefined);

@@ -6,5 +6,5 @@ import type {UserState} from '../relay/user-state.js';
 
 export type SessionContext = {
 	readonly users: Pick<UserState, 'find' | 'follow'>;
-	readonly relay: Pick<Relay, 'deliver'>;
+	readonly relay: Pick<Relay, 'deliver' | 'ownerOf' | 'keepForOffline'>;
 };

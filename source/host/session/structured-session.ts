@@ -87,7 +87,7 @@ function send(
 	refs.remember(ref);
 	const recipient = context.users.find(to);
 	if (recipient === undefined) {
-		fail(link, user, ref, 'no-such-user', `the user ${sanitiseText(to)} does not exist`);
+		sendOffline(context, link, user, ref, to, text);
 		return;
 	}
 
@@ -104,6 +104,33 @@ function send(
 	}
 
 	context.relay.deliver(user, recipient, clean, ref, options);
+}
+
+/** Nobody by that name is online: kept if the name has an owner (docs/protocol.md "Messages for
+ * someone offline"), else it does not exist. */
+function sendOffline(
+	context: SessionContext,
+	link: UserLink,
+	user: User,
+	ref: string,
+	to: string,
+	text: string,
+): void {
+	context.relay.ownerOf(to, (owner) => {
+		if (owner === undefined) {
+			fail(link, user, ref, 'no-such-user', `the user ${sanitiseText(to)} does not exist`);
+			return;
+		}
+
+		const clean = sanitiseText(text);
+		if (clean === '') {
+			const reason = 'nothing is left of the text once control characters are removed';
+			fail(link, user, ref, 'empty-text', reason);
+			return;
+		}
+
+		context.relay.keepForOffline(user, owner, clean, ref);
+	});
 }
 
 function fail(link: UserLink, user: User, ref: string, code: string, reason: string): void {

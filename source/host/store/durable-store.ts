@@ -3,6 +3,7 @@
 // synchronous and throws StoreOpenError (one sentence); see the modules it ties together.
 
 import {startCheckpointWorker} from './checkpoint-worker.js';
+import {DeliveryReceipts} from './delivery-receipts.js';
 import {CommitBatcher, type CommitObserver, type TransactionEngine} from './commit-batcher.js';
 import {NameBindings, type NameBinding} from './name-bindings.js';
 import {openStoreFile, type SqliteDatabase, type StoreDurability} from './open-store-file.js';
@@ -21,6 +22,7 @@ export type DurableStoreOptions = {
 export type DurableStore = {
 	readonly names: NameBindings;
 	readonly messages: WaitingMessages;
+	readonly receipts: DeliveryReceipts;
 	/** Writes waiting for their commit. */
 	readonly pendingWrites: number;
 	/** Drops messages and releases names older than `days` (a daily sweep); what went. */
@@ -41,17 +43,21 @@ export function openDurableStore(options: DurableStoreOptions): DurableStore {
 	const batcher = new CommitBatcher(sqliteTransactions(db), {onCommit: options.onCommit});
 	const names = new NameBindings(db, batcher);
 	const messages = new WaitingMessages(db, batcher);
+	const receipts = new DeliveryReceipts(db, batcher);
 	return {
 		names,
 		messages,
+		receipts,
 		get pendingWrites() {
 			return batcher.pending;
 		},
 		async expireStale(nowMs, days = DEFAULT_RETENTION_DAYS) {
 			// Messages first: a released name's messages go with it anyway.
+			const cutoff = expiryCutoff(nowMs, days.messages);
 			const [expiredMessages, expiredNames] = await Promise.all([
-				messages.expireOlderThan(expiryCutoff(nowMs, days.messages)),
+				messages.expireOlderThan(cutoff),
 				names.expireUnusedSince(expiryCutoff(nowMs, days.names)),
+				receipts.expireOlderThan(cutoff),
 			]);
 			return {messages: expiredMessages, names: expiredNames};
 		},

@@ -7,16 +7,16 @@ import type {MailboxLimits} from './mailbox-limits.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Default messages waiting per recipient (`--mailbox-size`): weeks of a busy conversation. */
-const DEFAULT_MAILBOX_MESSAGES = 1000;
+export const DEFAULT_MAILBOX_MESSAGES = 1000;
 
 /**
  * Default bytes of text waiting per recipient: 1,000 messages of 2 KiB, so one sender's flood of
  * 8 KiB lines fills a mailbox at 256 messages, not at 8 MiB of disk.
  */
-const DEFAULT_MAILBOX_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_MAILBOX_BYTES = 2 * 1024 * 1024;
 
 /** Default days a stored message is kept (`--message-expiry`): a month covers a holiday. */
-const DEFAULT_MESSAGE_EXPIRY_DAYS = 30;
+export const DEFAULT_MESSAGE_EXPIRY_DAYS = 30;
 
 /** Default days a name is kept unused before it is released (`--name-expiry`): half a year. */
 const DEFAULT_NAME_EXPIRY_DAYS = 180;
@@ -26,6 +26,12 @@ export const DEFAULT_MAILBOX_LIMITS: MailboxLimits = {
 	messages: DEFAULT_MAILBOX_MESSAGES,
 	bytes: DEFAULT_MAILBOX_BYTES,
 };
+
+/**
+ * How often a running host drops expired messages and names: a message past its days is never
+ * handed on anyway (checked at login), so the sweep only gives the space back.
+ */
+export const EXPIRY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Days a stored message and an unused name are kept, by default. */
 export type RetentionDays = {messages: number; names: number};

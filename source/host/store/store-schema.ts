@@ -72,6 +72,21 @@ export const MIGRATIONS: readonly string[] = [
 			WHERE recipient_key = old.recipient_key AND kind = old.kind AND messages = 0;
 	END;
 	`,
+	`
+	-- Receipts for senders who were offline when their stored message was handed on: the DELIVERED
+	-- they get at their next login. The id is the message's, the time the one it was sent at.
+	CREATE TABLE delivery_receipts (
+		id INTEGER PRIMARY KEY,
+		sender_key TEXT NOT NULL,
+		sender_ref TEXT NOT NULL,
+		time INTEGER NOT NULL
+	) STRICT;
+	CREATE INDEX delivery_receipts_by_sender ON delivery_receipts (sender_key, id);
+
+	-- A SEND resent to a restarted host (its refs forgotten) finds the message it already kept.
+	CREATE INDEX waiting_messages_by_sender_ref
+		ON waiting_messages (recipient_key, sender, sender_ref);
+	`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -66,6 +66,8 @@ export class WaitingMessages {
 	readonly #heldToStored;
 	readonly #expire;
 	readonly #highest;
+	readonly #heldRecipients;
+	readonly #resent;
 
 	constructor(db: SqliteDatabase, batcher: CommitBatcher) {
 		this.#batcher = batcher;
@@ -88,6 +90,12 @@ export class WaitingMessages {
 		);
 		this.#expire = db.prepare<[number], Row>(
 			`DELETE FROM waiting_messages WHERE time < ? RETURNING ${COLUMNS}`,
+		);
+		this.#heldRecipients = db
+			.prepare<[], string>("SELECT recipient_key FROM mailboxes WHERE kind = 'held'")
+			.pluck();
+		this.#resent = db.prepare<[string, string, string], Row>(
+			`SELECT ${COLUMNS} FROM waiting_messages WHERE recipient_key = ? AND sender = ? AND sender_ref = ?`,
 		);
 		this.#highest = db
 			.prepare<[], string>(
@@ -163,6 +171,17 @@ export class WaitingMessages {
 	/** Removes every message accepted before `cutoffMs` (see expiryCutoff); those removed. */
 	expireOlderThan(cutoffMs: number): Promise<WaitingMessage[]> {
 		return this.#batcher.write(() => this.#expire.all(cutoffMs).map((row) => messageOf(row)));
+	}
+
+	/** Every recipient with held messages (after a restart: users who were away). */
+	heldRecipients(): string[] {
+		return this.#heldRecipients.all();
+	}
+
+	/** The message `sender` sent with `ref` that waits for the recipient, if any (a resent SEND). */
+	findResent(recipientKey: string, sender: string, ref: string): WaitingMessage | undefined {
+		const row = this.#resent.get(recipientKey, sender, ref);
+		return row && messageOf(row);
 	}
 
 	/** The highest id ever stored, even if its message is gone; undefined for a new store. */

@@ -109,6 +109,10 @@ function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
 		case 'held': {
 			return setDelivery(state, event.ref, {state: 'held'}, false);
 		}
+		case 'stored': {
+			const recipient = state.pending.get(event.ref)?.partner ?? '';
+			return setDelivery(state, event.ref, {state: 'stored', recipient}, false);
+		}
 		case 'delivered': {
 			return setDelivery(state, event.ref, {state: 'delivered'}, true);
 		}

@@ -4,6 +4,8 @@ export type Delivery =
 	/** `sent` of `total` parts delivered so far, for a message that travels in parts. */
 	| {state: 'sending'; sent?: number; total?: number}
 	| {state: 'held'}
+	/** Kept by the host for `recipient`, who is offline. */
+	| {state: 'stored'; recipient: string}
 	| {state: 'delivered'}
 	| {state: 'failed'; reason: string};
 
@@ -28,4 +30,6 @@ export type ChatMessage = {
 	action?: boolean;
 	/** A message still arriving in parts: the next part follows after this many line breaks. */
 	more?: number;
+	/** Only on messages to you: it waited on the host while you were offline. */
+	whileAway?: true;
 };

@@ -6,7 +6,16 @@ import type {ChatState} from './chat-state.js';
 import {addMessages, conversationOf, withConversation} from './conversation-updates.js';
 import {indexOfSeq, updateMessage} from './message-log.js';
 
-export type IncomingMessage = {time: number; text: string; more?: number; action?: boolean};
+export type IncomingMessage = {
+	time: number;
+	text: string;
+	more?: number;
+	action?: boolean;
+	/** The host's id, the message's key in the local history. */
+	uid?: string;
+	/** Kept by the host while you were offline. */
+	stored?: true;
+};
 
 function continued(message: ChatMessage, part: IncomingMessage): ChatMessage {
 	const joined: ChatMessage = {
@@ -46,6 +55,8 @@ export function addIncoming(
 		started++;
 		const message: Omit<ChatMessage, 'seq'> = {time: part.time, from, text: part.text};
 		if (part.action === true) message.action = true;
+		if (part.uid !== undefined) message.uid = part.uid;
+		if (part.stored === true) message.whileAway = true;
 		if (part.more === undefined) {
 			fresh.push(message);
 			continue;

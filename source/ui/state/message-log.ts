@@ -30,6 +30,7 @@ function numbered(message: Omit<ChatMessage, 'seq'>, seq: number): ChatMessage {
 	if (message.ref !== undefined) stored.ref = message.ref;
 	if (message.action === true) stored.action = true;
 	if (message.more !== undefined) stored.more = message.more;
+	if (message.whileAway) stored.whileAway = true;
 	return stored;
 }
 

@@ -55,6 +55,10 @@ function statusWords(delivery: Delivery | undefined): Word[] {
 		case 'held': {
 			return [{text: '…held', style: 'pending', space: ' '}];
 		}
+		case 'stored': {
+			const words = `stored: delivered when ${displayText(delivery.recipient)} returns`;
+			return splitWords(words, 'pending', ' ');
+		}
 		case 'delivered': {
 			return [{text: '✓', style: 'delivered', space: ' '}];
 		}
@@ -98,7 +102,12 @@ export function wrapMessage(message: ChatMessage, width: number): WrappedLine[] 
 	const header = headerWords(message);
 	const headerWidth = displayWidth(`${header[0].text} ${header[1].text} `);
 	const indent = chooseIndent(headerWidth, lineWidth);
-	const words = [...header, ...textWords(message.text), ...statusWords(message.delivery)];
+	const words = [
+		...header,
+		...textWords(message.text),
+		...statusWords(message.delivery),
+		...(message.whileAway ? splitWords('· while you were away', 'pending', ' ') : []),
+	];
 
 	const lines: WrappedLine[] = [];
 	let current: WrappedLine = {indent: 0, spans: []};

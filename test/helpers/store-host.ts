@@ -1,0 +1,45 @@
+// A host on a store in a test's own data folder, and names bound to owners directly (the login
+// that proves a key is the identity work's): for the offline-mail and restart tests.
+//
+//   const data = storeDir(t);
+//   const host = await startStoreHost(t, data, {owned: ['bob']});
+//   … host.stop() closes the host, then the store, as chat host does …
+
+import {randomBytes} from 'node:crypto';
+import type {TestContext} from 'node:test';
+import type {HostOptions} from '../../source/host/host-options.js';
+import {nameKey} from '../../source/protocol/name-key.js';
+import {openDurableStore, type DurableStore} from '../../source/host/store/durable-store.js';
+import {StoreNameOwners} from '../../source/host/store/store-name-owners.js';
+import {startTestHost, type TestHost} from './start-host.js';
+
+export type StoreHost = TestHost & {readonly store: DurableStore};
+
+export async function startStoreHost(
+	t: TestContext,
+	dir: string,
+	options: HostOptions & {owned?: readonly string[]; maxStoreBytes?: number} = {},
+): Promise<StoreHost> {
+	const {owned = [], maxStoreBytes, ...hostOptions} = options;
+	const store = openDurableStore({dir, ...(maxStoreBytes ? {maxStoreBytes} : {})});
+	const owners = new StoreNameOwners(store.names, () => {});
+	for (const name of owned) {
+		await owners.bind({
+			nameKey: nameKey(name),
+			name,
+			publicKey: randomBytes(32),
+			nowMs: Date.now(),
+		});
+	}
+
+	const host = await startTestHost({...hostOptions, store, owners});
+	const stopHost = host.stop;
+	let stopped: Promise<void> | undefined;
+	const stop = (): Promise<void> => {
+		stopped ??= stopHost().then(async () => store.close());
+		return stopped;
+	};
+
+	t.after(stop);
+	return Object.assign(host, {store, stop});
+}
