@@ -14,12 +14,14 @@ import {
 	LOGIN_TIMEOUT_MS,
 	MAX_HELD_MESSAGES,
 	MAX_OUTBOUND_QUEUE_BYTES,
+	NAME_EXPIRY_MS,
 	PASSWORD_FAILURE_DELAY_MS,
 	PASSWORD_FAILURE_MAX_DELAY_MS,
 	PING_AFTER_SILENCE_MS,
 	PONG_TIMEOUT_MS,
 	RESUME_GRACE_MS,
 } from '../protocol/limits.js';
+import type {NameOwners} from './relay/name-owners.js';
 import {connectionsForOpenFiles, readOpenFileLimit} from './open-file-limit.js';
 
 export type HostOptions = {
@@ -62,10 +64,21 @@ export type HostOptions = {
 	createServer?: (onConnection: (socket: Socket) => void) => Server;
 	/** One line per login, logout and refused connection; never message content. */
 	log?: (line: string) => void;
+	/** Who owns which name (docs/protocol.md "Identity"); in memory unless a store is given. */
+	owners?: NameOwners;
+	/** What clients sign over plain TCP (host-identity.ts); a fresh random id unless given. Over
+	 * TLS the certificate's fingerprint is used instead. */
+	hostIdentity?: string;
+	/** A name unused this long is released (checked daily and at start). */
+	nameExpiryMs?: number;
+	/** The clock for name ownership (first and last seen, expiry); Date.now unless given. */
+	now?: () => number;
 };
 
-export type HostSettings = Required<Omit<HostOptions, 'password' | 'createServer' | 'tls'>> &
-	Pick<HostOptions, 'password' | 'createServer' | 'tls'>;
+/** Options with no default value of their own: start-host.ts makes what stands for them. */
+type Unresolved = 'password' | 'createServer' | 'tls' | 'owners' | 'hostIdentity';
+
+export type HostSettings = Required<Omit<HostOptions, Unresolved>> & Pick<HostOptions, Unresolved>;
 
 /** What the host does when not told otherwise; `chat host --help` shows these. Not
  * maxConnections: it follows the open-file limit of the process that runs the host. */
@@ -87,10 +100,8 @@ export const HOST_DEFAULTS = {
 	maxHeldMessages: MAX_HELD_MESSAGES,
 	passwordFailureDelayMs: PASSWORD_FAILURE_DELAY_MS,
 	passwordFailureMaxDelayMs: PASSWORD_FAILURE_MAX_DELAY_MS,
-} as const satisfies Omit<
-	HostSettings,
-	'password' | 'tls' | 'createServer' | 'log' | 'maxConnections'
->;
+	nameExpiryMs: NAME_EXPIRY_MS,
+} as const satisfies Omit<HostSettings, Unresolved | 'log' | 'maxConnections' | 'now'>;
 
 export function resolveHostOptions(options: HostOptions): HostSettings {
 	return {
@@ -117,6 +128,10 @@ export function resolveHostOptions(options: HostOptions): HostSettings {
 		tls: options.tls,
 		createServer: options.createServer,
 		log: options.log ?? ignoreLog,
+		owners: options.owners,
+		hostIdentity: options.hostIdentity,
+		nameExpiryMs: options.nameExpiryMs ?? HOST_DEFAULTS.nameExpiryMs,
+		now: options.now ?? Date.now,
 	};
 }
 

@@ -6,6 +6,7 @@ import {
 	MAX_LOGIN_RATE_ADDRESSES,
 	MAX_PASSWORD_FAILURE_ADDRESSES,
 	MAX_PASSWORD_TRIES_WAITING,
+	NAME_SWEEP_INTERVAL_MS,
 	PASSWORD_FAILURE_MEMORY_MS,
 } from '../protocol/limits.js';
 import {PLAIN_SHUTDOWN} from '../protocol/plain-face.js';
@@ -18,11 +19,15 @@ import {FlushScheduler} from './connection/flush-scheduler.js';
 import {PreLoginCap} from './connection/pre-login-cap.js';
 import {SocketBudget} from './connection/socket-budget.js';
 import {destroyAfterDeadline} from './connection/socket-close.js';
+import {randomHostIdentity, tlsHostIdentity} from './host-identity.js';
 import {type HostOptions, type HostSettings, resolveHostOptions} from './host-options.js';
+import type {LoginIdentity} from './login/login-link.js';
 import {LoginRate} from './login/login-rate.js';
 import {PasswordFailures} from './login/password-failures.js';
 import {PasswordTurns} from './login/password-turns.js';
 import {MemoryUserState} from './relay/memory-user-state.js';
+import {releaseUnusedNames} from './relay/name-expiry.js';
+import {MemoryNameOwners} from './relay/name-owners.js';
 import {Presence} from './relay/presence.js';
 import {PresenceNews, type NewsReader} from './relay/presence-news.js';
 import {Relay} from './relay/relay.js';
@@ -48,7 +53,25 @@ type Refusal = 'address' | 'host';
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
 	const settings = resolveHostOptions(options);
 	const {log} = settings;
-	const {host, news, users} = wireHost(settings);
+	const {host, news, users, identity} = wireHost(settings);
+	// Unused names go before anyone can log in, and then once a day.
+	const sweepNames = async (): Promise<void> => {
+		const released = await releaseUnusedNames({
+			owners: identity.owners,
+			users,
+			expiryMs: settings.nameExpiryMs,
+			nowMs: identity.now(),
+		});
+		for (const owner of released) log(`released ${owner.name}: unused for too long`);
+	};
+
+	await sweepNames();
+	const sweeps = setInterval(() => {
+		sweepNames().catch((error: unknown) => {
+			log(`name expiry failed: ${String(error)}`);
+		});
+	}, NAME_SWEEP_INTERVAL_MS);
+	sweeps.unref();
 	const caps = new AddressCaps(settings.maxPerAddress);
 	const sockets = new SocketBudget(settings.maxConnections);
 	let closing: Promise<void> | undefined;
@@ -111,7 +134,13 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 				})
 			: net.createServer({allowHalfOpen: true}, onConnection);
 	// A listen that fails is the caller's to explain (run-host.ts): reject, log nothing.
-	await listen(server, settings.port, settings.bind);
+	try {
+		await listen(server, settings.port, settings.bind);
+	} catch (error) {
+		clearInterval(sweeps);
+		throw error;
+	}
+
 	// A failing accept (EMFILE …) must not stop the host; the log says what happened.
 	server.on('error', (error) => {
 		log(`server error: ${error.message}`);
@@ -123,6 +152,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 		address: bound.address,
 		stats: () => ({connections: host.connections.size, users: users.size}),
 		close() {
+			clearInterval(sweeps);
 			closing ??= shutDown(host, news, server);
 			return closing;
 		},
@@ -144,6 +174,7 @@ function wireHost(settings: HostSettings): {
 	host: ConnectionHost;
 	news: PresenceNews;
 	users: UserState;
+	identity: LoginIdentity;
 } {
 	const {log} = settings;
 	const newsReaders = new Set<NewsReader>();
@@ -167,6 +198,14 @@ function wireHost(settings: HostSettings): {
 		burst: settings.loginBurst,
 		maxAddresses: MAX_LOGIN_RATE_ADDRESSES,
 	});
+	const identity: LoginIdentity = {
+		// Over TLS the client checks the certificate itself, so that is what it signs.
+		hostId: settings.tls
+			? tlsHostIdentity(settings.tls.cert)
+			: (settings.hostIdentity ?? randomHostIdentity()),
+		owners: settings.owners ?? new MemoryNameOwners(),
+		now: settings.now,
+	};
 	const host: ConnectionHost = {
 		limits: settings,
 		scheduler: new FlushScheduler(),
@@ -176,11 +215,11 @@ function wireHost(settings: HostSettings): {
 		newsReaders,
 		relay,
 		presence,
-		login: {settings, passwordTurns, loginRate, users, presence, news, log},
+		login: {settings, identity, passwordTurns, loginRate, users, presence, news, log},
 		session: {users, relay},
 		log,
 	};
-	return {host, news, users};
+	return {host, news, users, identity};
 }
 
 /** `now`: the host is out of room, so the socket is closed right after its line, not given

@@ -13,8 +13,9 @@ export function encodeWelcome(name: string, resumeToken: string, graceSeconds: n
 	return 'WELCOME ' + name + ' ' + resumeToken + ' ' + String(graceSeconds);
 }
 
-/** The roster as `USERS` lines, each under MAX_ROSTER_LINE_BYTES, then `USERS-END`. */
-export function encodeRoster(names: readonly string[]): string[] {
+/** The roster as `USERS` lines, each under MAX_ROSTER_LINE_BYTES, then `keyLines` (`KEY` lines,
+ * encodeKey), then `USERS-END`. */
+export function encodeRoster(names: readonly string[], keyLines: readonly string[] = []): string[] {
 	const lines: string[] = [];
 	let line = 'USERS';
 	let bytes = line.length;
@@ -31,7 +32,7 @@ export function encodeRoster(names: readonly string[]): string[] {
 	}
 
 	if (line !== 'USERS' || lines.length === 0) lines.push(line);
-	lines.push('USERS-END');
+	lines.push(...keyLines, 'USERS-END');
 	return lines;
 }
 
@@ -39,6 +40,21 @@ export type PresenceVerb = 'JOIN' | 'LEAVE' | 'AWAY' | 'BACK';
 
 export function encodePresence(verb: PresenceVerb, name: string): string {
 	return verb + ' ' + name;
+}
+
+/** `JOIN <name> <fingerprint>`: a user who proved a key; old clients read the name only. */
+export function encodeKeyedJoin(name: string, fingerprint: string): string {
+	return 'JOIN ' + name + ' ' + fingerprint;
+}
+
+/** `KEY <name> <fingerprint>`: in a roster, after its `USERS` lines, for each user with a key. */
+export function encodeKey(name: string, fingerprint: string): string {
+	return 'KEY ' + name + ' ' + fingerprint;
+}
+
+/** `CHALLENGE <host-id> <nonce>`: the host asks a client that sent `key=` for its proof. */
+export function encodeChallenge(hostId: string, nonce: string): string {
+	return 'CHALLENGE ' + hostId + ' ' + nonce;
 }
 
 export function encodeMsg(
@@ -102,7 +118,9 @@ export type HostLine =
 	| {kind: 'welcome'; name: string; resumeToken: string; graceSeconds: number}
 	| {kind: 'users'; names: string[]}
 	| {kind: 'users-end'}
-	| {kind: 'join' | 'leave' | 'away' | 'back'; name: string}
+	| {kind: 'join' | 'leave' | 'away' | 'back'; name: string; fingerprint?: string}
+	| {kind: 'key'; name: string; fingerprint: string}
+	| {kind: 'challenge'; hostId: string; nonce: string}
 	| {
 			kind: 'msg';
 			id: string;
@@ -137,6 +155,8 @@ export const HOST_VERBS = [
 	'BYE',
 	'PING',
 	'PONG',
+	'CHALLENGE',
+	'KEY',
 ] as const;
 type HostVerb = (typeof HOST_VERBS)[number];
 const HOST_VERB_SET: ReadonlySet<string> = new Set(HOST_VERBS);
@@ -210,7 +230,20 @@ export function parseHostLine(line: string): HostLine {
 		case 'AWAY':
 		case 'BACK': {
 			if (first === '') return bad(verb);
+			// A JOIN of a user with a key carries its fingerprint.
+			if (known === 'JOIN' && second !== '')
+				return {kind: 'join', name: first, fingerprint: second};
 			return {kind: PRESENCE_KINDS[known], name: first};
+		}
+
+		case 'KEY': {
+			if (first === '' || second === '') return bad(verb);
+			return {kind: 'key', name: first, fingerprint: second};
+		}
+
+		case 'CHALLENGE': {
+			if (first === '' || second === '') return bad(verb);
+			return {kind: 'challenge', hostId: first, nonce: second};
 		}
 
 		case 'PING':

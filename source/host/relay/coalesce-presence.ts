@@ -10,7 +10,10 @@ export function coalescePresence(lines: readonly string[], from = 0): string[] {
 	let cancelled = false;
 	for (let index = from; index < lines.length; index++) {
 		const line = lines[index] ?? '';
-		const name = line.slice(line.indexOf(' ') + 1);
+		// `VERB name`, or `JOIN name fingerprint` for a user with a key.
+		const nameStart = line.indexOf(' ') + 1;
+		const nameEnd = line.indexOf(' ', nameStart);
+		const name = line.slice(nameStart, nameEnd === -1 ? undefined : nameEnd);
 		let kept = byName.get(name);
 		if (kept === undefined) {
 			kept = [];

@@ -1,7 +1,11 @@
 // The state seam (user-state.ts) kept in this process: names in a directory, held messages in a
 // map, presence straight into this host's news. Everything answers synchronously.
 
-import {encodePresence, type PresenceVerb} from '../../protocol/structured-messages.js';
+import {
+	encodeKeyedJoin,
+	encodePresence,
+	type PresenceVerb,
+} from '../../protocol/structured-messages.js';
 import type {Delivery, User, UserLink} from './user.js';
 import type {PresenceNews} from './presence-news.js';
 import {UserDirectory} from './user-directory.js';
@@ -80,6 +84,12 @@ export class MemoryUserState implements UserState {
 	}
 
 	announce(verb: PresenceVerb, user: User): void {
-		this.#news.publish(encodePresence(verb, user.name));
+		const {fingerprint} = user;
+		// A JOIN says which key the newcomer proved, so clients can tell two alices apart.
+		const line =
+			verb === 'JOIN' && fingerprint !== undefined
+				? encodeKeyedJoin(user.name, fingerprint)
+				: encodePresence(verb, user.name);
+		this.#news.publish(line);
 	}
 }
