@@ -1,7 +1,7 @@
 // Who this host is, for the identity proof (docs/protocol.md "Identity"): a client signs it, so a
 // proof made for one host is no good on another. Over TLS it is the certificate's fingerprint,
 // which the client checks itself; otherwise a random id, kept in the data folder when there is
-// one so that it stays the same across restarts.
+// one so that it stays the same across restarts (and `chat host` keeps it in its state folder).
 
 import {randomBytes, X509Certificate} from 'node:crypto';
 import fs from 'node:fs';
@@ -37,13 +37,17 @@ export function readHostIdentity(dir: string): string {
 	}
 
 	const id = randomHostIdentity();
+	const temporary = `${file}.${process.pid}.tmp`;
 	try {
 		fs.mkdirSync(dir, {recursive: true, mode: 0o700});
-		const temporary = `${file}.${process.pid}.tmp`;
 		fs.writeFileSync(temporary, id + '\n', {mode: 0o600});
-		fs.renameSync(temporary, file);
+		// A link never replaces a file: of two hosts starting at once, one id wins and both use it.
+		fs.linkSync(temporary, file);
 	} catch (error: unknown) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readHostIdentity(dir);
 		throw explain(error, file);
+	} finally {
+		fs.rmSync(temporary, {force: true});
 	}
 
 	return id;

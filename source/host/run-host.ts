@@ -4,7 +4,9 @@
 import os from 'node:os';
 import process from 'node:process';
 import {EXIT_FAILURE} from '../exit-codes.js';
+import {chatStateDir} from '../state-dir.js';
 import {accessNotice} from './access-notice.js';
+import {readHostIdentity} from './host-identity.js';
 import {type HostOptions, resolveHostOptions} from './host-options.js';
 import {joinCommands} from './lan-addresses.js';
 import {startHost} from './start-host.js';
@@ -35,7 +37,9 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 
 	let host;
 	try {
-		host = await startHost({...hostOptions, log});
+		// Clients pin this identity (docs/protocol.md "Identity"): it must outlive a restart.
+		const hostIdentity = hostOptions.hostIdentity ?? readHostIdentity(chatStateDir());
+		host = await startHost({...hostOptions, hostIdentity, log});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? '';
 		const {port, bind} = resolveHostOptions(hostOptions);

@@ -2,6 +2,9 @@
 // Every way it can fail ends in one sentence on stderr and a non-zero exit code.
 import process from 'node:process';
 import {formatHostLabel} from '../client/closing-sentences.js';
+import {createChallengeAnswer} from '../client/challenge-answer.js';
+import {IdentityError, loadIdentity} from '../client/identity-key.js';
+import {defaultKnownHostIdsPath} from '../client/known-host-ids.js';
 import {defaultKnownHostsPath, pinnedNotice} from '../client/known-hosts.js';
 import {MAX_PASSWORD_ANSWERS} from '../client/limits.js';
 import {openPlainSocket, type OpenSocket} from '../client/open-socket.js';
@@ -57,6 +60,20 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		return EXIT_USAGE;
 	}
 
+	// The key that owns our names, made on the first join; a damaged one is never replaced.
+	let identity;
+	try {
+		identity = await loadIdentity();
+	} catch (error: unknown) {
+		if (!(error instanceof IdentityError)) throw error;
+		sayError(error.message);
+		return EXIT_FAILURE;
+	}
+
+	const answerChallenge = createChallengeAnswer({
+		identity,
+		knownHostIdsFile: defaultKnownHostIdsPath(),
+	});
 	const {name, host, port} = parsed.address;
 	const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
 	const hostLabel = formatHostLabel({host, port});
@@ -70,6 +87,7 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 			address: {host, port},
 			name,
 			password: secret === '' ? undefined : normalisePassword(secret),
+			identity: {publicKey: identity.publicKey, answerChallenge},
 			askPassword: asker?.ask,
 			onAnswered: asker?.answered,
 			openSocket,

@@ -42,12 +42,8 @@ export function encodePresence(verb: PresenceVerb, name: string): string {
 	return verb + ' ' + name;
 }
 
-/** `JOIN <name> <fingerprint>`: a user who proved a key; old clients read the name only. */
-export function encodeKeyedJoin(name: string, fingerprint: string): string {
-	return 'JOIN ' + name + ' ' + fingerprint;
-}
-
-/** `KEY <name> <fingerprint>`: in a roster, after its `USERS` lines, for each user with a key. */
+/** `KEY <name> <fingerprint>`: the key a user proved; after its `JOIN`, and in a roster after
+ * the `USERS` lines. */
 export function encodeKey(name: string, fingerprint: string): string {
 	return 'KEY ' + name + ' ' + fingerprint;
 }
@@ -118,7 +114,7 @@ export type HostLine =
 	| {kind: 'welcome'; name: string; resumeToken: string; graceSeconds: number}
 	| {kind: 'users'; names: string[]}
 	| {kind: 'users-end'}
-	| {kind: 'join' | 'leave' | 'away' | 'back'; name: string; fingerprint?: string}
+	| {kind: 'join' | 'leave' | 'away' | 'back'; name: string}
 	| {kind: 'key'; name: string; fingerprint: string}
 	| {kind: 'challenge'; hostId: string; nonce: string}
 	| {
@@ -230,9 +226,6 @@ export function parseHostLine(line: string): HostLine {
 		case 'AWAY':
 		case 'BACK': {
 			if (first === '') return bad(verb);
-			// A JOIN of a user with a key carries its fingerprint.
-			if (known === 'JOIN' && second !== '')
-				return {kind: 'join', name: first, fingerprint: second};
 			return {kind: PRESENCE_KINDS[known], name: first};
 		}
 

@@ -37,6 +37,12 @@ export function keyedLogin(
 		return;
 	}
 
+	// A name in use by someone else is taken, whoever owns it; the owner's own session is not.
+	if (heldByAnother(context, name, publicKey)) {
+		refuse(context, link, 'name-taken', takenReason(context, name));
+		return;
+	}
+
 	const key = nameKey(name);
 	withOwnerOf(context, link, 'structured', key, (owner) => {
 		// Who owns a name is no secret: an impostor is told before any proof.
@@ -75,18 +81,17 @@ function proven(
 	owner: NameOwner | undefined,
 ): void {
 	const {owners, now} = context.identity;
+	if (heldByAnother(context, user.name, publicKey)) {
+		refuse(context, link, 'name-taken', takenReason(context, user.name));
+		return;
+	}
+
 	const existing = context.users.find(user.name);
 	if (existing !== undefined) {
 		// The owner's own connection, still held (away, or half-open after a kill -9): taken over.
-		const own = existing.publicKey?.equals(publicKey) === true;
-		if (existing.face === 'structured' && !existing.gone && own) {
-			owners.touch(existing.key, now());
-			resume(context, link, existing, hello.last);
-			return;
-		}
-
-		// A name nobody owns stays first-come: whoever holds it keeps it.
-		refuse(context, link, 'name-taken', takenReason(context, user.name));
+		owners.touch(existing.key, now());
+		context.log(`takeover ${existing.name} from ${link.address}`);
+		resume(context, link, existing, hello.last);
 		return;
 	}
 
@@ -104,4 +109,12 @@ function proven(
 		if (binding.bound) claim(context, link, user);
 		else refuse(context, link, 'name-owned', ownedReason(user.name, binding.owner));
 	});
+}
+
+/** Whether someone other than the holder of `publicKey` holds `name` now (online or away). */
+function heldByAnother(context: LoginContext, name: string, publicKey: Buffer): boolean {
+	const holder = context.users.find(name);
+	if (holder === undefined) return false;
+	const own = holder.face === 'structured' && !holder.gone && holder.publicKey?.equals(publicKey);
+	return own !== true;
 }

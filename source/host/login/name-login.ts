@@ -57,6 +57,11 @@ export function structuredLogin(context: LoginContext, link: LoginLink, hello: H
 		return;
 	}
 
+	if (existing !== undefined) {
+		refuse(context, link, 'name-taken', takenReason(context, check.name));
+		return;
+	}
+
 	const key = nameKey(check.name);
 	withOwnerOf(context, link, 'structured', key, (owner) => {
 		if (owner !== undefined) {

@@ -1,11 +1,7 @@
 // The state seam (user-state.ts) kept in this process: names in a directory, held messages in a
 // map, presence straight into this host's news. Everything answers synchronously.
 
-import {
-	encodeKeyedJoin,
-	encodePresence,
-	type PresenceVerb,
-} from '../../protocol/structured-messages.js';
+import {encodeKey, encodePresence, type PresenceVerb} from '../../protocol/structured-messages.js';
 import type {Delivery, User, UserLink} from './user.js';
 import type {PresenceNews} from './presence-news.js';
 import {UserDirectory} from './user-directory.js';
@@ -84,12 +80,10 @@ export class MemoryUserState implements UserState {
 	}
 
 	announce(verb: PresenceVerb, user: User): void {
-		const {fingerprint} = user;
-		// A JOIN says which key the newcomer proved, so clients can tell two alices apart.
-		const line =
-			verb === 'JOIN' && fingerprint !== undefined
-				? encodeKeyedJoin(user.name, fingerprint)
-				: encodePresence(verb, user.name);
-		this.#news.publish(line);
+		this.#news.publish(encodePresence(verb, user.name));
+		// A newcomer's key follows its JOIN, so clients can tell two alices apart.
+		if (verb === 'JOIN' && user.fingerprint !== undefined) {
+			this.#news.publish(encodeKey(user.name, user.fingerprint));
+		}
 	}
 }

@@ -8,6 +8,7 @@ type InputCommand =
 	| {type: 'quit'}
 	| {type: 'help'}
 	| {type: 'close'}
+	| {type: 'whois'; name: string}
 	| {type: 'unknown-command'; command: string}
 	| {type: 'text'; text: string};
 
@@ -42,6 +43,9 @@ export function parseInputCommand(line: string): InputCommand {
 		}
 		case '/close': {
 			return {type: 'close'};
+		}
+		case '/whois': {
+			return {type: 'whois', name: rest.join(' ')};
 		}
 		default: {
 			return {type: 'unknown-command', command};

@@ -12,6 +12,7 @@ import {
 } from './conversation-updates.js';
 import {emptyInputLine} from './input-editing.js';
 import {parseInputCommand} from '../keys/input-command.js';
+import {whoisNotice} from './whois.js';
 
 export const NO_PARTNER_HINT = 'choose who to chat with: type to:NAME or press Ctrl+N';
 
@@ -103,10 +104,14 @@ export function submitLine(state: ChatState, now: number): ChatState {
 		case 'close': {
 			return closeConversation(consumeLine(state));
 		}
+		case 'whois': {
+			const consumed = consumeLine(state);
+			return {...consumed, notice: whoisNotice(consumed, command.name)};
+		}
 		case 'unknown-command': {
 			return error(
 				consumeLine(state),
-				`unknown command ${command.command}: the commands are /to NAME, /close, /help, /quit`,
+				`unknown command ${command.command}: the commands are /to NAME, /whois NAME, /close, /help, /quit`,
 			);
 		}
 	}
