@@ -6,6 +6,7 @@ import meow from 'meow';
 import type {JoinOptions} from '../join/run-join.js';
 import {EXIT_USAGE} from '../exit-codes.js';
 import type {HostOptions} from '../host/host-options.js';
+import type {NamesCommand} from '../host/run-names.js';
 import {hostAccessFromFlags} from './access-flags.js';
 import {FLAGS} from './flag-table.js';
 import {hostOptionsFromFlags} from './host-flags.js';
@@ -19,7 +20,8 @@ type CommandLine =
 	| {command: 'help' | 'version'}
 	| {command: 'usage-error'; sentence: string}
 	| {command: 'host'; options: HostOptions; flags: Readonly<Record<string, unknown>>}
-	| {command: 'join'; options: JoinOptions};
+	| {command: 'join'; options: JoinOptions}
+	| {command: 'names'; names: NamesCommand; dataDir: string | undefined};
 
 type MeowFlag = {type: 'string'} | {type: 'boolean'; default: boolean; shortFlag?: string};
 
@@ -76,6 +78,13 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 			return {command: 'join', options: joinOptionsFromFlags(address, cli.flags)};
 		}
 
+		case 'names': {
+			const names = namesCommand(rest);
+			if (typeof names === 'string') return usageError(names);
+			const data = cli.flags['data'];
+			return {command: 'names', names, dataDir: typeof data === 'string' ? data : undefined};
+		}
+
 		case undefined: {
 			return usageError('say which command: chat host, or chat join NAME@HOST');
 		}
@@ -84,6 +93,19 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 			return usageError(`unknown command '${command}'`);
 		}
 	}
+}
+
+/** `chat names` lists, `chat names release NAME` frees one; else the sentence saying why not. */
+function namesCommand(words: readonly string[]): NamesCommand | string {
+	const [verb, name, ...extra] = words;
+	if (verb === undefined) return {kind: 'list'};
+	if (verb !== 'release')
+		return `chat names lists, or releases one: chat names release NAME, not '${verb}'`;
+	if (name === undefined)
+		return 'chat names release needs the name to free, for example chat names release bob';
+	if (extra.length > 0)
+		return `chat names release takes one name, not '${words.slice(1).join(' ')}'`;
+	return {kind: 'release', name};
 }
 
 function usageError(sentence: string): CommandLine {
@@ -115,11 +137,18 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 
 			for (const note of access.notes) process.stderr.write(`chat host: ${note}\n`);
 			const {runHost} = await import('../host/run-host.js');
-			return runHost({...line.options, ...access.options});
+			const data = line.flags['data'];
+			const dataDir = typeof data === 'string' ? data : undefined;
+			return runHost({...line.options, ...access.options, dataDir});
 		}
 
 		case 'join': {
 			return startJoin(line.options);
+		}
+
+		case 'names': {
+			const {runNames} = await import('../host/run-names.js');
+			return runNames({command: line.names, dataDir: line.dataDir});
 		}
 	}
 }

@@ -31,7 +31,7 @@ export type NumberFlag = FlagBase & {
 	kind: 'number';
 	option: NumberOption;
 	/** The unit the help names (`--port N`). */
-	unit: 'N' | 'S' | 'KIB';
+	unit: 'N' | 'S' | 'KIB' | 'DAYS';
 	/** Multiplies what the user types into the option's unit (seconds to ms, KiB to bytes). */
 	scale: number;
 	min: number;
@@ -42,7 +42,7 @@ export type NumberFlag = FlagBase & {
 /** A word as typed (an address, a password, a file). */
 type TextFlag = FlagBase & {
 	kind: 'text';
-	unit: 'ADDRESS' | 'P' | 'FILE';
+	unit: 'ADDRESS' | 'P' | 'FILE' | 'DIR';
 	default?: string;
 };
 

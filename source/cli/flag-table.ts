@@ -9,6 +9,7 @@ import type {Flag} from './flag-kinds.js';
 
 const SECOND = 1000;
 const KIB = 1024;
+const DAY = 24 * 60 * 60 * SECOND;
 
 /** In `chat --help` order within each block; `tls` comes after the join switches for both. */
 export const FLAGS: readonly Flag[] = [
@@ -217,6 +218,25 @@ export const FLAGS: readonly Flag[] = [
 		key: 'tlsKey',
 		unit: 'FILE',
 		help: {access: 'the PEM private key of --tls-cert'},
+	},
+	{
+		kind: 'number',
+		key: 'nameExpiry',
+		option: 'nameExpiryMs',
+		unit: 'DAYS',
+		scale: DAY,
+		min: 1,
+		integer: true,
+		help: {access: 'days an owned name may go unused before it is free again (default {default})'},
+	},
+	{
+		kind: 'text',
+		key: 'data',
+		unit: 'DIR',
+		// chat names takes it too: it is no command of the flag table, so no flag is misplaced there.
+		help: {
+			access: "the host's data folder, also for chat names (default: $XDG_STATE_HOME/chat)",
+		},
 	},
 	{
 		kind: 'switch',

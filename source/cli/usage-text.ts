@@ -38,6 +38,8 @@ export const USAGE = `
 Usage
   $ chat host [options]             run the relay others join
   $ chat join NAME@HOST[:PORT]      chat as NAME through the relay at HOST (port ${DEFAULT_PORT})
+  $ chat names [--data DIR]         list the names owned on this host, with their keys
+  $ chat names release NAME         free NAME for anyone (its waiting messages go too)
 
 Host options
 ${limitLines.join('\n')}

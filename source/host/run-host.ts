@@ -12,6 +12,8 @@ import {joinCommands} from './lan-addresses.js';
 import {startHost} from './start-host.js';
 
 export type RunHostOptions = Omit<HostOptions, 'log' | 'createServer'> & {
+	/** The data folder (--data): the host identity is kept there; chatStateDir() unless given. */
+	dataDir?: string | undefined;
 	stdout?: NodeJS.WritableStream;
 	stderr?: NodeJS.WritableStream;
 };
@@ -30,7 +32,7 @@ const LISTEN_ERRORS: Record<string, (port: number, bind: string) => string> = {
 };
 
 export async function runHost(options: RunHostOptions = {}): Promise<number> {
-	const {stdout = process.stdout, stderr = process.stderr, ...hostOptions} = options;
+	const {stdout = process.stdout, stderr = process.stderr, dataDir, ...hostOptions} = options;
 	const log = (line: string): void => {
 		stderr.write(`${new Date().toISOString()} ${line}\n`);
 	};
@@ -38,7 +40,7 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 	let host;
 	try {
 		// Clients pin this identity (docs/protocol.md "Identity"): it must outlive a restart.
-		const hostIdentity = hostOptions.hostIdentity ?? readHostIdentity(chatStateDir());
+		const hostIdentity = hostOptions.hostIdentity ?? readHostIdentity(dataDir ?? chatStateDir());
 		host = await startHost({...hostOptions, hostIdentity, log});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? '';
