@@ -30,7 +30,9 @@ export type Identity = {
 };
 
 /** A key file that cannot be read or used: `message` is the sentence for the user. */
-export class IdentityError extends Error {}
+export class IdentityError extends Error {
+	override name = 'IdentityError';
+}
 
 function identityOf(privateKey: KeyObject): Identity {
 	const jwk = createPublicKey(privateKey).export({format: 'jwk'});
