@@ -21,7 +21,7 @@ export type Challenge = {
 };
 
 /** The signature for `PROVE`, or the sentence that says why chat will not answer. */
-export type ChallengeAnswer = {signature: string} | {sentence: string};
+type ChallengeAnswer = {signature: string} | {sentence: string};
 
 export type AnswerChallenge = (challenge: Challenge) => Promise<ChallengeAnswer>;
 

@@ -14,7 +14,7 @@ export function defaultKnownHostIdsPath(): string {
 }
 
 /** `host:port id` lines; `#` comments and blank lines are skipped; the first entry wins. */
-export function parseKnownHostIds(text: string): Map<string, string> {
+function parseKnownHostIds(text: string): Map<string, string> {
 	const ids = new Map<string, string>();
 	for (const raw of text.split('\n')) {
 		const line = raw.trim();

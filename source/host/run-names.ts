@@ -31,7 +31,7 @@ function shownTime(ms: number): string {
 }
 
 /** One row per owned name, in columns: name, last seen, short key fingerprint. */
-export function ownerTable(owners: readonly NameOwner[]): string[] {
+function ownerTable(owners: readonly NameOwner[]): string[] {
 	const rows = [
 		['NAME', 'LAST SEEN', 'KEY'],
 		...owners.map((owner) => [

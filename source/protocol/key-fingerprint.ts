@@ -6,7 +6,7 @@ import {createHash} from 'node:crypto';
 const FINGERPRINT_PREFIX = 'SHA256:';
 
 /** Characters of the hash the short form keeps: 48 bits, enough to tell two keys apart by eye. */
-export const SHORT_FINGERPRINT_CHARS = 8;
+const SHORT_FINGERPRINT_CHARS = 8;
 
 /** `SHA256:` and 43 characters, for a raw 32-byte public key. */
 export function keyFingerprint(publicKey: Uint8Array): string {

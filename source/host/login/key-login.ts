@@ -18,7 +18,7 @@ import {refuse, takenReason} from './refusal.js';
 import {resume} from './resume.js';
 
 /** The refusal reason for a key that does not own `name`; `owner` is whose it is. */
-export function ownedReason(name: string, owner: NameOwner): string {
+function ownedReason(name: string, owner: NameOwner): string {
 	const fingerprint = shortFingerprint(keyFingerprint(owner.publicKey));
 	return `the name ${name} belongs to another key (${fingerprint}); log in with that key, or ask the host's operator to release the name`;
 }
