@@ -116,7 +116,9 @@ export function openHostConnection(
 			}
 
 			case 'key': {
+				// In a roster it belongs to the roster; after a JOIN it is news.
 				if (inRoster) keys.set(line.name, line.fingerprint);
+				else handlers.onLine(line);
 				break;
 			}
 
