@@ -2,6 +2,7 @@
 // another key, a keyless bot and a netcat user cannot have it; names nobody owns stay first-come.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {MemoryNameOwners, type NameOwners} from '../source/host/relay/name-owners.js';
 import {keyFingerprint} from '../source/protocol/key-fingerprint.js';
 import {loginKeyed, sendKeyedHello, testKey} from './helpers/keyed-client.js';
 import {connectRaw, loginPlain, loginStructured} from './helpers/raw-client.js';
@@ -112,4 +113,26 @@ test('every structured user hears who has which key: KEY lines in the roster and
 	assert.equal(carol.keys.get('carol'), fingerprintOf(carolKey.publicKey));
 	assert.equal(carol.keys.has('bob'), false, 'a keyless user has no KEY line');
 	alice.destroy();
+});
+
+test('owners that fail refuse the login with a sentence, and the host goes on', async (t) => {
+	const memory = new MemoryNameOwners();
+	const failing: NameOwners = {
+		ownerOf: (key) => memory.ownerOf(key),
+		bind: async () => {
+			throw new Error('disk I/O error');
+		},
+		touch: (key, now) => memory.touch(key, now),
+		release: (key) => memory.release(key),
+		list: () => memory.list(),
+	};
+	const host = await startTestHost({owners: failing});
+	t.after(() => host.stop());
+	const client = await connectRaw(host.port);
+	assert.equal(
+		await sendKeyedHello(client, 'alice', testKey()),
+		'REFUSED name-taken :the host cannot check who owns names now; try again',
+	);
+	assert.ok(host.log.some((line) => line.includes('name owners failed: Error: disk I/O error')));
+	await loginStructured(host.port, 'bob');
 });

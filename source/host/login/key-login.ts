@@ -7,12 +7,11 @@ import {keyFingerprint, shortFingerprint} from '../../protocol/key-fingerprint.j
 import {PUBLIC_KEY_BYTES, decodeBase64Url} from '../../protocol/login-proof.js';
 import {nameKey} from '../../protocol/name-rules.js';
 import {encodeChallenge, type Hello} from '../../protocol/structured-messages.js';
-import {whenReady} from '../relay/eventually.js';
 import type {NameOwner} from '../relay/name-owners.js';
 import {User} from '../relay/user.js';
 import {claim} from './claim-name.js';
 import type {LoginContext, LoginLink} from './login-link.js';
-import {withOwnerOf} from './owner-lookup.js';
+import {withOwnerOf, withOwnersAnswer} from './owner-lookup.js';
 import {newChallengeNonce, proofHolds} from './proof-check.js';
 import {refuse, takenReason} from './refusal.js';
 import {resume} from './resume.js';
@@ -104,8 +103,7 @@ function proven(
 	}
 
 	const claimBinding = {nameKey: user.key, name: user.name, publicKey, nowMs: now()};
-	whenReady(owners.bind(claimBinding), (binding) => {
-		if (link.closed) return;
+	withOwnersAnswer(context, link, 'structured', owners.bind(claimBinding), (binding) => {
 		if (binding.bound) claim(context, link, user);
 		else refuse(context, link, 'name-owned', ownedReason(user.name, binding.owner));
 	});

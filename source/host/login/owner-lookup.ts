@@ -1,26 +1,29 @@
-// Asks the name owners (relay/name-owners.ts) who owns a name, and goes on with the answer: in
-// this tick in memory; once a store answers otherwise, with the client's lines kept meanwhile.
+// Asks the name owners (relay/name-owners.ts) and goes on with the answer: in this tick in
+// memory; once a store answers otherwise, with the client's lines kept meanwhile. A store that
+// fails refuses the login with a sentence, never leaving it waiting.
 
+import type {Eventually} from '../relay/eventually.js';
 import type {NameOwner} from '../relay/name-owners.js';
 import type {Face} from '../relay/user.js';
 import type {LoginContext, LoginLink} from './login-link.js';
 import {handBack, startWaiting, stopWaiting} from './login-wait.js';
+import {refuse} from './refusal.js';
 
-export function withOwnerOf(
+/** Goes on with `answer` once it is there, unless the connection ended meanwhile. */
+export function withOwnersAnswer<T>(
 	context: LoginContext,
 	link: LoginLink,
 	face: Face,
-	nameKey: string,
-	next: (owner: NameOwner | undefined) => void,
+	answer: Eventually<T>,
+	next: (value: T) => void,
 ): void {
-	const owner = context.identity.owners.ownerOf(nameKey);
-	if (!(owner instanceof Promise)) {
-		next(owner);
+	if (!(answer instanceof Promise)) {
+		next(answer);
 		return;
 	}
 
 	startWaiting(link, face);
-	void owner.then(
+	answer.then(
 		(value) => {
 			const lines = stopWaiting(link);
 			if (link.closed) return;
@@ -30,11 +33,19 @@ export function withOwnerOf(
 		(error: unknown) => {
 			stopWaiting(link);
 			context.log(`name owners failed: ${String(error)}`);
-			if (!link.closed)
-				link.close(
-					'refused',
-					link.farewell('name-taken', 'the host cannot check who owns names now; try again'),
-				);
+			if (link.closed) return;
+			link.face = face;
+			refuse(context, link, 'name-taken', 'the host cannot check who owns names now; try again');
 		},
 	);
+}
+
+export function withOwnerOf(
+	context: LoginContext,
+	link: LoginLink,
+	face: Face,
+	nameKey: string,
+	next: (owner: NameOwner | undefined) => void,
+): void {
+	withOwnersAnswer(context, link, face, context.identity.owners.ownerOf(nameKey), next);
 }
