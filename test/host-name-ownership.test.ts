@@ -96,7 +96,9 @@ test('a wrong proof, a missing one and a malformed key are refused', async (t) =
 	broken.send('HELLO 1 alice key=short');
 	assert.match(await broken.nextLine(), /^REFUSED bad-command :key= needs an Ed25519 public key/);
 	// None of them bound the name.
-	await loginStructured(host.port, 'alice');
+	const alice = await loginStructured(host.port, 'alice');
+	alice.send(`PROVE ${'A'.repeat(86)}`);
+	assert.equal(await alice.nextLine(), 'ERROR bad-command :there is no challenge to answer');
 });
 
 test('every structured user hears who has which key: KEY lines in the roster and after JOIN', async (t) => {
