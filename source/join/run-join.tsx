@@ -15,7 +15,8 @@ import {createTlsOpenSocket} from '../client/tls-connect.js';
 import {trackUnsent} from '../client/unsent-report.js';
 import {PASSWORD_VARIABLE, normalisePassword, passwordProblem} from '../protocol/password-rules.js';
 import {createPasswordAsker} from './ask-password.js';
-import {EXIT_FAILURE, EXIT_USAGE, SIGNAL_EXIT_CODES} from '../exit-codes.js';
+import {EXIT_FAILURE, EXIT_USAGE, SIGNAL_EXIT_CODES, type EndingSignal} from '../exit-codes.js';
+import {registerCleanup} from './exit-cleanup.js';
 import {runLineMode} from './line-mode.js';
 import {loadChatUi} from './load-chat-ui.js';
 
@@ -108,7 +109,20 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		const unsent = trackUnsent(client);
 		const ui = await loadChatUi(client);
 		if ('exitCode' in ui) return ui.exitCode;
+		// Until the chat screen takes over signals, one that comes (the login may be in) logs out.
+		let signalled: EndingSignal | undefined;
+		const endWait = registerCleanup({
+			onSignal(signal) {
+				signalled ??= signal;
+			},
+		});
 		const ready = (await asker?.beforeUi()) ?? 'go';
+		endWait();
+		if (signalled !== undefined) {
+			await client.quit();
+			return SIGNAL_EXIT_CODES[signalled];
+		}
+
 		if (typeof ready === 'object') return SIGNAL_EXIT_CODES[ready.abort];
 		if (ready === 'gave-up') {
 			sayError(`wrong password for ${hostLabel}, ${MAX_PASSWORD_ANSWERS} times: giving up`);

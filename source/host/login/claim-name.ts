@@ -38,9 +38,8 @@ function settle(context: LoginContext, link: LoginLink, user: User, claimed: boo
 	}
 
 	link.loggedIn(user, user.face);
-	context.log(
-		`login ${user.name} (${user.face}${user.publicKey ? ', key' : ''}) from ${link.address}`,
-	);
+	const key = user.fingerprint === undefined ? '' : ` with key ${user.fingerprint}`;
+	context.log(`login ${user.name} (${user.face}) from ${link.address}${key}`);
 	if (user.face === 'plain') {
 		link.send(PLAIN_WELCOME);
 	} else {
