@@ -1,5 +1,7 @@
 // The time from starting the real `chat join` binary in a pseudo-terminal to the first frame
 // that says "connected", against a running host on loopback.
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import pty from 'node-pty';
@@ -10,6 +12,12 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 const CONNECT_DEADLINE_MS = 15_000;
 const EXIT_DEADLINE_MS = 5000;
 const CTRL_C = '\u0003';
+/** A config folder for this run's joins: they share one key, and pin the run's hosts nowhere lasting. */
+const CONFIG_DIR = mkdtempSync(path.join(os.tmpdir(), 'chat-bench-config-'));
+process.once('exit', () => {
+	rmSync(CONFIG_DIR, {recursive: true, force: true});
+});
+
 /** "connected" but not "disconnected"; the status bar colours it, so escapes may surround it. */
 const CONNECTED = /(?<!dis)connected/;
 
@@ -32,7 +40,8 @@ export async function timeJoinToConnected(
 		cols: 120,
 		rows: 40,
 		cwd: ROOT,
-		env,
+		// Its own identity and pinned host ids, never the user's config folder.
+		env: {...env, XDG_CONFIG_HOME: CONFIG_DIR},
 	});
 	const connected = deferred<number>();
 	const exited = deferred();

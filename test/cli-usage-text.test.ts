@@ -12,11 +12,9 @@ import {
 } from '../source/protocol/limits.js';
 
 test('every flag is in the help, once in each block that lists it', () => {
-	const [limits = [], access = [], cluster = [], join = [], log = [], general = []] = helpLines(
-		['limits', 'access', 'cluster', 'join', 'log', 'general'],
-		2,
-	);
-	const blocks = {limits, access, cluster, join, log, general};
+	const [limits = [], access = [], cluster = [], join = [], log = [], names = [], general = []] =
+		helpLines(['limits', 'access', 'cluster', 'join', 'log', 'names', 'general'], 2);
+	const blocks = {limits, access, cluster, join, log, names, general};
 	for (const flag of FLAGS) {
 		const sections = Object.keys(flag.help) as Array<keyof typeof blocks>;
 		assert.ok(sections.length > 0, `${flag.key} is listed somewhere`);

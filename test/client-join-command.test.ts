@@ -6,7 +6,7 @@ import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {loginPlain, loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
-import {chatArgs} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
 import {EXIT_NOT_DELIVERED} from '../source/exit-codes.js';
 
@@ -18,7 +18,7 @@ function runJoinProcess(args: string[], password = '') {
 	const child = spawn(process.execPath, chatArgs('join', ...args), {
 		cwd: root,
 		stdio: ['pipe', 'pipe', 'pipe'],
-		env: {...process.env, CHAT_PASSWORD: password},
+		env: ownConfigEnv({CHAT_PASSWORD: password}),
 	});
 	let stdout = '';
 	let stderr = '';

@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url';
 import pty from 'node-pty';
 import {loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
-import {chatArgs} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -19,7 +19,7 @@ async function joinInTerminal(address: string): Promise<{exitCode: number; outpu
 		cwd: root,
 		cols: 80,
 		rows: 24,
-		env: {...process.env, CHAT_PASSWORD: ''},
+		env: ownConfigEnv({CHAT_PASSWORD: ''}),
 	});
 	let output = '';
 	terminal.onData((data) => {
@@ -83,7 +83,7 @@ test('a signal as soon as the login is in logs out, so the name is free at once'
 		cwd: root,
 		cols: 80,
 		rows: 24,
-		env: {...process.env, CHAT_PASSWORD: ''},
+		env: ownConfigEnv({CHAT_PASSWORD: ''}),
 	});
 	const exited = new Promise<number>((resolve) => {
 		terminal.onExit(({exitCode}) => {

@@ -6,7 +6,7 @@ import {test, type TestContext} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import pty from 'node-pty';
 import {applyKeys} from '../source/join/password-prompt.js';
-import {chatArgs} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
 import {loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 
@@ -20,7 +20,7 @@ function joinInTerminal(port: number, env: NodeJS.ProcessEnv = {CHAT_PASSWORD: '
 		cwd: root,
 		cols: 80,
 		rows: 24,
-		env: {...process.env, ...env},
+		env: ownConfigEnv(env),
 	});
 	let output = '';
 	const waiters = new Set<() => void>();

@@ -13,6 +13,7 @@ import {LoginState} from '../source/host/login/login-state.js';
 import {PasswordFailures} from '../source/host/login/password-failures.js';
 import {PasswordTurns} from '../source/host/login/password-turns.js';
 import {MemoryUserState} from '../source/host/relay/memory-user-state.js';
+import {MemoryNameOwners} from '../source/host/relay/name-owners.js';
 import {Presence} from '../source/host/relay/presence.js';
 import {PresenceNews} from '../source/host/relay/presence-news.js';
 import {Relay} from '../source/host/relay/relay.js';
@@ -97,6 +98,7 @@ function setup(): {users: LaterClaims; context: LoginContext} {
 	const resumeGraceMs = 60_000;
 	const context: LoginContext = {
 		settings: {password: undefined, resumeGraceMs},
+		identity: {hostId: 'test-host', owners: new MemoryNameOwners(), now: Date.now},
 		passwordTurns: new PasswordTurns(
 			new PasswordFailures({
 				delayMs: 1,

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
 import {waitUntil} from './helpers/render-chat.js';
-import {chatArgs, startHostProcess} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv, startHostProcess} from './helpers/built-cli.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -22,7 +22,7 @@ function openTerminal(address: string) {
 		cols: 80,
 		rows: 24,
 		cwd: root,
-		env: {...process.env, CHAT_PASSWORD: ''},
+		env: ownConfigEnv({CHAT_PASSWORD: ''}),
 	});
 	let output = '';
 	process_.onData((data) => {

@@ -53,6 +53,14 @@ export const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
 			'$ chat log alice@192.168.1.7 bob --json',
 		],
 	},
+	names: {
+		usage: '$ chat names [release NAME]        list the names owned on this host, or free one',
+		notes: [
+			'It reads the store of the host that runs with the same --data; a released name is',
+			"anyone's again, and the messages waiting for it go too.",
+		],
+		examples: ['$ chat names', '$ chat names release bob', '$ chat names --data /srv/chat'],
+	},
 };
 
 /** The title of each block of flags. */
@@ -62,5 +70,6 @@ export const SECTION_TITLES: Readonly<Record<HelpSection, string>> = {
 	cluster: 'Several hosts, one chat (chat host, docs/cluster.md)',
 	join: 'Join options',
 	log: 'Log options',
+	names: 'Names options',
 	general: '',
 };

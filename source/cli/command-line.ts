@@ -6,6 +6,7 @@ import meow from 'meow';
 import type {JoinOptions} from '../join/run-join.js';
 import {EXIT_USAGE} from '../exit-codes.js';
 import type {HostOptions} from '../host/host-options.js';
+import type {NamesCommand} from '../host/run-names.js';
 import {hostAccessFromFlags} from './access-flags.js';
 import {clusterFromFlags} from './cluster-flags.js';
 import {FLAGS} from './flag-table.js';
@@ -28,7 +29,8 @@ type CommandLine =
 	| {command: 'join'; options: JoinOptions}
 	/** `chat join` with no address: the first-run form at a terminal, else `usage`. */
 	| {command: 'join-form'; options: Omit<JoinOptions, 'address'>; usage: string}
-	| {command: 'log'; options: LogOptions};
+	| {command: 'log'; options: LogOptions}
+	| {command: 'names'; names: NamesCommand; dataDir: string | undefined};
 
 type MeowFlag = {type: 'string'} | {type: 'boolean'; default: boolean; shortFlag?: string};
 
@@ -101,6 +103,13 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 			return {command: 'log', options: {address, partner, json: cli.flags['json'] === true}};
 		}
 
+		case 'names': {
+			const names = namesCommand(rest);
+			if (typeof names === 'string') return usageError(names);
+			const data = cli.flags['data'];
+			return {command: 'names', names, dataDir: typeof data === 'string' ? data : undefined};
+		}
+
 		case undefined: {
 			return usageError('say which command: chat host, or chat join NAME@HOST');
 		}
@@ -114,6 +123,19 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 /** The command a `--help` is about: one of chat's, or (undefined) all of them. */
 function helpOf(word: string | undefined): Command | undefined {
 	return word !== undefined && Object.hasOwn(COMMAND_HELP, word) ? (word as Command) : undefined;
+}
+
+/** `chat names` lists, `chat names release NAME` frees one; else the sentence saying why not. */
+function namesCommand(words: readonly string[]): NamesCommand | string {
+	const [verb, name, ...extra] = words;
+	if (verb === undefined) return {kind: 'list'};
+	if (verb !== 'release')
+		return `chat names lists, or releases one: chat names release NAME, not '${verb}'`;
+	if (name === undefined)
+		return 'chat names release needs the name to free, for example chat names release bob';
+	if (extra.length > 0)
+		return `chat names release takes one name, not '${words.slice(1).join(' ')}'`;
+	return {kind: 'release', name};
 }
 
 function usageError(sentence: string): CommandLine {
@@ -179,6 +201,11 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 		case 'log': {
 			const {runLog} = await import('../log/run-log.js');
 			return runLog(line.options);
+		}
+
+		case 'names': {
+			const {runNames} = await import('../host/run-names.js');
+			return runNames({command: line.names, dataDir: line.dataDir});
 		}
 	}
 }

@@ -4,10 +4,10 @@
 import type {HostOptions} from '../host/host-options.js';
 
 /** The commands of `chat`; each has its own `--help`. */
-export type Command = 'host' | 'join' | 'log';
+export type Command = 'host' | 'join' | 'log' | 'names';
 
 /** The blocks of `chat --help`; each belongs to a command, but `general` to every command. */
-export type HelpSection = 'limits' | 'access' | 'cluster' | 'join' | 'log' | 'general';
+export type HelpSection = 'limits' | 'access' | 'cluster' | 'join' | 'log' | 'names' | 'general';
 
 export const SECTION_COMMAND: Readonly<Record<HelpSection, Command | undefined>> = {
 	limits: 'host',
@@ -15,6 +15,7 @@ export const SECTION_COMMAND: Readonly<Record<HelpSection, Command | undefined>>
 	cluster: 'host',
 	join: 'join',
 	log: 'log',
+	names: 'names',
 	general: undefined,
 };
 

@@ -10,6 +10,7 @@ import type {Flag} from './flag-kinds.js';
 
 const SECOND = 1000;
 const KIB = 1024;
+const DAY = 24 * 60 * 60 * SECOND;
 
 /** In `chat --help` order within each block; `tls` comes after the join switches for both. */
 export const FLAGS: readonly Flag[] = [
@@ -214,14 +215,6 @@ export const FLAGS: readonly Flag[] = [
 		help: {limits: 'days a message for someone offline is kept (default {default})'},
 	},
 	{
-		kind: 'text',
-		key: 'data',
-		unit: 'DIR',
-		help: {
-			limits: 'where name owners and offline messages are kept (default ~/.local/state/chat)',
-		},
-	},
-	{
 		kind: 'switch',
 		key: 'follow',
 		negatable: true,
@@ -284,6 +277,27 @@ export const FLAGS: readonly Flag[] = [
 		key: 'tlsKey',
 		unit: 'FILE',
 		help: {access: 'the PEM private key of --tls-cert'},
+	},
+	{
+		kind: 'number',
+		key: 'nameExpiry',
+		option: 'nameExpiryMs',
+		unit: 'DAYS',
+		scale: DAY,
+		min: 1,
+		integer: true,
+		help: {access: 'days an owned name may go unused before it is free again (default {default})'},
+	},
+	{
+		kind: 'text',
+		key: 'data',
+		unit: 'DIR',
+		// chat names takes it too: it is no command of the flag table, so no flag is misplaced there.
+		help: {
+			access:
+				"where name owners, offline messages and the host's identity are kept (default: $XDG_STATE_HOME/chat)",
+			names: 'the data folder of the host whose names to read (default: $XDG_STATE_HOME/chat)',
+		},
 	},
 	{
 		kind: 'switch',

@@ -6,11 +6,14 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'dis
 export type ClientEvent =
 	/** Connection state changed. `detail` is a human sentence (e.g. "retrying in 4 s"). */
 	| {type: 'state'; state: ConnectionState; detail?: string}
-	/** Logged in (first time or after a reconnect). `users` is the full roster, including you. */
-	| {type: 'welcome'; name: string; users: string[]}
+	/** Logged in (first time or after a reconnect). `users` is the full roster, including you;
+	 * `fingerprints` the key fingerprint of each user who has one. */
+	| {type: 'welcome'; name: string; users: string[]; fingerprints?: ReadonlyMap<string, string>}
 	/** Who is online now, including you, in place of the presence news of a storm. */
-	| {type: 'roster'; users: string[]}
+	| {type: 'roster'; users: string[]; fingerprints?: ReadonlyMap<string, string>}
 	| {type: 'user-joined'; name: string}
+	/** The key fingerprint `name` proved (after its join); a join or a leave forgets it. */
+	| {type: 'user-key'; name: string; fingerprint: string}
 	| {type: 'user-left'; name: string}
 	| {type: 'user-away'; name: string}
 	| {type: 'user-back'; name: string}

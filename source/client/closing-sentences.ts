@@ -1,6 +1,7 @@
 // The one sentence a person reads when the session ends. Pure, so each wording has a test.
 import {PROTOCOL_VERSION} from '../protocol/limits.js';
 import {PASSWORD_VARIABLE} from '../protocol/password-rules.js';
+import {defaultIdentityPath} from './identity-key.js';
 import type {HostAddress} from './open-socket.js';
 import {NO_LOGIN_ANSWER} from './reconnect-policy.js';
 
@@ -81,6 +82,14 @@ export function refusalSentence(
 
 		case 'password-wrong': {
 			return `wrong password for ${label}`;
+		}
+
+		case 'name-owned': {
+			return `the name ${name} on ${label} belongs to another key than this machine's, so chat did not log in: to use it here, copy the identity file from the machine that owns it (${defaultIdentityPath()}), or ask the host's operator to run chat names release ${name}`;
+		}
+
+		case 'proof-failed': {
+			return `the host at ${label} did not accept this machine's proof of its key for ${name}; check that its identity file (${defaultIdentityPath()}) is the one that owns the name`;
 		}
 
 		default: {

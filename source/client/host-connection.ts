@@ -1,7 +1,8 @@
 // One connection to the host, from connect to its end: open the socket, log in (HELLO, then
 // WELCOME + roster), take later roster snapshots, answer and send keepalive pings, and report
 // exactly one outcome.
-import {encodeHello, type HelloOptions} from '../protocol/client-lines.js';
+import {TLSSocket} from 'node:tls';
+import {encodeHello, encodeProve, type HelloOptions} from '../protocol/client-lines.js';
 import {
 	encodePing,
 	encodePong,
@@ -10,6 +11,7 @@ import {
 	type Pacing,
 } from '../protocol/host-lines.js';
 import {PROTOCOL_VERSION} from '../protocol/limits.js';
+import type {AnswerChallenge} from './challenge-answer.js';
 import {startLivenessPing, type LivenessPing, type KeepaliveTimings} from './liveness-ping.js';
 import {attachLineConnection, type LineConnection} from './line-connection.js';
 import type {HostAddress, OpenSocket} from './open-socket.js';
@@ -18,11 +20,16 @@ import {NO_LOGIN_ANSWER} from './reconnect-policy.js';
 export type Login = {
 	name: string;
 	users: string[];
+	/** The key fingerprint of each user who has one (the roster's KEY lines). */
+	keys: Map<string, string>;
 	resumeToken: string;
 	graceSeconds: number;
 	/** The host's line rate; undefined from an old host, which reads no message options either. */
 	pacing?: Pacing;
 };
+
+/** Our error code for a host whose identity is not the one we expect: never retried. */
+const HOST_ID_REFUSED = 'EHOSTID';
 
 export type ConnectionOutcome =
 	/** The socket failed or ended, or the host went silent; `errorCode` says why when known. */
@@ -34,6 +41,8 @@ type HostConnectionOptions = {
 	address: HostAddress;
 	openSocket: OpenSocket;
 	hello: HelloOptions;
+	/** Signs the host's CHALLENGE (sent when `hello.key` is). */
+	answerChallenge?: AnswerChallenge;
 	keepalive: KeepaliveTimings;
 	loginAnswerTimeoutMs: number;
 };
@@ -41,7 +50,7 @@ type HostConnectionOptions = {
 type HostConnectionHandlers = {
 	onLogin(login: Login): void;
 	/** A roster snapshot after the login: who is online now (docs/protocol.md "Host → client"). */
-	onRoster(users: string[]): void;
+	onRoster(users: string[], keys: Map<string, string>): void;
 	/** Every other line (messages, results, presence, errors). */
 	onLine(line: HostLine): void;
 	/** Called once; the connection is closed by then. */
@@ -62,8 +71,10 @@ export function openHostConnection(
 	let finished = false;
 	let lines: LineConnection | undefined;
 	let keepalive: LivenessPing | undefined;
-	let pendingLogin: Omit<Login, 'users'> | undefined;
+	let pendingLogin: Omit<Login, 'users' | 'keys'> | undefined;
+	let tlsFingerprint: string | undefined;
 	const roster: string[] = [];
+	const keys = new Map<string, string>();
 	/** Between a roster's first USERS line and its USERS-END. */
 	let inRoster = false;
 	const loginTimer = setTimeout(() => {
@@ -96,15 +107,32 @@ export function openHostConnection(
 				};
 				if (line.pacing !== undefined) pendingLogin.pacing = line.pacing;
 				roster.length = 0;
+				keys.clear();
 				inRoster = true;
 				break;
 			}
 
 			case 'users': {
 				// A USERS line after a complete roster starts a snapshot.
-				if (!inRoster) roster.length = 0;
+				if (!inRoster) {
+					roster.length = 0;
+					keys.clear();
+				}
+
 				inRoster = true;
 				roster.push(...line.names);
+				break;
+			}
+
+			case 'key': {
+				// In a roster it belongs to the roster; after a JOIN it is news.
+				if (inRoster) keys.set(line.name, line.fingerprint);
+				else handlers.onLine(line);
+				break;
+			}
+
+			case 'challenge': {
+				answer(line.hostId, line.nonce);
 				break;
 			}
 
@@ -112,7 +140,7 @@ export function openHostConnection(
 				inRoster = false;
 				if (pendingLogin === undefined) break;
 				if (keepalive !== undefined) {
-					handlers.onRoster([...roster]);
+					handlers.onRoster([...roster], new Map(keys));
 					break;
 				}
 
@@ -124,7 +152,7 @@ export function openHostConnection(
 						finish({kind: 'lost', errorCode: 'ETIMEDOUT'});
 					},
 				);
-				handlers.onLogin({...pendingLogin, users: [...roster]});
+				handlers.onLogin({...pendingLogin, users: [...roster], keys: new Map(keys)});
 				break;
 			}
 
@@ -149,6 +177,26 @@ export function openHostConnection(
 		}
 	};
 
+	const answer = (hostId: string, nonce: string) => {
+		const {answerChallenge} = options;
+		if (answerChallenge === undefined || pendingLogin !== undefined) {
+			finish({
+				kind: 'lost',
+				errorCode: 'EPROTO',
+				sentence: 'the host sent a challenge nobody asked for',
+			});
+			return;
+		}
+
+		const {address, hello} = options;
+		void answerChallenge({address, name: hello.name, hostId, nonce, tlsFingerprint}).then(
+			(result) => {
+				if ('signature' in result) lines?.send(encodeProve(result.signature));
+				else finish({kind: 'lost', errorCode: HOST_ID_REFUSED, sentence: result.sentence});
+			},
+		);
+	};
+
 	options.openSocket(options.address).then(
 		(socket) => {
 			if (finished) {
@@ -156,6 +204,8 @@ export function openHostConnection(
 				return;
 			}
 
+			// Over TLS the host identity to sign is the certificate this handshake showed.
+			if (socket instanceof TLSSocket) tlsFingerprint = socket.getPeerCertificate().fingerprint256;
 			lines = attachLineConnection(socket, receive, ({errorCode}) => {
 				finish({kind: 'lost', errorCode});
 			});

@@ -31,6 +31,11 @@ export function createIncomingLines(events: ClientEvents, sends: PendingSends): 
 		},
 		handle(line) {
 			switch (line.kind) {
+				case 'key': {
+					events.emit({type: 'user-key', name: line.name, fingerprint: line.fingerprint});
+					break;
+				}
+
 				case 'join':
 				case 'leave':
 				case 'away':

@@ -45,6 +45,8 @@ const PERMANENT_REFUSALS: readonly string[] = [
 	'version-unsupported',
 	'password-required',
 	'password-wrong',
+	'name-owned',
+	'proof-failed',
 ];
 
 /** `BYE` codes after which the client reconnects; any other `BYE` ends the session. */

@@ -1,6 +1,7 @@
 // The ChatClient over the structured face: one HostConnection at a time, reconnecting and
 // resuming after a drop, with sends queued until the host gives each its final result.
 import {encodeQuit, type HelloOptions} from '../protocol/client-lines.js';
+import type {AnswerChallenge} from './challenge-answer.js';
 import type {ChatClient, ClientEvent} from './chat-client.js';
 import {createClientEvents} from './client-events.js';
 import {QUIT_SENTENCE, gaveUpSentence, unsentReason} from './closing-sentences.js';
@@ -39,6 +40,8 @@ type StructuredClientOptions = {
 	moreAddresses?: readonly HostAddress[];
 	name: string;
 	password?: string;
+	/** Logs in with this key, signing each host's challenge (docs/protocol.md "Identity"). */
+	identity?: {publicKey: string; answerChallenge: AnswerChallenge};
 	/**
 	 * Asked for a password when the host refuses the login for want of one or for a wrong one
 	 * (docs/protocol.md "Password"); the login is tried again with the answer. Undefined gives up.
@@ -116,7 +119,10 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		resumeToken = login.resumeToken;
 		graceMs = login.graceSeconds * 1000;
 		options.onAnswered?.();
-		events.emit({type: 'welcome', name: login.name, users: login.users});
+		const {name: self, users, keys} = login;
+		// Only a host that knows of keys says anything about them.
+		if (keys.size === 0) events.emit({type: 'welcome', name: self, users});
+		else events.emit({type: 'welcome', name: self, users, fingerprints: keys});
 		events.emit({type: 'state', state: 'connected'});
 		sends.online((line) => connection?.send(line), login.pacing);
 	};
@@ -196,6 +202,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		const hello: HelloOptions = {name};
 		if (password !== undefined) hello.password = password;
 		triedToken = resumeToken;
+		if (options.identity !== undefined) hello.key = options.identity.publicKey;
 		if (resumeToken !== undefined) {
 			hello.resume = resumeToken;
 			// A token is good for one try; if this one fails, the next login is fresh.
@@ -208,13 +215,15 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 				address: hosts.current,
 				openSocket: options.openSocket ?? openPlainSocket,
 				hello,
+				answerChallenge: options.identity?.answerChallenge,
 				keepalive: options.keepalive ?? DEFAULT_KEEPALIVE,
 				loginAnswerTimeoutMs: options.loginAnswerTimeoutMs ?? LOGIN_ANSWER_TIMEOUT_MS,
 			},
 			{
 				onLogin,
-				onRoster(users) {
-					events.emit({type: 'roster', users});
+				onRoster(users, keys) {
+					if (keys.size === 0) events.emit({type: 'roster', users});
+					else events.emit({type: 'roster', users, fingerprints: keys});
 				},
 				onLine: incoming.handle,
 				onOutcome,

@@ -14,6 +14,7 @@ import {
 	LOGIN_TIMEOUT_MS,
 	MAX_HELD_MESSAGES,
 	MAX_OUTBOUND_QUEUE_BYTES,
+	NAME_EXPIRY_MS,
 	PASSWORD_FAILURE_DELAY_MS,
 	PASSWORD_FAILURE_MAX_DELAY_MS,
 	PING_AFTER_SILENCE_MS,
@@ -78,7 +79,7 @@ export type HostOptions = {
 	/** The opened store (run-host.ts opens `--data`): held and stored messages, name owners.
 	 * Without one the host keeps everything in memory, and keeps no mail for anyone offline. */
 	store?: DurableStore;
-	/** Who owns which name; default: the store's, else in memory. */
+	/** Who owns which name (docs/protocol.md "Identity"); default: the store's, else in memory. */
 	owners?: NameOwners;
 	/** Messages kept for one offline owner (`--mailbox-size`); past it `FAILED mailbox-full`. */
 	maxStoredMessages?: number;
@@ -86,12 +87,19 @@ export type HostOptions = {
 	maxStoredBytes?: number;
 	/** Days a message for someone offline is kept (`--message-expiry`). */
 	messageExpiryDays?: number;
-	/** The host's clock for message times and expiry (tests move it). */
+	/** What clients sign over plain TCP (host-identity.ts); a fresh random id unless given. Over
+	 * TLS the certificate's fingerprint is used instead. */
+	hostIdentity?: string;
+	/** A name unused this long is released (checked daily and at start). */
+	nameExpiryMs?: number;
+	/** The host's clock for message times, name ownership and expiry (tests move it). */
 	now?: () => number;
 };
 
-/** Options that have no default: absent means none. */
-type OptionalSetting = 'password' | 'createServer' | 'tls' | 'store' | 'owners' | 'redis';
+/** Options with no default value of their own: absent means none, or start-host.ts makes what
+ * stands for them. */
+type OptionalSetting =
+	'password' | 'createServer' | 'tls' | 'store' | 'owners' | 'redis' | 'hostIdentity';
 
 export type HostSettings = Required<Omit<HostOptions, OptionalSetting>> &
 	Pick<HostOptions, OptionalSetting>;
@@ -120,6 +128,7 @@ export const HOST_DEFAULTS = {
 	maxStoredMessages: DEFAULT_MAILBOX_MESSAGES,
 	maxStoredBytes: DEFAULT_MAILBOX_BYTES,
 	messageExpiryDays: DEFAULT_MESSAGE_EXPIRY_DAYS,
+	nameExpiryMs: NAME_EXPIRY_MS,
 } as const satisfies Omit<HostSettings, OptionalSetting | 'log' | 'maxConnections' | 'now'>;
 
 export function resolveHostOptions(options: HostOptions): HostSettings {
@@ -154,6 +163,8 @@ export function resolveHostOptions(options: HostOptions): HostSettings {
 		maxStoredMessages: options.maxStoredMessages ?? HOST_DEFAULTS.maxStoredMessages,
 		maxStoredBytes: options.maxStoredBytes ?? HOST_DEFAULTS.maxStoredBytes,
 		messageExpiryDays: options.messageExpiryDays ?? HOST_DEFAULTS.messageExpiryDays,
+		hostIdentity: options.hostIdentity,
+		nameExpiryMs: options.nameExpiryMs ?? HOST_DEFAULTS.nameExpiryMs,
 		now: options.now ?? Date.now,
 	};
 }

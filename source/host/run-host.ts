@@ -8,6 +8,7 @@ import {EXIT_FAILURE, EXIT_STORE} from '../exit-codes.js';
 import {chatStateDir} from '../state-dir.js';
 import {accessNotice} from './access-notice.js';
 import {redisUrlForLog} from './cluster/redis-url.js';
+import {readHostIdentity} from './host-identity.js';
 import {type HostOptions, resolveHostOptions} from './host-options.js';
 import {candidateHosts, hostAndPort, joinCommand} from './lan-addresses.js';
 import {formatLogTime} from './log-time.js';
@@ -18,8 +19,8 @@ import {openDurableStore, type DurableStore} from './store/durable-store.js';
 import {StoreOpenError} from './store/store-errors.js';
 
 export type RunHostOptions = Omit<HostOptions, 'log' | 'createServer' | 'store'> & {
-	/** The folder of the store (`--data`); default chatStateDir(). */
-	dataDir?: string;
+	/** The folder of the store and the host identity (`--data`); default chatStateDir(). */
+	dataDir?: string | undefined;
 	stdout?: NodeJS.WritableStream;
 	stderr?: NodeJS.WritableStream;
 };
@@ -63,7 +64,9 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 
 	let host;
 	try {
-		host = await startHost({...hostOptions, store, log});
+		// Clients pin this identity (docs/protocol.md "Identity"): it must outlive a restart.
+		const hostIdentity = hostOptions.hostIdentity ?? readHostIdentity(dataDir);
+		host = await startHost({...hostOptions, store, hostIdentity, log});
 	} catch (error) {
 		await store.close();
 		const code = (error as NodeJS.ErrnoException).code ?? '';

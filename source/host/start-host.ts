@@ -6,6 +6,7 @@ import {
 	MAX_LOGIN_RATE_ADDRESSES,
 	MAX_PASSWORD_FAILURE_ADDRESSES,
 	MAX_PASSWORD_TRIES_WAITING,
+	NAME_SWEEP_INTERVAL_MS,
 	PASSWORD_FAILURE_MEMORY_MS,
 } from '../protocol/limits.js';
 import {PLAIN_SHUTDOWN} from '../protocol/plain-face.js';
@@ -21,11 +22,14 @@ import {destroyAfterDeadline} from './connection/socket-close.js';
 import {peerAddress} from './connection/peer-address.js';
 import {type HostOptions, type HostSettings, resolveHostOptions} from './host-options.js';
 import {listenOn} from './listen-address.js';
+import {randomHostIdentity, tlsHostIdentity} from './host-identity.js';
+import type {LoginIdentity} from './login/login-link.js';
 import {LoginRate} from './login/login-rate.js';
 import {PasswordFailures} from './login/password-failures.js';
 import {PasswordTurns} from './login/password-turns.js';
 import {wireDurableState} from './durable/durable-state.js';
 import {MemoryUserState} from './relay/memory-user-state.js';
+import {releaseUnusedNames} from './relay/name-expiry.js';
 import {MemoryNameOwners} from './relay/name-owners.js';
 import type {OfflineMail} from './relay/offline-mail.js';
 import {Presence} from './relay/presence.js';
@@ -67,7 +71,25 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 					maxHeld: settings.maxHeldMessages,
 					log,
 				});
-	const {host, news, users, stopUpkeep} = wireHost(settings, cluster);
+	const {host, news, users, stopUpkeep, identity} = wireHost(settings, cluster);
+	// Unused names go before anyone can log in, and then once a day.
+	const sweepNames = async (): Promise<void> => {
+		const released = await releaseUnusedNames({
+			owners: identity.owners,
+			users,
+			expiryMs: settings.nameExpiryMs,
+			nowMs: identity.now(),
+		});
+		for (const owner of released) log(`released ${owner.name}: unused for too long`);
+	};
+
+	await sweepNames();
+	const sweeps = setInterval(() => {
+		sweepNames().catch((error: unknown) => {
+			log(`name expiry failed: ${String(error)}`);
+		});
+	}, NAME_SWEEP_INTERVAL_MS);
+	sweeps.unref();
 	const caps = new AddressCaps(settings.maxPerAddress);
 	const sockets = new SocketBudget(settings.maxConnections);
 	let closing: Promise<void> | undefined;
@@ -134,6 +156,8 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 		await cluster?.start(host.relay, host.presence);
 		await listenOn(server, settings.port, settings.bind, log);
 	} catch (error) {
+		clearInterval(sweeps);
+		stopUpkeep();
 		await cluster?.stop();
 		throw error;
 	}
@@ -149,6 +173,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 		address: bound.address,
 		stats: () => ({connections: host.connections.size, users: users.size}),
 		close() {
+			clearInterval(sweeps);
 			stopUpkeep();
 			closing ??= shutDown(host, news, server).then(() => cluster?.stop());
 			return closing;
@@ -165,6 +190,7 @@ function wireHost(
 	news: PresenceNews;
 	users: UserState;
 	stopUpkeep: () => void;
+	identity: LoginIdentity;
 } {
 	const {log, store} = settings;
 	const newsReaders = new Set<NewsReader>();
@@ -203,6 +229,14 @@ function wireHost(
 		burst: settings.loginBurst,
 		maxAddresses: MAX_LOGIN_RATE_ADDRESSES,
 	});
+	const identity: LoginIdentity = {
+		// Over TLS the client checks the certificate itself, so that is what it signs.
+		hostId: settings.tls
+			? tlsHostIdentity(settings.tls.cert)
+			: (settings.hostIdentity ?? randomHostIdentity()),
+		owners,
+		now: settings.now,
+	};
 	const host: ConnectionHost = {
 		limits: settings,
 		scheduler: new FlushScheduler(),
@@ -212,11 +246,11 @@ function wireHost(
 		newsReaders,
 		relay,
 		presence,
-		login: {settings, passwordTurns, loginRate, users, presence, news, mail, log},
+		login: {settings, identity, passwordTurns, loginRate, users, presence, news, mail, log},
 		session: {users, relay},
 		log,
 	};
-	return {host, news, users, stopUpkeep: () => durable?.upkeep.stop()};
+	return {host, news, users, stopUpkeep: () => durable?.upkeep.stop(), identity};
 }
 
 /** `now`: the host is out of room, so the socket is closed right after its line, not given

@@ -2,6 +2,9 @@
 // Every way it can fail ends in one sentence on stderr and a non-zero exit code.
 import process from 'node:process';
 import {formatHostLabel} from '../client/closing-sentences.js';
+import {createChallengeAnswer} from '../client/challenge-answer.js';
+import {IdentityError, loadIdentity} from '../client/identity-key.js';
+import {defaultKnownHostIdsPath} from '../client/known-host-ids.js';
 import {defaultKnownHostsPath, pinnedNotice} from '../client/known-hosts.js';
 import {MAX_PASSWORD_ANSWERS} from '../client/limits.js';
 import {openPlainSocket, type OpenSocket} from '../client/open-socket.js';
@@ -12,7 +15,8 @@ import {createTlsOpenSocket} from '../client/tls-connect.js';
 import {trackUnsent} from '../client/unsent-report.js';
 import {PASSWORD_VARIABLE, normalisePassword, passwordProblem} from '../protocol/password-rules.js';
 import {createPasswordAsker} from './ask-password.js';
-import {EXIT_FAILURE, EXIT_USAGE, SIGNAL_EXIT_CODES} from '../exit-codes.js';
+import {EXIT_FAILURE, EXIT_USAGE, SIGNAL_EXIT_CODES, type EndingSignal} from '../exit-codes.js';
+import {registerCleanup} from './exit-cleanup.js';
 import {runLineMode} from './line-mode.js';
 import {loadChatUi} from './load-chat-ui.js';
 import {openJoinHistory} from './open-history.js';
@@ -67,6 +71,20 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		return EXIT_USAGE;
 	}
 
+	// The key that owns our names, made on the first join; a damaged one is never replaced.
+	let identity;
+	try {
+		identity = await loadIdentity();
+	} catch (error: unknown) {
+		if (!(error instanceof IdentityError)) throw error;
+		sayError(error.message);
+		return EXIT_FAILURE;
+	}
+
+	const answerChallenge = createChallengeAnswer({
+		identity,
+		knownHostIdsFile: defaultKnownHostIdsPath(),
+	});
 	const {name, host, port, more} = parsed.address;
 	const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
 	const hostLabel = formatHostLabel({host, port});
@@ -81,6 +99,7 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 			...(more === undefined ? {} : {moreAddresses: more}),
 			name,
 			password: secret === '' ? undefined : normalisePassword(secret),
+			identity: {publicKey: identity.publicKey, answerChallenge},
 			askPassword: asker?.ask,
 			onAnswered: asker?.answered,
 			openSocket,
@@ -101,7 +120,20 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		const unsent = trackUnsent(client);
 		const ui = await loadChatUi(client);
 		if ('exitCode' in ui) return ui.exitCode;
+		// Until the chat screen takes over signals, one that comes (the login may be in) logs out.
+		let signalled: EndingSignal | undefined;
+		const endWait = registerCleanup({
+			onSignal(signal) {
+				signalled ??= signal;
+			},
+		});
 		const ready = (await asker?.beforeUi()) ?? 'go';
+		endWait();
+		if (signalled !== undefined) {
+			await client.quit();
+			return SIGNAL_EXIT_CODES[signalled];
+		}
+
 		if (typeof ready === 'object') return SIGNAL_EXIT_CODES[ready.abort];
 		if (ready === 'gave-up') {
 			sayError(`wrong password for ${hostLabel}, ${MAX_PASSWORD_ANSWERS} times: giving up`);

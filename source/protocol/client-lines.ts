@@ -6,7 +6,7 @@ import {encodeMessageOptions, parseMessageOptions, type MessageOptions} from './
 import {parseStructuredLine} from './structured-line.js';
 
 /** Every verb a client may send; the parser below has a case for each, and names may not be one. */
-export const CLIENT_VERBS = ['HELLO', 'SEND', 'PING', 'PONG', 'QUIT'] as const;
+export const CLIENT_VERBS = ['HELLO', 'PROVE', 'SEND', 'PING', 'PONG', 'QUIT'] as const;
 type ClientVerb = (typeof CLIENT_VERBS)[number];
 const CLIENT_VERB_SET: ReadonlySet<string> = new Set(CLIENT_VERBS);
 
@@ -21,10 +21,13 @@ export type Hello = {
 	password?: string;
 	resume?: string;
 	last?: string;
+	/** The client's Ed25519 public key, raw, unpadded base64url (docs/protocol.md "Identity"). */
+	key?: string;
 };
 
 export type ClientLine =
 	| Hello
+	| {kind: 'prove'; signature: string}
 	| {kind: 'send'; ref: string; to: string; text: string; options?: MessageOptions}
 	| {kind: 'ping'; token: string}
 	| {kind: 'pong'; token: string}
@@ -32,15 +35,27 @@ export type ClientLine =
 	| {kind: 'unknown'; verb: string}
 	| {kind: 'bad'; verb: string; reason: string};
 
-export type HelloOptions = {name: string; password?: string; resume?: string; last?: string};
+export type HelloOptions = {
+	name: string;
+	password?: string;
+	resume?: string;
+	last?: string;
+	key?: string;
+};
 
-/** `HELLO 1 <name> [password=P] [resume=T] [last=ID]`; none of them may contain a space. */
+/** `HELLO 1 <name> [password=P] [resume=T] [last=ID] [key=K]`; none may contain a space. */
 export function encodeHello(version: number, options: HelloOptions): string {
 	let line = 'HELLO ' + String(version) + ' ' + options.name;
 	if (options.password !== undefined) line += ' password=' + options.password;
 	if (options.resume !== undefined) line += ' resume=' + options.resume;
 	if (options.last !== undefined) line += ' last=' + options.last;
+	if (options.key !== undefined) line += ' key=' + options.key;
 	return line;
+}
+
+/** The answer to `CHALLENGE`: the signature of the proof payload (protocol/login-proof.ts). */
+export function encodeProve(signature: string): string {
+	return 'PROVE ' + signature;
 }
 
 /** `SEND ref to [kind=action] [more=N] :text`; without options the line is the original form. */
@@ -78,6 +93,7 @@ function parseHello(params: string[]): ClientLine {
 
 		if (key === 'password') hello.password = value;
 		else if (key === 'resume') hello.resume = value;
+		else if (key === 'key') hello.key = value;
 		else if (key === 'last') {
 			if (!isDecimal(value)) return bad('HELLO', 'last= needs a message id');
 			hello.last = value;
@@ -134,6 +150,15 @@ export function parseClientLine(line: string): ClientLine {
 
 		case 'QUIT': {
 			return {kind: 'quit'};
+		}
+
+		case 'PROVE': {
+			const [signature] = params;
+			if (signature === undefined || params.length !== 1 || trailing !== undefined) {
+				return bad(verb, 'PROVE needs the signature: PROVE <signature>');
+			}
+
+			return {kind: 'prove', signature};
 		}
 
 		case 'HELLO': {

@@ -38,8 +38,9 @@ function parsePacing(params: readonly string[]): Pacing | undefined {
 	return rate === undefined || burst === undefined ? undefined : {rate, burst};
 }
 
-/** The roster as `USERS` lines, each under MAX_ROSTER_LINE_BYTES, then `USERS-END`. */
-export function encodeRoster(names: readonly string[]): string[] {
+/** The roster as `USERS` lines, each under MAX_ROSTER_LINE_BYTES, then `keyLines` (`KEY` lines,
+ * encodeKey), then `USERS-END`. */
+export function encodeRoster(names: readonly string[], keyLines: readonly string[] = []): string[] {
 	const lines: string[] = [];
 	let line = 'USERS';
 	let bytes = line.length;
@@ -56,7 +57,7 @@ export function encodeRoster(names: readonly string[]): string[] {
 	}
 
 	if (line !== 'USERS' || lines.length === 0) lines.push(line);
-	lines.push('USERS-END');
+	lines.push(...keyLines, 'USERS-END');
 	return lines;
 }
 
@@ -64,6 +65,17 @@ export type PresenceVerb = 'JOIN' | 'LEAVE' | 'AWAY' | 'BACK';
 
 export function encodePresence(verb: PresenceVerb, name: string): string {
 	return verb + ' ' + name;
+}
+
+/** `KEY <name> <fingerprint>`: the key a user proved; after its `JOIN`, and in a roster after
+ * the `USERS` lines. */
+export function encodeKey(name: string, fingerprint: string): string {
+	return 'KEY ' + name + ' ' + fingerprint;
+}
+
+/** `CHALLENGE <host-id> <nonce>`: the host asks a client that sent `key=` for its proof. */
+export function encodeChallenge(hostId: string, nonce: string): string {
+	return 'CHALLENGE ' + hostId + ' ' + nonce;
 }
 
 export function encodeMsg(
@@ -160,6 +172,8 @@ export type HostLine =
 	| {kind: 'users'; names: string[]}
 	| {kind: 'users-end'}
 	| {kind: 'join' | 'leave' | 'away' | 'back'; name: string}
+	| {kind: 'key'; name: string; fingerprint: string}
+	| {kind: 'challenge'; hostId: string; nonce: string}
 	| {
 			kind: 'msg';
 			id: string;
@@ -198,6 +212,8 @@ export const HOST_VERBS = [
 	'BYE',
 	'PING',
 	'PONG',
+	'CHALLENGE',
+	'KEY',
 ] as const;
 type HostVerb = (typeof HOST_VERBS)[number];
 const HOST_VERB_SET: ReadonlySet<string> = new Set(HOST_VERBS);
@@ -287,6 +303,16 @@ export function parseHostLine(line: string): HostLine {
 		case 'BACK': {
 			if (first === '') return bad(verb);
 			return {kind: PRESENCE_KINDS[known], name: first};
+		}
+
+		case 'KEY': {
+			if (first === '' || second === '') return bad(verb);
+			return {kind: 'key', name: first, fingerprint: second};
+		}
+
+		case 'CHALLENGE': {
+			if (first === '' || second === '') return bad(verb);
+			return {kind: 'challenge', hostId: first, nonce: second};
 		}
 
 		case 'PING':

@@ -25,6 +25,14 @@ export const MAX_REF_LENGTH = 32;
 /** Each `USERS` roster line stays well under the line limit. */
 export const MAX_ROSTER_LINE_BYTES = 4096;
 
+/** A name nobody has used for half a year is free again: long enough for a sabbatical or a
+ * parental leave, short enough that a team's departed members do not hold names for ever. Flag:
+ * --name-expiry (days). */
+export const NAME_EXPIRY_MS = 180 * 24 * 60 * 60 * 1000;
+
+/** How often the host looks for names unused past the expiry (and once as it starts). */
+export const NAME_SWEEP_INTERVAL_MS = 24 * 60 * 60 * 1000;
+
 /** The structured protocol version this build speaks. */
 export const PROTOCOL_VERSION = 1;
 

@@ -120,6 +120,7 @@ export function ChatApp(props: ChatAppProps) {
 						self={state.self}
 						partner={partner}
 						presence={partner === undefined ? undefined : state.presence.get(partner)}
+						fingerprint={partner === undefined ? undefined : state.fingerprints.get(partner)}
 						conversation={partner === undefined ? undefined : state.conversations.get(partner)}
 						width={layout.paneWidth}
 						height={layout.mainHeight}

@@ -2,7 +2,7 @@
 // on its own after a change needs `npm run build` first (the assertion below says so).
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -16,6 +16,21 @@ export const builtCli = path.join(projectRoot, 'dist', 'cli.js');
 export function chatArgs(...args: string[]): string[] {
 	assert.ok(existsSync(builtCli), 'dist/cli.js is missing: run npm run build first');
 	return [builtCli, ...args];
+}
+
+const configDirs: string[] = [];
+process.once('exit', () => {
+	for (const dir of configDirs) rmSync(dir, {recursive: true, force: true});
+});
+
+/**
+ * The environment for one `chat join` of a test: a config folder of its own, so it has a key of
+ * its own (another machine's, say) and pins test hosts, whose ports come again, nowhere lasting.
+ */
+export function ownConfigEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'chat-config-'));
+	configDirs.push(dir);
+	return {...process.env, XDG_CONFIG_HOME: dir, ...extra};
 }
 
 export type HostProcess = {

@@ -17,6 +17,14 @@ export function handleLoginLine(context: LoginContext, link: LoginLink, line: st
 	if (!admitLogin(context, link, face)) return;
 	// Lines that come while the login waits (for its password check, say) are handled after it.
 	if (holdWhileWaiting(link, line, context.log)) return;
+	const {challenge} = link.login;
+	if (challenge !== undefined) {
+		// After CHALLENGE the one line expected is the proof (key-login.ts).
+		const proof = parseClientLine(line);
+		challenge(proof.kind === 'prove' ? proof.signature : undefined);
+		return;
+	}
+
 	const {passwordAccepted} = link.login;
 	if (line.startsWith(STRUCTURED_PREFIX) && !passwordAccepted) {
 		const hello = parseClientLine(line);

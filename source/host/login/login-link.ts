@@ -2,6 +2,7 @@
 // (connection/connection.ts) implements LoginLink; start-host.ts builds the LoginContext.
 
 import type {OfflineMail} from '../relay/offline-mail.js';
+import type {NameOwners} from '../relay/name-owners.js';
 import type {Presence} from '../relay/presence.js';
 import type {PresenceNews} from '../relay/presence-news.js';
 import type {Face, User, UserLink} from '../relay/user.js';
@@ -36,8 +37,18 @@ type LoginSettings = {
 	readonly burst?: number;
 };
 
+/** Who owns which name, and who this host is (docs/protocol.md "Identity"). */
+export type LoginIdentity = {
+	/** What clients sign: the certificate fingerprint over TLS, else the host's kept id. */
+	readonly hostId: string;
+	readonly owners: NameOwners;
+	/** Milliseconds since the epoch, for the owners' first- and last-seen times. */
+	now(): number;
+};
+
 export type LoginContext = {
 	readonly settings: LoginSettings;
+	readonly identity: LoginIdentity;
 	/** One for the host: tries from an address take turns, and its failures slow them all down. */
 	readonly passwordTurns: PasswordTurns;
 	/** One record for the host: logins per address (or IPv6 /64). */

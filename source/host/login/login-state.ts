@@ -12,6 +12,8 @@ export class LoginState {
 	passwordAccepted = false;
 	/** The password waiting in its address's line (password-turns.ts); it leaves if the link ends. */
 	passwordTry: PasswordTry | undefined;
+	/** A keyed login's challenge: told the client's `PROVE` line (key-login.ts). */
+	challenge: ((signature: string | undefined) => void) | undefined;
 	/** While waiting: the face the first line chose, and the lines that came meanwhile. */
 	waiting: {face: Face; lines: string[]} | undefined;
 }

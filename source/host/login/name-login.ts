@@ -1,17 +1,17 @@
-// The name step of the login (docs/protocol.md "Names", "Resume"): a valid name that nobody
-// holds is claimed, or a structured user's own name is resumed with its token.
+// The name step of the login (docs/protocol.md "Names", "Resume", "Identity"): a valid name that
+// nobody holds or owns is claimed, a structured user's own name is resumed with its token, and a
+// login with a key goes through its proof (key-login.ts).
 
 import {PROTOCOL_VERSION} from '../../protocol/limits.js';
 import {checkName, nameKey} from '../../protocol/name-rules.js';
-import {PLAIN_WELCOME} from '../../protocol/plain-face.js';
 import type {Hello} from '../../protocol/structured-messages.js';
 import {User} from '../relay/user.js';
-import type {ClaimAnswer} from '../relay/user-state.js';
+import {claim} from './claim-name.js';
+import {keyedLogin} from './key-login.js';
 import type {LoginContext, LoginLink} from './login-link.js';
-import {handBack, startWaiting, stopWaiting} from './login-wait.js';
-import {refuse} from './refusal.js';
-import {canResume, newResumeToken, resume} from './resume.js';
-import {sendWelcome} from './welcome.js';
+import {withOwnerOf} from './owner-lookup.js';
+import {refuse, takenReason} from './refusal.js';
+import {canResume, resume} from './resume.js';
 
 export function plainLogin(context: LoginContext, link: LoginLink, line: string): void {
 	const check = checkName(line);
@@ -21,11 +21,16 @@ export function plainLogin(context: LoginContext, link: LoginLink, line: string)
 	}
 
 	if (context.users.find(check.name) !== undefined) {
-		refuse(context, link, 'name-taken', check.name);
+		refuse(context, link, 'name-taken', '');
 		return;
 	}
 
-	claim(context, link, new User(check.name, nameKey(check.name), 'plain'));
+	const key = nameKey(check.name);
+	withOwnerOf(context, link, 'plain', key, (owner) => {
+		// A plain user cannot prove a key: an owned name is taken to them (`Reuse`).
+		if (owner === undefined) claim(context, link, new User(check.name, key, 'plain'));
+		else refuse(context, link, 'name-owned', '');
+	});
 }
 
 export function structuredLogin(context: LoginContext, link: LoginLink, hello: Hello): void {
@@ -47,59 +52,25 @@ export function structuredLogin(context: LoginContext, link: LoginLink, hello: H
 		return;
 	}
 
+	if (hello.key !== undefined) {
+		keyedLogin(context, link, hello, check.name);
+		return;
+	}
+
 	if (existing !== undefined) {
-		refuse(context, link, 'name-taken', check.name);
+		refuse(context, link, 'name-taken', takenReason(context, check.name));
 		return;
 	}
 
-	claim(context, link, new User(check.name, nameKey(check.name), 'structured'));
-}
-
-function claim(context: LoginContext, link: LoginLink, user: User): void {
-	// Made before the claim, so a shared state records it with the name (a resume on another host).
-	if (user.face === 'structured') user.resumeToken = newResumeToken();
-	const claimed = context.users.claim(user, link);
-	if (!(claimed instanceof Promise)) {
-		settle(context, link, user, claimed);
-		return;
-	}
-
-	// A store answers later: lines that come meanwhile wait, as they do for a password check.
-	startWaiting(link, user.face);
-	void claimed.then((value) => {
-		const lines = stopWaiting(link);
-		if (link.closed) {
-			// The connection ended while the store answered: the name must not stay claimed.
-			if (value === true) void context.users.release(user);
-			return;
+	const key = nameKey(check.name);
+	withOwnerOf(context, link, 'structured', key, (owner) => {
+		if (owner !== undefined) {
+			const reason = `the name ${check.name} belongs to a key: log in with it (HELLO 1 ${check.name} key=KEY)`;
+			refuse(context, link, 'name-owned', reason);
+		} else if (context.users.find(check.name) === undefined) {
+			claim(context, link, new User(check.name, key, 'structured'));
+		} else {
+			refuse(context, link, 'name-taken', takenReason(context, check.name));
 		}
-
-		settle(context, link, user, value);
-		handBack(link, lines);
 	});
-}
-
-function settle(context: LoginContext, link: LoginLink, user: User, claimed: ClaimAnswer): void {
-	if (claimed === 'unavailable') {
-		const reason = 'this host cannot reach the rest of its cluster now; try again soon';
-		refuse(context, link, 'unavailable', reason);
-		return;
-	}
-
-	if (!claimed) {
-		refuse(context, link, 'name-taken', user.name);
-		return;
-	}
-
-	link.loggedIn(user, user.face);
-	context.log(`login ${user.name} (${user.face}) from ${link.address}`);
-	if (user.face === 'plain') {
-		link.send(PLAIN_WELCOME);
-	} else {
-		sendWelcome(context, link, user);
-		// What waited for the name while nobody held it comes before anything new.
-		context.mail?.handOnWaiting(user, link);
-	}
-
-	context.presence.announce('JOIN', user);
 }

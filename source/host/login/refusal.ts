@@ -14,6 +14,8 @@ import type {LoginContext, LoginLink} from './login-link.js';
 
 const PLAIN_REFUSALS: Record<string, (reason: string) => string> = {
 	'name-taken': () => PLAIN_REUSE,
+	// An owned name is a taken one to a netcat user, as in the original relay.
+	'name-owned': () => PLAIN_REUSE,
 	'name-invalid': plainInvalidName,
 	'password-required': () => PLAIN_PASSWORD_NEEDED,
 	'password-wrong': () => PLAIN_PASSWORD_WRONG,
@@ -23,21 +25,25 @@ const PLAIN_REFUSALS: Record<string, (reason: string) => string> = {
 	unavailable: plainTooManyLogins,
 };
 
-/** Refuses the login in the face's form and closes; `detail` is the reason (or the taken name). */
+/** Refuses the login in the face's form and closes; `detail` is the reason (the invalid name's). */
 export function refuse(context: LoginContext, link: LoginLink, code: string, detail: string): void {
 	context.log(`refused ${link.address}: ${code}`);
 	let line: string;
 	if (link.face === 'plain') {
 		line = (PLAIN_REFUSALS[code] ?? plainInvalidName)(detail);
 	} else {
-		const reason =
-			code === 'name-taken'
-				? `the name ${detail} is taken`
-				: code === 'name-invalid'
-					? `invalid name: ${detail}`
-					: detail;
+		const reason = code === 'name-invalid' ? `invalid name: ${detail}` : detail;
 		line = encodeCoded('REFUSED', code, reason);
 	}
 
 	link.close('refused', line);
+}
+
+/** Why `name` is taken: and, when its user is away, that the name waits for them to come back. */
+export function takenReason(context: LoginContext, name: string): string {
+	const holder = context.users.find(name);
+	const taken = `the name ${name} is taken`;
+	if (holder === undefined || holder.link !== undefined || holder.gone) return taken;
+	const seconds = Math.round(context.settings.resumeGraceMs / 1000);
+	return `${taken}: its connection dropped, and it is kept for ${holder.name} for up to ${seconds} s`;
 }

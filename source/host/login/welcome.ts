@@ -1,7 +1,7 @@
 // What a structured user hears once its name is its own (docs/protocol.md "Host → client"):
-// WELCOME with a fresh token, then the roster.
+// WELCOME with a fresh token, then the roster (with each user's key fingerprint).
 
-import {encodeRoster, encodeWelcome} from '../../protocol/structured-messages.js';
+import {encodeKey, encodeRoster, encodeWelcome} from '../../protocol/structured-messages.js';
 import type {User} from '../relay/user.js';
 import type {LoginContext, LoginLink} from './login-link.js';
 
@@ -13,6 +13,11 @@ export function sendWelcome(context: LoginContext, link: LoginLink, user: User):
 	const pacing = rate === undefined || burst === undefined ? undefined : {rate, burst};
 	link.send(encodeWelcome(user.name, user.resumeToken, graceSeconds, pacing));
 	const names: string[] = [];
-	for (const each of context.users.users()) names.push(each.name);
-	for (const line of encodeRoster(names)) link.send(line);
+	const keys: string[] = [];
+	for (const each of context.users.users()) {
+		names.push(each.name);
+		if (each.fingerprint !== undefined) keys.push(encodeKey(each.name, each.fingerprint));
+	}
+
+	for (const line of encodeRoster(names, keys)) link.send(line);
 }

@@ -1,5 +1,5 @@
 // Presence news a client has not been sent yet, cut to what changes its picture of who is online
-// (docs/protocol.md "Host → client", presence batches). Pure. Per name, a JOIN then a LEAVE cancel
+// (docs/protocol.md "Host → client", presence batches), with the KEY line that follows a JOIN. Pure. Per name, a JOIN then a LEAVE cancel
 // (the client never knew of that login), and so do AWAY then BACK and BACK then AWAY; a LEAVE then a
 // JOIN stay, since that is another session under the name.
 
@@ -10,7 +10,10 @@ export function coalescePresence(lines: readonly string[], from = 0): string[] {
 	let cancelled = false;
 	for (let index = from; index < lines.length; index++) {
 		const line = lines[index] ?? '';
-		const name = line.slice(line.indexOf(' ') + 1);
+		// `VERB name`, or `KEY name fingerprint`.
+		const nameStart = line.indexOf(' ') + 1;
+		const nameEnd = line.indexOf(' ', nameStart);
+		const name = line.slice(nameStart, nameEnd === -1 ? undefined : nameEnd);
 		let kept = byName.get(name);
 		if (kept === undefined) {
 			kept = [];
@@ -36,9 +39,9 @@ function cancels(lines: readonly string[], kept: number[], index: number): boole
 	const last = (): string => verbOf(lines[kept.at(-1) ?? -1]);
 	switch (verb) {
 		case 'LEAVE': {
-			// Gone is gone, away or not: an AWAY or BACK before it says nothing any more.
+			// Gone is gone, away or not: an AWAY, a BACK or a KEY before it says nothing any more.
 			let cancelled = false;
-			while (last() === 'AWAY' || last() === 'BACK') {
+			while (last() === 'AWAY' || last() === 'BACK' || last() === 'KEY') {
 				kept.pop();
 				cancelled = true;
 			}

@@ -1,7 +1,7 @@
 // The state seam (user-state.ts) kept in this process: names in a directory, held messages in a
 // map, presence straight into this host's news. Everything answers synchronously.
 
-import {encodePresence, type PresenceVerb} from '../../protocol/structured-messages.js';
+import {encodeKey, encodePresence, type PresenceVerb} from '../../protocol/structured-messages.js';
 import type {Delivery, User, UserLink} from './user.js';
 import type {PresenceNews} from './presence-news.js';
 import {UserDirectory} from './user-directory.js';
@@ -85,5 +85,9 @@ export class MemoryUserState implements UserState {
 
 	announce(verb: PresenceVerb, user: User): void {
 		this.#news.publish(encodePresence(verb, user.name));
+		// A newcomer's key follows its JOIN, so clients can tell two alices apart.
+		if (verb === 'JOIN' && user.fingerprint !== undefined) {
+			this.#news.publish(encodeKey(user.name, user.fingerprint));
+		}
 	}
 }

@@ -19,6 +19,11 @@ export class User {
 	/** Set once the user is gone for good; deliveries still in flight see it. */
 	gone = false;
 
+	/** Structured face: the Ed25519 public key the user proved (docs/protocol.md "Identity"). */
+	publicKey: Buffer | undefined;
+	/** Its fingerprint (protocol/key-fingerprint.ts), told to other structured users. */
+	fingerprint: string | undefined;
+
 	/** Plain face: the partner's name (looked up when used, as the original relay did). */
 	partnerName: string | undefined;
 

@@ -55,6 +55,11 @@ export function handleStructuredLine(
 			return;
 		}
 
+		case 'prove': {
+			link.send(encodeCoded('ERROR', 'bad-command', 'there is no challenge to answer'));
+			return;
+		}
+
 		case 'unknown': {
 			const verb = sanitiseText(parsed.verb).slice(0, 32);
 			link.send(encodeCoded('ERROR', 'unknown-command', `unknown command ${verb}`));

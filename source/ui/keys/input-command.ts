@@ -10,6 +10,7 @@ type InputCommand =
 	| {type: 'close'}
 	| {type: 'search'; text: string; all: boolean}
 	| {type: 'forget'}
+	| {type: 'whois'; name: string}
 	| {type: 'unknown-command'; command: string}
 	| {type: 'text'; text: string}
 	/** `/me waves`: an action; `text` is empty when nothing followed. */
@@ -63,6 +64,9 @@ export function parseInputCommand(line: string): InputCommand {
 		}
 		case '/forget': {
 			return {type: 'forget'};
+		}
+		case '/whois': {
+			return {type: 'whois', name: rest.join(' ')};
 		}
 		default: {
 			return {type: 'unknown-command', command};

@@ -53,6 +53,19 @@ function receiveMessages(
 	};
 }
 
+/** The fingerprints with `name`'s set, or forgotten when `fingerprint` is undefined. */
+function withFingerprint(
+	state: ChatState,
+	name: string,
+	fingerprint: string | undefined,
+): ReadonlyMap<string, string> {
+	if (state.fingerprints.get(name) === fingerprint) return state.fingerprints;
+	const fingerprints = new Map(state.fingerprints);
+	if (fingerprint === undefined) fingerprints.delete(name);
+	else fingerprints.set(name, fingerprint);
+	return fingerprints;
+}
+
 /** Applies a batch of events in order, taking each run of messages from one sender at once. */
 export function applyClientEvents(state: ChatState, events: readonly ClientEvent[]): ChatState {
 	let next = state;
@@ -82,14 +95,23 @@ function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
 		case 'welcome': {
 			return {
 				...applyRoster(state, event.name, event.users),
+				fingerprints: event.fingerprints ?? new Map(),
 				welcomed: true,
 				connection: 'connected',
 			};
 		}
 		case 'roster': {
-			return applyRoster(state, state.self, event.users);
+			const fingerprints = event.fingerprints ?? new Map<string, string>();
+			return {...applyRoster(state, state.self, event.users), fingerprints};
 		}
-		case 'user-joined':
+		case 'user-key': {
+			return {...state, fingerprints: withFingerprint(state, event.name, event.fingerprint)};
+		}
+		case 'user-joined': {
+			// A new session under the name: its key, if any, follows.
+			const joined = setPresence(state, event.name, 'online');
+			return {...joined, fingerprints: withFingerprint(joined, event.name, undefined)};
+		}
 		case 'user-back': {
 			return setPresence(state, event.name, 'online');
 		}
@@ -97,7 +119,8 @@ function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
 			return setPresence(state, event.name, 'away');
 		}
 		case 'user-left': {
-			return userLeft(endOpenMessage(state, event.name), event.name);
+			const left = userLeft(endOpenMessage(state, event.name), event.name);
+			return {...left, fingerprints: withFingerprint(left, event.name, undefined)};
 		}
 		case 'message': {
 			return receiveMessages(state, event.from, [event]);

@@ -51,6 +51,8 @@ export type ChatState = {
 	/** The user list, sorted: online, away and offline users whose conversation is still open. */
 	users: readonly string[];
 	presence: ReadonlyMap<string, Presence>;
+	/** The key fingerprint of each user who proved one (docs/protocol.md "Identity"). */
+	fingerprints: ReadonlyMap<string, string>;
 	conversations: ReadonlyMap<string, Conversation>;
 	partner?: string;
 	input: InputLine;
@@ -111,6 +113,7 @@ export function initialChatState(options: InitialChatOptions): ChatState {
 		welcomed: false,
 		users: [],
 		presence: new Map(),
+		fingerprints: new Map(),
 		input: emptyInputLine,
 		history: [],
 		draft: '',

@@ -20,6 +20,7 @@ import {loadOlder} from './history-pages.js';
 import {logOf} from './message-log.js';
 import {askToForget, startSearch} from './search-and-forget.js';
 import {parseInputCommand} from '../keys/input-command.js';
+import {whoisNotice} from './whois.js';
 
 export const NO_PARTNER_HINT = 'choose who to chat with: type to:NAME or press Ctrl+N';
 
@@ -177,10 +178,14 @@ export function submitLine(state: ChatState, now: number): ChatState {
 		case 'forget': {
 			return askToForget(consumeLine(state));
 		}
+		case 'whois': {
+			const consumed = consumeLine(state);
+			return {...consumed, notice: whoisNotice(consumed, command.name)};
+		}
 		case 'unknown-command': {
 			return error(
 				consumeLine(state),
-				`unknown command ${command.command}: the commands are /to NAME, /search TEXT, /close, /forget, /help, /quit`,
+				`unknown command ${command.command}: the commands are /to NAME, /me TEXT, /search TEXT, /whois NAME, /close, /forget, /help, /quit`,
 			);
 		}
 	}

@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
 import type {Conversation, Presence} from '../state/chat-state.js';
+import {shortFingerprint} from '../../protocol/key-fingerprint.js';
 import {MessageLine} from './message-line.js';
 import {NO_PARTNER_HINT} from '../state/submit-line.js';
 import {truncateToWidth} from '../state/text-width.js';
@@ -14,6 +15,8 @@ type Props = {
 	self: string;
 	partner?: string;
 	presence?: Presence;
+	/** The partner's key fingerprint (docs/protocol.md "Identity"), shown short; none: no key. */
+	fingerprint?: string;
 	conversation?: Conversation;
 	width: number;
 	height: number;
@@ -62,6 +65,9 @@ function ConversationPaneView(props: Props) {
 							{truncateToWidth(displayText(partner), messageWidth - 10)}
 						</Text>
 						<Text dimColor>{PRESENCE_TITLE[presence ?? 'offline']}</Text>
+						{props.fingerprint === undefined ? undefined : (
+							<Text dimColor>{`  ${shortFingerprint(props.fingerprint)}`}</Text>
+						)}
 					</Text>
 					<Box flexDirection="column" height={rows} flexShrink={0} overflowY="hidden">
 						{lines.map((line) => (

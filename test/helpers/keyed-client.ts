@@ -1,0 +1,58 @@
+// A structured login with a key, by hand over a raw socket (docs/protocol.md "Identity"):
+// HELLO with key=, the host's CHALLENGE, PROVE with the signature, then WELCOME and the roster.
+import {generateKeyPairSync, sign} from 'node:crypto';
+import {proofPayload} from '../../source/protocol/login-proof.js';
+import {connectRaw, type RawClient} from './raw-client.js';
+
+export type TestKey = {publicKey: string; signs(payload: Buffer): string};
+
+export function testKey(): TestKey {
+	const {privateKey, publicKey} = generateKeyPairSync('ed25519');
+	return {
+		publicKey: publicKey.export({format: 'jwk'}).x ?? '',
+		signs: (payload) => sign(null, payload, privateKey).toString('base64url'),
+	};
+}
+
+/**
+ * Sends `HELLO 1 name key=…` and answers the challenge; resolves with the first line after the
+ * proof (WELCOME or REFUSED), or the refusal that came instead of a challenge.
+ */
+export async function sendKeyedHello(
+	client: RawClient,
+	name: string,
+	key: TestKey,
+	extra = '',
+): Promise<string> {
+	client.send(`HELLO 1 ${name} key=${key.publicKey}${extra}`);
+	const first = await client.nextLine();
+	const challenge = /^CHALLENGE (\S+) (\S+)$/.exec(first);
+	if (!challenge) return first;
+	const [, hostId = '', nonce = ''] = challenge;
+	const payload = proofPayload({version: '1', name, nonce, hostId, publicKey: key.publicKey});
+	client.send(`PROVE ${key.signs(payload)}`);
+	return client.nextLine();
+}
+
+/** Logs in with `key`; returns the client, its token, the roster and its KEY lines. */
+export async function loginKeyed(
+	port: number,
+	name: string,
+	key: TestKey,
+	extra = '',
+): Promise<RawClient & {token: string; roster: string[]; keys: Map<string, string>}> {
+	const client = await connectRaw(port);
+	const welcome = await sendKeyedHello(client, name, key, extra);
+	const match = /^WELCOME (\S+) (\S+) \d+$/.exec(welcome);
+	if (!match) throw new Error(`keyed login as ${name} got: ${welcome}`);
+	const roster: string[] = [];
+	const keys = new Map<string, string>();
+	for (let line = await client.nextLine(); line !== 'USERS-END'; line = await client.nextLine()) {
+		const [verb, ...rest] = line.split(' ');
+		if (verb === 'USERS') roster.push(...rest);
+		else if (verb === 'KEY') keys.set(rest[0] ?? '', rest[1] ?? '');
+		else throw new Error(`expected the roster, got: ${line}`);
+	}
+
+	return Object.assign(client, {token: match[2] ?? '', roster, keys});
+}
