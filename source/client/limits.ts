@@ -82,3 +82,9 @@ export const INPUT_HISTORY_LIMIT = 200;
 
 /** Messages kept per conversation (the benchmark's long history fits); older ones are dropped first. */
 export const MAX_MESSAGES_PER_CONVERSATION = 100_000;
+
+/**
+ * After you choose a partner yourself, a message from someone else does not pull you away for
+ * this long: enough to read the last lines and start typing to the one you chose.
+ */
+export const FOLLOW_PAUSE_AFTER_CHOICE_MS = 10_000;

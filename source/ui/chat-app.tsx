@@ -2,6 +2,7 @@
 import {Box} from 'ink';
 import {useMemo, useReducer} from 'react';
 import type {ChatClient} from '../client/chat-client.js';
+import {systemClock, type Clock} from './clock.js';
 import {chatReducer} from './state/chat-reducer.js';
 import {initialChatState, onlineCount, unreadTotal} from './state/chat-state.js';
 import {ConnectingScreen} from './views/connecting-screen.js';
@@ -30,10 +31,13 @@ type ChatAppProps = {
 	onExit: (outcome: ChatOutcome) => void;
 	/** Where the bell and title sequences go: the terminal, beside Ink's own output. */
 	writeControl: (data: string) => void;
+	/** The system clock unless a test moves time itself. */
+	clock?: Clock;
 };
 
 export function ChatApp(props: ChatAppProps) {
 	const {client, self, follow} = props;
+	const clock = props.clock ?? systemClock;
 	const [state, dispatch] = useReducer(chatReducer, {self, follow}, initialChatState);
 	const {columns, rows} = useTerminalSize();
 	const layout = useMemo(() => computeLayout(columns, rows), [columns, rows]);
@@ -43,8 +47,8 @@ export function ChatApp(props: ChatAppProps) {
 		[layout],
 	);
 
-	useChatKeys(dispatch, view, layout.tooSmall);
-	useClientEvents(client, dispatch);
+	useChatKeys(dispatch, view, layout.tooSmall, clock);
+	useClientEvents(client, dispatch, clock);
 	useOutbox(client, state.outbox, dispatch);
 	useExit(client, state, props.onExit);
 	useAttention({

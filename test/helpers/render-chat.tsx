@@ -4,6 +4,7 @@ import {render} from 'ink-testing-library';
 import {ChatApp} from '../../source/ui/chat-app.js';
 import type {ChatOutcome} from '../../source/ui/hooks/use-exit.js';
 import {createFakeClient, type FakeClient} from './fake-client.js';
+import {createManualClock, type ManualClock} from './manual-clock.js';
 
 /** How long a UI test waits for a frame before failing: generous, as CI machines are loaded. */
 const WAIT_DEADLINE_MS = 15_000;
@@ -35,6 +36,8 @@ export const keys = {
 
 export type ChatHarness = {
 	client: FakeClient;
+	/** The screen's clock: time moves only with clock.advance(ms). */
+	clock: ManualClock;
 	frame(): string;
 	/** Sends raw input, one key sequence per call, and lets Ink handle it. */
 	press(...inputs: string[]): Promise<void>;
@@ -75,6 +78,7 @@ export function renderChat(
 	} = {},
 ): ChatHarness {
 	const client = options.client ?? createFakeClient();
+	const clock = createManualClock();
 	const controls: string[] = [];
 	const outcomes: ChatOutcome[] = [];
 	const app = render(
@@ -86,6 +90,7 @@ export function renderChat(
 			bell={options.bell ?? true}
 			onExit={(outcome) => outcomes.push(outcome)}
 			writeControl={(data) => controls.push(data)}
+			clock={clock}
 		/>,
 	);
 	const resize = (columns: number, rows: number) => {
@@ -104,6 +109,7 @@ export function renderChat(
 	};
 	return {
 		client,
+		clock,
 		frame,
 		async press(...inputs) {
 			for (const input of inputs) {

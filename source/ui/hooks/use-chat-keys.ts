@@ -4,6 +4,7 @@ import {useStdin} from 'ink';
 import {useEffect, useLayoutEffect, useRef, type Dispatch} from 'react';
 import {commandForKey} from '../keys/keymap.js';
 import {keyId, parseKeys, type KeyPress} from '../keys/parse-key.js';
+import type {Clock} from '../clock.js';
 import type {ViewSize} from '../state/apply-command.js';
 import type {ChatAction} from '../state/chat-reducer.js';
 
@@ -25,7 +26,12 @@ function allowedBlind(action: ChatAction): boolean {
 	return action.type === 'command' && action.command === 'quit';
 }
 
-export function useChatKeys(dispatch: Dispatch<ChatAction>, view: ViewSize, hidden: boolean): void {
+export function useChatKeys(
+	dispatch: Dispatch<ChatAction>,
+	view: ViewSize,
+	hidden: boolean,
+	clock: Clock,
+): void {
 	const {internal_eventEmitter: emitter, setRawMode, isRawModeSupported} = useStdin();
 	// Read at key time, so a key after a resize pages by the new size without re-subscribing;
 	// set as the frame is committed, so no key is read against the size before it.
@@ -46,7 +52,7 @@ export function useChatKeys(dispatch: Dispatch<ChatAction>, view: ViewSize, hidd
 		const onInput = (data: string) => {
 			for (const key of parseKeys(data)) {
 				const {view, hidden} = viewRef.current;
-				const action = actionForKey(key, view, Date.now());
+				const action = actionForKey(key, view, clock.now());
 				if (action && (!hidden || allowedBlind(action))) dispatch(action);
 			}
 		};
@@ -54,5 +60,5 @@ export function useChatKeys(dispatch: Dispatch<ChatAction>, view: ViewSize, hidd
 		return () => {
 			emitter.off('input', onInput);
 		};
-	}, [emitter, dispatch]);
+	}, [emitter, dispatch, clock]);
 }

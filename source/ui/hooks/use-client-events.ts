@@ -2,9 +2,14 @@
 // of the event loop become one action and one frame, so a steady stream does not flicker.
 import {useEffect, type Dispatch} from 'react';
 import type {ChatClient, ClientEvent} from '../../client/chat-client.js';
+import type {Clock} from '../clock.js';
 import type {ChatAction} from '../state/chat-reducer.js';
 
-export function useClientEvents(client: ChatClient, dispatch: Dispatch<ChatAction>): void {
+export function useClientEvents(
+	client: ChatClient,
+	dispatch: Dispatch<ChatAction>,
+	clock: Clock,
+): void {
 	useEffect(() => {
 		let queue: ClientEvent[] = [];
 		let scheduled: NodeJS.Immediate | undefined;
@@ -12,7 +17,7 @@ export function useClientEvents(client: ChatClient, dispatch: Dispatch<ChatActio
 			scheduled = undefined;
 			const events = queue;
 			queue = [];
-			dispatch({type: 'client-events', events});
+			dispatch({type: 'client-events', events, now: clock.now()});
 		};
 		const unsubscribe = client.subscribe((event) => {
 			queue.push(event);
@@ -22,5 +27,5 @@ export function useClientEvents(client: ChatClient, dispatch: Dispatch<ChatActio
 			unsubscribe();
 			if (scheduled) clearImmediate(scheduled);
 		};
-	}, [client, dispatch]);
+	}, [client, dispatch, clock]);
 }

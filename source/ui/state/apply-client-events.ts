@@ -9,6 +9,7 @@ import {
 	switchPartner,
 	withConversation,
 } from './conversation-updates.js';
+import {mayFollow} from './following-rule.js';
 import {applyRoster, ensureListed, setPresence, userLeft} from './roster-updates.js';
 
 type MessageEvent = Extract<ClientEvent, {type: 'message'}>;
@@ -27,19 +28,20 @@ function failureReason(state: ChatState, event: FailedEvent): string {
 }
 
 /**
- * Messages from someone other than the shown partner switch to them only when following is on
- * and the input line is empty, so a draft never goes to a different person than the one shown.
+ * Messages from someone other than the shown partner switch to them only as following-rule.ts
+ * allows, so a draft never goes to a different person than the one shown.
  * `events` is a run from one sender: the rule gives the same result for it as message by message.
  */
 function receiveMessages(
 	state: ChatState,
 	from: string,
 	events: readonly MessageEvent[],
+	now: number,
 ): ChatState {
 	const messages = events.map(({time, text}) => ({time, from, text}));
 	let next = addMessages(ensureListed(state, from), from, messages).state;
 	if (next.partner === from) return next;
-	if (next.follow && next.input.text === '') {
+	if (mayFollow(next, now)) {
 		return {...switchPartner(next, from), bells: next.bells + 1};
 	}
 	const conversation = conversationOf(next, from);
@@ -53,11 +55,15 @@ function receiveMessages(
 }
 
 /** Applies a batch of events in order, taking each run of messages from one sender at once. */
-export function applyClientEvents(state: ChatState, events: readonly ClientEvent[]): ChatState {
+export function applyClientEvents(
+	state: ChatState,
+	events: readonly ClientEvent[],
+	now = Date.now(),
+): ChatState {
 	let next = state;
 	let run: MessageEvent[] = [];
 	const flush = () => {
-		if (run.length > 0) next = receiveMessages(next, run[0]?.from ?? '', run);
+		if (run.length > 0) next = receiveMessages(next, run[0]?.from ?? '', run, now);
 		run = [];
 	};
 	for (const event of events) {
@@ -66,14 +72,14 @@ export function applyClientEvents(state: ChatState, events: readonly ClientEvent
 			run.push(event);
 		} else {
 			flush();
-			next = applyClientEvent(next, event);
+			next = applyClientEvent(next, event, now);
 		}
 	}
 	flush();
 	return next;
 }
 
-function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
+function applyClientEvent(state: ChatState, event: ClientEvent, now: number): ChatState {
 	switch (event.type) {
 		case 'state': {
 			return {...state, connection: event.state, connectionDetail: event.detail};
@@ -99,7 +105,7 @@ function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
 			return userLeft(state, event.name);
 		}
 		case 'message': {
-			return receiveMessages(state, event.from, [event]);
+			return receiveMessages(state, event.from, [event], now);
 		}
 		case 'held': {
 			return setDelivery(state, event.ref, {state: 'held'}, false);

@@ -134,11 +134,18 @@ function helpCommand(state: ChatState, command: Command, view: ViewSize): ChatSt
 	}
 }
 
+/** A partner chosen by a key or a command holds off following for a while (following-rule.ts). */
 export function applyCommand(
 	state: ChatState,
 	command: Command,
 	context: CommandContext,
 ): ChatState {
+	const next = commandResult(state, command, context);
+	const chosen = next.partner !== undefined && next.partner !== state.partner;
+	return chosen ? {...next, chosenAt: context.now} : next;
+}
+
+function commandResult(state: ChatState, command: Command, context: CommandContext): ChatState {
 	if (state.helpOpen) return helpCommand(state, command, context.view);
 	const change = edits[command];
 	if (change) return edit(state, change);

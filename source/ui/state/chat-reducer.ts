@@ -10,7 +10,7 @@ import {MAX_TEXT_BYTES} from '../../client/limits.js';
 
 export type ChatAction =
 	/** Client events, batched so a burst of messages is one state change and one frame. */
-	| {type: 'client-events'; events: readonly ClientEvent[]}
+	| {type: 'client-events'; events: readonly ClientEvent[]; now?: number}
 	| ({type: 'command'; command: Command} & CommandContext)
 	| {type: 'type-text'; text: string}
 	/** The client accepted outbox message `localId` and named it `ref`. */
@@ -43,7 +43,7 @@ function takeFromOutbox(state: ChatState, localId: number) {
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 	switch (action.type) {
 		case 'client-events': {
-			return applyClientEvents(state, action.events);
+			return applyClientEvents(state, action.events, action.now);
 		}
 		case 'command': {
 			return applyCommand(state, action.command, action);

@@ -35,6 +35,8 @@ export type ChatState = {
 	presence: ReadonlyMap<string, Presence>;
 	conversations: ReadonlyMap<string, Conversation>;
 	partner?: string;
+	/** When you last chose a partner yourself (following-rule.ts), as ms since the epoch. */
+	chosenAt?: number;
 	input: InputLine;
 	completion?: Completion;
 	history: readonly string[];
