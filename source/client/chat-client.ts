@@ -22,6 +22,11 @@ export type ClientEvent =
 	| {type: 'delivered'; ref: string; id: string; time: number}
 	/** Your message `ref` was not delivered. `reason` is a sentence for people. */
 	| {type: 'failed'; ref: string; code: string; reason: string}
+	/**
+	 * The host said it is stopping (`BYE shutdown`); the client tries to reconnect, as after a drop.
+	 * `message` is the host's reason.
+	 */
+	| {type: 'host-shutdown'; message: string}
 	/** The host did not accept something; the session goes on. */
 	| {type: 'error'; code: string; message: string}
 	/** The session is over for good (refused, quit, host gone and not coming back). */

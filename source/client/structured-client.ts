@@ -142,6 +142,10 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 			return;
 		}
 
+		if (outcome.kind === 'bye' && outcome.code === 'shutdown') {
+			events.emit({type: 'host-shutdown', message: outcome.reason});
+		}
+
 		// A refused resume token is spent either way: the next try logs in fresh.
 		if (outcome.kind === 'refused') resumeToken = undefined;
 		const {askPassword} = options;

@@ -4,7 +4,7 @@ import {useMemo, useReducer} from 'react';
 import type {ChatClient} from '../client/chat-client.js';
 import {systemClock, type Clock} from './clock.js';
 import {chatReducer} from './state/chat-reducer.js';
-import {initialChatState, onlineCount, unreadTotal} from './state/chat-state.js';
+import {initialChatState, onlineCount, unreadTotal, type ChatState} from './state/chat-state.js';
 import {ConnectingScreen} from './views/connecting-screen.js';
 import {ConversationPane} from './views/conversation-pane.js';
 import {HelpOverlay} from './views/help-overlay.js';
@@ -20,7 +20,13 @@ import {useExit, type ChatOutcome} from './hooks/use-exit.js';
 import {useOutbox} from './hooks/use-outbox.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {UserList} from './views/user-list.js';
-import {userRows} from './views/user-rows.js';
+import {userRows, type RowPresence} from './views/user-rows.js';
+
+/** The shown partner's presence, not known while the host is out of reach. */
+function partnerPresence(state: ChatState): RowPresence | undefined {
+	if (state.partner === undefined) return undefined;
+	return state.connection === 'connected' ? state.presence.get(state.partner) : 'unknown';
+}
 
 type ChatAppProps = {
 	client: ChatClient;
@@ -87,7 +93,7 @@ export function ChatApp(props: ChatAppProps) {
 					<ConversationPane
 						self={state.self}
 						partner={partner}
-						presence={partner === undefined ? undefined : state.presence.get(partner)}
+						presence={partnerPresence(state)}
 						conversation={partner === undefined ? undefined : state.conversations.get(partner)}
 						width={layout.paneWidth}
 						height={layout.mainHeight}

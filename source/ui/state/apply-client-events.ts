@@ -9,6 +9,7 @@ import {
 	switchPartner,
 	withConversation,
 } from './conversation-updates.js';
+import {addEventLine, addEventLineEverywhere} from './event-lines.js';
 import {mayFollow} from './following-rule.js';
 import {applyRoster, ensureListed, setPresence, userLeft} from './roster-updates.js';
 
@@ -79,14 +80,33 @@ export function applyClientEvents(
 	return next;
 }
 
+/** Event lines for a change of presence, in the conversation with that user. */
+const PRESENCE_LINES = {
+	'user-left': (name: string) => `${name} left`,
+	'user-away': (name: string) => `${name} is away`,
+	'user-back': (name: string) => `${name} is back`,
+} as const;
+
+/** The connection went from logged in to anything else: every conversation is told once. */
+function connectionState(
+	state: ChatState,
+	event: Extract<ClientEvent, {type: 'state'}>,
+	now: number,
+): ChatState {
+	const next = {...state, connection: event.state, connectionDetail: event.detail};
+	const lost = state.welcomed && state.connection === 'connected' && event.state !== 'connected';
+	return lost ? addEventLineEverywhere(next, 'connection lost', now) : next;
+}
+
 function applyClientEvent(state: ChatState, event: ClientEvent, now: number): ChatState {
 	switch (event.type) {
 		case 'state': {
-			return {...state, connection: event.state, connectionDetail: event.detail};
+			return connectionState(state, event, now);
 		}
 		case 'welcome': {
+			const next = state.welcomed ? addEventLineEverywhere(state, 'reconnected', now) : state;
 			return {
-				...applyRoster(state, event.name, event.users),
+				...applyRoster(next, event.name, event.users),
 				welcomed: true,
 				connection: 'connected',
 			};
@@ -94,15 +114,29 @@ function applyClientEvent(state: ChatState, event: ClientEvent, now: number): Ch
 		case 'roster': {
 			return applyRoster(state, state.self, event.users);
 		}
-		case 'user-joined':
-		case 'user-back': {
+		case 'user-joined': {
 			return setPresence(state, event.name, 'online');
 		}
+		case 'user-back': {
+			const back = state.presence.get(event.name) === 'away';
+			const next = setPresence(state, event.name, 'online');
+			return back
+				? addEventLine(next, event.name, PRESENCE_LINES[event.type](event.name), now)
+				: next;
+		}
 		case 'user-away': {
-			return setPresence(state, event.name, 'away');
+			const next = setPresence(state, event.name, 'away');
+			if (next === state) return state;
+			return addEventLine(next, event.name, PRESENCE_LINES[event.type](event.name), now);
 		}
 		case 'user-left': {
-			return userLeft(state, event.name);
+			const next = addEventLine(state, event.name, PRESENCE_LINES[event.type](event.name), now);
+			return userLeft(next, event.name);
+		}
+		case 'host-shutdown': {
+			// Said here, so the "connection lost" that would follow is not said as well.
+			const next = addEventLineEverywhere(state, 'the host is shutting down', now);
+			return {...next, connection: 'reconnecting', connectionDetail: undefined};
 		}
 		case 'message': {
 			return receiveMessages(state, event.from, [event], now);

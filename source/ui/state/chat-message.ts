@@ -13,4 +13,6 @@ export type ChatMessage = {
 	delivery?: Delivery;
 	/** Only on messages you sent: the client's ref, to match the host's result. */
 	ref?: string;
+	/** A line about the conversation (`bob left`, `connection lost`), not a message: `text` says it. */
+	event?: true;
 };

@@ -26,6 +26,7 @@ function numbered(message: Omit<ChatMessage, 'seq'>, seq: number): ChatMessage {
 	const stored: ChatMessage = {seq, time: message.time, from: message.from, text: message.text};
 	if (message.delivery) stored.delivery = message.delivery;
 	if (message.ref !== undefined) stored.ref = message.ref;
+	if (message.event) stored.event = true;
 	return stored;
 }
 

@@ -5,7 +5,7 @@ import type {ChatMessage, Delivery} from './chat-message.js';
 import {clockTime} from './format-time.js';
 import {clustersOf, displayWidth} from './text-width.js';
 
-export type SpanStyle = 'time' | 'name' | 'text' | 'pending' | 'delivered' | 'failed';
+export type SpanStyle = 'time' | 'name' | 'text' | 'pending' | 'delivered' | 'failed' | 'event';
 type Span = {text: string; style: SpanStyle};
 export type WrappedLine = {indent: number; spans: Span[]};
 
@@ -51,7 +51,9 @@ function splitWords(text: string, style: SpanStyle, firstSpace = ''): Word[] {
 	return words;
 }
 
-function headerWords(message: ChatMessage): [Word, Word] {
+function headerWords(message: ChatMessage): Word[] {
+	// An event line has no sender: its text says who.
+	if (message.event) return [{text: clockTime(message.time), style: 'time', space: ''}];
 	return [
 		{text: clockTime(message.time), style: 'time', space: ''},
 		{text: `${displayText(message.from)}:`, style: 'name', space: ' '},
@@ -68,11 +70,11 @@ function chooseIndent(headerWidth: number, width: number): number {
 export function wrapMessage(message: ChatMessage, width: number): WrappedLine[] {
 	const lineWidth = Math.max(1, width);
 	const header = headerWords(message);
-	const headerWidth = displayWidth(`${header[0].text} ${header[1].text} `);
+	const headerWidth = displayWidth(`${header.map((word) => word.text).join(' ')} `);
 	const indent = chooseIndent(headerWidth, lineWidth);
 	const words = [
 		...header,
-		...splitWords(displayText(message.text), 'text', ' '),
+		...splitWords(displayText(message.text), message.event ? 'event' : 'text', ' '),
 		...statusWords(message.delivery),
 	];
 

@@ -2,18 +2,19 @@
 // "N new messages below" while scrolled up.
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
-import type {Conversation, Presence} from '../state/chat-state.js';
+import type {Conversation} from '../state/chat-state.js';
 import {MessageLine} from './message-line.js';
 import {NO_PARTNER_HINT} from '../state/submit-line.js';
 import {truncateToWidth} from '../state/text-width.js';
 import {userColour} from './user-colour.js';
+import type {RowPresence} from './user-rows.js';
 import {visibleWindow} from '../state/visible-window.js';
 import {displayText} from '../state/wrap-message.js';
 
 type Props = {
 	self: string;
 	partner?: string;
-	presence?: Presence;
+	presence?: RowPresence;
 	conversation?: Conversation;
 	width: number;
 	height: number;
@@ -21,7 +22,12 @@ type Props = {
 	messageRows: number;
 };
 
-const PRESENCE_TITLE = {online: '', away: ' (away)', offline: ' (offline)'} as const;
+const PRESENCE_TITLE = {
+	online: '',
+	away: ' (away)',
+	offline: ' (offline)',
+	unknown: ' (not known while disconnected)',
+} as const;
 
 function belowLine(conversation: Conversation): string {
 	const count = conversation.newBelow;

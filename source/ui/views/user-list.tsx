@@ -8,7 +8,7 @@ import {displayText} from '../state/wrap-message.js';
 
 type Props = {rows: readonly UserRow[]; width: number; height: number};
 
-const PRESENCE_MARK = {online: '', away: ' away', offline: ' off'} as const;
+const PRESENCE_MARK = {online: '', away: ' away', offline: ' off', unknown: ' ?'} as const;
 
 function Row({row, width}: {row: UserRow; width: number}) {
 	const position = row.position <= 9 ? `${row.position} ` : '  ';
@@ -16,11 +16,17 @@ function Row({row, width}: {row: UserRow; width: number}) {
 	const mark = PRESENCE_MARK[row.presence];
 	const nameWidth = Math.max(1, width - 3 - unread.length - mark.length);
 	return (
-		<Text wrap="truncate" dimColor={row.presence === 'offline'} inverse={row.current}>
+		<Text
+			wrap="truncate"
+			dimColor={row.presence === 'offline' || row.presence === 'unknown'}
+			inverse={row.current}
+		>
 			<Text bold={row.current}>{row.current ? '›' : ' '}</Text>
 			<Text dimColor>{position}</Text>
 			<Text
-				color={row.presence === 'offline' ? undefined : userColour(row.name)}
+				color={
+					row.presence === 'online' || row.presence === 'away' ? userColour(row.name) : undefined
+				}
 				bold={row.current}
 			>
 				{truncateToWidth(displayText(row.name), nameWidth)}

@@ -1,9 +1,12 @@
 // The rows of the user list, derived from the state, so the list redraws only when a row changes.
 import type {ChatState, Presence} from '../state/chat-state.js';
 
+/** Away from the host nobody's presence is known: the list says so rather than guess. */
+export type RowPresence = Presence | 'unknown';
+
 export type UserRow = {
 	name: string;
-	presence: Presence;
+	presence: RowPresence;
 	unread: number;
 	current: boolean;
 	/** 1-based position, the digit of its Alt+digit shortcut. */
@@ -11,9 +14,10 @@ export type UserRow = {
 };
 
 export function userRows(state: ChatState): UserRow[] {
+	const known = state.connection === 'connected';
 	return state.users.map((name, index) => ({
 		name,
-		presence: state.presence.get(name) ?? 'offline',
+		presence: known ? (state.presence.get(name) ?? 'offline') : 'unknown',
 		unread: state.conversations.get(name)?.unread ?? 0,
 		current: name === state.partner,
 		position: index + 1,
