@@ -41,6 +41,11 @@ export type ChatClient = {
 	 */
 	quit(): Promise<void>;
 	/**
+	 * While waiting to try the host again, tries now instead of when the backoff says (`/reconnect`).
+	 * Does nothing while connected or already trying, or once the session is over.
+	 */
+	reconnect(): void;
+	/**
 	 * Registers a listener; returns the function that removes it. Events that came while nobody
 	 * listened (before the UI mounted) are given to the next listener first, so none is lost.
 	 */

@@ -247,6 +247,11 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 
 			return done;
 		},
+		reconnect() {
+			if (closed || quitting !== undefined || connection !== undefined) return;
+			clearTimeout(retryTimer);
+			connect();
+		},
 		subscribe: (listener: (event: ClientEvent) => void) => events.subscribe(listener),
 	};
 }

@@ -18,6 +18,7 @@ import {useChatKeys} from './hooks/use-chat-keys.js';
 import {useClientEvents} from './hooks/use-client-events.js';
 import {useExit, type ChatOutcome} from './hooks/use-exit.js';
 import {useOutbox} from './hooks/use-outbox.js';
+import {useReconnect} from './hooks/use-reconnect.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {UserList} from './views/user-list.js';
 import {userRows, type RowPresence} from './views/user-rows.js';
@@ -56,6 +57,7 @@ export function ChatApp(props: ChatAppProps) {
 	useChatKeys(dispatch, view, layout.tooSmall, clock);
 	useClientEvents(client, dispatch, clock);
 	useOutbox(client, state.outbox, dispatch);
+	useReconnect(client, state.requests.reconnect);
 	useExit(client, state, props.onExit);
 	useAttention({
 		bells: state.bells,

@@ -51,6 +51,10 @@ function selectNextUnread(state: ChatState): ChatState {
 function scroll(state: ChatState, direction: 'up' | 'down', view: ViewSize): ChatState {
 	if (state.partner === undefined) return state;
 	const conversation = conversationOf(state, state.partner);
+	// The first PgUp after /clear brings back what it hid, where the screen stands.
+	if (direction === 'up' && conversation.clearedAt !== undefined && !conversation.scroll) {
+		return withConversation(state, {...conversation, clearedAt: undefined});
+	}
 	const page = Math.max(1, view.height - 1);
 	const anchor =
 		direction === 'up'

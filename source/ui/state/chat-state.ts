@@ -16,6 +16,8 @@ export type Conversation = {
 	scroll?: ScrollAnchor;
 	/** Messages that arrived while scrolled up. */
 	newBelow: number;
+	/** After /clear: the first message shown at the bottom; PgUp still shows the ones before. */
+	clearedAt?: number;
 };
 
 export type Notice = {tone: 'error' | 'info'; text: string};
@@ -57,9 +59,16 @@ export type ChatState = {
 	/** Counts arrivals that should ring the bell; the attention hook rings when it grows. */
 	bells: number;
 	quitRequested: boolean;
+	/**
+	 * What the screen asked of the world outside the state, each a count that grows by one per
+	 * request: a hook acts when it grows (reconnect now, redraw the terminal, suspend).
+	 */
+	requests: ScreenRequests;
 	/** Set when the UI must end: the runner restores the terminal and exits with this. */
 	ended?: {exitCode: number; message?: string};
 };
+
+export type ScreenRequests = {reconnect: number; redraw: number; suspend: number};
 
 export function initialChatState(options: {self: string; follow: boolean}): ChatState {
 	return {
@@ -80,6 +89,7 @@ export function initialChatState(options: {self: string; follow: boolean}): Chat
 		pending: new Map(),
 		bells: 0,
 		quitRequested: false,
+		requests: {reconnect: 0, redraw: 0, suspend: 0},
 	};
 }
 

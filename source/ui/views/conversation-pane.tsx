@@ -41,7 +41,15 @@ function ConversationPaneView(props: Props) {
 	const rows = Math.max(0, props.messageRows - (scrolled ? 1 : 0));
 	const lines = useMemo(
 		() =>
-			conversation ? visibleWindow(conversation.log, conversation.scroll, messageWidth, rows) : [],
+			conversation
+				? visibleWindow(
+						conversation.log,
+						conversation.scroll,
+						messageWidth,
+						rows,
+						conversation.clearedAt,
+					)
+				: [],
 		[conversation, messageWidth, rows],
 	);
 	return (
