@@ -48,7 +48,7 @@ export const keymap: readonly Binding[] = [
 		command: 'jump-to-user',
 		keys: digits.map((digit) => `alt+${digit}`),
 		label: 'Alt+1 … Alt+9',
-		description: 'jump to the user at that position',
+		description: 'jump to the user with that number',
 		group: 'chat',
 	},
 	{

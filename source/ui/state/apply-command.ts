@@ -34,7 +34,7 @@ function selectByOffset(state: ChatState, offset: 1 | -1): ChatState {
 }
 
 function selectPosition(state: ChatState, position: number): ChatState {
-	const name = state.users[position - 1];
+	const name = state.users.find((user) => state.numbers.get(user) === position);
 	return name === undefined ? state : switchPartner(state, name);
 }
 

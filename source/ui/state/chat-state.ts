@@ -32,8 +32,13 @@ export type ChatState = {
 	connectionDetail?: string;
 	/** False until the first welcome: the spinner shows until then. */
 	welcomed: boolean;
-	/** The user list, sorted: online, away and offline users whose conversation is still open. */
+	/**
+	 * The user list in the order of its numbers: online, away and offline users whose conversation
+	 * is still open.
+	 */
 	users: readonly string[];
+	/** Each listed user's number, the digit of Alt+digit; stable while they stay (list-numbers.ts). */
+	numbers: ReadonlyMap<string, number>;
 	presence: ReadonlyMap<string, Presence>;
 	conversations: ReadonlyMap<string, Conversation>;
 	partner?: string;
@@ -77,6 +82,7 @@ export function initialChatState(options: {self: string; follow: boolean}): Chat
 		connection: 'connecting',
 		welcomed: false,
 		users: [],
+		numbers: new Map(),
 		presence: new Map(),
 		conversations: new Map(),
 		input: emptyInputLine,

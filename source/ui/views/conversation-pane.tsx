@@ -5,7 +5,8 @@ import {memo, useMemo} from 'react';
 import type {Conversation} from '../state/chat-state.js';
 import {MessageLine} from './message-line.js';
 import {NO_PARTNER_HINT} from '../state/submit-line.js';
-import {truncateToWidth} from '../state/text-width.js';
+import {displayWidth, truncateToWidth} from '../state/text-width.js';
+import {cutInMiddle} from './cut-in-middle.js';
 import {userColour} from './user-colour.js';
 import type {RowPresence} from './user-rows.js';
 import {visibleWindow} from '../state/visible-window.js';
@@ -33,6 +34,24 @@ function belowLine(conversation: Conversation): string {
 	const count = conversation.newBelow;
 	if (count === 0) return '── more below: PgDn ──';
 	return `── ${count} new message${count === 1 ? '' : 's'} below: PgDn ──`;
+}
+
+/**
+ * The partner's whole name, so a name the list had to cut can be read in full; the presence
+ * gives way first, and only a name wider than the pane is cut, in the middle like the list's.
+ */
+function ConversationTitle(props: {partner: string; presence?: RowPresence; width: number}) {
+	const name = displayText(props.partner);
+	const presence = PRESENCE_TITLE[props.presence ?? 'offline'];
+	const fits = displayWidth(name) + displayWidth(presence) <= props.width;
+	return (
+		<Text wrap="truncate">
+			<Text bold color={userColour(props.partner)}>
+				{cutInMiddle(name, props.width)}
+			</Text>
+			{fits ? <Text dimColor>{presence}</Text> : undefined}
+		</Text>
+	);
 }
 
 function ConversationPaneView(props: Props) {
@@ -71,12 +90,7 @@ function ConversationPaneView(props: Props) {
 				</>
 			) : (
 				<>
-					<Text wrap="truncate">
-						<Text bold color={userColour(partner)}>
-							{truncateToWidth(displayText(partner), messageWidth - 10)}
-						</Text>
-						<Text dimColor>{PRESENCE_TITLE[presence ?? 'offline']}</Text>
-					</Text>
+					<ConversationTitle partner={partner} presence={presence} width={messageWidth} />
 					<Box flexDirection="column" height={rows} flexShrink={0} overflowY="hidden">
 						{lines.map((line) => (
 							<MessageLine key={line.key} line={line} width={messageWidth} />

@@ -2,6 +2,8 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {truncateToWidth} from '../state/text-width.js';
+import {cutInMiddle} from './cut-in-middle.js';
+import {listWindow} from './list-window.js';
 import {userColour} from './user-colour.js';
 import {sameRows, type UserRow} from './user-rows.js';
 import {displayText} from '../state/wrap-message.js';
@@ -29,7 +31,7 @@ function Row({row, width}: {row: UserRow; width: number}) {
 				}
 				bold={row.current}
 			>
-				{truncateToWidth(displayText(row.name), nameWidth)}
+				{cutInMiddle(displayText(row.name), nameWidth)}
 			</Text>
 			<Text dimColor>{mark}</Text>
 			<Text bold color="yellow">
@@ -41,9 +43,9 @@ function Row({row, width}: {row: UserRow; width: number}) {
 
 function UserListView({rows, width, height}: Props) {
 	const current = rows.findIndex((row) => row.current);
-	// Keep the current partner in view when the list is longer than the pane.
-	const start = Math.max(0, Math.min(current - height + 1, rows.length - height));
-	const visible = rows.slice(Math.max(0, start), Math.max(0, start) + height);
+	// Keep the current partner in view; say how many are left out when the list is too long.
+	const window = listWindow(rows.length, current, height);
+	const visible = rows.slice(window.start, window.end);
 	const inner = width - 1;
 	return (
 		<Box
@@ -63,9 +65,27 @@ function UserListView({rows, width, height}: Props) {
 					{truncateToWidth(' nobody else', inner)}
 				</Text>
 			) : (
-				visible.map((row) => <Row key={row.name} row={row} width={inner} />)
+				<>
+					{window.above > 0 ? (
+						<MoreMark text={`↑ ${window.above} more`} width={inner} />
+					) : undefined}
+					{visible.map((row) => (
+						<Row key={row.name} row={row} width={inner} />
+					))}
+					{window.below > 0 ? (
+						<MoreMark text={`↓ ${window.below} more`} width={inner} />
+					) : undefined}
+				</>
 			)}
 		</Box>
+	);
+}
+
+function MoreMark({text, width}: {text: string; width: number}) {
+	return (
+		<Text dimColor wrap="truncate">
+			{truncateToWidth(`  ${text}`, width)}
+		</Text>
 	);
 }
 

@@ -15,12 +15,12 @@ export type UserRow = {
 
 export function userRows(state: ChatState): UserRow[] {
 	const known = state.connection === 'connected';
-	return state.users.map((name, index) => ({
+	return state.users.map((name) => ({
 		name,
 		presence: known ? (state.presence.get(name) ?? 'offline') : 'unknown',
 		unread: state.conversations.get(name)?.unread ?? 0,
 		current: name === state.partner,
-		position: index + 1,
+		position: state.numbers.get(name) ?? 0,
 	}));
 }
 
@@ -33,6 +33,7 @@ export function sameRows(a: readonly UserRow[], b: readonly UserRow[]): boolean 
 				other !== undefined &&
 				row.name === other.name &&
 				row.presence === other.presence &&
+				row.position === other.position &&
 				row.unread === other.unread &&
 				row.current === other.current
 			);
