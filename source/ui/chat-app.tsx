@@ -104,7 +104,12 @@ export function ChatApp(props: ChatAppProps) {
 					/>
 				)}
 			</Box>
-			<NoticeLine notice={state.notice} width={columns} />
+			<NoticeLine
+				notice={
+					state.quitAsking === undefined ? state.notice : {tone: 'error', text: state.quitAsking}
+				}
+				width={columns}
+			/>
 			<InputPrompt partner={partner} input={state.input} width={columns} />
 			<StatusBar
 				self={state.self}

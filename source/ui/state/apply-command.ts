@@ -11,6 +11,7 @@ import {
 import * as editing from './input-editing.js';
 import {helpRows} from '../keys/help-rows.js';
 import type {Command} from '../keys/keymap.js';
+import {answerQuit, quit} from './quit-question.js';
 import {submitLine} from './submit-line.js';
 import {scrollDown, scrollUp} from './visible-window.js';
 
@@ -108,11 +109,11 @@ function edit(state: ChatState, change: (line: editing.InputLine) => editing.Inp
 	return {...state, input, completion: undefined, historyIndex: undefined};
 }
 
-function quit(state: ChatState): ChatState {
-	// A second quit while waiting for the host ends at once.
-	return state.quitRequested
-		? {...state, ended: state.ended ?? {exitCode: 0}}
-		: {...state, quitRequested: true};
+/** While the quit question is open only its answers and quitting work: nothing else happens blind. */
+function quitAskingCommand(state: ChatState, command: Command): ChatState {
+	if (command === 'quit') return quit(state);
+	if (command === 'close-overlay') return answerQuit(state, 'escape');
+	return state;
 }
 
 /** While the help overlay is open it takes the keys: closing, paging, and quitting work. */
@@ -150,6 +151,7 @@ export function applyCommand(
 }
 
 function commandResult(state: ChatState, command: Command, context: CommandContext): ChatState {
+	if (state.quitAsking !== undefined) return quitAskingCommand(state, command);
 	if (state.helpOpen) return helpCommand(state, command, context.view);
 	const change = edits[command];
 	if (change) return edit(state, change);

@@ -7,6 +7,7 @@ import {insertText} from './input-editing.js';
 import type {Command} from '../keys/keymap.js';
 import {applyCommand, type CommandContext} from './apply-command.js';
 import {MAX_TEXT_BYTES} from '../../client/limits.js';
+import {answerQuit} from './quit-question.js';
 
 export type ChatAction =
 	/** Client events, batched so a burst of messages is one state change and one frame. */
@@ -19,6 +20,7 @@ export type ChatAction =
 	| {type: 'send-failed'; localId: number; reason: string};
 
 function typeText(state: ChatState, text: string): ChatState {
+	if (state.quitAsking !== undefined) return answerQuit(state, text);
 	if (state.helpOpen || text === '') return state;
 	const input = insertText(state.input, text);
 	// The line never grows past what one message can carry, so a huge paste cannot stall editing.

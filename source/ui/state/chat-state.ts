@@ -64,6 +64,8 @@ export type ChatState = {
 	/** Counts arrivals that should ring the bell; the attention hook rings when it grows. */
 	bells: number;
 	quitRequested: boolean;
+	/** The question a quit asked (quit-question.ts) while messages wait; the next y or n answers. */
+	quitAsking?: string;
 	/**
 	 * What the screen asked of the world outside the state, each a count that grows by one per
 	 * request: a hook acts when it grows (reconnect now, redraw the terminal, suspend).

@@ -14,6 +14,7 @@ import {emptyInputLine} from './input-editing.js';
 import {commandWords, parseInputCommand} from '../keys/input-command.js';
 import {clearScreen} from './clear-screen.js';
 import {addEventLine} from './event-lines.js';
+import {quit} from './quit-question.js';
 import {request} from './screen-requests.js';
 import {whoIsOnline} from './who-is-online.js';
 
@@ -122,7 +123,7 @@ export function submitLine(state: ChatState, now: number): ChatState {
 			return request(consumeLine(state), 'reconnect');
 		}
 		case 'quit': {
-			return {...consumeLine(state), quitRequested: true};
+			return quit(consumeLine(state));
 		}
 		case 'help': {
 			return {...consumeLine(state), helpOpen: true};
