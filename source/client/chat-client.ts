@@ -4,8 +4,12 @@
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export type ClientEvent =
-	/** Connection state changed. `detail` is a human sentence (e.g. "retrying in 4 s"). */
-	| {type: 'state'; state: ConnectionState; detail?: string}
+	/**
+	 * Connection state changed. `detail` is a human sentence (e.g. "retrying in 4 s"). While the
+	 * client waits to try again, `retryAt` is when (ms since the epoch), and `why` what keeps it
+	 * out when that is more than a lost connection (a name someone else has now).
+	 */
+	| {type: 'state'; state: ConnectionState; detail?: string; retryAt?: number; why?: string}
 	/** Logged in (first time or after a reconnect). `users` is the full roster, including you. */
 	| {type: 'welcome'; name: string; users: string[]}
 	/** Who is online now, including you, in place of the presence news of a storm. */

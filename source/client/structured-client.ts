@@ -115,7 +115,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		flush();
 	};
 
-	const scheduleRetry = () => {
+	const scheduleRetry = (why?: string) => {
 		const disconnectedFor = Date.now() - droppedAt;
 		if (shouldGiveUp(giveUp, disconnectedFor)) {
 			close('gave-up', gaveUpSentence(address, disconnectedFor));
@@ -123,10 +123,13 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		}
 
 		const delay = reconnectDelayMs(attempt++, options.random);
+		const retry = retryDetail(delay);
 		events.emit({
 			type: 'state',
 			state: hasLoggedIn ? 'reconnecting' : 'connecting',
-			detail: retryDetail(delay),
+			detail: why === undefined ? retry : `${why}: ${retry}`,
+			retryAt: Date.now() + delay,
+			...(why === undefined ? {} : {why}),
 		});
 		retryTimer = setTimeout(connect, delay);
 	};
@@ -173,8 +176,9 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 			hasLoggedIn,
 			sinceDropMs: Date.now() - droppedAt,
 			graceMs,
+			keepTryingName: giveUp.kind === 'never',
 		});
-		if (decision.kind === 'retry') scheduleRetry();
+		if (decision.kind === 'retry') scheduleRetry(decision.why);
 		else close(decision.code, decision.message);
 	};
 

@@ -5,6 +5,7 @@ import type {ChatClient} from '../client/chat-client.js';
 import {systemClock, type Clock} from './clock.js';
 import {chatReducer} from './state/chat-reducer.js';
 import {initialChatState, onlineCount, unreadTotal, type ChatState} from './state/chat-state.js';
+import {retryCountdown} from './state/retry-countdown.js';
 import {ConnectingScreen} from './views/connecting-screen.js';
 import {ConversationPane} from './views/conversation-pane.js';
 import {HelpOverlay} from './views/help-overlay.js';
@@ -17,6 +18,7 @@ import {useAttention} from './hooks/use-attention.js';
 import {useChatKeys} from './hooks/use-chat-keys.js';
 import {useClientEvents} from './hooks/use-client-events.js';
 import {useExit, type ChatOutcome} from './hooks/use-exit.js';
+import {useNow} from './hooks/use-now.js';
 import {useOutbox} from './hooks/use-outbox.js';
 import {useReconnect} from './hooks/use-reconnect.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -54,6 +56,11 @@ export function ChatApp(props: ChatAppProps) {
 		[layout],
 	);
 
+	const now = useNow(clock, state.retryAt !== undefined && state.connection !== 'connected');
+	const detail =
+		state.retryAt === undefined || state.connection === 'connected'
+			? state.connectionDetail
+			: retryCountdown(state.retryAt, now, state.retryWhy);
 	useChatKeys(dispatch, view, layout.tooSmall, clock);
 	useClientEvents(client, dispatch, clock);
 	useOutbox(client, state.outbox, dispatch);
@@ -74,7 +81,7 @@ export function ChatApp(props: ChatAppProps) {
 				self={state.self}
 				hostLabel={props.hostLabel}
 				state={state.connection}
-				detail={state.connectionDetail}
+				detail={detail}
 				height={layout.rootHeight}
 			/>
 		);
@@ -115,7 +122,7 @@ export function ChatApp(props: ChatAppProps) {
 				self={state.self}
 				hostLabel={props.hostLabel}
 				connection={state.connection}
-				detail={state.connectionDetail}
+				detail={detail}
 				online={onlineCount(state)}
 				width={columns}
 			/>

@@ -93,7 +93,18 @@ function connectionState(
 	event: Extract<ClientEvent, {type: 'state'}>,
 	now: number,
 ): ChatState {
-	const next = {...state, connection: event.state, connectionDetail: event.detail};
+	const next: ChatState = {
+		...state,
+		connection: event.state,
+		connectionDetail: event.detail,
+		retryAt: event.retryAt,
+		retryWhy: event.why,
+		// Said where it is read, once per try: the status bar only has room for the countdown.
+		notice:
+			event.why === undefined
+				? state.notice
+				: {tone: 'error', text: `${event.why}; chat keeps trying (/quit to stop)`},
+	};
 	const lost = state.welcomed && state.connection === 'connected' && event.state !== 'connected';
 	return lost ? addEventLineEverywhere(next, 'connection lost', now) : next;
 }

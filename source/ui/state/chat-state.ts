@@ -30,6 +30,10 @@ export type ChatState = {
 	follow: boolean;
 	connection: ConnectionState;
 	connectionDetail?: string;
+	/** While waiting to try the host again: when (ms since the epoch), for the countdown. */
+	retryAt?: number;
+	/** What keeps us out, when more than a lost connection (a name someone else has now). */
+	retryWhy?: string;
 	/** False until the first welcome: the spinner shows until then. */
 	welcomed: boolean;
 	/**
