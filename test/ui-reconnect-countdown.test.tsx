@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {retryCountdown} from '../source/ui/state/retry-countdown.js';
-import {renderChat} from './helpers/render-chat.js';
+import {renderChat, waitUntil} from './helpers/render-chat.js';
 
 afterEach(() => {
 	cleanup();
@@ -17,6 +17,7 @@ test('retrying in N s ticks down as the clock moves', async () => {
 	const retryAt = chat.clock.now() + 4000;
 	chat.client.emit({type: 'state', state: 'reconnecting', detail: 'retrying in 4 s', retryAt});
 	await chat.waitFor((frame) => frame.includes('reconnecting (retrying in 4 s)'), '4 s');
+	await waitUntil(() => chat.clock.tickers() > 0, 'the countdown ticking');
 	for (const seconds of [3, 2, 1]) {
 		chat.clock.advance(1000);
 		await chat.waitFor(
@@ -29,6 +30,7 @@ test('retrying in N s ticks down as the clock moves', async () => {
 	chat.client.emit({type: 'state', state: 'connecting'});
 	chat.client.welcome('alice', ['bob']);
 	await chat.waitFor((frame) => frame.includes('│ connected │'), 'connected again');
+	await waitUntil(() => chat.clock.tickers() === 0, 'the countdown stopped');
 });
 
 test('the countdown before the first login ticks on the connecting screen too', async () => {
@@ -36,6 +38,7 @@ test('the countdown before the first login ticks on the connecting screen too', 
 	const retryAt = chat.clock.now() + 2000;
 	chat.client.emit({type: 'state', state: 'connecting', detail: 'retrying in 2 s', retryAt});
 	await chat.waitFor((frame) => frame.includes('retrying in 2 s'), '2 s');
+	await waitUntil(() => chat.clock.tickers() > 0, 'the countdown ticking');
 	chat.clock.advance(1000);
 	await chat.waitFor((frame) => frame.includes('retrying in 1 s'), '1 s');
 });

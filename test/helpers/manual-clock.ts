@@ -5,6 +5,8 @@ import type {Clock} from '../../source/ui/clock.js';
 export type ManualClock = Clock & {
 	/** Moves time on by `ms`, calling each ticker once for every interval that passed. */
 	advance(ms: number): void;
+	/** How many tickers run: React starts them after the frame, so a test waits for them. */
+	tickers(): number;
 };
 
 export function createManualClock(start = Date.now()): ManualClock {
@@ -19,6 +21,7 @@ export function createManualClock(start = Date.now()): ManualClock {
 				tickers.delete(ticker);
 			};
 		},
+		tickers: () => tickers.size,
 		advance(ms) {
 			const end = now + ms;
 			for (;;) {
