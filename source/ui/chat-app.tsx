@@ -21,6 +21,7 @@ import {useExit, type ChatOutcome} from './hooks/use-exit.js';
 import {useNow} from './hooks/use-now.js';
 import {useOutbox} from './hooks/use-outbox.js';
 import {useReconnect} from './hooks/use-reconnect.js';
+import {useScreenRequests} from './hooks/use-screen-requests.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {UserList} from './views/user-list.js';
 import {userRows, type RowPresence} from './views/user-rows.js';
@@ -42,6 +43,8 @@ type ChatAppProps = {
 	writeControl: (data: string) => void;
 	/** The system clock unless a test moves time itself. */
 	clock?: Clock;
+	/** Ctrl+Z: stops the process with the terminal restored; resolves once the shell's fg is back. */
+	onSuspend?: () => Promise<void>;
 };
 
 export function ChatApp(props: ChatAppProps) {
@@ -65,6 +68,7 @@ export function ChatApp(props: ChatAppProps) {
 	useClientEvents(client, dispatch, clock);
 	useOutbox(client, state.outbox, dispatch);
 	useReconnect(client, state.requests.reconnect);
+	useScreenRequests(state.requests, props.onSuspend);
 	useExit(client, state, props.onExit);
 	useAttention({
 		bells: state.bells,
@@ -74,7 +78,9 @@ export function ChatApp(props: ChatAppProps) {
 		write: props.writeControl,
 	});
 
-	if (layout.tooSmall) return <TooSmallNotice columns={columns} rows={rows} />;
+	if (layout.tooSmall) {
+		return <TooSmallNotice columns={columns} rows={rows} question={state.quitAsking} />;
+	}
 	if (!state.welcomed) {
 		return (
 			<ConnectingScreen

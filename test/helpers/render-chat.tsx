@@ -20,6 +20,8 @@ export const keys = {
 	ctrlU: '\u0015',
 	ctrlW: '\u0017',
 	ctrlA: '\u0001',
+	ctrlL: '\u000C',
+	ctrlZ: '\u001A',
 	alt: (character: string) => `\u001B${character}`,
 	pageUp: '\u001B[5~',
 	pageDown: '\u001B[6~',
@@ -47,6 +49,10 @@ export type ChatHarness = {
 	resize(columns: number, rows: number): void;
 	controls: string[];
 	outcomes: ChatOutcome[];
+	/** Everything written to the terminal so far, frame by frame. */
+	writes(): readonly string[];
+	/** How many times Ctrl+Z asked to suspend; each resolves at once, as if fg came right away. */
+	suspends: number;
 	unmount(): void;
 };
 
@@ -91,6 +97,9 @@ export function renderChat(
 			onExit={(outcome) => outcomes.push(outcome)}
 			writeControl={(data) => controls.push(data)}
 			clock={clock}
+			onSuspend={async () => {
+				harness.suspends++;
+			}}
 		/>,
 	);
 	const resize = (columns: number, rows: number) => {
@@ -107,10 +116,12 @@ export function renderChat(
 			setImmediate(resolve);
 		});
 	};
-	return {
+	const harness: ChatHarness = {
 		client,
 		clock,
 		frame,
+		writes: () => app.frames,
+		suspends: 0,
 		async press(...inputs) {
 			for (const input of inputs) {
 				app.stdin.write(input);
@@ -130,4 +141,5 @@ export function renderChat(
 			app.unmount();
 		},
 	};
+	return harness;
 }

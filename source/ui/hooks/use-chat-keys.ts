@@ -21,9 +21,16 @@ function actionForKey(key: KeyPress, view: ViewSize, now: number): ChatAction | 
 	return undefined;
 }
 
-/** While the screen is hidden (too small) only quitting works: nothing is typed or sent blind. */
-function allowedBlind(action: ChatAction): boolean {
-	return action.type === 'command' && action.command === 'quit';
+/** Keys that still work while the screen is hidden (too small): nothing is typed or sent blind. */
+const BLIND_COMMANDS: ReadonlySet<string> = new Set(['quit', 'redraw', 'suspend']);
+
+/**
+ * What a key does on a hidden screen: the blind commands, and typing marked blind, which the
+ * reducer takes only as the answer to the quit question (the notice shows it).
+ */
+function blindAction(action: ChatAction): ChatAction | undefined {
+	if (action.type === 'type-text') return {...action, blind: true};
+	return action.type === 'command' && BLIND_COMMANDS.has(action.command) ? action : undefined;
 }
 
 export function useChatKeys(
@@ -53,7 +60,8 @@ export function useChatKeys(
 			for (const key of parseKeys(data)) {
 				const {view, hidden} = viewRef.current;
 				const action = actionForKey(key, view, clock.now());
-				if (action && (!hidden || allowedBlind(action))) dispatch(action);
+				const allowed = action && hidden ? blindAction(action) : action;
+				if (allowed) dispatch(allowed);
 			}
 		};
 		emitter.on('input', onInput);

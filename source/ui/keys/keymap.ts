@@ -16,6 +16,8 @@ export type Command =
 	| 'close-conversation'
 	| 'quit'
 	| 'quit-or-delete'
+	| 'redraw'
+	| 'suspend'
 	| 'submit'
 	| 'cursor-left'
 	| 'cursor-right'
@@ -96,6 +98,13 @@ export const keymap: readonly Binding[] = [
 		command: 'quit-or-delete',
 		keys: ['ctrl+d'],
 		description: 'quit on an empty line, else delete forward',
+		group: 'chat',
+	},
+	{command: 'redraw', keys: ['ctrl+l'], description: 'draw the screen again', group: 'chat'},
+	{
+		command: 'suspend',
+		keys: ['ctrl+z'],
+		description: 'suspend to the shell (fg comes back)',
 		group: 'chat',
 	},
 	{command: 'cursor-left', keys: ['left', 'ctrl+b'], description: 'move left', group: 'editing'},

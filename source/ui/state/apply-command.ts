@@ -12,6 +12,7 @@ import * as editing from './input-editing.js';
 import {helpRows} from '../keys/help-rows.js';
 import type {Command} from '../keys/keymap.js';
 import {answerQuit, quit} from './quit-question.js';
+import {request} from './screen-requests.js';
 import {submitLine} from './submit-line.js';
 import {scrollDown, scrollUp} from './visible-window.js';
 
@@ -151,6 +152,8 @@ export function applyCommand(
 }
 
 function commandResult(state: ChatState, command: Command, context: CommandContext): ChatState {
+	// The terminal's own keys work whatever is open.
+	if (command === 'redraw' || command === 'suspend') return request(state, command);
 	if (state.quitAsking !== undefined) return quitAskingCommand(state, command);
 	if (state.helpOpen) return helpCommand(state, command, context.view);
 	const change = edits[command];

@@ -13,15 +13,16 @@ export type ChatAction =
 	/** Client events, batched so a burst of messages is one state change and one frame. */
 	| {type: 'client-events'; events: readonly ClientEvent[]; now?: number}
 	| ({type: 'command'; command: Command} & CommandContext)
-	| {type: 'type-text'; text: string}
+	/** `blind`: typed while the screen is hidden, so it only answers the quit question. */
+	| {type: 'type-text'; text: string; blind?: boolean}
 	/** The client accepted outbox message `localId` and named it `ref`. */
 	| {type: 'sent'; localId: number; ref: string}
 	/** The client threw while sending outbox message `localId`. */
 	| {type: 'send-failed'; localId: number; reason: string};
 
-function typeText(state: ChatState, text: string): ChatState {
+function typeText(state: ChatState, text: string, blind = false): ChatState {
 	if (state.quitAsking !== undefined) return answerQuit(state, text);
-	if (state.helpOpen || text === '') return state;
+	if (blind || state.helpOpen || text === '') return state;
 	const input = insertText(state.input, text);
 	// The line never grows past what one message can carry, so a huge paste cannot stall editing.
 	if (Buffer.byteLength(input.text) > MAX_TEXT_BYTES) {
@@ -51,7 +52,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 			return applyCommand(state, action.command, action);
 		}
 		case 'type-text': {
-			return typeText(state, action.text);
+			return typeText(state, action.text, action.blind);
 		}
 		case 'sent': {
 			const taken = takeFromOutbox(state, action.localId);
