@@ -66,6 +66,36 @@ module.exports = {
 			to: {pathNot: '^source/protocol/limits[.]ts$'},
 		},
 		{
+			name: 'history-is-client-side',
+			comment:
+				"source/history/ is the client's local history: it imports only the protocol, and the host never imports it.",
+			severity: 'error',
+			from: {path: '^source/history/'},
+			to: {path: '^source/', pathNot: '^source/(history|protocol)/'},
+		},
+		{
+			name: 'log-is-a-reader',
+			comment:
+				'source/log/ is `chat log`: it reads the history and never loads the host, the UI or join.',
+			severity: 'error',
+			from: {path: '^source/log/'},
+			to: {path: '^source/(host|ui|join)/'},
+		},
+		{
+			name: 'host-sees-no-history',
+			severity: 'error',
+			from: {path: '^source/host/'},
+			to: {path: '^source/(history|log)/'},
+		},
+		{
+			name: 'ui-sees-history-as-types-only',
+			comment:
+				'The UI is given the ChatHistory interface (a test fakes it): it never opens the file itself.',
+			severity: 'error',
+			from: {path: '^source/ui/'},
+			to: {path: '^source/history/', dependencyTypesNot: ['type-only']},
+		},
+		{
 			name: 'ui-sees-no-host-join-or-cli',
 			severity: 'error',
 			from: {path: '^source/ui/'},
@@ -77,6 +107,22 @@ module.exports = {
 			severity: 'error',
 			from: {path: '^source/ui/'},
 			to: {dependencyTypes: ['core'], path: '^(node:)?(net|tls|dgram|http|https)$'},
+		},
+		{
+			name: 'cluster-sees-relay-and-protocol-only',
+			comment:
+				'source/host/cluster/ is a sibling of the in-memory state: it implements the relay seam (relay/) on Redis and never reaches into connections, the login, the sessions or the store.',
+			severity: 'error',
+			from: {path: '^source/host/cluster/'},
+			to: {path: '^source/', pathNot: '^source/(host/cluster|host/relay|protocol)/'},
+		},
+		{
+			name: 'only-the-cluster-loads-redis',
+			comment:
+				'The Redis client is loaded by source/host/cluster/ alone, so a single host never loads it.',
+			severity: 'error',
+			from: {path: '^source/', pathNot: '^source/host/cluster/'},
+			to: {path: 'node_modules/(redis|@redis)/'},
 		},
 		{
 			name: 'join-sees-no-host',

@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 
-const SECTIONS = ['throughput', 'latency', 'scale', 'ui', 'store'] as const;
+const SECTIONS = ['throughput', 'latency', 'scale', 'ui', 'store', 'cluster'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export type BenchOptions = {
@@ -20,6 +20,8 @@ export type BenchOptions = {
 	latency: {users: number; messagesPerSecond: number; seconds: number; warmupSeconds: number};
 	scale: {users: number; workers: number; loginDeadlineSeconds: number};
 	ui: {history: number; idleSeconds: number; frames: number};
+	/** The local history: one long conversation, everything stored over many, a flood's seconds. */
+	historyUi: {oneConversation: number; stored: number; conversations: number; floodSeconds: number};
 	/** The durable store: a rate run, steady rates for the commit's block, and an open. */
 	store: {
 		messages: number;
@@ -90,6 +92,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
 		ui: quick
 			? {history: 2000, idleSeconds: 0.5, frames: 10}
 			: {history: 100_000, idleSeconds: 10, frames: 200},
+		historyUi: quick
+			? {oneConversation: 1000, stored: 5000, conversations: 10, floodSeconds: 0.5}
+			: {oneConversation: 100_000, stored: 1_000_000, conversations: 100, floodSeconds: 5},
 		store: quick
 			? {
 					messages: 2000,

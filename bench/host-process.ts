@@ -1,5 +1,6 @@
 // `chat host` in its own process for the benchmark: startHost with every flood limit off (as
-// ngircd runs with its penalties off), on loopback, printing `listening <port>`.
+// ngircd runs with its penalties off), on loopback, printing `listening <port>`. An argument
+// `redis://…` makes it one host of that cluster (the cluster rows).
 import {startHost} from '../source/host/start-host.js';
 import {answerGarbageCollectionRequests} from './running-server.js';
 
@@ -10,6 +11,7 @@ const host = await startHost({
 	loginRate: 0,
 	rate: 0,
 	burst: 0,
+	...(process.argv[2]?.startsWith('redis') ? {redis: process.argv[2]} : {}),
 });
 console.log(`listening ${host.port}`);
 answerGarbageCollectionRequests();

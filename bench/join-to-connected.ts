@@ -21,14 +21,18 @@ export type JoinTimes = {
 };
 
 /** Times the real `chat join` from spawning it to a frame that says "connected". */
-export async function timeJoinToConnected(port: number, name: string): Promise<JoinTimes> {
+export async function timeJoinToConnected(
+	port: number,
+	name: string,
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<JoinTimes> {
 	const started = performance.now();
 	const terminal = pty.spawn(process.execPath, [CLI, 'join', `${name}@127.0.0.1:${port}`], {
 		name: 'xterm-256color',
 		cols: 120,
 		rows: 40,
 		cwd: ROOT,
-		env: process.env,
+		env,
 	});
 	const connected = deferred<number>();
 	const exited = deferred();

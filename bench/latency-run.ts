@@ -33,14 +33,41 @@ export type LatencyResult = {
 
 const nowMicros = () => Math.round(performance.now() * 1000);
 
+/** Even users on the first host, odd ones on the second, in the order of `names`. */
+async function logInAcross(
+	first: number,
+	second: number,
+	face: RelayFace,
+	names: string[],
+): Promise<Awaited<ReturnType<typeof logInAll>>> {
+	const evens = names.filter((_, index) => index % 2 === 0);
+	const odds = names.filter((_, index) => index % 2 === 1);
+	const [here, there] = await Promise.all([
+		logInAll(first, face, evens, LOGINS_IN_FLIGHT),
+		logInAll(second, face, odds, LOGINS_IN_FLIGHT),
+	]);
+	return names.map((_, index) => {
+		const user = index % 2 === 0 ? here[index / 2] : there[(index - 1) / 2];
+		if (user === undefined) throw new Error('a user did not log in');
+		return user;
+	});
+}
+
 export async function runLatency(
 	server: RunningServer,
 	face: RelayFace,
 	settings: LatencySettings,
 	tag: string,
+	/** Another host of a cluster for every second user (each pair then crosses hosts), with what
+	 * waits until both hosts know every user. */
+	partnersOn?: {server: RunningServer; known(names: string[]): Promise<void>},
 ): Promise<LatencyResult> {
 	const names = Array.from({length: settings.users}, (_, index) => `${tag}u${index}`);
-	const users = await logInAll(server.port, face, names, LOGINS_IN_FLIGHT);
+	const users =
+		partnersOn === undefined
+			? await logInAll(server.port, face, names, LOGINS_IN_FLIGHT)
+			: await logInAcross(server.port, partnersOn.server.port, face, names);
+	await partnersOn?.known(names);
 	// Partners are 0↔1, 2↔3 …; each user both sends and receives.
 	const partnerOf = (index: number) => names[index ^ 1] ?? '';
 	users.forEach((user, index) => {

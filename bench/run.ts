@@ -6,6 +6,8 @@ import {parseBenchOptions, UsageRequest, USAGE, type BenchOptions} from './bench
 import {BenchReport} from './bench-report.js';
 import {contendersWith, startRelays, type Contender} from './contenders.js';
 import {benchClientUi} from './client-ui-bench.js';
+import {benchCluster} from './cluster-bench.js';
+import {benchHistoryUi} from './history-ui-bench.js';
 import {benchLatency} from './latency-bench.js';
 import {ngircdVersion} from './ngircd-server.js';
 import {stopAllServers} from './running-server.js';
@@ -51,9 +53,13 @@ async function main(options: BenchOptions, report: BenchReport): Promise<void> {
 	}
 	if (options.sections.includes('ui')) {
 		await guard(report, 'client UI', () => benchClientUi(options, report));
+		await guard(report, 'history UI', () => benchHistoryUi(options, report));
 	}
 	if (options.sections.includes('store')) {
 		await guard(report, 'store', () => benchStore(options, report));
+	}
+	if (options.sections.includes('cluster')) {
+		await guard(report, 'cluster', () => benchCluster(options, report));
 	}
 }
 

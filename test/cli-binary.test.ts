@@ -47,6 +47,19 @@ test('npx chat --help shows the usage and exits 0', () => {
 	}
 });
 
+test('chat host --help and chat join --help show only their own options', () => {
+	const host = run('host', '--help');
+	const join = run('join', '--help');
+	assert.equal(host.status, 0);
+	assert.equal(join.status, 0);
+	assert.match(host.stdout, /--max-per-address N/);
+	assert.match(host.stdout, /--tls-cert FILE/);
+	assert.doesNotMatch(host.stdout, /--no-follow|\$ chat join/);
+	assert.match(join.stdout, /--no-follow/);
+	assert.match(join.stdout, /--tls +connect over TLS/);
+	assert.doesNotMatch(join.stdout, /--port|--max-per-address|--password|\$ chat host/);
+});
+
 test('--version prints the package version', () => {
 	const result = run('--version');
 	assert.equal(result.status, 0);
@@ -108,14 +121,14 @@ test('a NAME@HOST that cannot work: one sentence, exit 2, no connection tried', 
 });
 
 test('--help and --version answer whatever else the line holds', () => {
-	for (const args of [
-		['--help', '--port', '1', '--port', '2'],
-		['join', 'a@b', '--help'],
-		['host', '-h', '--colour'],
-	]) {
+	for (const [args, usage] of [
+		[['--help', '--port', '1', '--port', '2'], /\$ chat host \[options\][^]*\$ chat join NAME@/],
+		[['join', 'a@b', '--help'], /\$ chat join NAME@HOST\[:PORT\]/],
+		[['host', '-h', '--colour'], /\$ chat host \[options\]/],
+	] as const) {
 		const result = run(...args);
 		assert.equal(result.status, 0, args.join(' '));
-		assert.match(result.stdout, /\$ chat host \[options\]/);
+		assert.match(result.stdout, usage);
 	}
 
 	assert.equal(run('join', '-hv').stdout.trim(), version);

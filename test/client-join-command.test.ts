@@ -8,6 +8,7 @@ import {loginPlain, loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 import {chatArgs} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
+import {EXIT_NOT_DELIVERED} from '../source/exit-codes.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const CTIME = String.raw`\w{3} \w{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}`;
@@ -75,7 +76,7 @@ function runJoinProcess(args: string[], password = '') {
 	};
 }
 
-test('chat join with piped stdin chats with a netcat user and exits 0 at end of input', async (t) => {
+test('chat join with piped stdin chats with a netcat user and exits 3 at end of input after refused lines', async (t) => {
 	const host = await startTestHost();
 	const nc = await loginPlain(host.port, 'nc');
 	t.after(async () => {
@@ -94,8 +95,38 @@ test('chat join with piped stdin chats with a netcat user and exits 0 at end of 
 	await bob.stdoutLine(new RegExp(String.raw`^\[${CTIME}\] nc: hi bob$`));
 
 	bob.child.stdin.end();
-	assert.equal(await bob.exited, 0);
+	// `hello` (no partner yet) and `to:nobody` were refused.
+	assert.equal(await bob.exited, EXIT_NOT_DELIVERED);
 	assert.equal(bob.stderr, '');
+});
+
+test('chat join, piped: a failed to: leaves no partner, so later text is refused, not sent', async (t) => {
+	const host = await startTestHost();
+	const nc = await loginPlain(host.port, 'nc');
+	t.after(async () => {
+		nc.destroy();
+		await host.stop();
+	});
+	const bob = runJoinProcess([`bob@127.0.0.1:${host.port}`]);
+	t.after(() => bob.child.kill());
+	bob.child.stdin.end('to:nc\nhi\nto:nosuch\nlost msg\n');
+	assert.equal(await bob.exited, EXIT_NOT_DELIVERED);
+	assert.deepEqual(bob.stdout.split('\n'), [
+		'the user nosuch does not exist',
+		'Please input the user who you want to chat with',
+		'',
+	]);
+	assert.match(await nc.nextLine(), /\] bob: hi$/);
+	nc.send('to:nc');
+	// The host answers a line of nc's own after anything bob sent before it: nothing else came.
+	assert.equal(await nc.nextLine(), 'you cannot chat with yourself');
+	assert.equal(nc.lines.filter((line) => line.includes('bob:')).length, 1);
+
+	const clean = runJoinProcess([`carol@127.0.0.1:${host.port}`]);
+	t.after(() => clean.child.kill());
+	clean.child.stdin.end('to:nc\nall fine\n');
+	assert.equal(await clean.exited, 0);
+	assert.match(await nc.waitForLine(/carol:/), /\] carol: all fine$/);
 });
 
 test('chat join follows the latest sender by default, and not with --no-follow', async (t) => {
@@ -128,8 +159,9 @@ test('chat join follows the latest sender by default, and not with --no-follow',
 	await steady.stdoutLine(/\] carol: hi dan$/);
 	steady.child.stdin.end('reply\n');
 	assert.match(await nc.waitForLine(/dan:/), /\] dan: reply$/);
-	assert.equal(await following.exited, 0);
-	assert.equal(await steady.exited, 0);
+	// Each was refused its first line, typed before it had a partner.
+	assert.equal(await following.exited, EXIT_NOT_DELIVERED);
+	assert.equal(await steady.exited, EXIT_NOT_DELIVERED);
 });
 
 test('chat join takes the host password from CHAT_PASSWORD', async (t) => {
@@ -146,7 +178,8 @@ test('chat join takes the host password from CHAT_PASSWORD', async (t) => {
 	right.child.stdin.write('hello?\n');
 	await right.stdoutLine(/^Please input the user who you want to chat with$/);
 	right.child.stdin.end();
-	assert.equal(await right.exited, 0);
+	// Logged in (the prompt answers only after the login); its one line was refused.
+	assert.equal(await right.exited, EXIT_NOT_DELIVERED);
 });
 
 test('chat join with a bad address says why in one line and exits non-zero', async () => {

@@ -5,8 +5,11 @@ import {
 	createLineModeState,
 	handleClientEvent,
 	handleInputLine,
+	lineModeExitCode,
 	noteSent,
+	noteUnanswered,
 } from '../source/join/line-mode-rules.js';
+import {EXIT_FAILURE, EXIT_NOT_DELIVERED} from '../source/exit-codes.js';
 
 function loggedIn(follow = true) {
 	const state = createLineModeState('alice', follow);
@@ -34,22 +37,46 @@ test('to: ignores case the way the host does and uses the name as registered', (
 	assert.equal(state.partner, 'Carol');
 });
 
-test('to: an unknown user, nobody, or yourself prints the relay error and keeps the partner', () => {
-	const state = loggedIn();
-	handleInputLine(state, 'to:bob');
-	assert.deepEqual(handleInputLine(state, 'to:dave'), {
-		kind: 'print',
-		line: 'the user dave does not exist',
-	});
-	assert.deepEqual(handleInputLine(state, 'to:'), {
-		kind: 'print',
-		line: 'to: needs a user name, for example to:bob',
-	});
-	assert.deepEqual(handleInputLine(state, 'to:alice'), {
-		kind: 'print',
-		line: 'you cannot chat with yourself',
-	});
-	assert.equal(state.partner, 'bob');
+test('to: an unknown user, nobody, or yourself prints the relay error and leaves no partner', () => {
+	for (const [line, refusal] of [
+		['to:dave', 'the user dave does not exist'],
+		['to:', 'to: needs a user name, for example to:bob'],
+		['to:alice', 'you cannot chat with yourself'],
+	] as const) {
+		const state = loggedIn();
+		handleInputLine(state, 'to:bob');
+		assert.deepEqual(handleInputLine(state, line), {kind: 'print', line: refusal});
+		assert.equal(state.partner, undefined, line);
+		// What follows is refused, not sent to bob, whom the script no longer means.
+		assert.deepEqual(handleInputLine(state, 'lost msg'), {
+			kind: 'print',
+			line: 'Please input the user who you want to chat with',
+		});
+		assert.equal(lineModeExitCode(state, false), EXIT_NOT_DELIVERED);
+	}
+});
+
+test('the exit code: 0 when every line did what it said, 3 after a refusal or a failure, 1 when the session failed', () => {
+	const clean = loggedIn();
+	handleInputLine(clean, 'to:bob');
+	noteSent(clean, 'r1', 'bob');
+	handleClientEvent(clean, {type: 'delivered', ref: 'r1', id: '1', time: 0});
+	assert.equal(lineModeExitCode(clean, false), 0);
+	assert.equal(lineModeExitCode(clean, true), EXIT_FAILURE);
+
+	const failed = loggedIn();
+	noteSent(failed, 'r1', 'bob');
+	handleClientEvent(failed, {type: 'failed', ref: 'r1', code: 'user-left', reason: 'bob left'});
+	assert.equal(lineModeExitCode(failed, false), EXIT_NOT_DELIVERED);
+
+	const unanswered = loggedIn();
+	noteSent(unanswered, 'r1', 'bob');
+	noteUnanswered(unanswered);
+	assert.equal(lineModeExitCode(unanswered, false), EXIT_NOT_DELIVERED);
+
+	const refused = loggedIn();
+	handleInputLine(refused, 'hello');
+	assert.equal(lineModeExitCode(refused, false), EXIT_NOT_DELIVERED);
 });
 
 test('quit quits and empty lines do nothing', () => {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
+import {EXIT_NOT_DELIVERED} from '../source/exit-codes.js';
 import {runLineMode} from '../source/join/line-mode.js';
 import {createStructuredClient} from '../source/client/structured-client.js';
 import {loginPlain} from './helpers/raw-client.js';
@@ -59,7 +60,7 @@ async function startLineMode(port: number, name: string) {
 	return {input, out: lineReader(output), err: lineReader(errorOutput), exitCode, client};
 }
 
-test('line mode: to: rules, messages both ways in the relay format, EOF quits with 0', async (t) => {
+test('line mode: to: rules, messages both ways in the relay format, EOF quits, with 3 after refusals', async (t) => {
 	const host = await startTestHost();
 	const nc = await loginPlain(host.port, 'nc');
 	const carol = await loginPlain(host.port, 'carol');
@@ -101,7 +102,8 @@ test('line mode: to: rules, messages both ways in the relay format, EOF quits wi
 	assert.match(await bob.out.next(/./), /^message to carol not delivered: .*carol/);
 
 	bob.input.end();
-	assert.equal(await bob.exitCode, 0);
+	// Lines were refused (no partner, unknown users) and one message was not delivered.
+	assert.equal(await bob.exitCode, EXIT_NOT_DELIVERED);
 	assert.equal(nc.lines.filter((line) => line.includes('bob:')).length, 1);
 });
 

@@ -1,4 +1,5 @@
-// The join hint `chat host` prints: LAN IPv4 first, then IPv6, localhost as the fallback.
+// The join hint `chat host` prints: LAN IPv4 first, then IPv6 (only when the host listens on
+// IPv6 too), localhost as the fallback.
 
 import assert from 'node:assert/strict';
 import type {NetworkInterfaceInfo} from 'node:os';
@@ -24,9 +25,19 @@ test('no LAN address: localhost', () => {
 });
 
 test('the join commands name the port, bracket IPv6, and use a specific bind address as is', () => {
-	assert.deepEqual(joinCommands('0.0.0.0', 21_567, interfaces), [
+	assert.deepEqual(joinCommands('::', 21_567, interfaces), [
 		'chat join NAME@192.168.1.7:21567',
 		'chat join NAME@[2001:db8::7]:21567',
 	]);
 	assert.deepEqual(joinCommands('127.0.0.1', 4000, interfaces), ['chat join NAME@127.0.0.1:4000']);
+});
+
+test('a host on 0.0.0.0 listens on IPv4 only, so it offers no IPv6 address', () => {
+	assert.deepEqual(joinCommands('0.0.0.0', 21_567, interfaces), [
+		'chat join NAME@192.168.1.7:21567',
+	]);
+	assert.deepEqual(joinCommands('0.0.0.0', 21_567, {lo: interfaces.lo}), [
+		'chat join NAME@localhost:21567',
+	]);
+	assert.deepEqual(joinCommands('::1', 4000, interfaces), ['chat join NAME@[::1]:4000']);
 });

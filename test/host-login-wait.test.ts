@@ -56,6 +56,10 @@ class LaterClaims implements UserState {
 		this.#inner.detach(user);
 	}
 
+	follow(user: User, partnerName: string): void {
+		this.#inner.follow(user, partnerName);
+	}
+
 	release(user: User): Delivery[] {
 		return this.#inner.release(user);
 	}

@@ -94,7 +94,9 @@ test('an unknown command keeps the input line and names the known commands', asy
 	await chat.submit('/mgs carol hi');
 	const frame = await chat.waitFor((frame) => frame.includes('unknown command /mgs'), 'error');
 	assert.match(frame, /> \/mgs carol hi/, 'the line stays to be corrected');
-	for (const word of ['/to', '/msg', '/who', '/clear', '/close', '/help', '/quit']) {
+	const words = ['/to', '/msg', '/who', '/clear', '/reconnect', '/close', '/help', '/quit'];
+	// And those of the other commands: /me, //text, /search (Ctrl+R's row), /forget.
+	for (const word of [...words, '/me', '//', '/search', '/forget']) {
 		assert.ok(commandWords().includes(word), word);
 	}
 	assert.equal(chat.client.sends.length, 0);

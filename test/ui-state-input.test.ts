@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {MAX_TEXT_BYTES} from '../source/client/limits.js';
+import {MAX_MESSAGE_BYTES} from '../source/client/limits.js';
 import {NOT_SENT_NO_PARTNER} from '../source/ui/state/submit-line.js';
 import {chatReducer} from '../source/ui/state/chat-reducer.js';
 import type {ChatState} from '../source/ui/state/chat-state.js';
@@ -66,15 +66,15 @@ test('sending queues the text for the client and shows it as sending', () => {
 });
 
 test('the input line never grows past what one message can carry', () => {
-	let state = type(submit(welcomed(['bob']), 'to:bob'), 'x'.repeat(MAX_TEXT_BYTES - 1));
+	let state = type(submit(welcomed(['bob']), 'to:bob'), 'x'.repeat(MAX_MESSAGE_BYTES - 1));
 	state = type(state, '€');
-	assert.equal(state.input.text.length, MAX_TEXT_BYTES - 1);
+	assert.equal(state.input.text.length, MAX_MESSAGE_BYTES - 1);
 	assert.equal(
 		state.notice?.text,
-		`the line is full: a message holds at most ${MAX_TEXT_BYTES} bytes`,
+		`the line is full: a message holds at most ${MAX_MESSAGE_BYTES} bytes`,
 	);
 	state = command(type(state, 'y'), 'submit');
-	assert.equal(state.outbox[0]?.text.length, MAX_TEXT_BYTES);
+	assert.equal(state.outbox[0]?.text.length, MAX_MESSAGE_BYTES);
 });
 
 test('quit, /quit, Ctrl+C and Ctrl+D on an empty line ask to quit', () => {

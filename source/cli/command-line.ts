@@ -7,19 +7,28 @@ import type {JoinOptions} from '../join/run-join.js';
 import {EXIT_USAGE} from '../exit-codes.js';
 import type {HostOptions} from '../host/host-options.js';
 import {hostAccessFromFlags} from './access-flags.js';
+import {clusterFromFlags} from './cluster-flags.js';
 import {FLAGS} from './flag-table.js';
 import {hostOptionsFromFlags} from './host-flags.js';
-import {joinOptionsFromFlags} from './join-flags.js';
+import {historyDaysOf, joinOptionsFromFlags} from './join-flags.js';
+import type {LogOptions} from '../log/run-log.js';
 import {readFlags} from './read-flags.js';
 import {startJoin} from './start-join.js';
-import {USAGE} from './usage-text.js';
+import {USAGE, commandUsage} from './usage-text.js';
+import {COMMAND_HELP} from './command-help.js';
+import type {Command} from './flag-kinds.js';
 
 /** What a command line asks for, before anything is started. */
 type CommandLine =
-	| {command: 'help' | 'version'}
+	| {command: 'version'}
+	/** `of`: the command whose help it is; undefined for all of `chat`. */
+	| {command: 'help'; of: Command | undefined}
 	| {command: 'usage-error'; sentence: string}
 	| {command: 'host'; options: HostOptions; flags: Readonly<Record<string, unknown>>}
-	| {command: 'join'; options: JoinOptions};
+	| {command: 'join'; options: JoinOptions}
+	/** `chat join` with no address: the first-run form at a terminal, else `usage`. */
+	| {command: 'join-form'; options: Omit<JoinOptions, 'address'>; usage: string}
+	| {command: 'log'; options: LogOptions};
 
 type MeowFlag = {type: 'string'} | {type: 'boolean'; default: boolean; shortFlag?: string};
 
@@ -41,12 +50,14 @@ const MEOW_OPTIONS = {
 	flags: MEOW_FLAGS,
 } as const;
 
+const JOIN_NEEDS_ADDRESS = 'chat join needs NAME@HOST, for example alice@localhost';
+
 /** Reads a command line: what to start, or the one sentence that says why it cannot work. */
 export function readCommandLine(argv: readonly string[]): CommandLine {
 	const read = readFlags(argv);
 	// --help and --version answer whatever else the line holds, as git and ssh do.
 	if (read.given.has('version')) return {command: 'version'};
-	if (read.given.has('help')) return {command: 'help'};
+	if (read.given.has('help')) return {command: 'help', of: helpOf(read.command)};
 	if (read.problem !== undefined) return usageError(read.problem);
 
 	let cli;
@@ -69,11 +80,25 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 
 		case 'join': {
 			const [address, ...extra] = rest;
-			if (address === undefined)
-				return usageError('chat join needs NAME@HOST, for example alice@localhost');
+			if (address === undefined) {
+				const {follow, bell, tls} = joinOptionsFromFlags('', cli.flags);
+				return {command: 'join-form', options: {follow, bell, tls}, usage: JOIN_NEEDS_ADDRESS};
+			}
+
 			if (extra.length > 0)
 				return usageError(`chat join takes one address, not '${rest.join(' ')}'`);
+			const days = historyDaysOf(cli.flags);
+			if (typeof days === 'object') return usageError(days.error);
 			return {command: 'join', options: joinOptionsFromFlags(address, cli.flags)};
+		}
+
+		case 'log': {
+			const [address, partner, ...extra] = rest;
+			if (address === undefined)
+				return usageError('chat log needs NAME@HOST, for example alice@localhost');
+			if (extra.length > 0)
+				return usageError(`chat log takes an address and a partner, not '${rest.join(' ')}'`);
+			return {command: 'log', options: {address, partner, json: cli.flags['json'] === true}};
 		}
 
 		case undefined: {
@@ -86,6 +111,11 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 	}
 }
 
+/** The command a `--help` is about: one of chat's, or (undefined) all of them. */
+function helpOf(word: string | undefined): Command | undefined {
+	return word !== undefined && Object.hasOwn(COMMAND_HELP, word) ? (word as Command) : undefined;
+}
+
 function usageError(sentence: string): CommandLine {
 	return {command: 'usage-error', sentence};
 }
@@ -96,12 +126,9 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 		case 'help':
 		case 'version':
 		case 'usage-error': {
-			const {pkg, help} = meow(USAGE, {...MEOW_OPTIONS, argv: []});
-			if (line.command === 'usage-error') {
-				process.stderr.write(`chat: ${line.sentence}\n${help}\n`);
-				return EXIT_USAGE;
-			}
-
+			const text = line.command === 'help' && line.of !== undefined ? commandUsage(line.of) : USAGE;
+			const {pkg, help} = meow(text, {...MEOW_OPTIONS, argv: []});
+			if (line.command === 'usage-error') return sayUsageError(line.sentence, help);
 			process.stdout.write(line.command === 'version' ? `${pkg.version ?? ''}\n` : `${help}\n`);
 			return 0;
 		}
@@ -113,13 +140,43 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 				return EXIT_USAGE;
 			}
 
-			for (const note of access.notes) process.stderr.write(`chat host: ${note}\n`);
+			const cluster = clusterFromFlags(line.flags, process.env);
+			if (!cluster.ok) {
+				process.stderr.write(`chat host: ${cluster.error}\n`);
+				return EXIT_USAGE;
+			}
+
 			const {runHost} = await import('../host/run-host.js');
-			return runHost({...line.options, ...access.options});
+			// Through the host's writer: a stderr closed already must not stop it (EPIPE).
+			const {outputLines} = await import('../host/output-lines.js');
+			const say = outputLines(process.stderr);
+			for (const note of access.notes) say(`chat host: ${note}`);
+			const redis = cluster.redis === undefined ? {} : {redis: cluster.redis};
+			return runHost({...line.options, ...access.options, ...redis});
 		}
 
 		case 'join': {
 			return startJoin(line.options);
 		}
+
+		case 'join-form': {
+			// The form needs a person at a terminal; a script gets the usage error it always got.
+			if (!(process.stdin.isTTY && process.stdout.isTTY)) {
+				return sayUsageError(line.usage, meow(USAGE, {...MEOW_OPTIONS, argv: []}).help);
+			}
+
+			const {startJoinForm} = await import('./start-join-form.js');
+			return startJoinForm(line.options);
+		}
+
+		case 'log': {
+			const {runLog} = await import('../log/run-log.js');
+			return runLog(line.options);
+		}
 	}
+}
+
+function sayUsageError(sentence: string, help: string): number {
+	process.stderr.write(`chat: ${sentence}\n${help}\n`);
+	return EXIT_USAGE;
 }

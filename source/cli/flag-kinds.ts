@@ -3,15 +3,18 @@
 
 import type {HostOptions} from '../host/host-options.js';
 
-type Command = 'host' | 'join';
+/** The commands of `chat`; each has its own `--help`. */
+export type Command = 'host' | 'join' | 'log';
 
 /** The blocks of `chat --help`; each belongs to a command, but `general` to every command. */
-export type HelpSection = 'limits' | 'access' | 'join' | 'general';
+export type HelpSection = 'limits' | 'access' | 'cluster' | 'join' | 'log' | 'general';
 
-const SECTION_COMMAND: Readonly<Record<HelpSection, Command | undefined>> = {
+export const SECTION_COMMAND: Readonly<Record<HelpSection, Command | undefined>> = {
 	limits: 'host',
 	access: 'host',
+	cluster: 'host',
 	join: 'join',
+	log: 'log',
 	general: undefined,
 };
 
@@ -42,7 +45,7 @@ export type NumberFlag = FlagBase & {
 /** A word as typed (an address, a password, a file). */
 type TextFlag = FlagBase & {
 	kind: 'text';
-	unit: 'ADDRESS' | 'P' | 'FILE';
+	unit: 'ADDRESS' | 'P' | 'FILE' | 'URL' | 'N';
 	default?: string;
 };
 

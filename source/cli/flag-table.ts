@@ -5,6 +5,7 @@
 import {HOST_DEFAULTS} from '../host/host-options.js';
 import {HOST_OWN_FDS, MAX_TCP_PORT} from '../protocol/limits.js';
 import {PASSWORD_VARIABLE} from '../protocol/password-rules.js';
+import {REDIS_URL_VARIABLE} from '../host/cluster/redis-url.js';
 import type {Flag} from './flag-kinds.js';
 
 const SECOND = 1000;
@@ -28,7 +29,7 @@ export const FLAGS: readonly Flag[] = [
 		key: 'bind',
 		unit: 'ADDRESS',
 		default: HOST_DEFAULTS.bind,
-		help: {limits: 'address to listen on (default {default}, every interface)'},
+		help: {limits: 'address to listen on (default {default}, every interface, IPv6 and IPv4)'},
 	},
 	{
 		kind: 'number',
@@ -175,6 +176,14 @@ export const FLAGS: readonly Flag[] = [
 		help: {limits: 'messages held for an away user (default {default})'},
 	},
 	{
+		kind: 'text',
+		key: 'redis',
+		unit: 'URL',
+		help: {
+			cluster: `be one of the hosts sharing this Redis (or set ${REDIS_URL_VARIABLE})`,
+		},
+	},
+	{
 		kind: 'switch',
 		key: 'follow',
 		negatable: true,
@@ -187,6 +196,26 @@ export const FLAGS: readonly Flag[] = [
 		negatable: true,
 		default: true,
 		help: {join: 'do not ring the terminal bell when a message arrives'},
+	},
+	{
+		kind: 'switch',
+		key: 'history',
+		negatable: true,
+		default: true,
+		help: {join: 'keep no history on this computer (see chat log)'},
+	},
+	{
+		kind: 'text',
+		key: 'historyDays',
+		unit: 'N',
+		help: {join: 'forget messages older than N days (default: keep them all)'},
+	},
+	{
+		kind: 'switch',
+		key: 'json',
+		negatable: false,
+		default: false,
+		help: {log: 'print JSON lines instead of text'},
 	},
 	{
 		kind: 'text',

@@ -22,12 +22,30 @@ export function joinOptionsFromFlags(
 	address: string,
 	flags: Readonly<Record<string, unknown>>,
 ): JoinOptions {
-	return {
+	const options: JoinOptions = {
 		address,
 		follow: switchValue('follow', flags),
 		bell: switchValue('bell', flags),
 		tls: switchValue('tls', flags),
 	};
+	// Named only when given, so the everyday options stay as they were.
+	if (!switchValue('history', flags)) options.history = false;
+	const days = historyDaysOf(flags);
+	if (typeof days === 'number') options.historyDays = days;
+	return options;
+}
+
+/** --history-days N: a whole number of days, at least one; a sentence when it is not. */
+export function historyDaysOf(
+	flags: Readonly<Record<string, unknown>>,
+): number | {error: string} | undefined {
+	const given = flags['historyDays'];
+	if (typeof given !== 'string') return undefined;
+	const days = Number(given);
+	if (!Number.isInteger(days) || days < 1) {
+		return {error: `--history-days needs a whole number of days, 1 or more, not '${given}'`};
+	}
+	return days;
 }
 
 /** Each switch as typed, `--tls` and `--no-tls`, and the key and value it gives. */

@@ -9,6 +9,8 @@ type ReadFlags = {
 	given: ReadonlySet<string>;
 	/** The first thing wrong, as one sentence; undefined when every flag is fine. */
 	problem: string | undefined;
+	/** The first word that is no flag or flag value: the command, if one was typed. */
+	command: string | undefined;
 };
 
 const SHORT_FLAGS = new Map(
@@ -99,5 +101,5 @@ export function readFlags(argv: readonly string[]): ReadFlags {
 		(misplaced[0] === undefined
 			? problems[0]
 			: `${kebab(misplaced[0])} is not an option of chat ${command ?? ''}`);
-	return {given, problem};
+	return {given, problem, command};
 }

@@ -1,8 +1,16 @@
-// The text of `chat --help`, its flag blocks written from the flag table so the help and the
-// parsers cannot disagree. Meow indents it and puts the package's description above it.
+// The text of `chat --help` and of `chat COMMAND --help`, its flag blocks written from the flag
+// table so the help and the parsers cannot disagree: a flag shows in the help of each command
+// its table entry names. Meow indents it and puts the package's description above it.
 
-import {DEFAULT_PORT} from '../protocol/limits.js';
-import {type Flag, type HelpSection, kebab, negatedKebab} from './flag-kinds.js';
+import {COMMAND_HELP, SECTION_TITLES} from './command-help.js';
+import {
+	type Command,
+	type Flag,
+	type HelpSection,
+	SECTION_COMMAND,
+	kebab,
+	negatedKebab,
+} from './flag-kinds.js';
 import {FLAGS, shownDefault} from './flag-table.js';
 
 const INDENT = '  ';
@@ -29,29 +37,48 @@ export function helpLines(sections: readonly HelpSection[], gap: number): string
 	return blocks.map((rows) => rows.map(([usage, help]) => INDENT + usage.padEnd(width) + help));
 }
 
-const [limitLines = []] = helpLines(['limits'], 2);
-const [accessLines = []] = helpLines(['access'], 2);
-// The join block and the flags of every command share one column, one space past the widest.
-const [joinLines = [], generalLines = []] = helpLines(['join', 'general'], 1);
+const SECTIONS = Object.keys(SECTION_COMMAND) as HelpSection[];
+const COMMANDS = Object.keys(COMMAND_HELP) as Command[];
 
+/** The blocks of flags of one command, each under its title, aligned apart. */
+function commandBlocks(command: Command): string[] {
+	return SECTIONS.filter((section) => SECTION_COMMAND[section] === command).map((section) => {
+		const [lines = []] = helpLines([section], 2);
+		return `${SECTION_TITLES[section]}\n${lines.join('\n')}`;
+	});
+}
+
+const [generalLines = []] = helpLines(['general'], 2);
+const GENERAL_BLOCK = `Every command\n${generalLines.join('\n')}`;
+
+function indented(lines: readonly string[]): string {
+	return lines.map((line) => INDENT + line).join('\n');
+}
+
+/** `chat --help`: every command and all its flags. */
 export const USAGE = `
 Usage
-  $ chat host [options]             run the relay others join
-  $ chat join NAME@HOST[:PORT]      chat as NAME through the relay at HOST (port ${DEFAULT_PORT})
+${indented(COMMANDS.map((command) => COMMAND_HELP[command].usage))}
+  (chat COMMAND --help shows the options of one command)
 
-Host options
-${limitLines.join('\n')}
-
-Who gets in (chat host)
-${accessLines.join('\n')}
-
-Join options
-${joinLines.join('\n')}
-
-${generalLines.join('\n')}
+${[...COMMANDS.flatMap((command) => commandBlocks(command)), GENERAL_BLOCK].join('\n\n')}
 
 Examples
-  $ chat host
-  $ chat join alice@192.168.1.7
-  $ nc 192.168.1.7 ${DEFAULT_PORT}        (netcat works too: type your name first)
+${indented(COMMANDS.flatMap((command) => COMMAND_HELP[command].examples.slice(0, 2)))}
 `;
+
+/** `chat COMMAND --help`: that command's usage, its flags only, and its examples. */
+export function commandUsage(command: Command): string {
+	const help = COMMAND_HELP[command];
+	return `
+Usage
+${indented([help.usage])}
+
+${indented(help.notes)}
+
+${[...commandBlocks(command), GENERAL_BLOCK].join('\n\n')}
+
+Examples
+${indented(help.examples)}
+`;
+}

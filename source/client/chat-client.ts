@@ -18,12 +18,27 @@ export type ClientEvent =
 	| {type: 'user-left'; name: string}
 	| {type: 'user-away'; name: string}
 	| {type: 'user-back'; name: string}
-	/** A message to you. `id` is the host's id; duplicates are already removed. */
-	| {type: 'message'; id: string; time: number; from: string; to: string; text: string}
+	/**
+	 * A message to you. `id` is the host's id; duplicates are already removed. `more` says that
+	 * this is a part of a longer message and the next part from `from` follows after that many line
+	 * breaks (docs/protocol.md "Long and multi-line messages"); `action` marks a `/me`.
+	 */
+	| {
+			type: 'message';
+			id: string;
+			time: number;
+			from: string;
+			to: string;
+			text: string;
+			more?: number;
+			action?: boolean;
+	  }
 	/** Your message `ref` (returned by `send`) reached the host, which is holding it for an away user. */
 	| {type: 'held'; ref: string; id: string; time: number}
 	/** Your message `ref` was handed to the recipient. `time` is the host's timestamp. */
 	| {type: 'delivered'; ref: string; id: string; time: number}
+	/** `sent` of the `total` parts of your message `ref` were delivered so far. */
+	| {type: 'progress'; ref: string; sent: number; total: number}
 	/** Your message `ref` was not delivered. `reason` is a sentence for people. */
 	| {type: 'failed'; ref: string; code: string; reason: string}
 	/**
@@ -36,9 +51,15 @@ export type ClientEvent =
 	/** The session is over for good (refused, quit, host gone and not coming back). */
 	| {type: 'closed'; code: string; message: string};
 
+/** `action`: a `/me`, the text says what you do. */
+type SendOptions = {action?: boolean};
+
 export type ChatClient = {
-	/** Sends (or, while disconnected, queues) a message. Returns its ref for later events. */
-	send(to: string, text: string): string;
+	/**
+	 * Sends (or, while disconnected, queues) a message, paced to the host's rate: lines and text
+	 * too long for one protocol line go as parts of one message. Returns its ref for later events.
+	 */
+	send(to: string, text: string, options?: SendOptions): string;
 	/**
 	 * Logs out cleanly. Resolves once the host confirmed, the connection is gone, or the quit
 	 * deadline passed (QUIT_ANSWER_TIMEOUT_MS): callers need no deadline of their own.

@@ -2,14 +2,27 @@
 // WELCOME + roster), take later roster snapshots, answer and send keepalive pings, and report
 // exactly one outcome.
 import {encodeHello, type HelloOptions} from '../protocol/client-lines.js';
-import {encodePing, encodePong, parseHostLine, type HostLine} from '../protocol/host-lines.js';
+import {
+	encodePing,
+	encodePong,
+	parseHostLine,
+	type HostLine,
+	type Pacing,
+} from '../protocol/host-lines.js';
 import {PROTOCOL_VERSION} from '../protocol/limits.js';
 import {startLivenessPing, type LivenessPing, type KeepaliveTimings} from './liveness-ping.js';
 import {attachLineConnection, type LineConnection} from './line-connection.js';
 import type {HostAddress, OpenSocket} from './open-socket.js';
 import {NO_LOGIN_ANSWER} from './reconnect-policy.js';
 
-export type Login = {name: string; users: string[]; resumeToken: string; graceSeconds: number};
+export type Login = {
+	name: string;
+	users: string[];
+	resumeToken: string;
+	graceSeconds: number;
+	/** The host's line rate; undefined from an old host, which reads no message options either. */
+	pacing?: Pacing;
+};
 
 export type ConnectionOutcome =
 	/** The socket failed or ended, or the host went silent; `errorCode` says why when known. */
@@ -81,6 +94,7 @@ export function openHostConnection(
 					resumeToken: line.resumeToken,
 					graceSeconds: line.graceSeconds,
 				};
+				if (line.pacing !== undefined) pendingLogin.pacing = line.pacing;
 				roster.length = 0;
 				inRoster = true;
 				break;

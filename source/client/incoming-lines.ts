@@ -1,6 +1,7 @@
 // What the host's lines mean for the user once logged in: presence, messages (each shown once)
 // and the results of our own messages, which settle them among the pending sends.
 import type {HostLine} from '../protocol/host-lines.js';
+import type {ClientEvent} from './chat-client.js';
 import type {ClientEvents} from './client-events.js';
 import {createIncomingDedupe, laterMessageId} from './incoming-dedupe.js';
 import type {PendingSends} from './pending-sends.js';
@@ -38,8 +39,11 @@ export function createIncomingLines(events: ClientEvents, sends: PendingSends): 
 				case 'msg': {
 					lastMessageId = laterMessageId(lastMessageId, line.id);
 					if (dedupe.isFirstSighting(line)) {
-						const {id, time, from, to, text} = line;
-						events.emit({type: 'message', id, time, from, to, text});
+						const {id, time, from, to, text, options} = line;
+						const message: ClientEvent = {type: 'message', id, time, from, to, text};
+						if (options?.more !== undefined) message.more = options.more;
+						if (options?.action === true) message.action = true;
+						events.emit(message);
 					}
 
 					break;

@@ -74,8 +74,42 @@ export const FIRST_ANSWER_WAIT_MS = 1000;
 
 // The chat screen.
 
-/** The longest text the UI sends: what fits on one protocol line with the SEND envelope. */
+/** The longest part of a message: what fits on one protocol line with the SEND envelope. */
 export const MAX_TEXT_BYTES = MAX_LINE_BYTES - MAX_ENVELOPE_BYTES;
+
+/**
+ * The longest message, in parts of MAX_TEXT_BYTES (docs/protocol.md "Long and multi-line
+ * messages"): a long paste (a log, a file of code) fits with room to spare; past it a file
+ * transfer, not a chat message.
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** The most lines in one message: at the host's default rate they all go out within a minute. */
+export const MAX_MESSAGE_LINES = 1000;
+
+/**
+ * The share of the host's rate the client sends at once its burst is spent: exactly at the rate,
+ * the host's bucket sits empty and a little jitter makes lines wait, and ten seconds of waiting
+ * count as a flood.
+ */
+export const PACING_RATE_SHARE = 0.9;
+
+/** Lines of the host's burst the client leaves unspent, so a ping or a quit never waits behind a paste. */
+export const PACING_BURST_RESERVE = 10;
+
+/**
+ * A message of more lines than this asks before it goes (`Send N lines to bob?`). Past about 20
+ * lines neither the input nor a small terminal's conversation shows the whole text, so a wrong
+ * paste (or the right paste to the wrong person) could not be seen before it left; a snippet of
+ * code goes straight (irssi asks above 5 lines, WeeChat above 100).
+ */
+export const PASTE_CONFIRM_LINES = 20;
+
+/**
+ * A paste whose end marker has not come after this long ends where it is: a terminal that lost
+ * the marker must not swallow every key after it.
+ */
+export const PASTE_END_TIMEOUT_MS = 500;
 
 /** Lines kept for Up/Down: plenty for a session, small enough to never matter. */
 export const INPUT_HISTORY_LIMIT = 200;
@@ -88,3 +122,20 @@ export const MAX_MESSAGES_PER_CONVERSATION = 100_000;
  * this long: enough to read the last lines and start typing to the one you chose.
  */
 export const FOLLOW_PAUSE_AFTER_CHOICE_MS = 10_000;
+
+// The local history, as the chat screen reads it (source/history/ keeps it).
+
+/** Messages read from disk per conversation at start: a screenful, so start-up stays quick. */
+export const HISTORY_START_MESSAGES = 50;
+
+/** Messages read per page when scrolling into the past: several screens, one quick indexed read. */
+export const HISTORY_PAGE_MESSAGES = 200;
+
+/**
+ * Messages a conversation keeps in memory while history is on: a few pages around the screen.
+ * Past it the far end is dropped and read back from disk when scrolled to.
+ */
+export const HISTORY_WINDOW_MESSAGES = 1000;
+
+/** Search results listed at most: more than a screen, few enough to read from the newest. */
+export const SEARCH_RESULT_LIMIT = 200;

@@ -1,35 +1,36 @@
-// What `send()` refuses locally, before anything reaches the wire: a message is never truncated
-// and never split, so one that cannot go out whole fails with a reason instead.
-import {MAX_LINE_BYTES} from '../protocol/limits.js';
-import {encodeSend} from '../protocol/client-lines.js';
+// What `send()` refuses locally, before anything reaches the wire: a message is never truncated,
+// so one past the message limits fails whole with a reason instead.
+import {MAX_MESSAGE_BYTES, MAX_MESSAGE_LINES, MAX_TEXT_BYTES} from './limits.js';
+import {splitMessage, type MessagePart} from './message-parts.js';
 
 type LocalFailure = {code: string; reason: string};
 
-const LINE_BREAK = /[\r\n]/;
 const SPACE = /\s/;
+const LINE_BREAK = /\r\n|\r|\n/g;
 
-/** Why `SEND ref to :text` cannot be sent as one line, or undefined when it can. */
-export function checkOutgoing(ref: string, to: string, text: string): LocalFailure | undefined {
+/** The parts `text` travels in, or why it cannot be sent. */
+export function checkOutgoing(to: string, text: string): LocalFailure | {parts: MessagePart[]} {
 	if (to === '' || SPACE.test(to)) {
 		return {code: 'no-such-user', reason: `'${to}' is not a user name`};
 	}
 
-	if (text.length === 0) {
-		return {code: 'empty-text', reason: 'there is nothing to send'};
-	}
-
-	if (LINE_BREAK.test(text)) {
-		return {code: 'bad-text', reason: 'a message is one line: it cannot contain a line break'};
-	}
-
-	const lineBytes = Buffer.byteLength(encodeSend(ref, to, text));
-	if (lineBytes > MAX_LINE_BYTES) {
-		const room = MAX_LINE_BYTES - (lineBytes - Buffer.byteLength(text));
+	const bytes = Buffer.byteLength(text);
+	if (bytes > MAX_MESSAGE_BYTES) {
 		return {
 			code: 'too-long',
-			reason: `too long to send: ${Buffer.byteLength(text)} bytes, at most ${room} fit in one message`,
+			reason: `too long to send: ${bytes} bytes, and a message holds at most ${MAX_MESSAGE_BYTES}`,
 		};
 	}
 
-	return undefined;
+	const lines = (text.match(LINE_BREAK)?.length ?? 0) + 1;
+	if (lines > MAX_MESSAGE_LINES) {
+		return {
+			code: 'too-long',
+			reason: `too long to send: ${lines} lines, and a message holds at most ${MAX_MESSAGE_LINES}`,
+		};
+	}
+
+	const parts = splitMessage(text, MAX_TEXT_BYTES);
+	if (parts.length === 0) return {code: 'empty-text', reason: 'there is nothing to send'};
+	return {parts};
 }

@@ -1,11 +1,18 @@
-// `chat join` addresses: `alice@host:port`, `alice@host`, `alice`, `alice@[::1]:21567`, `alice@[::1]`.
+// `chat join` addresses: `alice@host:port`, `alice@host`, `alice`, `alice@[::1]:21567`, `alice@[::1]`,
+// and the hosts of a cluster, tried in turn: `alice@h1,h2:4000,[::1]` (docs/cluster.md).
 import {DEFAULT_PORT, MAX_TCP_PORT} from '../protocol/limits.js';
 import {checkName} from '../protocol/name-rules.js';
 
 /** Where `chat join alice` connects when no host is given. */
 const DEFAULT_HOST = 'localhost';
 
-type JoinAddress = {name: string; host: string; port: number};
+type JoinAddress = {
+	name: string;
+	host: string;
+	port: number;
+	/** The other hosts of a cluster, after the first (only when there are some). */
+	more?: Array<{host: string; port: number}>;
+};
 
 type ParsedAddress = {ok: true; address: JoinAddress} | {ok: false; error: string};
 
@@ -71,7 +78,16 @@ export function parseAddress(raw: string): ParsedAddress {
 	if (!check.ok) return {ok: false, error: `invalid name ${namePart}: ${check.reason}`};
 	if (at === -1)
 		return {ok: true, address: {name: check.name, host: DEFAULT_HOST, port: DEFAULT_PORT}};
-	const hostPart = parseHostPart(text.slice(at + 1));
+	const [first = '', ...others] = text.slice(at + 1).split(',');
+	const hostPart = parseHostPart(first);
 	if (typeof hostPart === 'string') return fail(hostPart);
-	return {ok: true, address: {name: check.name, ...hostPart}};
+	if (others.length === 0) return {ok: true, address: {name: check.name, ...hostPart}};
+	const more: Array<{host: string; port: number}> = [];
+	for (const other of others) {
+		const each = parseHostPart(other);
+		if (typeof each === 'string') return fail(each);
+		more.push(each);
+	}
+
+	return {ok: true, address: {name: check.name, ...hostPart, more}};
 }

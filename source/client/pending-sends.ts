@@ -1,9 +1,10 @@
 // Our messages from `send()` until the host gives each its final result. A message stays here
 // after it was written, so one that got no answer before a drop is resent with the same ref
 // (the host dedupes refs per user, docs/protocol.md "SEND").
+import type {MessageOptions} from '../protocol/message-options.js';
 import {MAX_QUEUED_MESSAGES} from './limits.js';
 
-type PendingSend = {ref: string; to: string; text: string};
+type PendingSend = {ref: string; to: string; text: string; options?: MessageOptions};
 
 export type PendingSends = {
 	/** Number of messages still without a final result. */
@@ -14,6 +15,10 @@ export type PendingSends = {
 	add(message: PendingSend): boolean;
 	/** The messages not yet written on the current connection, in the order they were sent; marks them written. */
 	takeUnwritten(): PendingSend[];
+	/** The first message not yet written on the current connection, marked written; one at a time, for pacing. */
+	nextUnwritten(): PendingSend | undefined;
+	/** Whether a message is still to be written on the current connection. */
+	hasUnwritten(): boolean;
 	/** Removes a message on its final result; false if the ref is not ours (or already settled). */
 	settle(ref: string): boolean;
 	/** The connection is gone: everything unsettled must be written again on the next one. */
@@ -50,6 +55,20 @@ export function createPendingSends(capacity = MAX_QUEUED_MESSAGES): PendingSends
 			}
 
 			return out;
+		},
+		nextUnwritten() {
+			for (const entry of pending.values()) {
+				if (!entry.written) {
+					entry.written = true;
+					return entry.message;
+				}
+			}
+
+			return undefined;
+		},
+		hasUnwritten() {
+			for (const entry of pending.values()) if (!entry.written) return true;
+			return false;
 		},
 		settle(ref) {
 			return pending.delete(ref);

@@ -1,6 +1,6 @@
 // The ChatClient over the structured face: one HostConnection at a time, reconnecting and
 // resuming after a drop, with sends queued until the host gives each its final result.
-import {encodeQuit, encodeSend, type HelloOptions} from '../protocol/client-lines.js';
+import {encodeQuit, type HelloOptions} from '../protocol/client-lines.js';
 import type {ChatClient, ClientEvent} from './chat-client.js';
 import {createClientEvents} from './client-events.js';
 import {QUIT_SENTENCE, gaveUpSentence, unsentReason} from './closing-sentences.js';
@@ -14,9 +14,10 @@ import {createIncomingLines} from './incoming-lines.js';
 import {LOGIN_ANSWER_TIMEOUT_MS, MAX_QUEUED_MESSAGES, QUIT_ANSWER_TIMEOUT_MS} from './limits.js';
 import {DEFAULT_KEEPALIVE, type KeepaliveTimings} from './liveness-ping.js';
 import {createRefMaker} from './message-refs.js';
+import {HostRotation, neverConnected} from './host-rotation.js';
 import {openPlainSocket, type HostAddress, type OpenSocket} from './open-socket.js';
 import {checkOutgoing} from './outgoing-check.js';
-import {createPendingSends} from './pending-sends.js';
+import {createPacedSends} from './paced-sends.js';
 import {decideAfterOutcome} from './outcome-decision.js';
 import {
 	GIVE_UP_NEVER,
@@ -34,6 +35,8 @@ function isPasswordRefusal(code: string): code is PasswordRefusal {
 
 type StructuredClientOptions = {
 	address: HostAddress;
+	/** The other hosts of a cluster, tried in turn after `address` (host-rotation.ts). */
+	moreAddresses?: readonly HostAddress[];
 	name: string;
 	password?: string;
 	/**
@@ -56,16 +59,32 @@ type StructuredClientOptions = {
 
 /** Creates the client and starts connecting at once; events wait for the first listener. */
 export function createStructuredClient(options: StructuredClientOptions): ChatClient {
-	const {address, name} = options;
+	const {name} = options;
+	const hosts = new HostRotation([options.address, ...(options.moreAddresses ?? [])]);
 	const events = createClientEvents();
-	const sends = createPendingSends();
-	const incoming = createIncomingLines(events, sends);
 	const nextRef = createRefMaker();
+	const sends = createPacedSends(name, nextRef);
+	// A part's result becomes its message's (outgoing-messages.ts).
+	const incoming = createIncomingLines(
+		{
+			...events,
+			emit(event) {
+				if (event.type === 'held' || event.type === 'delivered' || event.type === 'failed') {
+					for (const result of sends.result(event)) events.emit(result);
+				} else {
+					events.emit(event);
+				}
+			},
+		},
+		sends.pending,
+	);
 	const giveUp = options.giveUp ?? GIVE_UP_NEVER;
 	let connection: HostConnection | undefined;
 	let online = false;
 	let hasLoggedIn = false;
 	let resumeToken: string | undefined;
+	/** The token the current try sent, if any: kept for the next host if it never left here. */
+	let triedToken: string | undefined;
 	let graceMs = 0;
 	let attempt = 0;
 	// Before the first login, "dropped" means "started trying".
@@ -75,13 +94,6 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	let quitting: {done: Promise<void>; resolve: () => void} | undefined;
 	let {password} = options;
 
-	const flush = () => {
-		if (!online || connection === undefined) return;
-		for (const message of sends.takeUnwritten()) {
-			connection.send(encodeSend(message.ref, message.to, message.text));
-		}
-	};
-
 	const close = (code: string, message: string) => {
 		if (closed) return;
 		closed = true;
@@ -89,14 +101,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		clearTimeout(retryTimer);
 		connection?.abandon();
 		connection = undefined;
-		for (const unsent of sends.drain()) {
-			events.emit({
-				type: 'failed',
-				ref: unsent.ref,
-				code: 'not-sent',
-				reason: unsentReason(message),
-			});
-		}
+		for (const event of sends.failAll(unsentReason(message))) events.emit(event);
 
 		events.emit({type: 'state', state: 'disconnected', detail: message});
 		events.emit({type: 'closed', code, message});
@@ -107,18 +112,19 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		online = true;
 		hasLoggedIn = true;
 		attempt = 0;
+		hosts.loggedIn();
 		resumeToken = login.resumeToken;
 		graceMs = login.graceSeconds * 1000;
 		options.onAnswered?.();
 		events.emit({type: 'welcome', name: login.name, users: login.users});
 		events.emit({type: 'state', state: 'connected'});
-		flush();
+		sends.online((line) => connection?.send(line), login.pacing);
 	};
 
 	const scheduleRetry = (why?: string) => {
 		const disconnectedFor = Date.now() - droppedAt;
 		if (shouldGiveUp(giveUp, disconnectedFor)) {
-			close('gave-up', gaveUpSentence(address, disconnectedFor));
+			close('gave-up', gaveUpSentence(hosts.current, disconnectedFor));
 			return;
 		}
 
@@ -136,9 +142,10 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 
 	const onOutcome = (outcome: ConnectionOutcome) => {
 		connection = undefined;
+		const wasOnline = online;
 		if (online) droppedAt = Date.now();
 		online = false;
-		sends.markAllUnwritten();
+		sends.offline();
 		if (closed) return;
 		if (quitting !== undefined) {
 			close('quit', QUIT_SENTENCE);
@@ -151,6 +158,16 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 
 		// A refused resume token is spent either way: the next try logs in fresh.
 		if (outcome.kind === 'refused') resumeToken = undefined;
+		// A host of the cluster that cannot be reached: the next one is tried at once.
+		const hostGone =
+			(outcome.kind === 'lost' && !wasOnline) ||
+			(outcome.kind === 'bye' && outcome.code === 'shutdown');
+		if (hostGone && hosts.failed()) {
+			if (outcome.kind === 'lost' && neverConnected(outcome.errorCode)) resumeToken ??= triedToken;
+			connect();
+			return;
+		}
+
 		const {askPassword} = options;
 		if (outcome.kind === 'refused' && isPasswordRefusal(outcome.code) && askPassword) {
 			void askPassword(outcome.code).then((answer) => {
@@ -171,7 +188,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	const decide = (outcome: ConnectionOutcome) => {
 		options.onAnswered?.();
 		const decision = decideAfterOutcome(outcome, {
-			address,
+			address: hosts.current,
 			name,
 			hasLoggedIn,
 			sinceDropMs: Date.now() - droppedAt,
@@ -186,6 +203,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		if (closed) return;
 		const hello: HelloOptions = {name};
 		if (password !== undefined) hello.password = password;
+		triedToken = resumeToken;
 		if (resumeToken !== undefined) {
 			hello.resume = resumeToken;
 			// A token is good for one try; if this one fails, the next login is fresh.
@@ -195,7 +213,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 
 		connection = openHostConnection(
 			{
-				address,
+				address: hosts.current,
 				openSocket: options.openSocket ?? openPlainSocket,
 				hello,
 				keepalive: options.keepalive ?? DEFAULT_KEEPALIVE,
@@ -216,15 +234,15 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 	connect();
 
 	return {
-		send(to, text) {
+		send(to, text, sendOptions) {
 			const ref = nextRef();
-			const local = closed
+			const checked = closed
 				? {code: 'not-sent', reason: unsentReason('the session is over')}
-				: checkOutgoing(ref, to, text);
-			if (local !== undefined) {
-				events.emitSoon({type: 'failed', ref, ...local});
-			} else if (sends.add({ref, to, text})) {
-				flush();
+				: checkOutgoing(to, text);
+			if (!('parts' in checked)) {
+				events.emitSoon({type: 'failed', ref, ...checked});
+			} else if (sends.size < MAX_QUEUED_MESSAGES) {
+				sends.add({ref, to, parts: checked.parts, action: sendOptions?.action === true});
 			} else {
 				const reason = `not sent: ${MAX_QUEUED_MESSAGES} messages are already waiting for the host`;
 				events.emitSoon({type: 'failed', ref, code: 'queue-full', reason});

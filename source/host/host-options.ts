@@ -20,12 +20,14 @@ import {
 	PONG_TIMEOUT_MS,
 	RESUME_GRACE_MS,
 } from '../protocol/limits.js';
+import {CLUSTER_HOST_TTL_MS} from './cluster/cluster-limits.js';
+import {EVERY_INTERFACE} from './listen-address.js';
 import {connectionsForOpenFiles, readOpenFileLimit} from './open-file-limit.js';
 
 export type HostOptions = {
 	/** TCP port; 0 picks a free one (tests). */
 	port?: number;
-	/** Address to listen on. */
+	/** Address to listen on; `::` (the default) is every interface, IPv6 and IPv4. */
 	bind?: string;
 	/** Connections from one address; 0 = no cap. */
 	maxPerAddress?: number;
@@ -60,18 +62,24 @@ export type HostOptions = {
 	tls?: {cert: string; key: string};
 	/** Makes the listening server (e.g. a `node:tls` server); default `net.createServer`. */
 	createServer?: (onConnection: (socket: Socket) => void) => Server;
+	/** Join the cluster of hosts sharing this Redis (redis://HOST:PORT[/DB], docs/cluster.md). */
+	redis?: string;
+	/** A cluster host's lease: a host killed this long ago has its users leave and names freed. */
+	clusterHostTtlMs?: number;
 	/** One line per login, logout and refused connection; never message content. */
 	log?: (line: string) => void;
 };
 
-export type HostSettings = Required<Omit<HostOptions, 'password' | 'createServer' | 'tls'>> &
-	Pick<HostOptions, 'password' | 'createServer' | 'tls'>;
+export type HostSettings = Required<
+	Omit<HostOptions, 'password' | 'createServer' | 'tls' | 'redis'>
+> &
+	Pick<HostOptions, 'password' | 'createServer' | 'tls' | 'redis'>;
 
 /** What the host does when not told otherwise; `chat host --help` shows these. Not
  * maxConnections: it follows the open-file limit of the process that runs the host. */
 export const HOST_DEFAULTS = {
 	port: DEFAULT_PORT,
-	bind: '0.0.0.0',
+	bind: EVERY_INTERFACE,
 	maxPerAddress: DEFAULT_MAX_PER_ADDRESS,
 	loginRate: DEFAULT_LOGIN_RATE_PER_SECOND,
 	loginBurst: DEFAULT_LOGIN_BURST,
@@ -87,9 +95,10 @@ export const HOST_DEFAULTS = {
 	maxHeldMessages: MAX_HELD_MESSAGES,
 	passwordFailureDelayMs: PASSWORD_FAILURE_DELAY_MS,
 	passwordFailureMaxDelayMs: PASSWORD_FAILURE_MAX_DELAY_MS,
+	clusterHostTtlMs: CLUSTER_HOST_TTL_MS,
 } as const satisfies Omit<
 	HostSettings,
-	'password' | 'tls' | 'createServer' | 'log' | 'maxConnections'
+	'password' | 'tls' | 'createServer' | 'log' | 'maxConnections' | 'redis'
 >;
 
 export function resolveHostOptions(options: HostOptions): HostSettings {
@@ -115,6 +124,8 @@ export function resolveHostOptions(options: HostOptions): HostSettings {
 		passwordFailureMaxDelayMs:
 			options.passwordFailureMaxDelayMs ?? HOST_DEFAULTS.passwordFailureMaxDelayMs,
 		tls: options.tls,
+		redis: options.redis,
+		clusterHostTtlMs: options.clusterHostTtlMs ?? HOST_DEFAULTS.clusterHostTtlMs,
 		createServer: options.createServer,
 		log: options.log ?? ignoreLog,
 	};

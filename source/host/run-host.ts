@@ -1,12 +1,17 @@
-// `chat host`: starts the relay, prints where it listens and how to join, logs to stderr, and on
-// SIGINT/SIGTERM tells every client and stops with exit code 0.
+// `chat host`: starts the relay, prints where it listens and how to join on stdout (the banner),
+// logs to stderr (one stamped line per event), and on SIGINT/SIGTERM tells every client and
+// stops with exit code 0. Either stream may be closed by its reader; the host keeps serving.
 
 import os from 'node:os';
 import process from 'node:process';
 import {EXIT_FAILURE} from '../exit-codes.js';
 import {accessNotice} from './access-notice.js';
+import {redisUrlForLog} from './cluster/redis-url.js';
 import {type HostOptions, resolveHostOptions} from './host-options.js';
-import {joinCommands} from './lan-addresses.js';
+import {candidateHosts, hostAndPort, joinCommand} from './lan-addresses.js';
+import {formatLogTime} from './log-time.js';
+import {outputLines} from './output-lines.js';
+import {reachableHosts} from './reachable-hosts.js';
 import {startHost} from './start-host.js';
 
 export type RunHostOptions = Omit<HostOptions, 'log' | 'createServer'> & {
@@ -22,6 +27,8 @@ const LISTEN_ERRORS: Record<string, (port: number, bind: string) => string> = {
 	EADDRINUSE: (port) => `port ${port} is already in use; pick another with --port`,
 	EACCES: (port) => `this user may not listen on port ${port}; pick one above 1023 with --port`,
 	EADDRNOTAVAIL: (_port, bind) => `${bind} is not an address of this machine; check --bind`,
+	EAFNOSUPPORT: (_port, bind) =>
+		`${bind} is an IPv6 address and this machine has no IPv6; check --bind`,
 	// A name that does not resolve: EAI_AGAIN where no DNS server answers at all.
 	ENOTFOUND: unknownBind,
 	EAI_AGAIN: unknownBind,
@@ -29,8 +36,10 @@ const LISTEN_ERRORS: Record<string, (port: number, bind: string) => string> = {
 
 export async function runHost(options: RunHostOptions = {}): Promise<number> {
 	const {stdout = process.stdout, stderr = process.stderr, ...hostOptions} = options;
+	const print = outputLines(stdout);
+	const say = outputLines(stderr);
 	const log = (line: string): void => {
-		stderr.write(`${new Date().toISOString()} ${line}\n`);
+		say(`${formatLogTime(new Date())} ${line}`);
 	};
 
 	let host;
@@ -40,23 +49,35 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 		const code = (error as NodeJS.ErrnoException).code ?? '';
 		const {port, bind} = resolveHostOptions(hostOptions);
 		const explain = LISTEN_ERRORS[code];
-		stderr.write(`chat host: ${explain ? explain(port, bind) : (error as Error).message}\n`);
+		say(`chat host: ${explain ? explain(port, bind) : (error as Error).message}`);
 		return EXIT_FAILURE;
 	}
 
-	stdout.write(`chat host is listening on ${host.address}:${host.port}\n`);
-	stdout.write('Others can join with:\n');
-	for (const command of joinCommands(host.address, host.port, os.networkInterfaces())) {
-		stdout.write(`  ${command}${hostOptions.tls ? ' --tls' : ''}\n`);
-	}
-
-	for (const line of accessNotice(hostOptions)) stdout.write(`${line}\n`);
-
-	stdout.write('Stop it with Ctrl+C.\n');
-	const signal = await new Promise<string>((resolve) => {
+	// Listened for before the addresses are tried, so a Ctrl+C meanwhile still stops it cleanly.
+	const stopSignal = new Promise<string>((resolve) => {
 		process.once('SIGINT', () => resolve('SIGINT'));
 		process.once('SIGTERM', () => resolve('SIGTERM'));
 	});
+	print(`chat host is listening on ${hostAndPort(host.address, host.port)}`);
+	const candidates = candidateHosts(host.address, os.networkInterfaces());
+	const reachable = await reachableHosts(candidates, host.port);
+	if (reachable.length === 0) {
+		print(`No address of this machine accepted a test connection on port ${host.port}:`);
+		print("check the firewall, then join with this machine's name or address.");
+	} else {
+		print('Others can join with:');
+		for (const joinHost of reachable) {
+			print(`  ${joinCommand(joinHost, host.port)}${hostOptions.tls ? ' --tls' : ''}`);
+		}
+	}
+
+	for (const line of accessNotice(hostOptions)) print(line);
+	if (hostOptions.redis !== undefined) {
+		print(`It shares one chat with every host on ${redisUrlForLog(hostOptions.redis)}.`);
+	}
+
+	print('Stop it with Ctrl+C.');
+	const signal = await stopSignal;
 	log(`${signal}: shutting down`);
 	await host.close();
 	log('stopped');

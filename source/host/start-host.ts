@@ -18,7 +18,9 @@ import {FlushScheduler} from './connection/flush-scheduler.js';
 import {PreLoginCap} from './connection/pre-login-cap.js';
 import {SocketBudget} from './connection/socket-budget.js';
 import {destroyAfterDeadline} from './connection/socket-close.js';
+import {peerAddress} from './connection/peer-address.js';
 import {type HostOptions, type HostSettings, resolveHostOptions} from './host-options.js';
+import {listenOn} from './listen-address.js';
 import {LoginRate} from './login/login-rate.js';
 import {PasswordFailures} from './login/password-failures.js';
 import {PasswordTurns} from './login/password-turns.js';
@@ -28,6 +30,7 @@ import {PresenceNews, type NewsReader} from './relay/presence-news.js';
 import {Relay} from './relay/relay.js';
 import {rosterSnapshot} from './relay/roster-snapshot.js';
 import type {UserState} from './relay/user-state.js';
+import type {ClusterMember} from './cluster/join-cluster.js';
 import {TlsHandshakes} from './connection/tls-handshakes.js';
 import {createTlsServer} from './tls/tls-server.js';
 
@@ -48,7 +51,19 @@ type Refusal = 'address' | 'host';
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
 	const settings = resolveHostOptions(options);
 	const {log} = settings;
-	const {host, news, users} = wireHost(settings);
+	// Loaded only for a cluster: a single host never loads the Redis client.
+	const cluster =
+		settings.redis === undefined
+			? undefined
+			: await (
+					await import('./cluster/join-cluster.js')
+				).joinCluster({
+					url: settings.redis,
+					ttlMs: settings.clusterHostTtlMs,
+					maxHeld: settings.maxHeldMessages,
+					log,
+				});
+	const {host, news, users} = wireHost(settings, cluster);
 	const caps = new AddressCaps(settings.maxPerAddress);
 	const sockets = new SocketBudget(settings.maxConnections);
 	let closing: Promise<void> | undefined;
@@ -67,11 +82,11 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 	};
 
 	function release(this: Socket): void {
-		caps.release(this.remoteAddress ?? 'unknown');
+		caps.release(peerAddress(this));
 	}
 
 	const onConnection = (socket: Socket, admitted = false): void => {
-		const address = socket.remoteAddress ?? 'unknown';
+		const address = peerAddress(socket);
 		if (closing !== undefined) {
 			socket.destroy();
 			return;
@@ -94,7 +109,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 			? createTlsServer(settings.tls, settings.loginTimeoutMs, {
 					// Before the handshake no refusal line can be read, so an over-cap socket is just closed.
 					admit(raw) {
-						const address = raw.remoteAddress ?? 'unknown';
+						const address = peerAddress(raw);
 						const refusal = admit(raw, address);
 						if (refusal === undefined) {
 							handshakes.started(raw);
@@ -111,7 +126,14 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 				})
 			: net.createServer({allowHalfOpen: true}, onConnection);
 	// A listen that fails is the caller's to explain (run-host.ts): reject, log nothing.
-	await listen(server, settings.port, settings.bind);
+	try {
+		await cluster?.start(host.relay, host.presence);
+		await listenOn(server, settings.port, settings.bind, log);
+	} catch (error) {
+		await cluster?.stop();
+		throw error;
+	}
+
 	// A failing accept (EMFILE …) must not stop the host; the log says what happened.
 	server.on('error', (error) => {
 		log(`server error: ${error.message}`);
@@ -123,24 +145,17 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 		address: bound.address,
 		stats: () => ({connections: host.connections.size, users: users.size}),
 		close() {
-			closing ??= shutDown(host, news, server);
+			closing ??= shutDown(host, news, server).then(() => cluster?.stop());
 			return closing;
 		},
 	};
 }
 
-function listen(server: Server, port: number, bind: string): Promise<void> {
-	return new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, bind, () => {
-			server.off('error', reject);
-			resolve();
-		});
-	});
-}
-
 /** Everything a host's connections share, wired once: the state seam is its only place of users. */
-function wireHost(settings: HostSettings): {
+function wireHost(
+	settings: HostSettings,
+	cluster: ClusterMember | undefined,
+): {
 	host: ConnectionHost;
 	news: PresenceNews;
 	users: UserState;
@@ -152,7 +167,8 @@ function wireHost(settings: HostSettings): {
 		() => newsReaders,
 		() => rosterSnapshot(users.users()),
 	);
-	const users: UserState = new MemoryUserState(news, settings.maxHeldMessages);
+	const users: UserState =
+		cluster?.stateFor(news) ?? new MemoryUserState(news, settings.maxHeldMessages);
 	const relay = new Relay(users);
 	const presence = new Presence(users, relay, {resumeGraceMs: settings.resumeGraceMs, log});
 	const failures = new PasswordFailures({

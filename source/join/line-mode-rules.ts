@@ -12,6 +12,7 @@ import {
 } from '../protocol/plain-face.js';
 import {sanitiseText} from '../protocol/sanitise-text.js';
 import type {ClientEvent} from '../client/chat-client.js';
+import {EXIT_FAILURE, EXIT_NOT_DELIVERED} from '../exit-codes.js';
 
 type LineModeState = {
 	self: string;
@@ -21,6 +22,10 @@ type LineModeState = {
 	users: Map<string, string>;
 	/** Where each of our messages went, to name the partner in a failure line. */
 	sentTo: Map<string, string>;
+	/** Lines that did not do what they said: text with no partner, a `to:` that failed. */
+	refusedLines: number;
+	/** Our messages that failed, or had no answer when the session ended. */
+	undelivered: number;
 };
 
 type InputEffect =
@@ -30,11 +35,28 @@ type InputEffect =
 	| {kind: 'nothing'};
 
 export function createLineModeState(self: string, follow: boolean): LineModeState {
-	return {self, follow, partner: undefined, users: new Map(), sentTo: new Map()};
+	return {
+		self,
+		follow,
+		partner: undefined,
+		users: new Map(),
+		sentTo: new Map(),
+		refusedLines: 0,
+		undelivered: 0,
+	};
 }
 
-/** What one line from stdin does. Empty lines are ignored, as the host ignores them. */
+/**
+ * What one line from stdin does. Empty lines are ignored, as the host ignores them. A `to:` that
+ * fails leaves no partner, so the text after it is refused rather than sent to the one before.
+ */
 export function handleInputLine(state: LineModeState, line: string): InputEffect {
+	const effect = lineEffect(state, line);
+	if (effect.kind === 'print') state.refusedLines++;
+	return effect;
+}
+
+function lineEffect(state: LineModeState, line: string): InputEffect {
 	if (line === '') return {kind: 'nothing'};
 	const command = parsePlainCommand(line);
 	switch (command.kind) {
@@ -43,13 +65,17 @@ export function handleInputLine(state: LineModeState, line: string): InputEffect
 		}
 
 		case 'to': {
-			if (command.name === '') return {kind: 'print', line: PLAIN_TO_NEEDS_NAME};
-			const key = nameKey(command.name);
-			if (key === nameKey(state.self)) return {kind: 'print', line: PLAIN_SELF};
-			const user = state.users.get(key);
-			if (user === undefined) return {kind: 'print', line: plainUnknownUser(command.name)};
-			state.partner = user;
-			return {kind: 'nothing'};
+			const user = state.users.get(nameKey(command.name));
+			const refusal =
+				command.name === ''
+					? PLAIN_TO_NEEDS_NAME
+					: nameKey(command.name) === nameKey(state.self)
+						? PLAIN_SELF
+						: user === undefined
+							? plainUnknownUser(command.name)
+							: undefined;
+			state.partner = refusal === undefined ? user : undefined;
+			return refusal === undefined ? {kind: 'nothing'} : {kind: 'print', line: refusal};
 		}
 
 		default: {
@@ -58,6 +84,18 @@ export function handleInputLine(state: LineModeState, line: string): InputEffect
 			return {kind: 'send', to: state.partner, text: line};
 		}
 	}
+}
+
+/** How line mode ends, as a script reads it (docs: readme "Exit codes"). */
+export function lineModeExitCode(state: LineModeState, sessionFailed: boolean): number {
+	if (sessionFailed) return EXIT_FAILURE;
+	return state.refusedLines > 0 || state.undelivered > 0 ? EXIT_NOT_DELIVERED : 0;
+}
+
+/** Messages still waiting for their result when the session ends count as not delivered. */
+export function noteUnanswered(state: LineModeState): void {
+	state.undelivered += state.sentTo.size;
+	state.sentTo.clear();
 }
 
 /** Remembers where a sent message went. */
@@ -102,6 +140,7 @@ export function handleClientEvent(state: LineModeState, event: ClientEvent): str
 		case 'failed': {
 			const to = state.sentTo.get(event.ref);
 			state.sentTo.delete(event.ref);
+			state.undelivered++;
 			return to === undefined
 				? `message not delivered: ${event.reason}`
 				: `message to ${to} not delivered: ${event.reason}`;

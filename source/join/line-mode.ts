@@ -8,7 +8,9 @@ import {
 	createLineModeState,
 	handleClientEvent,
 	handleInputLine,
+	lineModeExitCode,
 	noteSent,
+	noteUnanswered,
 } from './line-mode-rules.js';
 import {registerCleanup} from './exit-cleanup.js';
 
@@ -22,7 +24,10 @@ type LineModeOptions = {
 	errorOutput: Writable;
 };
 
-/** Runs until `quit`, end of input (after every sent message has its result), or the session closes. */
+/**
+ * Runs until `quit`, end of input (after every sent message has its result), or the session
+ * closes. Exits 0 when every line did what it said (lineModeExitCode).
+ */
 export async function runLineMode(options: LineModeOptions): Promise<number> {
 	const {client, output, errorOutput} = options;
 	const state = createLineModeState(options.self, options.follow);
@@ -30,9 +35,12 @@ export async function runLineMode(options: LineModeOptions): Promise<number> {
 	let reconnecting = false;
 	let inputEnded = false;
 	let quitting = false;
-	let finish!: (code: number) => void;
+	let finish!: (sessionFailed: boolean) => void;
 	const finished = new Promise<number>((resolve) => {
-		finish = resolve;
+		finish = (sessionFailed) => {
+			noteUnanswered(state);
+			resolve(lineModeExitCode(state, sessionFailed));
+		};
 	});
 	const lines = readline.createInterface({
 		input: options.input,
@@ -46,7 +54,7 @@ export async function runLineMode(options: LineModeOptions): Promise<number> {
 		quitting = true;
 		lines.close();
 		void client.quit().then(() => {
-			finish(0);
+			finish(false);
 		});
 	};
 
@@ -69,7 +77,7 @@ export async function runLineMode(options: LineModeOptions): Promise<number> {
 		} else if (event.type === 'closed') {
 			lines.close();
 			if (event.code !== 'quit') errorOutput.write(`chat: ${event.message}\n`);
-			finish(event.code === 'quit' ? 0 : 1);
+			finish(event.code !== 'quit');
 		}
 
 		quitWhenSettled();

@@ -4,6 +4,7 @@
 import process from 'node:process';
 import {render} from 'ink';
 import type {ChatClient} from '../client/chat-client.js';
+import type {ChatHistory} from '../history/chat-history.js';
 import {ChatApp} from '../ui/chat-app.js';
 import type {ChatOutcome} from '../ui/hooks/use-exit.js';
 import {enterSequence, restoreTerminal, takeTerminal} from '../ui/terminal-modes.js';
@@ -12,6 +13,8 @@ import {EXIT_FAILURE, SIGNAL_EXIT_CODES} from '../exit-codes.js';
 
 export type ChatUiOptions = {
 	client: ChatClient;
+	history?: ChatHistory;
+	startNotice?: string;
 	self: string;
 	hostLabel: string;
 	follow: boolean;
@@ -63,6 +66,8 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 		instance = render(
 			<ChatApp
 				client={client}
+				history={options.history}
+				startNotice={options.startNotice}
 				self={options.self}
 				hostLabel={options.hostLabel}
 				follow={options.follow}

@@ -15,8 +15,18 @@ import {createPasswordAsker} from './ask-password.js';
 import {EXIT_FAILURE, EXIT_USAGE, SIGNAL_EXIT_CODES} from '../exit-codes.js';
 import {runLineMode} from './line-mode.js';
 import {loadChatUi} from './load-chat-ui.js';
+import {openJoinHistory} from './open-history.js';
 
-export type JoinOptions = {address: string; follow: boolean; bell: boolean; tls: boolean};
+export type JoinOptions = {
+	address: string;
+	follow: boolean;
+	bell: boolean;
+	tls: boolean;
+	/** False with --no-history: nothing is kept on disk. */
+	history?: boolean;
+	/** --history-days N: older messages are deleted. */
+	historyDays?: number;
+};
 
 /** How the client reaches the host: plain TCP, or TLS pinning the host's certificate. */
 function chooseOpenSocket(
@@ -57,7 +67,7 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		return EXIT_USAGE;
 	}
 
-	const {name, host, port} = parsed.address;
+	const {name, host, port, more} = parsed.address;
 	const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
 	const hostLabel = formatHostLabel({host, port});
 	// As ssh does: with no CHAT_PASSWORD, a host that wants one gets it typed at the terminal.
@@ -68,6 +78,7 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 	try {
 		const client = createStructuredClient({
 			address: {host, port},
+			...(more === undefined ? {} : {moreAddresses: more}),
 			name,
 			password: secret === '' ? undefined : normalisePassword(secret),
 			askPassword: asker?.ask,
@@ -97,13 +108,26 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 			return EXIT_FAILURE;
 		}
 
-		const result = await ui.runChatUi({
-			client: unsent.client,
+		const opened = openJoinHistory({
+			address: {host, port},
 			self: name,
-			hostLabel,
-			follow: options.follow,
-			bell: options.bell,
+			keep: options.history !== false,
+			keepDays: options.historyDays,
+			onProblem: (sentence) => notices.push(sentence),
 		});
+		const result = await ui
+			.runChatUi({
+				client: unsent.client,
+				history: opened.history,
+				startNotice: opened.problem,
+				self: name,
+				hostLabel,
+				follow: options.follow,
+				bell: options.bell,
+			})
+			.finally(() => {
+				opened.close();
+			});
 		if (result.message) sayError(result.message);
 		for (const line of unsent.lines()) sayError(line);
 		return result.exitCode;

@@ -2,6 +2,7 @@
 // client, and the parser the host runs on every line, so it stays allocation-light.
 
 import {isDecimal, isValidRef, NO_REF} from './message-ref.js';
+import {encodeMessageOptions, parseMessageOptions, type MessageOptions} from './message-options.js';
 import {parseStructuredLine} from './structured-line.js';
 
 /** Every verb a client may send; the parser below has a case for each, and names may not be one. */
@@ -24,7 +25,7 @@ export type Hello = {
 
 export type ClientLine =
 	| Hello
-	| {kind: 'send'; ref: string; to: string; text: string}
+	| {kind: 'send'; ref: string; to: string; text: string; options?: MessageOptions}
 	| {kind: 'ping'; token: string}
 	| {kind: 'pong'; token: string}
 	| {kind: 'quit'}
@@ -42,8 +43,14 @@ export function encodeHello(version: number, options: HelloOptions): string {
 	return line;
 }
 
-export function encodeSend(ref: string, to: string, text: string): string {
-	return 'SEND ' + ref + ' ' + to + ' :' + text;
+/** `SEND ref to [kind=action] [more=N] :text`; without options the line is the original form. */
+export function encodeSend(
+	ref: string,
+	to: string,
+	text: string,
+	options?: MessageOptions,
+): string {
+	return 'SEND ' + ref + ' ' + to + encodeMessageOptions(options) + ' :' + text;
 }
 
 export function encodeQuit(): string {
@@ -89,9 +96,17 @@ export function parseClientLine(line: string): ClientLine {
 		case 'SEND': {
 			// `SEND ref to :text`; a one-word text may also come without its `:`.
 			const text = trailing ?? (params.length === 3 ? params[2] : undefined);
-			const count = trailing === undefined ? 3 : 2;
+			// Before a trailing text, known options only (message-options.ts); no sender, ever.
+			const options = trailing === undefined ? {} : parseMessageOptions(params.slice(2));
+			const count = trailing === undefined ? 3 : Math.max(2, params.length);
 			const [ref, to] = params;
-			if (ref === undefined || to === undefined || text === undefined || params.length !== count) {
+			if (
+				ref === undefined ||
+				to === undefined ||
+				text === undefined ||
+				options === undefined ||
+				params.length !== count
+			) {
 				return bad(verb, 'SEND needs a ref, a name and a text: SEND <ref> <name> :<text>');
 			}
 
@@ -106,7 +121,9 @@ export function parseClientLine(line: string): ClientLine {
 				return bad(verb, 'a ref is 1 to 32 of the characters A-Z a-z 0-9 . _ -');
 			}
 
-			return {kind: 'send', ref, to, text};
+			return params.length > 2 && trailing !== undefined
+				? {kind: 'send', ref, to, text, options}
+				: {kind: 'send', ref, to, text};
 		}
 
 		case 'PING':

@@ -3,14 +3,39 @@
 
 import {MAX_ROSTER_LINE_BYTES} from './limits.js';
 import {isDecimal, NO_REF} from './message-ref.js';
+import {encodeMessageOptions, parseMessageOptions, type MessageOptions} from './message-options.js';
 import {sanitiseText} from './sanitise-text.js';
 import {parseStructuredLine} from './structured-line.js';
 
 /** Message ids are decimal integers; the host may keep them as numbers or bigints. */
 export type MessageId = string | number | bigint;
 
-export function encodeWelcome(name: string, resumeToken: string, graceSeconds: number): string {
-	return 'WELCOME ' + name + ' ' + resumeToken + ' ' + String(graceSeconds);
+/** The host's rate limit for a client's lines (docs/protocol.md "Pacing"); rate 0: no limit. */
+export type Pacing = {rate: number; burst: number};
+
+export function encodeWelcome(
+	name: string,
+	resumeToken: string,
+	graceSeconds: number,
+	pacing?: Pacing,
+): string {
+	const line = 'WELCOME ' + name + ' ' + resumeToken + ' ' + String(graceSeconds);
+	if (pacing === undefined) return line;
+	return line + ' rate=' + String(pacing.rate) + ' burst=' + String(pacing.burst);
+}
+
+/** `rate=N burst=N` after WELCOME's fields; undefined from a host that does not say (an old one). */
+function parsePacing(params: readonly string[]): Pacing | undefined {
+	let rate: number | undefined;
+	let burst: number | undefined;
+	for (const param of params) {
+		const [key, value = ''] = param.split('=', 2);
+		if (!isDecimal(value)) continue;
+		if (key === 'rate') rate = Number(value);
+		else if (key === 'burst') burst = Number(value);
+	}
+
+	return rate === undefined || burst === undefined ? undefined : {rate, burst};
 }
 
 /** The roster as `USERS` lines, each under MAX_ROSTER_LINE_BYTES, then `USERS-END`. */
@@ -48,8 +73,9 @@ export function encodeMsg(
 	to: string,
 	ref: string | undefined,
 	text: string,
+	options?: MessageOptions,
 ): string {
-	return `MSG ${id} ${time} ${from} ${to} ${ref ?? NO_REF} :${text}`;
+	return `MSG ${id} ${time} ${from} ${to} ${ref ?? NO_REF}${encodeMessageOptions(options)} :${text}`;
 }
 
 export function encodeDelivered(ref: string, id: MessageId, time: number): string {
@@ -99,7 +125,14 @@ export function encodePong(token: string): string {
 }
 
 export type HostLine =
-	| {kind: 'welcome'; name: string; resumeToken: string; graceSeconds: number}
+	| {
+			kind: 'welcome';
+			name: string;
+			resumeToken: string;
+			graceSeconds: number;
+			/** Undefined from an old host, which also reads no message options. */
+			pacing?: Pacing;
+	  }
 	| {kind: 'users'; names: string[]}
 	| {kind: 'users-end'}
 	| {kind: 'join' | 'leave' | 'away' | 'back'; name: string}
@@ -111,6 +144,7 @@ export type HostLine =
 			to: string;
 			ref: string | undefined;
 			text: string;
+			options?: MessageOptions;
 	  }
 	| {kind: 'delivered' | 'held'; ref: string; id: string; time: number}
 	| {kind: 'failed'; ref: string; code: string; reason: string}
@@ -169,7 +203,10 @@ export function parseHostLine(line: string): HostLine {
 			}
 
 			const sender = ref === NO_REF ? undefined : ref;
-			return {kind: 'msg', id, time: Number(time), from, to, ref: sender, text: trailing};
+			// Options this build does not know are a newer host's: the text is still the message.
+			const options = params.length > 5 ? parseMessageOptions(params.slice(5)) : undefined;
+			const message = {id, time: Number(time), from, to, ref: sender, text: trailing};
+			return options === undefined ? {kind: 'msg', ...message} : {kind: 'msg', ...message, options};
 		}
 
 		case 'DELIVERED':
@@ -194,7 +231,11 @@ export function parseHostLine(line: string): HostLine {
 
 		case 'WELCOME': {
 			if (!isDecimal(third)) return bad(verb);
-			return {kind: 'welcome', name: first, resumeToken: second, graceSeconds: Number(third)};
+			const welcome = {name: first, resumeToken: second, graceSeconds: Number(third)};
+			const pacing = parsePacing(params.slice(3));
+			return pacing === undefined
+				? {kind: 'welcome', ...welcome}
+				: {kind: 'welcome', ...welcome, pacing};
 		}
 
 		case 'USERS': {

@@ -46,6 +46,11 @@ export function plainHeldFailed(name: string, count: number): string {
 	return name + ' left before ' + String(count) + ' of your messages could be delivered';
 }
 
+/** A cluster host (docs/cluster.md) could not reach NAME's host: the messages were not sent. */
+export function plainUnreachable(name: string, count: number): string {
+	return `${name}'s host cannot be reached now: ${count} of your messages were not delivered`;
+}
+
 /** A login refused by the login rate; `reason` says who is counted and when to come back. */
 export function plainTooManyLogins(reason: string): string {
 	return 'Login refused: ' + reason;
@@ -58,6 +63,11 @@ export function plainDisconnected(reason: string): string {
 /** `[Wed Nov 25 18:40:00 2026] alice: hi bob` — how a plain user sees a message. */
 export function formatPlainRelay(ctime: string, from: string, text: string): string {
 	return '[' + ctime + '] ' + from + ': ' + text;
+}
+
+/** `[Wed Nov 25 18:40:00 2026] * alice waves` — a `/me` action, as IRC clients show one. */
+export function formatPlainAction(ctime: string, from: string, text: string): string {
+	return '[' + ctime + '] * ' + from + ' ' + text;
 }
 
 export type PlainCommand =

@@ -4,15 +4,22 @@ import {useMemo, useReducer} from 'react';
 import type {ChatClient} from '../client/chat-client.js';
 import {systemClock, type Clock} from './clock.js';
 import {chatReducer} from './state/chat-reducer.js';
+import {randomUUID} from 'node:crypto';
+import type {ChatHistory} from '../history/chat-history.js';
 import {initialChatState, onlineCount, unreadTotal, type ChatState} from './state/chat-state.js';
 import {retryCountdown} from './state/retry-countdown.js';
+import {pastConversations} from './state/past-conversations.js';
+import {SearchResults} from './views/search-results.js';
+import {useHistoryTasks} from './hooks/use-history-tasks.js';
 import {ConnectingScreen} from './views/connecting-screen.js';
 import {ConversationPane} from './views/conversation-pane.js';
 import {HelpOverlay} from './views/help-overlay.js';
 import {InputPrompt} from './views/input-prompt.js';
-import {computeLayout} from './views/layout.js';
+import {inputRowCount} from './views/input-viewport.js';
+import {computeLayout, MAX_INPUT_ROWS} from './views/layout.js';
 import {NoticeLine} from './views/notice-line.js';
 import {StatusBar} from './views/status-bar.js';
+import {confirmQuestion} from './state/submit-line.js';
 import {TooSmallNotice} from './views/too-small-notice.js';
 import {useAttention} from './hooks/use-attention.js';
 import {useChatKeys} from './hooks/use-chat-keys.js';
@@ -26,6 +33,9 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {UserList} from './views/user-list.js';
 import {userRows, type RowPresence} from './views/user-rows.js';
 
+/** Hex digits of a random id that name this session's sent messages in the history. */
+const SESSION_ID_LENGTH = 12;
+
 /** The shown partner's presence, not known while the host is out of reach. */
 function partnerPresence(state: ChatState): RowPresence | undefined {
 	if (state.partner === undefined) return undefined;
@@ -34,6 +44,10 @@ function partnerPresence(state: ChatState): RowPresence | undefined {
 
 type ChatAppProps = {
 	client: ChatClient;
+	/** The local history; undefined with --no-history (or when it could not be opened). */
+	history?: ChatHistory;
+	/** Said in the notice line at start (why the history is off, say). */
+	startNotice?: string;
 	self: string;
 	hostLabel: string;
 	follow: boolean;
@@ -47,12 +61,26 @@ type ChatAppProps = {
 	onSuspend?: () => Promise<void>;
 };
 
+/** The first state: with a history, the conversations it kept, read before the first frame. */
+function startingState(props: ChatAppProps): ChatState {
+	const sessionStart = (props.clock ?? systemClock).now();
+	const state = initialChatState({
+		self: props.self,
+		follow: props.follow,
+		past: props.history ? pastConversations(props.history, sessionStart) : undefined,
+		sessionId: randomUUID().slice(0, SESSION_ID_LENGTH),
+		sessionStart,
+	});
+	return props.startNotice ? {...state, notice: {tone: 'error', text: props.startNotice}} : state;
+}
+
 export function ChatApp(props: ChatAppProps) {
-	const {client, self, follow} = props;
+	const {client, self, history} = props;
 	const clock = props.clock ?? systemClock;
-	const [state, dispatch] = useReducer(chatReducer, {self, follow}, initialChatState);
+	const [state, dispatch] = useReducer(chatReducer, props, startingState);
 	const {columns, rows} = useTerminalSize();
-	const layout = useMemo(() => computeLayout(columns, rows), [columns, rows]);
+	const inputRows = inputRowCount(state.input.text, MAX_INPUT_ROWS);
+	const layout = useMemo(() => computeLayout(columns, rows, inputRows), [columns, rows, inputRows]);
 	// While scrolled up one message row shows "N new messages below": scrolling works in the rest.
 	const view = useMemo(
 		() => ({width: layout.messageWidth, height: Math.max(1, layout.messageRows - 1)}),
@@ -65,8 +93,10 @@ export function ChatApp(props: ChatAppProps) {
 			? state.connectionDetail
 			: retryCountdown(state.retryAt, now, state.retryWhy);
 	useChatKeys(dispatch, view, layout.tooSmall, clock);
-	useClientEvents(client, dispatch, clock);
-	useOutbox(client, state.outbox, dispatch);
+	useClientEvents(client, dispatch, clock, history);
+	const recording = useMemo(() => ({history, self}), [history, self]);
+	useOutbox(client, state.outbox, dispatch, recording);
+	useHistoryTasks(history, state.historyTasks, dispatch);
 	useReconnect(client, state.requests.reconnect);
 	useScreenRequests(state.requests, props.onSuspend);
 	useExit(client, state, props.onExit);
@@ -104,6 +134,12 @@ export function ChatApp(props: ChatAppProps) {
 						height={layout.mainHeight}
 						offset={state.helpOffset}
 					/>
+				) : state.search ? (
+					<SearchResults
+						search={state.search}
+						width={layout.paneWidth}
+						height={layout.mainHeight}
+					/>
 				) : (
 					<ConversationPane
 						self={state.self}
@@ -119,11 +155,15 @@ export function ChatApp(props: ChatAppProps) {
 			</Box>
 			<NoticeLine
 				notice={
-					state.quitAsking === undefined ? state.notice : {tone: 'error', text: state.quitAsking}
+					state.quitAsking === undefined
+						? state.confirmSend
+							? {tone: 'info', text: confirmQuestion(state.confirmSend)}
+							: state.notice
+						: {tone: 'error', text: state.quitAsking}
 				}
 				width={columns}
 			/>
-			<InputPrompt partner={partner} input={state.input} width={columns} />
+			<InputPrompt partner={partner} input={state.input} width={columns} maxRows={MAX_INPUT_ROWS} />
 			<StatusBar
 				self={state.self}
 				hostLabel={props.hostLabel}

@@ -10,14 +10,21 @@ export function titleSequence(title: string): string {
 	return `${ESC}]0;${sanitiseText(title)}\u0007`;
 }
 
-/** Saves the title (xterm title stack), then switches to the alternate screen and clears it. */
-export const enterSequence = `${ESC}[22;0t${ESC}[?1049h${ESC}[2J${ESC}[H`;
+/** Bracketed paste on and off (xterm): a paste then comes marked, as text, never as keys. */
+export const bracketedPasteOn = `${ESC}[?2004h`;
+const bracketedPasteOff = `${ESC}[?2004l`;
 
 /**
- * Undoes everything the UI may have changed: colours, cursor visibility, the title (emptied, then
- * popped from the stack where the terminal has one), and the alternate screen.
+ * Saves the title (xterm title stack), switches to the alternate screen and clears it, and turns
+ * bracketed paste on.
  */
-export const restoreSequence = `${ESC}[0m${ESC}[?25h${titleSequence('')}${ESC}[23;0t${ESC}[?1049l`;
+export const enterSequence = `${ESC}[22;0t${ESC}[?1049h${ESC}[2J${ESC}[H${bracketedPasteOn}`;
+
+/**
+ * Undoes everything the UI may have changed: bracketed paste, colours, cursor visibility, the title
+ * (emptied, then popped from the stack where the terminal has one), and the alternate screen.
+ */
+export const restoreSequence = `${bracketedPasteOff}${ESC}[0m${ESC}[?25h${titleSequence('')}${ESC}[23;0t${ESC}[?1049l`;
 
 type Terminal = {
 	stdin: {isTTY?: boolean; setRawMode?: (mode: boolean) => unknown};

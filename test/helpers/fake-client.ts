@@ -5,7 +5,7 @@ import type {ChatClient, ClientEvent} from '../../source/client/chat-client.js';
 import {createClientEvents} from '../../source/client/client-events.js';
 
 export type FakeClient = ChatClient & {
-	sends: Array<{ref: string; to: string; text: string}>;
+	sends: Array<{ref: string; to: string; text: string; action?: boolean}>;
 	quits: number;
 	/** How many times the UI asked to reconnect now. */
 	reconnects: number;
@@ -25,9 +25,9 @@ export function createFakeClient(): FakeClient {
 		sends: [],
 		quits: 0,
 		reconnects: 0,
-		send(to, text) {
+		send(to, text, options) {
 			const ref = `r${fake.sends.length + 1}`;
-			fake.sends.push({ref, to, text});
+			fake.sends.push(options?.action === true ? {ref, to, text, action: true} : {ref, to, text});
 			return ref;
 		},
 		async quit() {

@@ -146,7 +146,7 @@ export async function loginStructured(
 	const client = await connectRaw(port);
 	client.send(`HELLO 1 ${name}${extra}`);
 	const welcome = await client.nextLine();
-	const match = /^WELCOME (\S+) (\S+) \d+$/.exec(welcome);
+	const match = /^WELCOME (\S+) (\S+) \d+(?: rate=\d+ burst=\d+)?$/.exec(welcome);
 	if (!match) throw new Error(`structured login as ${name} got: ${welcome}`);
 	const roster: string[] = [];
 	for (let line = await client.nextLine(); line !== 'USERS-END'; line = await client.nextLine()) {

@@ -1,6 +1,7 @@
 // Renders the chat UI with ink-testing-library on a terminal of a chosen size, with a fake client,
 // and waits for frames by polling with a deadline (never by sleeping a fixed time).
 import {render} from 'ink-testing-library';
+import type {ChatHistory} from '../../source/history/chat-history.js';
 import {ChatApp} from '../../source/ui/chat-app.js';
 import type {ChatOutcome} from '../../source/ui/hooks/use-exit.js';
 import {createFakeClient, type FakeClient} from './fake-client.js';
@@ -22,6 +23,9 @@ export const keys = {
 	ctrlA: '\u0001',
 	ctrlL: '\u000C',
 	ctrlZ: '\u001A',
+	ctrlR: '\u0012',
+	home: '\u001B[H',
+	end: '\u001B[F',
 	alt: (character: string) => `\u001B${character}`,
 	pageUp: '\u001B[5~',
 	pageDown: '\u001B[6~',
@@ -81,6 +85,8 @@ export function renderChat(
 		client?: FakeClient;
 		/** Who you are; alice unless a test needs alice as someone else. */
 		self?: string;
+		/** A local history; none unless given. */
+		history?: ChatHistory;
 	} = {},
 ): ChatHarness {
 	const client = options.client ?? createFakeClient();
@@ -90,6 +96,7 @@ export function renderChat(
 	const app = render(
 		<ChatApp
 			client={client}
+			history={options.history}
 			self={options.self ?? 'alice'}
 			hostLabel="localhost:21567"
 			follow={options.follow ?? true}

@@ -30,6 +30,9 @@ type LoginSettings = {
 	/** The shared secret (docs/protocol.md "Password"); undefined: none is asked for. */
 	readonly password?: string | undefined;
 	readonly resumeGraceMs: number;
+	/** The line rate limit, told to a structured client in WELCOME so it can pace its sends. */
+	readonly rate?: number;
+	readonly burst?: number;
 };
 
 export type LoginContext = {

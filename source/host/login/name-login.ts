@@ -6,6 +6,7 @@ import {checkName, nameKey} from '../../protocol/name-rules.js';
 import {PLAIN_WELCOME} from '../../protocol/plain-face.js';
 import type {Hello} from '../../protocol/structured-messages.js';
 import {User} from '../relay/user.js';
+import type {ClaimAnswer} from '../relay/user-state.js';
 import type {LoginContext, LoginLink} from './login-link.js';
 import {handBack, startWaiting, stopWaiting} from './login-wait.js';
 import {refuse} from './refusal.js';
@@ -55,8 +56,10 @@ export function structuredLogin(context: LoginContext, link: LoginLink, hello: H
 }
 
 function claim(context: LoginContext, link: LoginLink, user: User): void {
+	// Made before the claim, so a shared state records it with the name (a resume on another host).
+	if (user.face === 'structured') user.resumeToken = newResumeToken();
 	const claimed = context.users.claim(user, link);
-	if (typeof claimed === 'boolean') {
+	if (!(claimed instanceof Promise)) {
 		settle(context, link, user, claimed);
 		return;
 	}
@@ -67,7 +70,7 @@ function claim(context: LoginContext, link: LoginLink, user: User): void {
 		const lines = stopWaiting(link);
 		if (link.closed) {
 			// The connection ended while the store answered: the name must not stay claimed.
-			if (value) void context.users.release(user);
+			if (value === true) void context.users.release(user);
 			return;
 		}
 
@@ -76,7 +79,13 @@ function claim(context: LoginContext, link: LoginLink, user: User): void {
 	});
 }
 
-function settle(context: LoginContext, link: LoginLink, user: User, claimed: boolean): void {
+function settle(context: LoginContext, link: LoginLink, user: User, claimed: ClaimAnswer): void {
+	if (claimed === 'unavailable') {
+		const reason = 'this host cannot reach the rest of its cluster now; try again soon';
+		refuse(context, link, 'unavailable', reason);
+		return;
+	}
+
 	if (!claimed) {
 		refuse(context, link, 'name-taken', user.name);
 		return;
@@ -87,7 +96,6 @@ function settle(context: LoginContext, link: LoginLink, user: User, claimed: boo
 	if (user.face === 'plain') {
 		link.send(PLAIN_WELCOME);
 	} else {
-		user.resumeToken = newResumeToken();
 		sendWelcome(context, link, user);
 	}
 

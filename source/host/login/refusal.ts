@@ -19,6 +19,8 @@ const PLAIN_REFUSALS: Record<string, (reason: string) => string> = {
 	'password-wrong': () => PLAIN_PASSWORD_WRONG,
 	'password-busy': () => PLAIN_PASSWORD_BUSY,
 	'too-many-logins': plainTooManyLogins,
+	// The same "Login refused: …" form: a cluster host that cannot reach Redis (docs/cluster.md).
+	unavailable: plainTooManyLogins,
 };
 
 /** Refuses the login in the face's form and closes; `detail` is the reason (or the taken name). */

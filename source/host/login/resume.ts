@@ -29,6 +29,8 @@ export function resume(
 ): void {
 	const old = user.link;
 	const wasAway = old === undefined;
+	// Before attaching, so a shared state records the new token with the user's new connection.
+	user.resumeToken = newResumeToken();
 	context.presence.returned(user, link);
 	link.loggedIn(user, 'structured');
 	// The old connection's unsent messages move to the held ones, ahead of anything newer.
@@ -36,7 +38,6 @@ export function resume(
 		'replaced',
 		encodeCoded('BYE', 'replaced', 'you logged in again on another connection'),
 	);
-	user.resumeToken = newResumeToken();
 	context.log(`resume ${user.name} from ${link.address}${wasAway ? '' : ' (replaced)'}`);
 	sendWelcome(context, link, user);
 

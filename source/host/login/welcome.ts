@@ -9,7 +9,9 @@ export function sendWelcome(context: LoginContext, link: LoginLink, user: User):
 	const graceSeconds = Math.round(context.settings.resumeGraceMs / 1000);
 	// The roster says who is online now: news from before it is not for this connection.
 	link.followNews(context.news);
-	link.send(encodeWelcome(user.name, user.resumeToken, graceSeconds));
+	const {rate, burst} = context.settings;
+	const pacing = rate === undefined || burst === undefined ? undefined : {rate, burst};
+	link.send(encodeWelcome(user.name, user.resumeToken, graceSeconds, pacing));
 	const names: string[] = [];
 	for (const each of context.users.users()) names.push(each.name);
 	for (const line of encodeRoster(names)) link.send(line);

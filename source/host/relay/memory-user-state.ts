@@ -79,6 +79,10 @@ export class MemoryUserState implements UserState {
 		return held;
 	}
 
+	follow(user: User, partnerName: string): void {
+		user.partnerName = partnerName;
+	}
+
 	announce(verb: PresenceVerb, user: User): void {
 		this.#news.publish(encodePresence(verb, user.name));
 	}

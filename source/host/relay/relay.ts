@@ -3,7 +3,13 @@
 // sender what became of it exactly once.
 
 import {CtimeClock} from '../../protocol/ctime.js';
-import {formatPlainRelay, plainHeldFailed} from '../../protocol/plain-face.js';
+import type {MessageOptions} from '../../protocol/message-options.js';
+import {
+	formatPlainAction,
+	formatPlainRelay,
+	plainHeldFailed,
+	plainUnreachable,
+} from '../../protocol/plain-face.js';
 import {
 	encodeDelivered,
 	encodeFailed,
@@ -25,22 +31,41 @@ export class Relay implements DeliveryListener {
 		this.#users = users;
 	}
 
-	/** Relays clean `text` from `sender` to `recipient`; `ref` is the structured sender's ref. */
-	deliver(sender: User, recipient: User, text: string, ref: string | undefined): void {
+	/**
+	 * Relays clean `text` from `sender` to `recipient`; `ref` is the structured sender's ref, and
+	 * `options` what its SEND said (a part of a longer message, an action). A plain recipient gets
+	 * each part as its own stamped line, as the original relay stamped every line.
+	 */
+	deliver(
+		sender: User,
+		recipient: User,
+		text: string,
+		ref: string | undefined,
+		options?: MessageOptions,
+	): void {
 		const id = this.#ids.next();
 		const time = Date.now();
 		let line: string;
 		if (recipient.face === 'plain') {
-			line = formatPlainRelay(this.#ctime.now(time), sender.name, text);
+			const ctime = this.#ctime.now(time);
+			line =
+				options?.action === true
+					? formatPlainAction(ctime, sender.name, text)
+					: formatPlainRelay(ctime, sender.name, text);
 			// The following rule: a reply goes back to the latest sender.
 			recipient.partnerName = sender.name;
 		} else {
-			line = encodeMsg(id, time, sender.name, recipient.name, ref, text);
+			line = encodeMsg(id, time, sender.name, recipient.name, ref, text, options);
 		}
 
 		// Kept in the recipient's replay ring: flat, it no longer holds the sender's whole line.
 		const delivery: Delivery = {id, time, sender, ref, recipient, line: flat(line)};
-		const link = recipient.link;
+		this.handOn(delivery);
+	}
+
+	/** Hands a stamped message to its recipient's connection, or holds it while they are away. */
+	handOn(delivery: Delivery): void {
+		const link = delivery.recipient.link;
 		if (link !== undefined) {
 			link.sendDelivery(delivery);
 			return;
@@ -52,10 +77,17 @@ export class Relay implements DeliveryListener {
 	}
 
 	handedOver(delivery: Delivery): void {
+		const {recipient, line} = delivery;
+		if (recipient.face === 'structured') recipient.replay.push(line);
+		if (delivery.origin === undefined) this.senderDelivered(delivery);
+		else delivery.origin.handedOver(delivery);
+	}
+
+	/** Tells the sender (on this host) that the message reached the recipient's socket. */
+	senderDelivered(delivery: Delivery): void {
 		const {recipient, ref, line} = delivery;
-		const structured = recipient.face === 'structured';
-		if (structured) recipient.replay.push(line);
 		if (ref === undefined) return;
+		const structured = recipient.face === 'structured';
 		const delivered = encodeDelivered(ref, delivery.id, delivery.time);
 		// The ref keeps the MSG line the replay keeps anyway (its DELIVERED is made from it again
 		// for a resent SEND); a plain recipient's line is no MSG, so then the DELIVERED is kept.
@@ -71,6 +103,11 @@ export class Relay implements DeliveryListener {
 	failDeliveries(deliveries: readonly Delivery[], code: string, reason: string): void {
 		let plainCounts: Map<User, Map<string, number>> | undefined;
 		for (const delivery of deliveries) {
+			if (delivery.origin !== undefined) {
+				delivery.origin.dropped(delivery, code, reason);
+				continue;
+			}
+
 			const {sender, ref} = delivery;
 			if (ref !== undefined) {
 				this.#answer(sender, ref, encodeFailed(ref, code, reason));
@@ -87,7 +124,9 @@ export class Relay implements DeliveryListener {
 		if (plainCounts === undefined) return;
 		for (const [sender, byRecipient] of plainCounts) {
 			for (const [name, count] of byRecipient) {
-				sender.link?.send(plainHeldFailed(name, count));
+				const line =
+					code === 'unreachable' ? plainUnreachable(name, count) : plainHeldFailed(name, count);
+				sender.link?.send(line);
 			}
 		}
 	}
@@ -116,14 +155,26 @@ export class Relay implements DeliveryListener {
 	}
 
 	#afterHold(delivery: Delivery, outcome: HoldOutcome): void {
-		const {sender, ref, recipient} = delivery;
 		if (outcome.kind === 'held') {
-			if (ref !== undefined) this.#answer(sender, ref, encodeHeld(ref, delivery.id, delivery.time));
+			if (delivery.origin === undefined) this.senderHeld(delivery);
+			else delivery.origin.held(delivery);
 			return;
 		}
 
+		if (outcome.kind === 'unavailable') {
+			this.dropped(delivery, outcome.code, outcome.reason);
+			return;
+		}
+
+		const {recipient} = delivery;
 		const reason = `${recipient.name} is away and already has ${outcome.waiting} messages waiting`;
 		this.dropped(delivery, 'held-full', reason);
+	}
+
+	/** Tells the sender (on this host) that the message is held for its away recipient. */
+	senderHeld(delivery: Delivery): void {
+		const {sender, ref} = delivery;
+		if (ref !== undefined) this.#answer(sender, ref, encodeHeld(ref, delivery.id, delivery.time));
 	}
 
 	/** Sends a structured sender the result of `ref` (HELD, FAILED), and remembers it for a resent SEND. */

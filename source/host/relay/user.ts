@@ -82,6 +82,15 @@ export type Delivery = {
 	readonly recipient: User;
 	/** The line the recipient gets, without its newline. */
 	readonly line: string;
+	/** Set when the message was stamped on another host of a cluster: its sender hears there. */
+	readonly origin?: DeliveryOrigin;
+};
+
+/** Where the result of a delivery stamped on another host goes (a cluster's host/cluster/). */
+export type DeliveryOrigin = {
+	handedOver(delivery: Delivery): void;
+	held(delivery: Delivery): void;
+	dropped(delivery: Delivery, code: string, reason: string): void;
 };
 
 /** Told what became of each delivery; one object for the whole host. */

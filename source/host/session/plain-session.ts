@@ -57,7 +57,7 @@ function choosePartner(context: SessionContext, link: UserLink, user: User, name
 
 	user.partnerName = partner.name;
 	// Choosing someone makes you their partner too, if they have partners (the plain face).
-	if (partner.face === 'plain') partner.partnerName = user.name;
+	if (partner.face === 'plain') context.users.follow(partner, user.name);
 }
 
 function sendToPartner(context: SessionContext, link: UserLink, user: User, text: string): void {

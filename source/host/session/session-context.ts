@@ -5,6 +5,6 @@ import type {Relay} from '../relay/relay.js';
 import type {UserState} from '../relay/user-state.js';
 
 export type SessionContext = {
-	readonly users: Pick<UserState, 'find'>;
+	readonly users: Pick<UserState, 'find' | 'follow'>;
 	readonly relay: Pick<Relay, 'deliver'>;
 };

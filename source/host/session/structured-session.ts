@@ -1,6 +1,7 @@
 // A logged-in structured user's lines (docs/protocol.md "Client → host"). The host keeps no
 // current partner here: every SEND names its recipient.
 
+import type {MessageOptions} from '../../protocol/message-options.js';
 import {sanitiseText} from '../../protocol/sanitise-text.js';
 import {
 	deliveredFromMsg,
@@ -23,14 +24,14 @@ export function handleStructuredLine(
 	line: string,
 ): void {
 	if (canonicalSend.read(line)) {
-		send(context, link, user, canonicalSend.ref, canonicalSend.to, canonicalSend.text);
+		send(context, link, user, canonicalSend);
 		return;
 	}
 
 	const parsed = parseClientLine(line);
 	switch (parsed.kind) {
 		case 'send': {
-			send(context, link, user, parsed.ref, parsed.to, parsed.text);
+			send(context, link, user, parsed, parsed.options);
 			return;
 		}
 
@@ -66,13 +67,14 @@ export function handleStructuredLine(
 	}
 }
 
+type SendFields = {readonly ref: string; readonly to: string; readonly text: string};
+
 function send(
 	context: SessionContext,
 	link: UserLink,
 	user: User,
-	ref: string,
-	to: string,
-	text: string,
+	{ref, to, text}: SendFields,
+	options?: MessageOptions,
 ): void {
 	const {refs} = user;
 	const seen = refs.lookup(ref);
@@ -101,7 +103,7 @@ function send(
 		return;
 	}
 
-	context.relay.deliver(user, recipient, clean, ref);
+	context.relay.deliver(user, recipient, clean, ref, options);
 }
 
 function fail(link: UserLink, user: User, ref: string, code: string, reason: string): void {

@@ -2,6 +2,8 @@
 // It listens to Ink's input events directly because useInput cannot tell F1 from other keys.
 import {useStdin} from 'ink';
 import {useEffect, useLayoutEffect, useRef, type Dispatch} from 'react';
+import {PASTE_END_TIMEOUT_MS} from '../../client/limits.js';
+import {createPasteParser, type InputPiece} from '../keys/bracketed-paste.js';
 import {commandForKey} from '../keys/keymap.js';
 import {keyId, parseKeys, type KeyPress} from '../keys/parse-key.js';
 import type {Clock} from '../clock.js';
@@ -56,16 +58,35 @@ export function useChatKeys(
 	}, [isRawModeSupported, setRawMode]);
 
 	useEffect(() => {
-		const onInput = (data: string) => {
-			for (const key of parseKeys(data)) {
+		// Ink's input first goes through the paste parser: a paste is text, never keys.
+		const paste = createPasteParser();
+		let pasteTimer: NodeJS.Timeout | undefined;
+		const handle = (pieces: InputPiece[]) => {
+			for (const piece of pieces) {
 				const {view, hidden} = viewRef.current;
-				const action = actionForKey(key, view, clock.now());
-				const allowed = action && hidden ? blindAction(action) : action;
-				if (allowed) dispatch(allowed);
+				if (piece.kind === 'paste') {
+					if (!hidden) dispatch({type: 'paste', text: piece.text});
+					continue;
+				}
+				for (const key of parseKeys(piece.data)) {
+					const action = actionForKey(key, view, clock.now());
+					const allowed = action && hidden ? blindAction(action) : action;
+					if (allowed) dispatch(allowed);
+				}
+			}
+		};
+		const onInput = (data: string) => {
+			clearTimeout(pasteTimer);
+			handle(paste.push(data));
+			if (paste.waiting) {
+				pasteTimer = setTimeout(() => {
+					handle(paste.flush());
+				}, PASTE_END_TIMEOUT_MS);
 			}
 		};
 		emitter.on('input', onInput);
 		return () => {
+			clearTimeout(pasteTimer);
 			emitter.off('input', onInput);
 		};
 	}, [emitter, dispatch, clock]);

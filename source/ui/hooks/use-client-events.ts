@@ -3,12 +3,35 @@
 import {useEffect, type Dispatch} from 'react';
 import type {ChatClient, ClientEvent} from '../../client/chat-client.js';
 import type {Clock} from '../clock.js';
+import type {ChatHistory} from '../../history/chat-history.js';
 import type {ChatAction} from '../state/chat-reducer.js';
+
+/** Keeps what the history must: every message received, and the host's answers to ours. */
+function record(history: ChatHistory, event: ClientEvent): void {
+	switch (event.type) {
+		case 'message': {
+			const {id: uid, time, from, text} = event;
+			history.record(from, {uid, time, from, text});
+			break;
+		}
+		case 'held':
+		case 'delivered': {
+			history.recordResult(event.ref, {state: event.type});
+			break;
+		}
+		case 'failed': {
+			history.recordResult(event.ref, {state: 'failed', reason: event.reason});
+			break;
+		}
+		default:
+	}
+}
 
 export function useClientEvents(
 	client: ChatClient,
 	dispatch: Dispatch<ChatAction>,
 	clock: Clock,
+	history?: ChatHistory,
 ): void {
 	useEffect(() => {
 		let queue: ClientEvent[] = [];
@@ -20,6 +43,7 @@ export function useClientEvents(
 			dispatch({type: 'client-events', events, now: clock.now()});
 		};
 		const unsubscribe = client.subscribe((event) => {
+			if (history) record(history, event);
 			queue.push(event);
 			scheduled ??= setImmediate(flush);
 		});
@@ -27,5 +51,5 @@ export function useClientEvents(
 			unsubscribe();
 			if (scheduled) clearImmediate(scheduled);
 		};
-	}, [client, dispatch, clock]);
+	}, [client, dispatch, clock, history]);
 }

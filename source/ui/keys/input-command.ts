@@ -1,6 +1,7 @@
 // What an input line means when Enter is pressed: a partner choice, a command, or text to send.
 // `to:NAME` and `quit` are the plain face's own words (docs/protocol.md "The plain face").
 import {PLAIN_QUIT, PLAIN_TO_PREFIX} from '../../protocol/plain-face.js';
+import {keymap} from './keymap.js';
 
 type InputCommand =
 	| {type: 'none'}
@@ -12,8 +13,12 @@ type InputCommand =
 	| {type: 'who'}
 	| {type: 'clear'}
 	| {type: 'reconnect'}
+	| {type: 'search'; text: string; all: boolean}
+	| {type: 'forget'}
 	| {type: 'unknown-command'; command: string}
-	| {type: 'text'; text: string};
+	| {type: 'text'; text: string}
+	/** `/me waves`: an action; `text` is empty when nothing followed. */
+	| {type: 'action'; text: string};
 
 /** The commands typed in the input line, for the help overlay. */
 export const INPUT_COMMANDS = [
@@ -22,7 +27,9 @@ export const INPUT_COMMANDS = [
 	{syntax: '/who', description: 'list who is online'},
 	{syntax: '/clear', description: 'clear the screen (PgUp still shows the history)'},
 	{syntax: '/reconnect', description: 'try to reach the host now, while reconnecting'},
-	{syntax: '/close', description: 'close the conversation'},
+	{syntax: '/me TEXT', description: 'an action: * alice TEXT'},
+	{syntax: '//TEXT', description: 'send a line that starts with /'},
+	{syntax: '/close, /forget', description: 'close the conversation; forget deletes it (asks)'},
 	{syntax: '/help', description: 'the help'},
 	{syntax: PLAIN_QUIT, description: 'log out and leave (also /quit)'},
 ] as const;
@@ -31,13 +38,16 @@ export const INPUT_COMMANDS = [
 export function parseInputCommand(line: string): InputCommand {
 	const trimmed = line.trim();
 	if (trimmed === '') return {type: 'none'};
+	// Commands are one line: a multi-line input (a paste) is always text, even `to:bob` in it.
+	if (trimmed.includes('\n')) return {type: 'text', text: line};
 	if (trimmed.startsWith(PLAIN_TO_PREFIX)) {
 		return {type: 'choose', name: trimmed.slice(PLAIN_TO_PREFIX.length).trim()};
 	}
 
 	if (trimmed === PLAIN_QUIT) return {type: 'quit'};
 	if (!trimmed.startsWith('/')) return {type: 'text', text: line};
-	const [command = ''] = trimmed.split(/\s/, 1);
+	if (trimmed.startsWith('//')) return {type: 'text', text: trimmed.slice(1)};
+	const [command = '', ...rest] = trimmed.split(/\s+/);
 	switch (command.toLowerCase()) {
 		case '/to':
 		case '/msg': {
@@ -61,6 +71,18 @@ export function parseInputCommand(line: string): InputCommand {
 		case '/close': {
 			return {type: 'close'};
 		}
+		case '/me': {
+			return {type: 'action', text: trimmed.slice(command.length).trim()};
+		}
+		case '/search': {
+			const all = rest[0] === '-a';
+			// The text as typed after the command (and -a), spaces inside it kept.
+			const text = trimmed.slice(command.length).trimStart();
+			return {type: 'search', all, text: all ? text.slice(2).trimStart() : text};
+		}
+		case '/forget': {
+			return {type: 'forget'};
+		}
 		default: {
 			return {type: 'unknown-command', command};
 		}
@@ -75,10 +97,15 @@ function chooseAndSay(rest: string): InputCommand {
 	return {type: 'choose', name: rest.slice(0, space), text};
 }
 
-/** Every command word the help names (`/to`, `/msg` …), for the answer to one that is not known. */
+/**
+ * Every command word the help names (`/to`, `/msg`, `//` …), for the answer to one that is not
+ * known: the commands' rows and the keys' descriptions (`/search` is named by Ctrl+R's).
+ */
 export function commandWords(): string[] {
-	const words = INPUT_COMMANDS.flatMap(
-		(command) => `${command.syntax} ${command.description}`.match(/\/[a-z]+/g) ?? [],
-	);
+	const texts = [
+		...INPUT_COMMANDS.map((command) => `${command.syntax} ${command.description}`),
+		...keymap.map((binding) => binding.description),
+	];
+	const words = texts.flatMap((text) => text.match(/\/\/|\/[a-z]+/g) ?? []);
 	return [...new Set(words)];
 }

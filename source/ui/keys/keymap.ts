@@ -11,6 +11,7 @@ export type Command =
 	| 'history-previous'
 	| 'history-next'
 	| 'complete-name'
+	| 'search'
 	| 'toggle-help'
 	| 'close-overlay'
 	| 'close-conversation'
@@ -19,6 +20,7 @@ export type Command =
 	| 'redraw'
 	| 'suspend'
 	| 'submit'
+	| 'insert-newline'
 	| 'cursor-left'
 	| 'cursor-right'
 	| 'word-left'
@@ -85,7 +87,12 @@ export const keymap: readonly Binding[] = [
 		description: 'open or close the help (also /help)',
 		group: 'chat',
 	},
-	{command: 'close-overlay', keys: ['escape'], description: 'close the help', group: 'chat'},
+	{
+		command: 'close-overlay',
+		keys: ['escape'],
+		description: 'close the help or the search',
+		group: 'chat',
+	},
 	{
 		command: 'close-conversation',
 		keys: ['alt+w'],
@@ -93,6 +100,12 @@ export const keymap: readonly Binding[] = [
 		group: 'chat',
 	},
 	{command: 'submit', keys: ['return'], description: 'send the line', group: 'chat'},
+	{
+		command: 'insert-newline',
+		keys: ['alt+return', 'ctrl+j'],
+		description: 'a new line in the message',
+		group: 'editing',
+	},
 	{command: 'quit', keys: ['ctrl+c'], description: 'quit (also quit or /quit)', group: 'chat'},
 	{
 		command: 'quit-or-delete',
@@ -121,8 +134,18 @@ export const keymap: readonly Binding[] = [
 		description: 'move a word right',
 		group: 'editing',
 	},
-	{command: 'line-start', keys: ['home', 'ctrl+a'], description: 'start of line', group: 'editing'},
-	{command: 'line-end', keys: ['end', 'ctrl+e'], description: 'end of line', group: 'editing'},
+	{
+		command: 'line-start',
+		keys: ['home', 'ctrl+a'],
+		description: 'start of line (empty line: oldest message)',
+		group: 'editing',
+	},
+	{
+		command: 'line-end',
+		keys: ['end', 'ctrl+e'],
+		description: 'end of line (empty line: newest message)',
+		group: 'editing',
+	},
 	{
 		command: 'delete-back',
 		keys: ['backspace'],
@@ -145,6 +168,12 @@ export const keymap: readonly Binding[] = [
 		command: 'delete-to-start',
 		keys: ['ctrl+u'],
 		description: 'delete to the start of the line',
+		group: 'editing',
+	},
+	{
+		command: 'search',
+		keys: ['ctrl+r'],
+		description: 'search the conversation (/search TEXT, -a: all)',
 		group: 'editing',
 	},
 	{

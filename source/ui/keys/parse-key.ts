@@ -77,7 +77,8 @@ function parseSequence(sequence: string): KeyPress | undefined {
 
 function parseControl(char: string): KeyPress {
 	const code = char.codePointAt(0) ?? 0;
-	if (char === '\r' || char === '\n') return key('return');
+	// Enter sends CR in raw mode; LF is Ctrl+J, which puts a new line into a message.
+	if (char === '\r') return key('return');
 	if (char === '\t') return key('tab');
 	if (char === '\u007F' || char === '\b') return key('backspace');
 	if (char === ESC) return key('escape');

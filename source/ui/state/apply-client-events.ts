@@ -3,7 +3,6 @@ import type {ClientEvent} from '../../client/chat-client.js';
 import {EXIT_FAILURE} from '../../exit-codes.js';
 import type {ChatState} from './chat-state.js';
 import {
-	addMessages,
 	conversationOf,
 	setDelivery,
 	switchPartner,
@@ -11,6 +10,7 @@ import {
 } from './conversation-updates.js';
 import {addEventLine, addEventLineEverywhere} from './event-lines.js';
 import {mayFollow} from './following-rule.js';
+import {addIncoming, endOpenMessage} from './incoming-parts.js';
 import {applyRoster, ensureListed, setPresence, userLeft} from './roster-updates.js';
 
 type MessageEvent = Extract<ClientEvent, {type: 'message'}>;
@@ -39,14 +39,15 @@ function receiveMessages(
 	events: readonly MessageEvent[],
 	now: number,
 ): ChatState {
-	const messages = events.map(({time, text}) => ({time, from, text}));
-	let next = addMessages(ensureListed(state, from), from, messages).state;
-	if (next.partner === from) return next;
+	const incoming = events.map(({id, ...event}) => ({...event, uid: id}));
+	const added = addIncoming(ensureListed(state, from), from, incoming);
+	let next = added.state;
+	if (next.partner === from || added.started === 0) return next;
 	if (mayFollow(next, now)) {
 		return {...switchPartner(next, from), bells: next.bells + 1};
 	}
 	const conversation = conversationOf(next, from);
-	next = withConversation(next, {...conversation, unread: conversation.unread + events.length});
+	next = withConversation(next, {...conversation, unread: conversation.unread + added.started});
 	return {
 		...next,
 		// Ring once when a conversation becomes unread, not for every line of a burst.
@@ -141,7 +142,8 @@ function applyClientEvent(state: ChatState, event: ClientEvent, now: number): Ch
 			return addEventLine(next, event.name, PRESENCE_LINES[event.type](event.name), now);
 		}
 		case 'user-left': {
-			const next = addEventLine(state, event.name, PRESENCE_LINES[event.type](event.name), now);
+			const ended = endOpenMessage(state, event.name);
+			const next = addEventLine(ended, event.name, PRESENCE_LINES[event.type](event.name), now);
 			return userLeft(next, event.name);
 		}
 		case 'host-shutdown': {
@@ -151,6 +153,10 @@ function applyClientEvent(state: ChatState, event: ClientEvent, now: number): Ch
 		}
 		case 'message': {
 			return receiveMessages(state, event.from, [event], now);
+		}
+		case 'progress': {
+			const progress = {state: 'sending', sent: event.sent, total: event.total} as const;
+			return setDelivery(state, event.ref, progress, false);
 		}
 		case 'held': {
 			return setDelivery(state, event.ref, {state: 'held'}, false);

@@ -13,8 +13,15 @@ import {helpRows} from '../keys/help-rows.js';
 import type {Command} from '../keys/keymap.js';
 import {answerQuit, quit} from './quit-question.js';
 import {request} from './screen-requests.js';
-import {submitLine} from './submit-line.js';
-import {scrollDown, scrollUp} from './visible-window.js';
+import {cancelSend, confirmSend, submitLine} from './submit-line.js';
+import {scrollDown, scrollUp, type ScrollAnchor} from './visible-window.js';
+import {HISTORY_PAGE_MESSAGES} from '../../client/limits.js';
+import {loadNewer, loadOlder} from './history-pages.js';
+import {indexOfSeq, lastMessage} from './message-log.js';
+import {queueTask} from './queue-history-task.js';
+import {searchCommand} from './search-and-forget.js';
+
+const SEARCH_PREFIX = '/search ';
 
 /** The conversation pane's size, which scrolling needs to know how far a page is. */
 export type ViewSize = {width: number; height: number};
@@ -58,12 +65,65 @@ function scroll(state: ChatState, direction: 'up' | 'down', view: ViewSize): Cha
 		return withConversation(state, {...conversation, clearedAt: undefined});
 	}
 	const page = Math.max(1, view.height - 1);
-	const anchor =
+	let anchor =
 		direction === 'up'
 			? scrollUp(conversation.log, conversation.scroll, page, view.width, view.height)
 			: scrollDown(conversation.log, conversation.scroll, page, view.width);
+	// The window's last message is not the newest while newer ones are on disk: stay on it.
+	const last = lastMessage(conversation.log);
+	if (!anchor && conversation.newerStored && last) anchor = {seq: last.seq, skip: 0};
 	const newBelow = anchor ? conversation.newBelow : 0;
-	return withConversation(state, {...conversation, scroll: anchor, newBelow});
+	const scrolled = withConversation(state, {...conversation, scroll: anchor, newBelow});
+	return prefetch(scrolled, state.partner, anchor);
+}
+
+/** Within half a page of the window's edge, the next page is read, so PgUp never waits for it. */
+function prefetch(state: ChatState, partner: string, anchor: ScrollAnchor | undefined): ChatState {
+	const {log} = conversationOf(state, partner);
+	const index = anchor ? indexOfSeq(log, anchor.seq) : log.length - 1;
+	const margin = HISTORY_PAGE_MESSAGES / 2;
+	let next = state;
+	if (index <= margin) next = loadOlder(next, partner);
+	if (index >= log.length - margin) next = loadNewer(next, partner);
+	return next;
+}
+
+/** Home and End on an empty line: the oldest message kept, or back to the newest. */
+function jumpToEnd(state: ChatState, end: 'oldest' | 'newest', view: ViewSize): ChatState {
+	const partner = state.partner;
+	if (partner === undefined) return state;
+	const conversation = conversationOf(state, partner);
+	const stored = end === 'oldest' ? conversation.olderStored : conversation.newerStored;
+	if (stored) return queueTask(state, {type: end, partner, view});
+	const {log} = conversation;
+	const scroll =
+		end === 'newest'
+			? undefined
+			: scrollUp(log, conversation.scroll, log.length * view.height, view.width, view.height);
+	const newBelow = scroll ? conversation.newBelow : 0;
+	return withConversation(state, {...conversation, scroll, newBelow});
+}
+
+/** While search results are shown they take the keys. */
+function searchKeys(state: ChatState, command: Command, view: ViewSize): ChatState {
+	const actions: Partial<Record<Command, Parameters<typeof searchCommand>[1]>> = {
+		'history-previous': 'up',
+		'history-next': 'down',
+		'scroll-up': 'page-up',
+		'scroll-down': 'page-down',
+		submit: 'jump',
+		'close-overlay': 'back',
+	};
+	const action = actions[command];
+	if (action) return searchCommand(state, action, view);
+	return command === 'quit' ? quit(state) : state;
+}
+
+/** Ctrl+R: the input line becomes a search of what it holds. */
+function beginSearch(state: ChatState): ChatState {
+	const text = state.input.text;
+	const line = text.startsWith(SEARCH_PREFIX) ? text : SEARCH_PREFIX + text;
+	return {...state, input: editing.lineOf(line), completion: undefined};
 }
 
 function browseHistory(state: ChatState, direction: -1 | 1): ChatState {
@@ -156,6 +216,17 @@ function commandResult(state: ChatState, command: Command, context: CommandConte
 	if (command === 'redraw' || command === 'suspend') return request(state, command);
 	if (state.quitAsking !== undefined) return quitAskingCommand(state, command);
 	if (state.helpOpen) return helpCommand(state, command, context.view);
+	if (state.confirmSend) {
+		// While `Send N lines to bob?` is asked, Enter sends, Esc edits, and quitting works.
+		if (command === 'submit') return confirmSend(state, context.now);
+		if (command === 'close-overlay') return cancelSend(state);
+		return command === 'quit' ? quit(state) : state;
+	}
+	if (state.search) return searchKeys(state, command, context.view);
+	const empty = state.input.text === '';
+	if (empty && (command === 'line-start' || command === 'line-end')) {
+		return jumpToEnd(state, command === 'line-start' ? 'oldest' : 'newest', context.view);
+	}
 	const change = edits[command];
 	if (change) return edit(state, change);
 	switch (command) {
@@ -177,10 +248,17 @@ function commandResult(state: ChatState, command: Command, context: CommandConte
 		}
 		case 'history-previous':
 		case 'history-next': {
-			return browseHistory(state, command === 'history-previous' ? -1 : 1);
+			// In a message of several lines Up and Down move between them; past its ends, history.
+			const direction = command === 'history-previous' ? -1 : 1;
+			const moved = editing.moveLine(state.input, direction);
+			if (moved !== undefined) return {...state, input: moved, completion: undefined};
+			return browseHistory(state, direction);
 		}
 		case 'complete-name': {
 			return complete(state);
+		}
+		case 'search': {
+			return beginSearch(state);
 		}
 		case 'toggle-help': {
 			return {...state, helpOpen: true};
@@ -199,6 +277,9 @@ function commandResult(state: ChatState, command: Command, context: CommandConte
 		}
 		case 'submit': {
 			return submitLine(state, context.now);
+		}
+		case 'insert-newline': {
+			return edit(state, (line) => editing.insertText(line, '\n'));
 		}
 		default: {
 			return state;

@@ -5,6 +5,7 @@ import type {Completion} from './complete-name.js';
 import {emptyInputLine, type InputLine} from './input-editing.js';
 import {emptyLog, type MessageLog} from './message-log.js';
 import type {ScrollAnchor} from './visible-window.js';
+import type {HistoryTask, SearchView} from './history-tasks.js';
 
 export type Presence = 'online' | 'away' | 'offline';
 
@@ -18,12 +19,29 @@ export type Conversation = {
 	newBelow: number;
 	/** After /clear: the first message shown at the bottom; PgUp still shows the ones before. */
 	clearedAt?: number;
+	/** The seq of a message from the partner whose later parts are still to come. */
+	openSeq?: number;
+	/** With history on: older messages than the log's first are on disk, to be paged in. */
+	olderStored?: boolean;
+	/** With history on: newer messages than the log's last are on disk (after a jump back). */
+	newerStored?: boolean;
+	/** Set when the conversation has messages from an earlier session: the line goes there. */
+	sessionStart?: number;
 };
 
 export type Notice = {tone: 'error' | 'info'; text: string};
 
 /** A message the reducer decided to send; the client effect sends it and reports its ref. */
-export type OutgoingMessage = {localId: number; to: string; text: string; seq: number};
+export type OutgoingMessage = {
+	localId: number;
+	to: string;
+	text: string;
+	seq: number;
+	action?: boolean;
+	/** For the history: when it was typed, and its key there. */
+	time?: number;
+	uid?: string;
+};
 
 export type ChatState = {
 	self: string;
@@ -57,6 +75,10 @@ export type ChatState = {
 	draft: string;
 	/** A line Enter could not send for want of a partner: back in the input once one is chosen. */
 	unsent?: string;
+	/** Half-typed input of the conversations not shown, by partner (as WeeChat keeps one per buffer). */
+	drafts: ReadonlyMap<string, InputLine>;
+	/** A long message waits for Enter (send) or Esc (edit) before it goes. */
+	confirmSend?: {to: string; lines: number};
 	notice?: Notice;
 	helpOpen: boolean;
 	/** First help row shown, when the help is longer than the screen. */
@@ -64,7 +86,7 @@ export type ChatState = {
 	outbox: readonly OutgoingMessage[];
 	nextLocalId: number;
 	/** Messages awaiting the host's result, by ref. */
-	pending: ReadonlyMap<string, {partner: string; seq: number}>;
+	pending: ReadonlyMap<string, {partner: string; seq: number; uid?: string}>;
 	/** Counts arrivals that should ring the bell; the attention hook rings when it grows. */
 	bells: number;
 	quitRequested: boolean;
@@ -75,13 +97,35 @@ export type ChatState = {
 	 * request: a hook acts when it grows (reconnect now, redraw the terminal, suspend).
 	 */
 	requests: ScreenRequests;
+	/** Whether a local history is kept: then conversations hold a window and page from disk. */
+	historyOn: boolean;
+	/** Names this session's sent messages in the history (`uid`), unique across sessions. */
+	sessionId: string;
+	/** When this session began, for the line that marks it in reopened conversations. */
+	sessionStart: number;
+	/** Reads and writes the history effect still has to do, in order. */
+	historyTasks: readonly HistoryTask[];
+	nextTaskId: number;
+	/** The results of /search, while they are shown. */
+	search?: SearchView;
+	/** /forget asked for: the next key says yes (y) or no (anything else). */
+	confirmForget?: string;
 	/** Set when the UI must end: the runner restores the terminal and exits with this. */
 	ended?: {exitCode: number; message?: string};
 };
 
 export type ScreenRequests = {reconnect: number; redraw: number; suspend: number};
 
-export function initialChatState(options: {self: string; follow: boolean}): ChatState {
+export type InitialChatOptions = {
+	self: string;
+	follow: boolean;
+	/** Conversations read from the history at start; undefined when no history is kept. */
+	past?: ReadonlyMap<string, Conversation>;
+	sessionId?: string;
+	sessionStart?: number;
+};
+
+export function initialChatState(options: InitialChatOptions): ChatState {
 	return {
 		self: options.self,
 		follow: options.follow,
@@ -90,10 +134,10 @@ export function initialChatState(options: {self: string; follow: boolean}): Chat
 		users: [],
 		numbers: new Map(),
 		presence: new Map(),
-		conversations: new Map(),
 		input: emptyInputLine,
 		history: [],
 		draft: '',
+		drafts: new Map(),
 		helpOpen: false,
 		helpOffset: 0,
 		outbox: [],
@@ -102,11 +146,20 @@ export function initialChatState(options: {self: string; follow: boolean}): Chat
 		bells: 0,
 		quitRequested: false,
 		requests: {reconnect: 0, redraw: 0, suspend: 0},
+		historyOn: options.past !== undefined,
+		sessionId: options.sessionId ?? 'session',
+		sessionStart: options.sessionStart ?? 0,
+		historyTasks: [],
+		nextTaskId: 1,
+		conversations: options.past ?? new Map(),
 	};
 }
 
-export function emptyConversation(partner: string): Conversation {
-	return {partner, log: emptyLog, unread: 0, newBelow: 0};
+export function emptyConversation(partner: string, historyOn = false): Conversation {
+	const conversation: Conversation = {partner, log: emptyLog, unread: 0, newBelow: 0};
+	// A conversation new to this session may have an earlier one on disk: PgUp looks.
+	if (historyOn) conversation.olderStored = true;
+	return conversation;
 }
 
 /**

@@ -1,11 +1,14 @@
 // Changes to conversations: adding messages, switching the shown partner, delivery results.
 import type {ChatMessage, Delivery} from './chat-message.js';
 import {emptyConversation, type ChatState, type Conversation} from './chat-state.js';
-import {appendMessages, updateMessage} from './message-log.js';
+import {swapDraft} from './drafts.js';
+import {HISTORY_WINDOW_MESSAGES} from '../../client/limits.js';
+import {appendMessages, indexOfUid, messageAt, updateMessage} from './message-log.js';
+import {queueTask} from './queue-history-task.js';
 import {removeUser} from './roster-updates.js';
 
 export function conversationOf(state: ChatState, name: string): Conversation {
-	return state.conversations.get(name) ?? emptyConversation(name);
+	return state.conversations.get(name) ?? emptyConversation(name, state.historyOn);
 }
 
 export function withConversation(state: ChatState, conversation: Conversation): ChatState {
@@ -21,6 +24,7 @@ export function addMessages(
 	messages: ReadonlyArray<Omit<ChatMessage, 'seq'>>,
 ): {state: ChatState; seq: number} {
 	const conversation = conversationOf(state, partner);
+	if (state.historyOn) return addToWindow(state, conversation, messages);
 	const log = appendMessages(conversation.log, messages);
 	const newBelow = conversation.scroll ? conversation.newBelow + messages.length : 0;
 	return {
@@ -29,15 +33,45 @@ export function addMessages(
 	};
 }
 
+/**
+ * With history on, memory holds a window: following, the oldest messages leave it (they are on
+ * disk); scrolled up with a full window, or while newer messages are on disk anyway, new ones
+ * stay on disk until scrolled to, and only count as new below.
+ */
+function addToWindow(
+	state: ChatState,
+	conversation: Conversation,
+	messages: ReadonlyArray<Omit<ChatMessage, 'seq'>>,
+): {state: ChatState; seq: number} {
+	const full = conversation.log.length >= HISTORY_WINDOW_MESSAGES;
+	if (conversation.newerStored || (conversation.scroll && full)) {
+		// Event lines are never stored, so they cannot wait on disk: they are left out.
+		const stored = messages.filter((message) => message.event !== true);
+		if (stored.length === 0) return {state, seq: -1};
+		const newBelow = conversation.newBelow + stored.length;
+		const next = {...conversation, newerStored: true, newBelow};
+		return {state: withConversation(state, next), seq: -1};
+	}
+	const log = appendMessages(conversation.log, messages, HISTORY_WINDOW_MESSAGES);
+	const olderStored =
+		conversation.olderStored === true || log.firstSeq !== conversation.log.firstSeq;
+	const newBelow = conversation.scroll ? conversation.newBelow + messages.length : 0;
+	return {
+		state: withConversation(state, {...conversation, log, newBelow, olderStored}),
+		seq: log.nextSeq - 1,
+	};
+}
+
 /** Shows the conversation with `name`: its unread count is cleared and a notice about it too. */
 export function switchPartner(state: ChatState, name: string): ChatState {
 	const conversation = conversationOf(state, name);
-	const switched: ChatState = {...state, partner: name, notice: undefined, unsent: undefined};
+	const drafted = swapDraft(state, name);
+	const switched: ChatState = {...drafted, partner: name, notice: undefined, unsent: undefined};
 	// A line that found no partner comes back for this one, unless a new one is being typed (it
 	// stays in the history either way).
 	const {unsent} = state;
 	const restored: ChatState =
-		unsent === undefined || state.input.text !== ''
+		unsent === undefined || drafted.input.text !== ''
 			? switched
 			: {
 					...switched,
@@ -61,7 +95,9 @@ export function closeConversation(state: ChatState): ChatState {
 		partner: undefined,
 		notice: {tone: 'info', text: `closed the conversation with ${name}`},
 	};
-	return state.presence.get(name) === 'offline' ? removeUser(closed, name) : closed;
+	// Kept on disk, hidden from the next session's list until a new message comes.
+	const kept = queueTask(closed, {type: 'close', partner: name});
+	return state.presence.get(name) === 'offline' ? removeUser(kept, name) : kept;
 }
 
 /** Records the host's result for the message sent as `ref`; `final` results end the wait. */
@@ -76,7 +112,14 @@ export function setDelivery(
 	const conversation = state.conversations.get(waiting.partner);
 	let next = state;
 	if (conversation) {
-		const log = updateMessage(conversation.log, waiting.seq, (message) => ({...message, delivery}));
+		// A window read again from disk numbers its messages anew: the uid still finds it.
+		const {log: current} = conversation;
+		const shown = messageAt(current, waiting.seq - current.firstSeq);
+		const seq =
+			waiting.uid === undefined || shown?.uid === waiting.uid
+				? waiting.seq
+				: current.firstSeq + indexOfUid(current, waiting.uid);
+		const log = updateMessage(current, seq, (message) => ({...message, delivery}));
 		next = withConversation(state, {...conversation, log});
 	}
 	if (!final) return next;

@@ -106,3 +106,24 @@ export function deleteToEnd(line: InputLine): InputLine {
 export function lineOf(text: string): InputLine {
 	return {text, cursor: text.length};
 }
+
+/** The cursor on the line above (-1) or below (1), as near its column as the line allows;
+ * undefined on the first or last line. Columns count UTF-16 units, which is close enough for a
+ * cursor a person moves line by line. */
+export function moveLine(line: InputLine, direction: -1 | 1): InputLine | undefined {
+	const {text, cursor} = line;
+	const start = text.lastIndexOf('\n', cursor - 1) + 1;
+	const column = cursor - start;
+	if (direction === -1) {
+		if (start === 0) return undefined;
+		const previousStart = start < 2 ? 0 : text.lastIndexOf('\n', start - 2) + 1;
+		const target = Math.min(previousStart + column, start - 1);
+		return {text, cursor: snap(text, target)};
+	}
+
+	const end = text.indexOf('\n', cursor);
+	if (end === -1) return undefined;
+	const nextEnd = text.indexOf('\n', end + 1);
+	const target = Math.min(end + 1 + column, nextEnd === -1 ? text.length : nextEnd);
+	return {text, cursor: snap(text, target)};
+}

@@ -24,9 +24,13 @@ export const emptyLog: MessageLog = {chunks: [], length: 0, firstSeq: 0, nextSeq
  */
 function numbered(message: Omit<ChatMessage, 'seq'>, seq: number): ChatMessage {
 	const stored: ChatMessage = {seq, time: message.time, from: message.from, text: message.text};
+	if (message.uid !== undefined) stored.uid = message.uid;
+	if (message.earlier) stored.earlier = true;
 	if (message.delivery) stored.delivery = message.delivery;
 	if (message.ref !== undefined) stored.ref = message.ref;
 	if (message.event) stored.event = true;
+	if (message.action === true) stored.action = true;
+	if (message.more !== undefined) stored.more = message.more;
 	return stored;
 }
 
@@ -111,4 +115,48 @@ export function updateMessage(
 	const chunks = [...log.chunks];
 	chunks[chunkIndex] = chunk;
 	return {...log, chunks};
+}
+
+/** A log of `messages`, oldest first, numbered from `firstSeq` (a window read from history). */
+export function logOf(
+	messages: ReadonlyArray<Omit<ChatMessage, 'seq'>>,
+	firstSeq: number,
+): MessageLog {
+	const start: MessageLog = {chunks: [], length: 0, firstSeq, nextSeq: firstSeq};
+	return appendMessages(start, messages, Number.POSITIVE_INFINITY);
+}
+
+/** Every message of the log, oldest first. */
+export function messagesOf(log: MessageLog): ChatMessage[] {
+	return log.chunks.flat();
+}
+
+/** Older messages put before the first, numbered down from it, so every seq shown stays put. */
+export function prependMessages(
+	log: MessageLog,
+	messages: ReadonlyArray<Omit<ChatMessage, 'seq'>>,
+): MessageLog {
+	if (messages.length === 0) return log;
+	const older = logOf(messages, log.firstSeq - messages.length);
+	return {
+		...logOf([...messagesOf(older), ...messagesOf(log)], older.firstSeq),
+		nextSeq: log.nextSeq,
+	};
+}
+
+/** The newest `count` messages of the log (or the oldest, with `end: 'oldest'`). */
+export function keepMessages(log: MessageLog, count: number, end: 'newest' | 'oldest'): MessageLog {
+	if (log.length <= count) return log;
+	const all = messagesOf(log);
+	if (end === 'oldest') return {...logOf(all.slice(0, count), log.firstSeq)};
+	const dropped = log.length - count;
+	return {...logOf(all.slice(dropped), log.firstSeq + dropped), nextSeq: log.nextSeq};
+}
+
+/** The index of the message with `uid`, from the newest, or -1. */
+export function indexOfUid(log: MessageLog, uid: string): number {
+	for (let index = log.length - 1; index >= 0; index--) {
+		if (messageAt(log, index)?.uid === uid) return index;
+	}
+	return -1;
 }

@@ -1,5 +1,10 @@
 // Enter: the input line becomes a partner choice, a command, or a message to the partner.
-import {INPUT_HISTORY_LIMIT, MAX_TEXT_BYTES} from '../../client/limits.js';
+import {
+	INPUT_HISTORY_LIMIT,
+	MAX_MESSAGE_BYTES,
+	MAX_MESSAGE_LINES,
+	PASTE_CONFIRM_LINES,
+} from '../../client/limits.js';
 import {nameKey} from '../../protocol/name-rules.js';
 import {PLAIN_SELF, PLAIN_TO_NEEDS_NAME} from '../../protocol/plain-face.js';
 import {findUser, type ChatState} from './chat-state.js';
@@ -17,6 +22,9 @@ import {addEventLine} from './event-lines.js';
 import {quit} from './quit-question.js';
 import {request} from './screen-requests.js';
 import {whoIsOnline} from './who-is-online.js';
+import {loadOlder} from './history-pages.js';
+import {logOf} from './message-log.js';
+import {askToForget, startSearch} from './search-and-forget.js';
 
 export const NO_PARTNER_HINT = 'choose who to chat with: type to:NAME or press Ctrl+N';
 
@@ -53,7 +61,18 @@ function choosePartner(state: ChatState, typed: string): ChatState {
 	return switchPartner(state, name);
 }
 
-function sendText(state: ChatState, text: string, now: number): ChatState {
+/** Blank lines at either end never travel (docs/protocol.md "Long and multi-line messages"). */
+const OUTER_BLANK_LINES = /^(?:[^\S\n]*\n)+|(?:\n[^\S\n]*)+$/g;
+
+type SendOptions = {action?: boolean; confirmed?: boolean};
+
+function sendText(
+	state: ChatState,
+	typed: string,
+	now: number,
+	options: SendOptions = {},
+): ChatState {
+	const text = typed.replaceAll(OUTER_BLANK_LINES, '');
 	const to = state.partner;
 	if (to === undefined) {
 		// Nothing is sent, and nothing is lost: the line leaves the input, so to:NAME can be typed
@@ -65,24 +84,35 @@ function sendText(state: ChatState, text: string, now: number): ChatState {
 		};
 	}
 	const bytes = Buffer.byteLength(text);
-	if (bytes > MAX_TEXT_BYTES) {
-		return error(state, `the message is too long (${bytes} bytes; the limit is ${MAX_TEXT_BYTES})`);
+	if (bytes > MAX_MESSAGE_BYTES) {
+		return error(
+			state,
+			`the message is too long (${bytes} bytes; the limit is ${MAX_MESSAGE_BYTES})`,
+		);
 	}
-	const consumed = consumeLine(state);
-	const added = addMessages(consumed, to, [
-		{
-			time: now,
-			from: state.self,
-			text,
-			delivery: {state: 'sending'},
-		},
-	]);
+	const lines = text.split('\n').length;
+	if (lines > MAX_MESSAGE_LINES) {
+		return error(
+			state,
+			`the message is too long (${lines} lines; the limit is ${MAX_MESSAGE_LINES})`,
+		);
+	}
+	if (lines > PASTE_CONFIRM_LINES && options.confirmed !== true) {
+		return {...state, confirmSend: {to, lines}};
+	}
+	const consumed = atNewest(consumeLine(state), to);
+	const action = options.action === true;
+	const uid = `${state.sessionId}.${state.nextLocalId}`;
+	const message = {time: now, from: state.self, text, uid, delivery: {state: 'sending'} as const};
+	const added = addMessages(consumed, to, [action ? {...message, action} : message]);
 	const conversation = conversationOf(added.state, to);
 	const shown = withConversation(added.state, {...conversation, scroll: undefined, newBelow: 0});
+	const outgoing = {localId: shown.nextLocalId, to, text, seq: added.seq, time: now, uid};
 	return {
 		...shown,
 		notice: undefined,
-		outbox: [...shown.outbox, {localId: shown.nextLocalId, to, text, seq: added.seq}],
+		confirmSend: undefined,
+		outbox: [...shown.outbox, action ? {...outgoing, action} : outgoing],
 		nextLocalId: shown.nextLocalId + 1,
 	};
 }
@@ -95,6 +125,40 @@ function showInfo(state: ChatState, text: string, now: number): ChatState {
 	return addEventLine(opened, state.partner, text, now);
 }
 
+/** Enter on `Send N lines to bob?`: the input goes as it is, to whoever it asked about. */
+export function confirmSend(state: ChatState, now: number): ChatState {
+	return sendText(state, state.input.text, now, {confirmed: true});
+}
+
+/** Esc on `Send N lines to bob?`: back to the input, nothing sent. */
+export function cancelSend(state: ChatState): ChatState {
+	return {...state, confirmSend: undefined};
+}
+
+/** Asked on the notice line, in place of any notice, until Enter or Esc answers it. */
+export function confirmQuestion({to, lines}: {to: string; lines: number}): string {
+	return `Send ${lines} lines to ${to}? Enter sends, Esc edits`;
+}
+
+/**
+ * A message sent goes below the newest one: a window showing older messages (newer ones still
+ * on disk) starts again from the newest, read back from disk.
+ */
+function atNewest(state: ChatState, partner: string): ChatState {
+	const conversation = conversationOf(state, partner);
+	if (!conversation.newerStored) return state;
+	const log = logOf([], conversation.log.nextSeq);
+	const emptied = withConversation(state, {
+		...conversation,
+		log,
+		scroll: undefined,
+		olderStored: true,
+		newerStored: false,
+		newBelow: 0,
+	});
+	return loadOlder(emptied, partner);
+}
+
 export function submitLine(state: ChatState, now: number): ChatState {
 	const command = parseInputCommand(state.input.text);
 	switch (command.type) {
@@ -103,6 +167,10 @@ export function submitLine(state: ChatState, now: number): ChatState {
 		}
 		case 'text': {
 			return sendText(state, command.text, now);
+		}
+		case 'action': {
+			if (command.text === '') return error(state, '/me needs a text, for example /me waves');
+			return sendText(state, command.text, now, {action: true});
 		}
 		case 'choose': {
 			const chosen = choosePartner(consumeLine(state), command.name);
@@ -130,6 +198,12 @@ export function submitLine(state: ChatState, now: number): ChatState {
 		}
 		case 'close': {
 			return closeConversation(consumeLine(state));
+		}
+		case 'search': {
+			return startSearch(consumeLine(state), command.text, command.all);
+		}
+		case 'forget': {
+			return askToForget(consumeLine(state));
 		}
 		case 'unknown-command': {
 			// The line stays, to be corrected; //text sends a line that starts with a slash.

@@ -7,6 +7,7 @@ import {indexOfSeq, messageAt, type MessageLog} from './message-log.js';
 import {wrapMessage, type WrappedLine} from './wrap-message.js';
 
 export type DisplayLine =
+	/** A rule with a label: where the day changes, or where this session begins. */
 	| {key: string; kind: 'day'; label: string}
 	| {key: string; kind: 'message'; from: string; line: WrappedLine};
 
@@ -28,14 +29,26 @@ function wrappedLines(message: ChatMessage, width: number): DisplayLine[] {
 	return lines;
 }
 
-/** The lines message `index` takes: its wrapped text, after a day line where the day changes. */
+/** The line between what a reopened conversation read from history and this session. */
+export const SESSION_LABEL = 'this session';
+
+function sessionLine(seq: number): DisplayLine {
+	return {key: `${seq}:session`, kind: 'day', label: SESSION_LABEL};
+}
+
+/**
+ * The lines message `index` takes: its wrapped text, after a day line where the day changes,
+ * after the session line where this session's messages begin.
+ */
 function linesOfMessage(log: MessageLog, index: number, width: number): DisplayLine[] {
 	const message = messageAt(log, index);
 	if (!message) return [];
 	const lines = wrappedLines(message, width);
 	const previous = messageAt(log, index - 1);
-	if (previous && dayKey(previous.time) === dayKey(message.time)) return lines;
-	return [{key: `${message.seq}:day`, kind: 'day', label: dayLabel(message.time)}, ...lines];
+	const session = previous?.earlier && !message.earlier ? [sessionLine(message.seq)] : [];
+	if (previous && dayKey(previous.time) === dayKey(message.time)) return [...session, ...lines];
+	const day: DisplayLine = {key: `${message.seq}:day`, kind: 'day', label: dayLabel(message.time)};
+	return [...session, day, ...lines];
 }
 
 type Position = {index: number; skip: number};
@@ -90,9 +103,19 @@ export function visibleWindow(
 	fromSeq?: number,
 ): DisplayLine[] {
 	if (height <= 0 || log.length === 0) return [];
-	if (!anchor && fromSeq !== undefined) {
-		const floor = Math.max(0, fromSeq - log.firstSeq);
-		return linesAbove(log, positionOf(log, undefined), width, height, floor);
+	if (!anchor) {
+		const floor = fromSeq === undefined ? 0 : Math.max(0, fromSeq - log.firstSeq);
+		const last = messageAt(log, log.length - 1);
+		// Nothing said yet in this session: its line sits below the last message read from history.
+		if (last?.earlier && height > 1 && (fromSeq === undefined || fromSeq <= last.seq)) {
+			return [
+				...linesAbove(log, positionOf(log, undefined), width, height - 1, floor),
+				sessionLine(last.seq + 1),
+			];
+		}
+		if (fromSeq !== undefined) {
+			return linesAbove(log, positionOf(log, undefined), width, height, floor);
+		}
 	}
 	const lines = linesAbove(log, positionOf(log, anchor), width, height);
 	if (lines.length === height || !anchor) return lines;

@@ -1,29 +1,56 @@
 // Wraps one message to a width measured in terminal cells: "HH:MM name: text", continuation
 // lines indented under the text, words kept whole unless a word alone is wider than the line.
+// Each line of a multi-line message starts a row of its own, keeping its indentation.
 import {sanitiseText} from '../../protocol/sanitise-text.js';
 import type {ChatMessage, Delivery} from './chat-message.js';
 import {clockTime} from './format-time.js';
+import {expandTabs} from './tab-stops.js';
 import {clustersOf, displayWidth} from './text-width.js';
 
 export type SpanStyle = 'time' | 'name' | 'text' | 'pending' | 'delivered' | 'failed' | 'event';
 type Span = {text: string; style: SpanStyle};
 export type WrappedLine = {indent: number; spans: Span[]};
 
-type Word = {text: string; style: SpanStyle; space: string};
+type Word = {text: string; style: SpanStyle; space: string; lineBreak?: boolean};
 
 /** Width of the time column plus its space: the smallest useful indent. */
 const TIME_INDENT = 6;
 
-/** Text from others is cleaned again before drawing; tabs would break the cell arithmetic. */
+/** Text from others is cleaned again before drawing (one line of it); tabs go to the next stop. */
 export function displayText(text: string): string {
-	return sanitiseText(text).replaceAll('\t', '    ');
+	return expandTabs(sanitiseText(text));
+}
+
+/** The words of a text of one or more lines; every line after the first starts a row. */
+function textWords(text: string, style: SpanStyle = 'text'): Word[] {
+	const words: Word[] = [];
+	for (const [index, line] of text.split('\n').entries()) {
+		const lineWords = splitWords(displayText(line), style, index === 0 ? ' ' : '');
+		if (index > 0) {
+			const [first, ...rest] = lineWords;
+			const lead = line.match(/^[ \t]*/)?.[0] ?? '';
+			words.push({
+				text: first?.text ?? '',
+				style,
+				space: expandTabs(lead),
+				lineBreak: true,
+			});
+			words.push(...rest);
+		} else {
+			words.push(...lineWords);
+		}
+	}
+
+	return words;
 }
 
 function statusWords(delivery: Delivery | undefined): Word[] {
 	if (!delivery) return [];
 	switch (delivery.state) {
 		case 'sending': {
-			return [{text: '…sending', style: 'pending', space: ' '}];
+			const {sent, total} = delivery;
+			const progress = total === undefined ? '' : ` ${sent ?? 0}/${total}`;
+			return [{text: `…sending${progress}`, style: 'pending', space: ' '}];
 		}
 		case 'held': {
 			return [{text: '…held', style: 'pending', space: ' '}];
@@ -54,9 +81,10 @@ function splitWords(text: string, style: SpanStyle, firstSpace = ''): Word[] {
 function headerWords(message: ChatMessage): Word[] {
 	// An event line has no sender: its text says who.
 	if (message.event) return [{text: clockTime(message.time), style: 'time', space: ''}];
+	const name = displayText(message.from);
 	return [
 		{text: clockTime(message.time), style: 'time', space: ''},
-		{text: `${displayText(message.from)}:`, style: 'name', space: ' '},
+		{text: message.action === true ? `* ${name}` : `${name}:`, style: 'name', space: ' '},
 	];
 }
 
@@ -74,7 +102,7 @@ export function wrapMessage(message: ChatMessage, width: number): WrappedLine[] 
 	const indent = chooseIndent(headerWidth, lineWidth);
 	const words = [
 		...header,
-		...splitWords(displayText(message.text), message.event ? 'event' : 'text', ' '),
+		...textWords(message.text, message.event ? 'event' : 'text'),
 		...statusWords(message.delivery),
 	];
 
@@ -95,8 +123,14 @@ export function wrapMessage(message: ChatMessage, width: number): WrappedLine[] 
 	};
 
 	for (const word of words) {
+		if (word.lineBreak === true) {
+			newLine();
+			// The line's own indentation stays, as far as the row has room for it and a word.
+			if (word.space !== '' && displayWidth(word.space) < room()) append(word.space, 'text');
+			if (word.text === '') continue;
+		}
 		const wordWidth = displayWidth(word.text);
-		const space = used > 0 ? word.space : '';
+		const space = used > 0 && word.lineBreak !== true ? word.space : '';
 		const spaceWidth = displayWidth(space);
 		if (spaceWidth + wordWidth <= room()) {
 			if (space) append(space, word.style === 'text' ? 'text' : word.style);

@@ -8,8 +8,14 @@ export const MIN_ROWS = 12;
 const MAX_LIST_WIDTH = 24;
 const MIN_LIST_WIDTH = 12;
 
-/** Rows below the main area: notice line, input line, status bar. */
-const BOTTOM_ROWS = 3;
+/** Rows below the main area besides the input: notice line, status bar. */
+const BOTTOM_ROWS = 2;
+
+/**
+ * The input grows a row a line up to this many, then scrolls: a short snippet shows whole, and on
+ * the smallest screen (MIN_ROWS) the conversation keeps four rows.
+ */
+export const MAX_INPUT_ROWS = 5;
 
 type Layout = {
 	tooSmall: boolean;
@@ -26,10 +32,11 @@ type Layout = {
 	messageRows: number;
 };
 
-export function computeLayout(columns: number, rows: number): Layout {
+/** `inputRows`: rows the input takes now (1 to MAX_INPUT_ROWS). */
+export function computeLayout(columns: number, rows: number, inputRows = 1): Layout {
 	const listWidth = Math.min(MAX_LIST_WIDTH, Math.max(MIN_LIST_WIDTH, Math.floor(columns / 5)));
 	const rootHeight = Math.max(1, rows - 1);
-	const mainHeight = Math.max(1, rootHeight - BOTTOM_ROWS);
+	const mainHeight = Math.max(1, rootHeight - BOTTOM_ROWS - inputRows);
 	const paneWidth = Math.max(1, columns - listWidth);
 	return {
 		tooSmall: columns < MIN_COLUMNS || rows < MIN_ROWS,

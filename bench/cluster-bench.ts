@@ -1,0 +1,176 @@
+// The cluster rows (docs/cluster.md): three hosts sharing one redis-server, all on this machine.
+// Throughput with senders on host A and receivers on host B, next to a single host in the same
+// rounds; latency with every pair split over A and B; and the recovery time from `kill -9` of a
+// host until its users are gone from another host's roster.
+import process from 'node:process';
+import {redisMissing, startRedis} from '../test/helpers/redis-server.js';
+import type {BenchOptions} from './bench-options.js';
+import {BenchReport, fixed, times, whole} from './bench-report.js';
+import {watchHost} from './cluster-watch.js';
+import {logInAll, LOGINS_IN_FLIGHT} from './bench-user.js';
+import {runLatency, type LatencyResult} from './latency-run.js';
+import {facesByName} from './relay-faces.js';
+import {outcomeProblems} from './run-problems.js';
+import {startNodeServer, type RunningServer} from './running-server.js';
+import {median, ratio} from './stats.js';
+import {runThroughput, type ThroughputResult} from './throughput-run.js';
+
+const HOST_SCRIPT = new URL('host-process.ts', import.meta.url).pathname;
+const THROUGHPUT_TARGET = '≥ 0.5× single host, plain';
+const LATENCY_TARGET = 'p99 < 5 ms';
+/** JIT warm-up before the measured throughput rounds, as a share of a measured run. */
+const WARMUP_SHARE = 0.2;
+/** Users of the killed host in the recovery run. */
+const RECOVERY_USERS = 100;
+
+let runCounter = 0;
+const nextTag = (letter: string) => `${letter}${(runCounter++).toString(36)}`;
+
+export async function benchCluster(options: BenchOptions, report: BenchReport): Promise<void> {
+	const missing = redisMissing();
+	if (missing !== undefined) {
+		report.add({benchmark: 'cluster', contender: 'redis-server', result: missing, figures: {}});
+		return;
+	}
+
+	const redis = await startRedis();
+	const servers: RunningServer[] = [];
+	try {
+		const single = await startNodeServer(HOST_SCRIPT, [], 'single host');
+		servers.push(single);
+		const hosts: RunningServer[] = [];
+		for (const letter of ['A', 'B', 'C']) {
+			hosts.push(await startNodeServer(HOST_SCRIPT, [redis.url], `cluster host ${letter}`));
+		}
+
+		servers.push(...hosts);
+		const [a, b] = hosts as [RunningServer, RunningServer];
+		const watcher = await watchHost(a.port, nextTag('w'));
+		const known = async (names: string[]): Promise<void> => watcher.known(names);
+		await throughput(options, report, single, a, {server: b, known});
+		if (!options.quick) {
+			await latency(options, report, single, a, {server: b, known});
+			await recovery(report, redis.url, a);
+		}
+
+		watcher.close();
+	} finally {
+		await Promise.all(servers.map(async (server) => server.stop()));
+		await redis.stop();
+	}
+}
+
+type Peer = {server: RunningServer; known(names: string[]): Promise<void>};
+
+async function throughput(
+	options: BenchOptions,
+	report: BenchReport,
+	single: RunningServer,
+	a: RunningServer,
+	b: Peer,
+): Promise<void> {
+	const face = facesByName.plain;
+	const [pairs = 8] = options.throughput.pairs;
+	const perSender = Math.max(1, Math.round(options.throughput.messagesPerRun / pairs));
+	const benchmark = `cluster throughput, ${pairs} pairs × ${whole(perSender)} × 64 B, plain`;
+	const runs = {single: [] as ThroughputResult[], cross: [] as ThroughputResult[]};
+	if (!options.quick) {
+		// The JIT warms up on both paths first: cold, the cross-host rounds ran at half speed.
+		const warmup = Math.max(1, Math.round(perSender * WARMUP_SHARE));
+		await runThroughput(single, face, pairs, warmup, nextTag('s'));
+		await runThroughput(a, face, pairs, warmup, nextTag('x'), b);
+	}
+
+	for (let round = 0; round < options.rounds; round++) {
+		runs.single.push(await runThroughput(single, face, pairs, perSender, nextTag('s')));
+		runs.cross.push(await runThroughput(a, face, pairs, perSender, nextTag('x'), b));
+	}
+
+	const rate = (results: ThroughputResult[]) => median(results.map((run) => run.messagesPerSecond));
+	const cpu = (results: ThroughputResult[]) =>
+		median(results.map((run) => run.relayCpuMicrosPerMessage));
+	for (const [label, results] of [
+		['single host', runs.single],
+		['host A → host B (3 hosts, 1 Redis)', runs.cross],
+	] as const) {
+		for (const outcome of results) {
+			for (const problem of outcomeProblems(`${benchmark}, ${label}`, outcome))
+				report.fail(problem);
+		}
+
+		const vsSingle = ratio(rate(results), rate(runs.single));
+		report.add({
+			benchmark,
+			contender: label,
+			result: `${whole(rate(results))} msg/s (relay CPU ${fixed(cpu(results))} µs/msg, both hosts)`,
+			target: results === runs.cross ? `${times(vsSingle)} single; ${THROUGHPUT_TARGET}` : '',
+			figures: {
+				pairs,
+				messagesPerSecond: rate(results),
+				relayCpuMicrosPerMessage: cpu(results),
+				vsSingle,
+			},
+		});
+	}
+}
+
+async function latency(
+	options: BenchOptions,
+	report: BenchReport,
+	single: RunningServer,
+	a: RunningServer,
+	b: Peer,
+): Promise<void> {
+	const face = facesByName.plain;
+	const {users, messagesPerSecond} = options.latency;
+	const benchmark = `cluster latency, ${whole(users)} users, ${whole(messagesPerSecond)} msg/s, plain`;
+	const results = {single: [] as LatencyResult[], cross: [] as LatencyResult[]};
+	for (let round = 0; round < Math.min(options.rounds, 3); round++) {
+		results.single.push(await runLatency(single, face, options.latency, nextTag('ls')));
+		results.cross.push(await runLatency(a, face, options.latency, nextTag('lx'), b));
+	}
+
+	for (const [label, runs] of [
+		['single host', results.single],
+		['pairs split over hosts A and B', results.cross],
+	] as const) {
+		for (const outcome of runs) {
+			for (const problem of outcomeProblems(`${benchmark}, ${label}`, outcome))
+				report.fail(problem);
+		}
+
+		const p50 = median(runs.map((run) => run.p50Ms));
+		const p99 = median(runs.map((run) => run.p99Ms));
+		report.add({
+			benchmark,
+			contender: label,
+			result: `p50 ${fixed(p50)} ms, p99 ${fixed(p99)} ms`,
+			target: runs === results.cross ? LATENCY_TARGET : '',
+			figures: {p50Ms: p50, p99Ms: p99},
+		});
+	}
+}
+
+/** From `kill -9` of a fourth host until its users are gone from host A's roster. */
+async function recovery(report: BenchReport, url: string, a: RunningServer): Promise<void> {
+	const victim = await startNodeServer(HOST_SCRIPT, [url], 'cluster host D');
+	const face = facesByName.structured;
+	const tag = nextTag('k');
+	const names = Array.from({length: RECOVERY_USERS}, (_, index) => `${tag}u${index}`);
+	await logInAll(victim.port, face, names, LOGINS_IN_FLIGHT);
+	const watcher = await watchHost(a.port, nextTag('w'));
+	await watcher.known(names);
+	const killed = performance.now();
+	process.kill(victim.pid, 'SIGKILL');
+	await watcher.gone(names);
+	const seconds = (performance.now() - killed) / 1000;
+	await victim.stop();
+	watcher.close();
+	report.add({
+		benchmark: `cluster recovery, ${RECOVERY_USERS} users on a host killed with -9`,
+		contender: '4 hosts, 1 Redis',
+		result: `gone from the other hosts' rosters ${fixed(seconds, 1)} s after the kill`,
+		target: '≤ 15 s',
+		figures: {recoverySeconds: seconds},
+	});
+}

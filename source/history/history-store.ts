@@ -1,0 +1,280 @@
+// The local history of one host and own name, on SQLite (see docs/architecture.md, "History").
+// Writes are committed together HISTORY_COMMIT_DELAY_MS after the first, in one transaction
+// that also indexes them for search; every read commits what is queued first.
+
+import {nameKey} from '../protocol/name-key.js';
+import {foldForSearch} from '../protocol/search-folding.js';
+import type {
+	ChatHistory,
+	HistoryDelivery,
+	HistoryMessage,
+	HistoryPosition,
+	SearchHit,
+	StoredConversation,
+} from './chat-history.js';
+import {DAY_MS, EXPIRY_BATCH_MESSAGES, HISTORY_COMMIT_DELAY_MS} from './history-limits.js';
+import {messageOf, prepareRows, type HistoryRows, type MessageRow} from './history-rows.js';
+import {openHistoryFile, type HistoryDatabase} from './open-history-file.js';
+
+export type HistoryOptions = {
+	dir: string;
+	/** The host as joined (`localhost:21567`): conversations are kept per host. */
+	host: string;
+	self: string;
+	/** Messages older than this many days are deleted (none by default). */
+	keepDays?: number;
+	/** False for a reader (`chat log`): a missing file is an error, not a new history. */
+	create?: boolean;
+	/** A write that failed, as one sentence; the session goes on without it. */
+	onProblem?: (sentence: string) => void;
+	now?: () => number;
+};
+
+/** Fewer folded characters than a trigram: searched by a scan, not the index. */
+const TRIGRAM = 3;
+
+type Write = () => void;
+
+function prepareWrites(db: HistoryDatabase) {
+	return {
+		insert: db.prepare(
+			`INSERT INTO messages (conversation, uid, time, sender, text, delivery, reason)
+			 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		),
+		result: db.prepare(
+			'UPDATE messages SET delivery = ?, reason = ? WHERE conversation = ? AND uid = ?',
+		),
+		close: db.prepare('UPDATE conversations SET closed = 1 WHERE id = ?'),
+		forget: db.prepare('DELETE FROM conversations WHERE id = ?'),
+		// Indexes the rows added since the last commit, from any process, for search.
+		index: db.prepare(
+			`INSERT INTO message_text (rowid, text) SELECT id, text FROM messages
+			 WHERE id > (SELECT value FROM history_facts WHERE fact = 'indexed-up-to')`,
+		),
+		indexed: db.prepare(
+			`UPDATE history_facts SET value = (SELECT coalesce(max(id), value) FROM messages)
+			 WHERE fact = 'indexed-up-to'`,
+		),
+		conversation: db
+			.prepare<[string, string, string, string], number>(
+				`INSERT INTO conversations (host, self_key, partner_key, partner) VALUES (?, ?, ?, ?)
+				 ON CONFLICT DO UPDATE SET partner = excluded.partner RETURNING id`,
+			)
+			.pluck(),
+	};
+}
+
+export class HistoryStore implements ChatHistory {
+	readonly #db: HistoryDatabase;
+	readonly #rows: HistoryRows;
+	readonly #writes: ReturnType<typeof prepareWrites>;
+	readonly #host: string;
+	readonly #self: string;
+	readonly #options: HistoryOptions;
+	readonly #ids = new Map<string, number>();
+	/** Sent in this session: its ref's message, and the uids whose 'sending' is still true. */
+	readonly #sent = new Map<string, {partner: string; uid: string}>();
+	readonly #live = new Set<string>();
+	#queue: Write[] = [];
+	#scheduled: NodeJS.Timeout | undefined;
+	#closed = false;
+	#reported = false;
+
+	constructor(options: HistoryOptions) {
+		this.#options = options;
+		this.#db = openHistoryFile(options.dir, {create: options.create ?? true});
+		this.#db.function('folded_has', {deterministic: true}, (text, needle) =>
+			foldForSearch(String(text)).includes(String(needle)) ? 1 : 0,
+		);
+		this.#rows = prepareRows(this.#db);
+		this.#writes = prepareWrites(this.#db);
+		this.#host = options.host;
+		this.#self = nameKey(options.self);
+		if (options.keepDays !== undefined) this.#expire(options.keepDays);
+	}
+
+	conversations(): StoredConversation[] {
+		this.flush();
+		return this.#rows.conversations
+			.all(this.#host, this.#self)
+			.filter((row) => row.closed === 0)
+			.map((row) => ({partner: row.partner, messages: row.messages, lastTime: row.last_time}));
+	}
+
+	/** Every conversation of this host and name, closed ones too, for `chat log`. */
+	allConversations(): Array<StoredConversation & {closed: boolean}> {
+		return this.#rows.conversations.all(this.#host, this.#self).map((row) => ({
+			partner: row.partner,
+			messages: row.messages,
+			lastTime: row.last_time,
+			closed: row.closed !== 0,
+		}));
+	}
+
+	/** Every message with `partner`, oldest first, read as it goes. */
+	*everyMessage(partner: string): Generator<HistoryMessage> {
+		const row = this.#rows.conversation.get(this.#host, this.#self, nameKey(partner));
+		if (!row) return;
+		for (const message of this.#rows.all.iterate(row.id)) yield messageOf(message, this.#live);
+	}
+
+	latest(partner: string, limit: number): HistoryMessage[] {
+		return this.#page(partner, (id) => this.#rows.latest.all(id, limit).reverse());
+	}
+
+	earliest(partner: string, limit: number): HistoryMessage[] {
+		return this.#page(partner, (id) => this.#rows.earliest.all(id, limit));
+	}
+
+	before(partner: string, at: HistoryPosition, limit: number): HistoryMessage[] {
+		return this.#page(partner, (id) => this.#rows.before.all(id, at.time, at.uid, limit).reverse());
+	}
+
+	after(partner: string, at: HistoryPosition, limit: number): HistoryMessage[] {
+		return this.#page(partner, (id) => this.#rows.after.all(id, at.time, at.uid, limit));
+	}
+
+	search(text: string, partner: string | undefined, limit: number): SearchHit[] {
+		this.flush();
+		const folded = foldForSearch(text);
+		if (folded.trim() === '') return [];
+		const short = [...folded].length < TRIGRAM;
+		const parameters = {
+			// A phrase: the text as typed is one substring, whatever quotes or words it holds.
+			query: short ? folded : `"${text.replaceAll('"', '""')}"`,
+			host: this.#host,
+			self: this.#self,
+			partner: partner === undefined ? '' : nameKey(partner),
+			limit,
+		};
+		const rows = (short ? this.#rows.scan : this.#rows.search).all(parameters);
+		return rows.map((row) => ({partner: row.partner, message: messageOf(row, this.#live)}));
+	}
+
+	record(partner: string, message: HistoryMessage, ref?: string): void {
+		if (ref !== undefined) {
+			this.#sent.set(ref, {partner, uid: message.uid});
+			this.#live.add(message.uid);
+		}
+		const delivery = message.delivery;
+		this.#write(() => {
+			this.#writes.insert.run(
+				this.#conversationId(partner),
+				message.uid,
+				message.time,
+				message.from,
+				message.text,
+				delivery?.state ?? null,
+				delivery?.state === 'failed' ? delivery.reason : null,
+			);
+		});
+	}
+
+	recordResult(ref: string, delivery: HistoryDelivery): void {
+		const sent = this.#sent.get(ref);
+		if (!sent) return;
+		if (delivery.state !== 'held') {
+			this.#sent.delete(ref);
+			this.#live.delete(sent.uid);
+		}
+		this.#write(() => {
+			this.#writes.result.run(
+				delivery.state,
+				delivery.state === 'failed' ? delivery.reason : null,
+				this.#conversationId(sent.partner),
+				sent.uid,
+			);
+		});
+	}
+
+	closeConversation(partner: string): void {
+		this.#write(() => {
+			this.#writes.close.run(this.#conversationId(partner));
+		});
+	}
+
+	forgetConversation(partner: string): void {
+		this.#write(() => {
+			this.#writes.forget.run(this.#conversationId(partner));
+			this.#ids.delete(nameKey(partner));
+		});
+		this.flush();
+	}
+
+	/** Commits what is queued, now. */
+	flush(): void {
+		if (this.#scheduled) clearTimeout(this.#scheduled);
+		this.#scheduled = undefined;
+		const queue = this.#queue;
+		if (queue.length === 0 || this.#closed) return;
+		this.#queue = [];
+		try {
+			// Immediate: the write lock is taken first, so two clients never deadlock on upgrade.
+			this.#db
+				.transaction(() => {
+					for (const write of queue) write();
+					this.#writes.index.run();
+					this.#writes.indexed.run();
+				})
+				.immediate();
+		} catch (error: unknown) {
+			this.#ids.clear();
+			// Said once: a full disk would otherwise say it on every message.
+			if (this.#reported) return;
+			this.#reported = true;
+			const detail = error instanceof Error ? error.message : String(error);
+			this.#options.onProblem?.(`the history could not be written (${detail})`);
+		}
+	}
+
+	/** Commits what is queued and closes the file. */
+	close(): void {
+		this.flush();
+		this.#closed = true;
+		this.#db.close();
+	}
+
+	#write(write: Write): void {
+		if (this.#closed) return;
+		this.#queue.push(write);
+		if (this.#scheduled) return;
+		this.#scheduled = setTimeout(() => {
+			this.flush();
+		}, HISTORY_COMMIT_DELAY_MS);
+		// A pending commit never keeps the process alive: close() and the exit paths commit it.
+		this.#scheduled.unref();
+	}
+
+	#page(partner: string, read: (id: number) => MessageRow[]): HistoryMessage[] {
+		this.flush();
+		const row = this.#rows.conversation.get(this.#host, this.#self, nameKey(partner));
+		return row ? read(row.id).map((message) => messageOf(message, this.#live)) : [];
+	}
+
+	/** The conversation's row id, made if missing; inside a write's transaction. */
+	#conversationId(partner: string): number {
+		const key = nameKey(partner);
+		const known = this.#ids.get(key);
+		if (known !== undefined) return known;
+		const id = this.#writes.conversation.get(this.#host, this.#self, key, partner);
+		if (id === undefined) throw new Error(`no conversation row for ${partner}`);
+		this.#ids.set(key, id);
+		return id;
+	}
+
+	/** Deletes what is older than `days`, a batch a tick, so the screen never waits for it. */
+	#expire(days: number): void {
+		const cutoff = (this.#options.now ?? Date.now)() - days * DAY_MS;
+		// Through each conversation's time index: no index by age alone slows every write.
+		const remove = this.#db.prepare(
+			`DELETE FROM messages WHERE id IN (SELECT m.id FROM conversations c
+			 JOIN messages m ON m.conversation = c.id AND m.time < ? LIMIT ?)`,
+		);
+		const step = () => {
+			if (this.#closed) return;
+			const {changes} = remove.run(cutoff, EXPIRY_BATCH_MESSAGES);
+			if (changes === EXPIRY_BATCH_MESSAGES) setImmediate(step);
+		};
+		step();
+	}
+}

@@ -1,0 +1,29 @@
+// Every limit of a cluster of hosts sharing one Redis (docs/cluster.md "Limits"), each with its
+// reason. The one a flag changes, the host lease, defaults here and in HOST_DEFAULTS.
+
+/** How long a host's lease (and each of its users' name claims) lasts without a refresh: a host
+ * killed with -9 has its users leave and its names freed within this and one check after it. */
+export const CLUSTER_HOST_TTL_MS = 10_000;
+
+/** Leases are refreshed this many times within one TTL, so a slow tick or two never lets one lapse. */
+export const LEASE_REFRESHES_PER_TTL = 4;
+
+/** Name claims refreshed by one script call: a host of 10,000 users takes a few calls, each short
+ * enough not to hold Redis up for other hosts. */
+export const LEASE_REFRESH_BATCH = 500;
+
+/** A message handed to another host with no answer in this time fails (`unreachable`): the
+ * answer was lost with a Redis connection, and the sender must not wait for ever. */
+export const REMOTE_ANSWER_TIMEOUT_MS = 30_000;
+
+/** Reconnecting to Redis: the first wait, its growth and its cap. Redis restarts in about a
+ * second; a Redis that is down is not hammered by every host at once. */
+export const REDIS_RECONNECT_INITIAL_MS = 100;
+export const REDIS_RECONNECT_MULTIPLIER = 2;
+export const REDIS_RECONNECT_MAX_MS = 5000;
+
+/** Up to this share of each wait is taken off at random, so hosts do not return in step. */
+export const REDIS_RECONNECT_JITTER_RATIO = 0.5;
+
+/** `chat host --redis` gives up starting when Redis does not answer in this time. */
+export const REDIS_CONNECT_TIMEOUT_MS = 5000;

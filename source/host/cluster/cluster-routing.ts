@@ -1,0 +1,336 @@
+// Messages between the hosts of a cluster (docs/cluster.md "Routing"): a message for a user on
+// another host goes to that host's channel, batched into one PUBLISH per host per tick; the host
+// that stamped it keeps it until the recipient's host answers (handed over, held, failed), so its
+// sender hears exactly once, and fails it when that host goes away, does not answer, or Redis does.
+
+import type {Relay} from '../relay/relay.js';
+import {User, type Delivery} from '../relay/user.js';
+import {hostChannel} from './cluster-keys.js';
+import {
+	decodeHostFrames,
+	encodeHostFrame,
+	type AnswerFrame,
+	type HostFrame,
+	type MessageFrame,
+} from './cluster-frames.js';
+import {REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
+import {HostOrigin, originHost} from './host-origin.js';
+import type {RedisLink} from './redis-link.js';
+
+/** What the routing needs to know of the users this host knows. */
+export type RoutingUsers = {
+	/** A user known here by name key: online here, or a view of one on another host. */
+	byKey(key: string): User | undefined;
+	/** True when the user is online (or away) on this host. */
+	isLocal(user: User): boolean;
+};
+
+type Pending = {
+	readonly delivery: Delivery;
+	/** The host it was handed to; undefined once it is held in Redis (it waits for its recipient). */
+	host: string | undefined;
+	readonly sentAt: number;
+};
+
+type Outbox = {frames: string[]; deliveries: Delivery[]};
+
+export class ClusterRouting {
+	readonly #self: string;
+	readonly #link: RedisLink;
+	readonly #users: RoutingUsers;
+	#relay: Relay | undefined;
+	/** Messages this host stamped, by id, until their final answer. */
+	readonly #pending = new Map<string, Pending>();
+	readonly #outboxes = new Map<string, Outbox>();
+	readonly #origins = new Map<string, HostOrigin>();
+	#flushing = false;
+	/** Hosts with a PUBLISH that Redis has not answered yet. */
+	readonly #inFlight = new Set<string>();
+	readonly #sweep: NodeJS.Timeout;
+
+	constructor(self: string, link: RedisLink, users: RoutingUsers) {
+		this.#self = self;
+		this.#link = link;
+		this.#users = users;
+		this.#sweep = setInterval(this.#failSilent, REMOTE_ANSWER_TIMEOUT_MS / 4);
+		this.#sweep.unref();
+	}
+
+	bind(relay: Relay): void {
+		this.#relay = relay;
+	}
+
+	/** How many messages this host stamped still wait for an answer (tests). */
+	get pending(): number {
+		return this.#pending.size;
+	}
+
+	/** The origin of a message that `host` stamped: its results are answered there. */
+	origin(host: string): HostOrigin {
+		let origin = this.#origins.get(host);
+		if (origin === undefined) {
+			origin = new HostOrigin(host, this.answer);
+			this.#origins.set(host, origin);
+		}
+
+		return origin;
+	}
+
+	/** Hands `delivery` to the host its recipient is on. */
+	forward(host: string, delivery: Delivery): void {
+		if (!this.#link.up) {
+			const reason = `${delivery.recipient.name} is on another host, and this host cannot reach the cluster's Redis`;
+			this.#relay?.dropped(delivery, 'unreachable', reason);
+			return;
+		}
+
+		const origin = originHost(delivery, this.#self);
+		if (delivery.origin === undefined) {
+			this.#pending.set(delivery.id, {delivery, host, sentAt: Date.now()});
+		} else if (origin === this.#self) {
+			// Stamped here and held in Redis a while: it waits on `host` now.
+			const entry = this.#pending.get(delivery.id);
+			if (entry !== undefined) entry.host = host;
+		}
+
+		const frame: MessageFrame = {
+			kind: 'm',
+			id: delivery.id,
+			time: delivery.time,
+			ref: delivery.ref,
+			fromKey: delivery.sender.key,
+			fromName: delivery.sender.name,
+			toKey: delivery.recipient.key,
+			origin,
+			line: delivery.line,
+		};
+		const box = this.#outbox(host);
+		box.frames.push(encodeHostFrame(frame));
+		box.deliveries.push(delivery);
+	}
+
+	/** Sends a frame that needs no answer; lost if Redis is away. */
+	sendFrame(host: string, frame: HostFrame): void {
+		if (this.#link.up) this.#outbox(host).frames.push(encodeHostFrame(frame));
+	}
+
+	/** Tells `host` what became of a message it stamped (this host: at once). */
+	readonly answer = (host: string, answer: AnswerFrame): void => {
+		if (host === this.#self) this.#answered(answer);
+		else this.sendFrame(host, answer);
+	};
+
+	/** A message this host stamped now waits in Redis for its away recipient. */
+	heldHere(delivery: Delivery): void {
+		if (delivery.origin === undefined) {
+			this.#pending.set(delivery.id, {delivery, host: undefined, sentAt: Date.now()});
+			return;
+		}
+
+		const entry = this.#pending.get(delivery.id);
+		if (entry !== undefined && originHost(delivery, this.#self) === this.#self)
+			entry.host = undefined;
+	}
+
+	/** It could not be held after all: no answer will come for it. */
+	notHeld(delivery: Delivery): void {
+		if (this.#pending.get(delivery.id)?.delivery === delivery) this.#pending.delete(delivery.id);
+	}
+
+	/** One PUBLISH payload that came on this host's channel. */
+	receive(payload: string): void {
+		for (const frame of decodeHostFrames(payload)) {
+			switch (frame.kind) {
+				case 'm': {
+					this.#message(frame);
+					break;
+				}
+
+				case 'a': {
+					this.#answered(frame);
+					break;
+				}
+
+				case 'p': {
+					const user = this.#users.byKey(frame.toKey);
+					if (user !== undefined && this.#users.isLocal(user)) user.partnerName = frame.partner;
+					break;
+				}
+
+				case 'l': {
+					const user = this.#users.byKey(frame.toKey);
+					if (user !== undefined && this.#users.isLocal(user)) user.link?.send(frame.line);
+					break;
+				}
+			}
+		}
+	}
+
+	/** `host` is gone: what was handed to it and not answered fails. */
+	hostGone(host: string): void {
+		for (const [id, entry] of this.#pending) {
+			if (entry.host !== host) continue;
+			this.#pending.delete(id);
+			const name = entry.delivery.recipient.name;
+			this.#relay?.dropped(
+				entry.delivery,
+				'user-left',
+				`${name}'s host went away before the message was handed on`,
+			);
+		}
+
+		this.#outboxes.delete(host);
+	}
+
+	/** Redis went away: answers from other hosts may be lost with it, so nothing waits for them. */
+	lost(): void {
+		for (const [id, entry] of this.#pending) {
+			if (entry.host === undefined) continue;
+			this.#pending.delete(id);
+			const name = entry.delivery.recipient.name;
+			this.#relay?.dropped(
+				entry.delivery,
+				'unreachable',
+				`this host lost the cluster's Redis before ${name}'s host answered`,
+			);
+		}
+	}
+
+	stop(): void {
+		clearInterval(this.#sweep);
+	}
+
+	#outbox(host: string): Outbox {
+		let box = this.#outboxes.get(host);
+		if (box === undefined) {
+			box = {frames: [], deliveries: []};
+			this.#outboxes.set(host, box);
+		}
+
+		if (!this.#flushing) {
+			this.#flushing = true;
+			setImmediate(this.#flush);
+		}
+
+		return box;
+	}
+
+	/** Publishes what waits now, and resolves once Redis has taken it (before a shutdown). */
+	async flushNow(): Promise<void> {
+		await Promise.all(this.#publishAll());
+	}
+
+	readonly #flush = (): void => {
+		void this.#publishAll();
+	};
+
+	#publishAll(): Array<Promise<void>> {
+		this.#flushing = false;
+		const published: Array<Promise<void>> = [];
+		for (const [host, box] of this.#outboxes) {
+			// One PUBLISH in flight per host: what comes meanwhile joins the next one, so a busy
+			// relay sends Redis fewer, larger payloads, and an idle one waits for nothing.
+			if (this.#inFlight.has(host)) continue;
+			this.#outboxes.delete(host);
+			if (box.frames.length === 0) continue;
+			published.push(this.#publish(host, box));
+		}
+
+		return published;
+	}
+
+	async #publish(host: string, box: Outbox): Promise<void> {
+		this.#inFlight.add(host);
+		const {deliveries} = box;
+		try {
+			const receivers = await this.#link.commands.publish(hostChannel(host), box.frames.join('\n'));
+			// Nobody listens on the host's channel: it is gone, though its lease has not run out.
+			if (receivers === 0) this.#failAll(deliveries, 'is not answering');
+		} catch {
+			this.#failAll(deliveries, 'cannot be reached: the cluster lost its Redis');
+		} finally {
+			this.#inFlight.delete(host);
+			const next = this.#outboxes.get(host);
+			if (next !== undefined && next.frames.length > 0 && !this.#flushing) {
+				this.#flushing = true;
+				setImmediate(this.#flush);
+			}
+		}
+	}
+
+	#failAll(deliveries: readonly Delivery[], why: string): void {
+		for (const delivery of deliveries) {
+			this.#fail(delivery, 'unreachable', `${delivery.recipient.name}'s host ${why}`);
+		}
+	}
+
+	/** Fails a message once: one stamped here only while it still waits for its answer (one
+	 * stamped elsewhere, or held, is answered to its origin, which knows whether it still waits). */
+	#fail(delivery: Delivery, code: string, reason: string): void {
+		if (delivery.origin === undefined) {
+			if (this.#pending.get(delivery.id)?.delivery !== delivery) return;
+			this.#pending.delete(delivery.id);
+		}
+
+		this.#relay?.dropped(delivery, code, reason);
+	}
+
+	#message(frame: MessageFrame): void {
+		const origin = this.origin(frame.origin);
+		const recipient = this.#users.byKey(frame.toKey);
+		const sender = this.#users.byKey(frame.fromKey) ?? goneUser(frame.fromName, frame.fromKey);
+		const delivery: Delivery = {
+			id: frame.id,
+			time: frame.time,
+			sender,
+			ref: frame.ref,
+			recipient: recipient ?? goneUser(frame.toKey, frame.toKey),
+			line: frame.line,
+			origin,
+		};
+		if (recipient === undefined || recipient.gone || this.#relay === undefined) {
+			const name = recipient?.name ?? 'the user';
+			origin.dropped(delivery, 'user-left', `${name} left before the message was handed on`);
+			return;
+		}
+
+		// The following rule, kept where the plain recipient is: a reply goes to the latest sender.
+		if (recipient.face === 'plain' && this.#users.isLocal(recipient)) {
+			recipient.partnerName = frame.fromName;
+		}
+
+		this.#relay.handOn(delivery);
+	}
+
+	#answered(answer: AnswerFrame): void {
+		const entry = this.#pending.get(answer.id);
+		const relay = this.#relay;
+		if (entry === undefined || relay === undefined) return;
+		if (answer.outcome === 'h') {
+			entry.host = undefined;
+			relay.senderHeld(entry.delivery);
+			return;
+		}
+
+		this.#pending.delete(answer.id);
+		if (answer.outcome === 'd') relay.senderDelivered(entry.delivery);
+		else relay.dropped(entry.delivery, answer.code, answer.reason);
+	}
+
+	readonly #failSilent = (): void => {
+		const before = Date.now() - REMOTE_ANSWER_TIMEOUT_MS;
+		for (const [id, entry] of this.#pending) {
+			if (entry.host === undefined || entry.sentAt > before) continue;
+			this.#pending.delete(id);
+			const name = entry.delivery.recipient.name;
+			this.#relay?.dropped(entry.delivery, 'unreachable', `${name}'s host did not answer`);
+		}
+	};
+}
+
+/** A user this host does not know (left, or never seen here), for a delivery that names them. */
+export function goneUser(name: string, key: string): User {
+	const user = new User(name, key, 'structured');
+	user.gone = true;
+	return user;
+}

@@ -1,0 +1,109 @@
+// The pure parts of a cluster (docs/cluster.md "Channels", "Limits"): frames between hosts and the
+// records in Redis read back as written, even with tabs in a line; and the reconnect waits.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {
+	decodeHeld,
+	decodeHostFrames,
+	decodePresenceFrame,
+	encodeHeld,
+	encodeHostFrame,
+	encodePresenceFrame,
+	type HostFrame,
+} from '../source/host/cluster/cluster-frames.js';
+import {
+	REDIS_RECONNECT_INITIAL_MS,
+	REDIS_RECONNECT_JITTER_RATIO,
+	REDIS_RECONNECT_MAX_MS,
+} from '../source/host/cluster/cluster-limits.js';
+import {reconnectDelayMs} from '../source/host/cluster/reconnect-delay.js';
+import {readRedisUrl} from '../source/host/cluster/redis-url.js';
+
+test('host frames, batched into one payload, read back as written', () => {
+	const frames: HostFrame[] = [
+		{
+			kind: 'm',
+			id: '1796137223285000',
+			time: 1_796_137_223_411,
+			ref: 'm1',
+			fromKey: 'alice',
+			fromName: 'Alice',
+			toKey: 'bob',
+			origin: 'hA',
+			line: 'MSG 1 2 Alice bob m1 :a\ttab and : colons',
+		},
+		{
+			kind: 'm',
+			id: '7',
+			time: 8,
+			ref: undefined,
+			fromKey: 'c',
+			fromName: 'c',
+			toKey: 'd',
+			origin: 'hB',
+			line: '[Tue] c: hi',
+		},
+		{kind: 'a', id: '7', outcome: 'f', code: 'user-left', reason: 'd left\tbefore'},
+		{kind: 'a', id: '8', outcome: 'd', code: '', reason: ''},
+		{kind: 'p', toKey: 'bob', partner: 'Alice'},
+		{kind: 'l', toKey: 'bob', line: 'FAILED x y :z'},
+	];
+	const payload = frames.map((frame) => encodeHostFrame(frame)).join('\n');
+	assert.deepEqual(decodeHostFrames(payload), frames);
+	assert.deepEqual(decodeHostFrames('z\tfrom a newer host\nm\ttoo\tshort'), []);
+});
+
+test('presence frames and held entries read back as written', () => {
+	const user = {
+		key: 'alice',
+		host: 'hA',
+		face: 'structured',
+		away: true,
+		token: 'tok',
+		name: 'Alice',
+	} as const;
+	for (const verb of ['J', 'L', 'A', 'B', 'M'] as const) {
+		assert.deepEqual(decodePresenceFrame(encodePresenceFrame({kind: 'user', verb, user})), {
+			kind: 'user',
+			verb,
+			user,
+		});
+	}
+
+	assert.deepEqual(decodePresenceFrame(encodePresenceFrame({kind: 'gone', host: 'hA'})), {
+		kind: 'gone',
+		host: 'hA',
+	});
+	assert.equal(decodePresenceFrame('X\thA\talice\tstructured\t0\tt\tAlice'), undefined);
+	const entry = {
+		id: '5',
+		time: 6,
+		ref: undefined,
+		fromKey: 'a',
+		fromName: 'A',
+		origin: 'hA',
+		line: 'x\ty',
+	};
+	assert.deepEqual(decodeHeld(encodeHeld(entry)), entry);
+});
+
+test('reconnect waits double from the first to the cap, less at most the jitter share', () => {
+	assert.equal(reconnectDelayMs(0, 0), REDIS_RECONNECT_INITIAL_MS);
+	assert.equal(reconnectDelayMs(1, 0), REDIS_RECONNECT_INITIAL_MS * 2);
+	assert.equal(reconnectDelayMs(1000, 0), REDIS_RECONNECT_MAX_MS);
+	const least = REDIS_RECONNECT_MAX_MS * (1 - REDIS_RECONNECT_JITTER_RATIO);
+	assert.ok(reconnectDelayMs(1000, 0.999) >= least);
+	assert.ok(reconnectDelayMs(1000, 0.999) < REDIS_RECONNECT_MAX_MS);
+});
+
+test('a Redis URL is redis:// or rediss://, with a host and a database 0 to 15', () => {
+	assert.deepEqual(readRedisUrl('redis://127.0.0.1:6379/3'), {
+		ok: true,
+		url: 'redis://127.0.0.1:6379/3',
+	});
+	assert.equal(readRedisUrl('rediss://cache.example.org').ok, true);
+	for (const bad of ['', 'localhost', 'http://a', 'redis://a/16', 'redis://a/x']) {
+		assert.equal(readRedisUrl(bad).ok, false, bad);
+	}
+});

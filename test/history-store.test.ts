@@ -1,0 +1,151 @@
+// The local history's store: pages in time order, dedupe by the host's id, search folding case
+// and accents in any script, close and forget, retention, and the file's place and modes.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {test, type TestContext} from 'node:test';
+import {chatDataDir} from '../source/data-dir.js';
+import type {HistoryMessage} from '../source/history/chat-history.js';
+import {DAY_MS} from '../source/history/history-limits.js';
+import {HistoryStore, type HistoryOptions} from '../source/history/history-store.js';
+import {historyFile} from '../source/history/open-history-file.js';
+import {storeDir} from './helpers/store-dir.js';
+
+function openStore(t: TestContext, options: Partial<HistoryOptions> = {}): HistoryStore {
+	const store = new HistoryStore({
+		dir: storeDir(t),
+		host: 'localhost:21567',
+		self: 'alice',
+		...options,
+	});
+	t.after(() => {
+		store.close();
+	});
+	return store;
+}
+
+const received = (uid: string, time: number, text: string): HistoryMessage => ({
+	uid,
+	time,
+	from: 'bob',
+	text,
+});
+const texts = (messages: HistoryMessage[]) => messages.map((message) => message.text);
+
+test('pages come in time order, before and after a message, whatever order they were kept in', (t) => {
+	const store = openStore(t);
+	for (const index of [3, 1, 4, 0, 2])
+		store.record('bob', received(`h${index}`, 1000 + index, `m${index}`));
+	assert.deepEqual(texts(store.latest('bob', 2)), ['m3', 'm4']);
+	assert.deepEqual(texts(store.earliest('Bob', 2)), ['m0', 'm1']);
+	assert.deepEqual(texts(store.before('bob', {time: 1003, uid: 'h3'}, 2)), ['m1', 'm2']);
+	assert.deepEqual(texts(store.after('bob', {time: 1001, uid: 'h1'}, 10)), ['m2', 'm3', 'm4']);
+	assert.deepEqual(store.conversations(), [{partner: 'bob', messages: 5, lastTime: 1004}]);
+});
+
+test('a message delivered again (same host id) is kept once', (t) => {
+	const store = openStore(t);
+	store.record('bob', received('77', 1000, 'stored while you were away'));
+	store.flush();
+	store.record('bob', received('77', 1000, 'stored while you were away'));
+	assert.equal(store.latest('bob', 10).length, 1);
+});
+
+test('search folds case and accents, in any script, newest first, within one conversation or all', (t) => {
+	const store = openStore(t);
+	store.record('bob', received('1', 1, 'Crème Brûlée tonight?'));
+	store.record('bob', received('2', 2, '明日は東京で会いましょう 🎉'));
+	store.record('carol', {uid: '3', time: 3, from: 'carol', text: 'CREME fraiche'});
+	const found = (query: string, partner?: string) =>
+		store.search(query, partner, 10).map((hit) => `${hit.partner}:${hit.message.uid}`);
+	assert.deepEqual(found('creme'), ['carol:3', 'bob:1']);
+	assert.deepEqual(found('BRULEE'), ['bob:1']);
+	assert.deepEqual(found('crème', 'bob'), ['bob:1']);
+	assert.deepEqual(found('東京で'), ['bob:2']);
+	// Shorter than a trigram: found by a scan that folds the same way.
+	assert.deepEqual(found('東'), ['bob:2']);
+	assert.deepEqual(found('🎉'), ['bob:2']);
+	assert.deepEqual(found('é', 'carol'), ['carol:3']);
+	assert.deepEqual(found('"quoted" nothing'), []);
+});
+
+test('a closed conversation leaves the list until a new message comes; forgetting deletes it', (t) => {
+	const store = openStore(t);
+	store.record('bob', received('1', 1, 'hello'));
+	store.record('carol', {uid: '2', time: 2, from: 'carol', text: 'hi'});
+	store.closeConversation('bob');
+	assert.deepEqual(
+		store.conversations().map((c) => c.partner),
+		['carol'],
+	);
+	assert.equal(store.latest('bob', 10).length, 1, 'closing keeps the messages');
+	store.record('bob', received('3', 3, 'back again'));
+	assert.deepEqual(
+		store.conversations().map((c) => c.partner),
+		['bob', 'carol'],
+	);
+	store.forgetConversation('bob');
+	assert.deepEqual(
+		store.conversations().map((c) => c.partner),
+		['carol'],
+	);
+	assert.deepEqual(store.latest('bob', 10), []);
+	assert.deepEqual(store.search('hello', undefined, 10), []);
+});
+
+test('a sent message keeps the host’s answer; one never answered reads as not delivered later', (t) => {
+	const dir = storeDir(t);
+	const first = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	first.record(
+		'bob',
+		{uid: 's.1', time: 1, from: 'alice', text: 'a', delivery: {state: 'sending'}},
+		'r1',
+	);
+	first.record(
+		'bob',
+		{uid: 's.2', time: 2, from: 'alice', text: 'b', delivery: {state: 'sending'}},
+		'r2',
+	);
+	first.recordResult('r1', {state: 'delivered'});
+	assert.deepEqual(
+		first.latest('bob', 2).map((m) => m.delivery?.state),
+		['delivered', 'sending'],
+	);
+	first.close();
+	const second = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	t.after(() => {
+		second.close();
+	});
+	assert.deepEqual(
+		second.latest('bob', 2).map((m) => m.delivery?.state),
+		['delivered', 'failed'],
+	);
+});
+
+test('--history-days drops older messages; conversations are kept per host and own name', (t) => {
+	const dir = storeDir(t);
+	const now = 100 * DAY_MS;
+	const writer = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	writer.record('bob', received('old', now - 10 * DAY_MS, 'ten days ago'));
+	writer.record('bob', received('new', now - DAY_MS, 'yesterday'));
+	writer.close();
+	const other = new HistoryStore({dir, host: 'h:2', self: 'alice'});
+	assert.deepEqual(other.conversations(), [], 'another host has its own conversations');
+	other.close();
+	const kept = new HistoryStore({dir, host: 'h:1', self: 'ALICE', keepDays: 7, now: () => now});
+	t.after(() => {
+		kept.close();
+	});
+	assert.deepEqual(texts(kept.latest('bob', 10)), ['yesterday']);
+});
+
+test('the history is in $XDG_DATA_HOME/chat, the folder 0700 and the file 0600', (t) => {
+	const base = path.dirname(storeDir(t));
+	const dir = chatDataDir({XDG_DATA_HOME: base}, '/home/nobody');
+	assert.equal(dir, path.join(base, 'chat'));
+	assert.equal(chatDataDir({XDG_DATA_HOME: 'relative'}, '/home/x'), '/home/x/.local/share/chat');
+	const store = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	store.close();
+	assert.equal(fs.statSync(dir).mode & 0o777, 0o700);
+	assert.equal(fs.statSync(historyFile(dir)).mode & 0o777, 0o600);
+});

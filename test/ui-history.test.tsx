@@ -1,0 +1,170 @@
+// The chat screen with a local history (the real store, on a temp folder): reopening shows the
+// past conversations with a line where this session begins, PgUp pages older messages in from
+// disk, Home and End jump, /search finds and Enter jumps to a result, /forget asks first.
+import assert from 'node:assert/strict';
+import {test, type TestContext} from 'node:test';
+import {HistoryStore} from '../source/history/history-store.js';
+import {SESSION_LABEL} from '../source/ui/state/visible-window.js';
+import {keys, renderChat, waitUntil} from './helpers/render-chat.js';
+import {storeDir} from './helpers/store-dir.js';
+
+const DAY_MS = 86_400_000;
+
+function openHistory(t: TestContext, dir = storeDir(t)): HistoryStore {
+	const store = new HistoryStore({dir, host: 'localhost:21567', self: 'alice'});
+	t.after(() => {
+		store.close();
+	});
+	return store;
+}
+
+/** Bob's past, `count` messages a minute apart, ending yesterday. */
+function fillPast(store: HistoryStore, count: number, text = (index: number) => `old ${index}`) {
+	const start = Date.now() - DAY_MS - count * 60_000;
+	for (let index = 0; index < count; index++) {
+		store.record('bob', {
+			uid: `past-${index}`,
+			time: start + index * 60_000,
+			from: 'bob',
+			text: text(index),
+		});
+	}
+	store.flush();
+}
+
+test('reopening: past conversations are listed, offline until online, with their messages', async (t) => {
+	const history = openHistory(t);
+	fillPast(history, 3);
+	const chat = renderChat({history, columns: 80, rows: 20});
+	t.after(() => chat.unmount());
+	chat.client.welcome('alice', ['carol']);
+	await chat.waitFor((frame) => /bob off/.test(frame), 'bob listed as offline');
+	await chat.press(keys.alt('1'));
+	const frame = await chat.waitFor((frame) => frame.includes('old 2'), 'the past messages');
+	assert.match(frame, new RegExp(SESSION_LABEL), 'the line where this session begins');
+	assert.ok(frame.indexOf('old 2') < frame.indexOf(SESSION_LABEL));
+	chat.client.emit({type: 'user-joined', name: 'bob'});
+	chat.client.emit({
+		type: 'message',
+		id: 'new-1',
+		time: Date.now(),
+		from: 'bob',
+		to: 'alice',
+		text: 'hello again',
+	});
+	const after = await chat.waitFor((frame) => frame.includes('hello again'), 'a new message');
+	assert.ok(after.indexOf(SESSION_LABEL) < after.indexOf('hello again'), 'below the session line');
+	assert.doesNotMatch(after, /bob off/);
+	// Written to the history as it came.
+	assert.deepEqual(
+		history.latest('bob', 1).map((message) => message.text),
+		['hello again'],
+	);
+});
+
+test('PgUp pages older messages in from disk; Home and End jump to the oldest and the newest', async (t) => {
+	const history = openHistory(t);
+	fillPast(history, 1200);
+	const chat = renderChat({history, columns: 80, rows: 20});
+	t.after(() => chat.unmount());
+	chat.client.welcome('alice', ['bob']);
+	await chat.waitFor((frame) => frame.includes('1 bob'), 'the list');
+	await chat.press(keys.alt('1'));
+	await chat.waitFor((frame) => frame.includes('old 1199'), 'the newest');
+	// Far more than the first read brought in: the pages come from disk as PgUp nears their edge.
+	for (let press = 0; press < 40; press++) await chat.press(keys.pageUp);
+	const paged = await chat.waitFor(
+		(frame) => /old 1[01]\d\d\b/.test(frame) === false,
+		'older pages',
+	);
+	const shown = Number(/old (\d+)/.exec(paged)?.[1]);
+	assert.ok(shown < 1199 - 50, `paged past what was read at start (shows old ${shown})`);
+	await chat.press(keys.home);
+	await chat.waitFor((frame) => /old 0\b/.test(frame), 'the oldest message');
+	await chat.press(keys.end);
+	await chat.waitFor(
+		(frame) => frame.includes('old 1199') && !/old 0\b/.test(frame),
+		'the newest again',
+	);
+});
+
+test('/search finds case- and accent-folded text; Enter jumps to it; Esc goes back', async (t) => {
+	const history = openHistory(t);
+	fillPast(history, 600, (index) => (index === 42 ? 'the Crème Brûlée recipe' : `old ${index}`));
+	history.record('carol', {
+		uid: 'c1',
+		time: Date.now() - DAY_MS,
+		from: 'carol',
+		text: 'crème for carol',
+	});
+	const chat = renderChat({history, columns: 80, rows: 20});
+	t.after(() => chat.unmount());
+	chat.client.welcome('alice', ['bob', 'carol']);
+	await chat.waitFor((frame) => frame.includes('1 bob'), 'the list');
+	await chat.press(keys.alt('1'));
+	await chat.waitFor((frame) => frame.includes('old 599'), 'bob');
+	await chat.press(keys.ctrlR);
+	await chat.submit('creme brulee');
+	const results = await chat.waitFor((frame) => frame.includes('1 found'), 'the results');
+	assert.match(results, /bob: the Crème Brûlée recipe/);
+	assert.doesNotMatch(results, /for carol/);
+	await chat.press(keys.escape);
+	await chat.waitFor((frame) => frame.includes('old 599'), 'back to the conversation');
+	await chat.submit('/search -a CRÈME');
+	await chat.waitFor((frame) => frame.includes('2 found'), 'every conversation');
+	await chat.press(keys.down, keys.enter);
+	const jumped = await chat.waitFor(
+		(frame) => frame.includes('the Crème Brûlée recipe') && frame.includes('old 41'),
+		'the message in its conversation',
+	);
+	assert.doesNotMatch(jumped, /old 599/);
+	await chat.press(keys.end);
+	await chat.waitFor((frame) => frame.includes('old 599'), 'End: the newest again');
+});
+
+test('/forget asks first: any other key keeps it, y deletes it from the history', async (t) => {
+	const history = openHistory(t);
+	fillPast(history, 5);
+	const chat = renderChat({history, columns: 80, rows: 20});
+	t.after(() => chat.unmount());
+	chat.client.welcome('alice', ['bob']);
+	await chat.waitFor((frame) => frame.includes('1 bob'), 'the list');
+	await chat.press(keys.alt('1'));
+	await chat.submit('/forget');
+	await chat.waitFor((frame) => frame.includes('forget every message with bob'), 'the question');
+	await chat.press('n');
+	await chat.waitFor((frame) => frame.includes('kept the conversation with bob'), 'kept');
+	assert.equal(history.latest('bob', 10).length, 5);
+	await chat.submit('/forget');
+	await chat.waitFor((frame) => frame.includes('forget every message'), 'asked again');
+	await chat.press('y');
+	await chat.waitFor((frame) => frame.includes('forgot the conversation with bob'), 'forgotten');
+	await waitUntil(() => history.latest('bob', 10).length === 0, 'the history emptied');
+	assert.deepEqual(history.conversations(), []);
+});
+
+test('event lines are shown but never kept in the history nor found by /search', async (t) => {
+	const history = openHistory(t);
+	fillPast(history, 3);
+	const chat = renderChat({history, columns: 80, rows: 20});
+	t.after(() => chat.unmount());
+	chat.client.welcome('alice', ['bob']);
+	await chat.waitFor((frame) => frame.includes('1 bob'), 'the list');
+	await chat.press(keys.alt('1'));
+	await chat.waitFor((frame) => frame.includes('old 2'), 'the past messages');
+	chat.client.emit({type: 'user-away', name: 'bob'});
+	chat.client.emit({type: 'user-left', name: 'bob'});
+	await chat.waitFor((frame) => frame.includes('bob left'), 'the event lines');
+	await chat.submit('/who');
+	await chat.waitFor((frame) => /bob is away[^]*bob left/.test(frame), 'both event lines');
+	history.flush();
+	assert.deepEqual(
+		history.latest('bob', 10).map((message) => message.text),
+		['old 0', 'old 1', 'old 2'],
+	);
+	await chat.submit('/search bob');
+	await chat.waitFor((frame) => frame.includes('nothing found'), 'no event line found');
+	await chat.press(keys.escape);
+	await chat.submit('/search -a left');
+	await chat.waitFor((frame) => frame.includes('nothing found'), 'nor in every conversation');
+});
