@@ -19,6 +19,8 @@ export class FakeChatClient implements ChatClient {
 		this.emit({type: 'closed', code: 'quit', message: 'goodbye'});
 	}
 
+	reconnect(): void {}
+
 	subscribe(listener: (event: ClientEvent) => void): () => void {
 		return this.#events.subscribe(listener);
 	}

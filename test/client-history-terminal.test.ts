@@ -64,6 +64,8 @@ test('chat, quit, join again and the conversation is there; chat log prints it',
 	first.type('see you tomorrow, Bob\r');
 	await first.shows('see you tomorrow');
 	await bob.waitForLine(/see you tomorrow/);
+	// Delivered first: a quit with a message still waiting asks before it goes (quit-question.ts).
+	await first.shows('see you tomorrow, Bob ✓');
 	first.type(CTRL_C);
 	assert.equal(await first.exited, 0);
 

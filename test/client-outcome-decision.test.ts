@@ -64,3 +64,14 @@ test('BYE: shutdown is retried, quit and flood close', () => {
 		message: 'the host at host:21567 closed the connection: too many lines',
 	});
 });
+
+test('while a person watches, a name taken on a reconnect is retried past the grace, with why', () => {
+	const taken = {kind: 'refused', code: 'name-taken', reason: 'taken'} as const;
+	const longAfter = {...later, sinceDropMs: 10 * 60_000, keepTryingName: true};
+	assert.deepEqual(decideAfterOutcome(taken, longAfter), {
+		kind: 'retry',
+		why: 'the name alice is in use on host:21567 (taken while you were away?)',
+	});
+	assert.equal(decideAfterOutcome(taken, {...longAfter, keepTryingName: false}).kind, 'close');
+	assert.equal(decideAfterOutcome(taken, {...first, keepTryingName: true}).kind, 'close');
+});

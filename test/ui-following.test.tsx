@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
+import {FOLLOW_PAUSE_AFTER_CHOICE_MS} from '../source/client/limits.js';
 import {renderChat} from './helpers/render-chat.js';
 
 afterEach(() => {
@@ -12,6 +13,8 @@ test('with an empty input line a message from someone else switches to them', as
 	chat.client.welcome('alice', ['bob', 'carol']);
 	await chat.submit('to:bob');
 	await chat.waitFor((frame) => frame.includes('to bob>'), 'bob chosen');
+	// Right after a choice following waits (ui-following-rules.test.tsx); this is later.
+	chat.clock.advance(FOLLOW_PAUSE_AFTER_CHOICE_MS);
 	chat.client.message('carol', 'hello from carol');
 	const frame = await chat.waitFor((frame) => frame.includes('to carol>'), 'switched to carol');
 	assert.match(frame, /carol: hello from carol/);

@@ -142,3 +142,29 @@ test('/forget asks first: any other key keeps it, y deletes it from the history'
 	await waitUntil(() => history.latest('bob', 10).length === 0, 'the history emptied');
 	assert.deepEqual(history.conversations(), []);
 });
+
+test('event lines are shown but never kept in the history nor found by /search', async (t) => {
+	const history = openHistory(t);
+	fillPast(history, 3);
+	const chat = renderChat({history, columns: 80, rows: 20});
+	t.after(() => chat.unmount());
+	chat.client.welcome('alice', ['bob']);
+	await chat.waitFor((frame) => frame.includes('1 bob'), 'the list');
+	await chat.press(keys.alt('1'));
+	await chat.waitFor((frame) => frame.includes('old 2'), 'the past messages');
+	chat.client.emit({type: 'user-away', name: 'bob'});
+	chat.client.emit({type: 'user-left', name: 'bob'});
+	await chat.waitFor((frame) => frame.includes('bob left'), 'the event lines');
+	await chat.submit('/who');
+	await chat.waitFor((frame) => /bob is away[^]*bob left/.test(frame), 'both event lines');
+	history.flush();
+	assert.deepEqual(
+		history.latest('bob', 10).map((message) => message.text),
+		['old 0', 'old 1', 'old 2'],
+	);
+	await chat.submit('/search bob');
+	await chat.waitFor((frame) => frame.includes('nothing found'), 'no event line found');
+	await chat.press(keys.escape);
+	await chat.submit('/search -a left');
+	await chat.waitFor((frame) => frame.includes('nothing found'), 'nor in every conversation');
+});

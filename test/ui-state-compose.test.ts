@@ -92,7 +92,8 @@ test('a sender who leaves mid-message ends it: their next message is a new one',
 		to: 'alice',
 		text: 'again',
 	});
-	assert.deepEqual(texts(state, 'bob'), ['half', 'again']);
+	// The event line of the leaving (event-lines.ts) stands between the two messages.
+	assert.deepEqual(texts(state, 'bob'), ['half', 'bob left', 'again']);
 });
 
 test('a paste past the whole-message limits is not pasted, and the notice says the limit', () => {

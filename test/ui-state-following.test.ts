@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {FOLLOW_PAUSE_AFTER_CHOICE_MS} from '../source/client/limits.js';
 import {unreadOf, unreadTotal} from '../source/ui/state/chat-state.js';
 import {
 	command,
 	events,
+	eventsAt,
 	message,
 	submit,
 	texts,
@@ -12,8 +14,9 @@ import {
 } from './helpers/chat-state-driver.js';
 
 test('a message from another user switches to them while the input line is empty', () => {
-	let state = submit(welcomed(['bob', 'carol']), 'to:bob');
-	state = events(state, message('carol', 'hi'));
+	const chosen = Date.now();
+	let state = submit(welcomed(['bob', 'carol']), 'to:bob', chosen);
+	state = eventsAt(state, chosen + FOLLOW_PAUSE_AFTER_CHOICE_MS, message('carol', 'hi'));
 	assert.equal(state.partner, 'carol');
 	assert.equal(state.conversations.get('carol')?.unread, 0);
 	assert.equal(state.bells, 1);
@@ -76,7 +79,9 @@ test('a batch of events gives the same state as the events one by one', () => {
 		message('bob', 'b2'),
 	];
 	for (const typing of ['', 'draft']) {
-		const start = type(submit(welcomed(['bob', 'carol', 'dave']), 'to:bob'), typing);
+		// Chosen long enough ago that following may switch (following-rule.ts).
+		const chosen = Date.now() - FOLLOW_PAUSE_AFTER_CHOICE_MS;
+		const start = type(submit(welcomed(['bob', 'carol', 'dave']), 'to:bob', chosen), typing);
 		const together = events(start, ...batch);
 		let apart = start;
 		for (const event of batch) apart = events(apart, event);

@@ -4,8 +4,12 @@
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export type ClientEvent =
-	/** Connection state changed. `detail` is a human sentence (e.g. "retrying in 4 s"). */
-	| {type: 'state'; state: ConnectionState; detail?: string}
+	/**
+	 * Connection state changed. `detail` is a human sentence (e.g. "retrying in 4 s"). While the
+	 * client waits to try again, `retryAt` is when (ms since the epoch), and `why` what keeps it
+	 * out when that is more than a lost connection (a name someone else has now).
+	 */
+	| {type: 'state'; state: ConnectionState; detail?: string; retryAt?: number; why?: string}
 	/** Logged in (first time or after a reconnect). `users` is the full roster, including you;
 	 * `fingerprints` the key fingerprint of each user who has one. */
 	| {type: 'welcome'; name: string; users: string[]; fingerprints?: ReadonlyMap<string, string>}
@@ -45,6 +49,11 @@ export type ClientEvent =
 	| {type: 'progress'; ref: string; sent: number; total: number}
 	/** Your message `ref` was not delivered. `reason` is a sentence for people. */
 	| {type: 'failed'; ref: string; code: string; reason: string}
+	/**
+	 * The host said it is stopping (`BYE shutdown`); the client tries to reconnect, as after a drop.
+	 * `message` is the host's reason.
+	 */
+	| {type: 'host-shutdown'; message: string}
 	/** The host did not accept something; the session goes on. */
 	| {type: 'error'; code: string; message: string}
 	/** The session is over for good (refused, quit, host gone and not coming back). */
@@ -64,6 +73,11 @@ export type ChatClient = {
 	 * deadline passed (QUIT_ANSWER_TIMEOUT_MS): callers need no deadline of their own.
 	 */
 	quit(): Promise<void>;
+	/**
+	 * While waiting to try the host again, tries now instead of when the backoff says (`/reconnect`).
+	 * Does nothing while connected or already trying, or once the session is over.
+	 */
+	reconnect(): void;
 	/**
 	 * Registers a listener; returns the function that removes it. Events that came while nobody
 	 * listened (before the UI mounted) are given to the next listener first, so none is lost.

@@ -100,6 +100,11 @@ export function refusalSentence(
 	}
 }
 
+/** Why a reconnect is refused while the person keeps waiting: someone else has the name now. */
+export function nameTakenWhy(address: HostAddress, name: string): string {
+	return `the name ${name} is in use on ${formatHostLabel(address)} (taken while you were away?)`;
+}
+
 /** Why the host ended a session that was logged in (`BYE code :reason`, not retried). */
 export function byeSentence(address: HostAddress, code: string, reason: string): string {
 	const label = formatHostLabel(address);

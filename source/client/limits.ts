@@ -117,6 +117,12 @@ export const INPUT_HISTORY_LIMIT = 200;
 /** Messages kept per conversation (the benchmark's long history fits); older ones are dropped first. */
 export const MAX_MESSAGES_PER_CONVERSATION = 100_000;
 
+/**
+ * After you choose a partner yourself, a message from someone else does not pull you away for
+ * this long: enough to read the last lines and start typing to the one you chose.
+ */
+export const FOLLOW_PAUSE_AFTER_CHOICE_MS = 10_000;
+
 // The local history, as the chat screen reads it (source/history/ keeps it).
 
 /** Messages read from disk per conversation at start: a screenful, so start-up stays quick. */

@@ -4,13 +4,15 @@ import {
 	QUIT_SENTENCE,
 	byeSentence,
 	connectFailureSentence,
+	nameTakenWhy,
 	refusalSentence,
 } from './closing-sentences.js';
 import type {ConnectionOutcome} from './host-connection.js';
 import type {HostAddress} from './open-socket.js';
 import {isRetryableBye, isRetryableRefusal, isTransientSocketError} from './reconnect-policy.js';
 
-type Decision = {kind: 'retry'} | {kind: 'close'; code: string; message: string};
+/** `why`, when there is one, is a sentence for the person waiting: what keeps the client out. */
+type Decision = {kind: 'retry'; why?: string} | {kind: 'close'; code: string; message: string};
 
 type DecisionContext = {
 	address: HostAddress;
@@ -21,6 +23,11 @@ type DecisionContext = {
 	sinceDropMs: number;
 	/** The resume grace period the host announced. */
 	graceMs: number;
+	/**
+	 * A person is watching (the chat screen): a name taken on a reconnect, as when someone took it
+	 * while the host restarted, is retried for as long as they wait, not only for the grace period.
+	 */
+	keepTryingName?: boolean;
 };
 
 const retry: Decision = {kind: 'retry'};
@@ -36,6 +43,9 @@ export function decideAfterOutcome(outcome: ConnectionOutcome, context: Decision
 
 		case 'refused': {
 			const {code, reason} = outcome;
+			if (code === 'name-taken' && hasLoggedIn && context.keepTryingName) {
+				return {kind: 'retry', why: nameTakenWhy(address, name)};
+			}
 			if (isRetryableRefusal(code, {hasLoggedInBefore: hasLoggedIn, ...context})) return retry;
 			return {kind: 'close', code, message: refusalSentence(address, name, code, reason)};
 		}

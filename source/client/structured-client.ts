@@ -127,7 +127,7 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		sends.online((line) => connection?.send(line), login.pacing);
 	};
 
-	const scheduleRetry = () => {
+	const scheduleRetry = (why?: string) => {
 		const disconnectedFor = Date.now() - droppedAt;
 		if (shouldGiveUp(giveUp, disconnectedFor)) {
 			close('gave-up', gaveUpSentence(hosts.current, disconnectedFor));
@@ -135,10 +135,13 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		}
 
 		const delay = reconnectDelayMs(attempt++, options.random);
+		const retry = retryDetail(delay);
 		events.emit({
 			type: 'state',
 			state: hasLoggedIn ? 'reconnecting' : 'connecting',
-			detail: retryDetail(delay),
+			detail: why === undefined ? retry : `${why}: ${retry}`,
+			retryAt: Date.now() + delay,
+			...(why === undefined ? {} : {why}),
 		});
 		retryTimer = setTimeout(connect, delay);
 	};
@@ -153,6 +156,10 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		if (quitting !== undefined) {
 			close('quit', QUIT_SENTENCE);
 			return;
+		}
+
+		if (outcome.kind === 'bye' && outcome.code === 'shutdown') {
+			events.emit({type: 'host-shutdown', message: outcome.reason});
 		}
 
 		// A refused resume token is spent either way: the next try logs in fresh.
@@ -192,8 +199,9 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 			hasLoggedIn,
 			sinceDropMs: Date.now() - droppedAt,
 			graceMs,
+			keepTryingName: giveUp.kind === 'never',
 		});
-		if (decision.kind === 'retry') scheduleRetry();
+		if (decision.kind === 'retry') scheduleRetry(decision.why);
 		else close(decision.code, decision.message);
 	};
 
@@ -269,6 +277,11 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 			}
 
 			return done;
+		},
+		reconnect() {
+			if (closed || quitting !== undefined || connection !== undefined) return;
+			clearTimeout(retryTimer);
+			connect();
 		},
 		subscribe: (listener: (event: ClientEvent) => void) => events.subscribe(listener),
 	};

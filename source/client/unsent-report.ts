@@ -45,6 +45,9 @@ export function trackUnsent(client: ChatClient): UnsentReport {
 				return ref;
 			},
 			quit: () => client.quit(),
+			reconnect() {
+				client.reconnect();
+			},
 			subscribe: (listener) =>
 				client.subscribe((event) => {
 					observe(event);

@@ -11,7 +11,18 @@ type CleanupStep = {
 	onSignal(signal: EndingSignal): void;
 	/** Puts back what this part changed (raw mode, echo, the screen); runs once, whatever happens. */
 	restore?: () => void;
+	/**
+	 * Back from a suspend (Ctrl+Z, then fg): takes the terminal again as `restore` gave it up. Only
+	 * a step with a resume is restored on a suspend; the others are left as they are.
+	 */
+	resume?: () => void;
 };
+
+/**
+ * How long a suspend waits for SIGCONT when the process did not stop at all (a process group
+ * with no shell to stop it, where the kernel drops SIGTSTP): then the screen comes back at once.
+ */
+const UNSTOPPED_WAIT_MS = 50;
 
 /** In the order they were registered; the newest is told first, as it sits on top. */
 const steps = new Set<CleanupStep>();
@@ -45,6 +56,41 @@ function install(): void {
 function uninstall(): void {
 	for (const [signal, handler] of signalHandlers) process.off(signal, handler);
 	process.off('exit', restoreAll);
+}
+
+/**
+ * Ctrl+Z in raw mode reaches the chat as a key, not as the terminal's SIGTSTP. This does what the
+ * terminal would, with the terminal put back first: restores every step that can resume, stops
+ * the process group (as vim does, so a wrapper such as npx stops too and the shell sees the job
+ * stopped), and once the shell continues it (fg) resumes those steps.
+ */
+export async function suspendProcess(): Promise<void> {
+	const suspended = [...steps].reverse().filter((step) => step.resume !== undefined);
+	for (const step of suspended) {
+		try {
+			step.restore?.();
+		} catch {
+			// A terminal that is gone has nothing to restore; stopping still works.
+		}
+	}
+	await new Promise<void>((resolve) => {
+		const timer = setTimeout(done, UNSTOPPED_WAIT_MS);
+		function done() {
+			clearTimeout(timer);
+			process.off('SIGCONT', done);
+			resolve();
+		}
+		process.on('SIGCONT', done);
+		// The stop takes effect before this call returns; the timer runs only after fg.
+		process.kill(0, 'SIGTSTP');
+	});
+	for (const step of suspended.reverse()) {
+		try {
+			step.resume?.();
+		} catch {
+			// Same: a terminal that went away while stopped cannot be taken again.
+		}
+	}
 }
 
 /** Registers a step; the returned function ends it, running its restore (calling it twice is safe). */

@@ -7,8 +7,8 @@ import type {ChatClient} from '../client/chat-client.js';
 import type {ChatHistory} from '../history/chat-history.js';
 import {ChatApp} from '../ui/chat-app.js';
 import type {ChatOutcome} from '../ui/hooks/use-exit.js';
-import {enterSequence, restoreTerminal} from '../ui/terminal-modes.js';
-import {registerCleanup} from './exit-cleanup.js';
+import {enterSequence, restoreTerminal, takeTerminal} from '../ui/terminal-modes.js';
+import {registerCleanup, suspendProcess} from './exit-cleanup.js';
 import {EXIT_FAILURE, SIGNAL_EXIT_CODES} from '../exit-codes.js';
 
 export type ChatUiOptions = {
@@ -51,6 +51,9 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 		restore: () => {
 			restoreTerminal({stdin, stdout});
 		},
+		resume: () => {
+			takeTerminal({stdin, stdout});
+		},
 	});
 	const onCrash = (error: unknown) => {
 		finish({exitCode: EXIT_FAILURE, message: `the chat screen stopped: ${describe(error)}`});
@@ -71,6 +74,7 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 				bell={options.bell}
 				onExit={finish}
 				writeControl={(data) => stdout.write(data)}
+				onSuspend={suspendProcess}
 			/>,
 			// Ctrl+C is a key of the chat (it logs out first); console output is drawn above the UI.
 			{stdin, stdout, exitOnCtrlC: false},

@@ -2,16 +2,15 @@
 import {Box} from 'ink';
 import {useMemo, useReducer} from 'react';
 import type {ChatClient} from '../client/chat-client.js';
+import {systemClock, type Clock} from './clock.js';
 import {chatReducer} from './state/chat-reducer.js';
 import {randomUUID} from 'node:crypto';
 import type {ChatHistory} from '../history/chat-history.js';
 import {initialChatState, onlineCount, unreadTotal, type ChatState} from './state/chat-state.js';
+import {retryCountdown} from './state/retry-countdown.js';
 import {pastConversations} from './state/past-conversations.js';
 import {SearchResults} from './views/search-results.js';
 import {useHistoryTasks} from './hooks/use-history-tasks.js';
-
-/** Hex digits of a random id that name this session's sent messages in the history. */
-const SESSION_ID_LENGTH = 12;
 import {ConnectingScreen} from './views/connecting-screen.js';
 import {ConversationPane} from './views/conversation-pane.js';
 import {HelpOverlay} from './views/help-overlay.js';
@@ -26,10 +25,22 @@ import {useAttention} from './hooks/use-attention.js';
 import {useChatKeys} from './hooks/use-chat-keys.js';
 import {useClientEvents} from './hooks/use-client-events.js';
 import {useExit, type ChatOutcome} from './hooks/use-exit.js';
+import {useNow} from './hooks/use-now.js';
 import {useOutbox} from './hooks/use-outbox.js';
+import {useReconnect} from './hooks/use-reconnect.js';
+import {useScreenRequests} from './hooks/use-screen-requests.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {UserList} from './views/user-list.js';
-import {userRows} from './views/user-rows.js';
+import {userRows, type RowPresence} from './views/user-rows.js';
+
+/** Hex digits of a random id that name this session's sent messages in the history. */
+const SESSION_ID_LENGTH = 12;
+
+/** The shown partner's presence, not known while the host is out of reach. */
+function partnerPresence(state: ChatState): RowPresence | undefined {
+	if (state.partner === undefined) return undefined;
+	return state.connection === 'connected' ? state.presence.get(state.partner) : 'unknown';
+}
 
 type ChatAppProps = {
 	client: ChatClient;
@@ -44,11 +55,15 @@ type ChatAppProps = {
 	onExit: (outcome: ChatOutcome) => void;
 	/** Where the bell and title sequences go: the terminal, beside Ink's own output. */
 	writeControl: (data: string) => void;
+	/** The system clock unless a test moves time itself. */
+	clock?: Clock;
+	/** Ctrl+Z: stops the process with the terminal restored; resolves once the shell's fg is back. */
+	onSuspend?: () => Promise<void>;
 };
 
 /** The first state: with a history, the conversations it kept, read before the first frame. */
 function startingState(props: ChatAppProps): ChatState {
-	const sessionStart = Date.now();
+	const sessionStart = (props.clock ?? systemClock).now();
 	const state = initialChatState({
 		self: props.self,
 		follow: props.follow,
@@ -61,6 +76,7 @@ function startingState(props: ChatAppProps): ChatState {
 
 export function ChatApp(props: ChatAppProps) {
 	const {client, self, history} = props;
+	const clock = props.clock ?? systemClock;
 	const [state, dispatch] = useReducer(chatReducer, props, startingState);
 	const {columns, rows} = useTerminalSize();
 	const inputRows = inputRowCount(state.input.text, MAX_INPUT_ROWS);
@@ -71,11 +87,18 @@ export function ChatApp(props: ChatAppProps) {
 		[layout],
 	);
 
-	useChatKeys(dispatch, view, layout.tooSmall);
-	useClientEvents(client, dispatch, history);
+	const now = useNow(clock, state.retryAt !== undefined && state.connection !== 'connected');
+	const detail =
+		state.retryAt === undefined || state.connection === 'connected'
+			? state.connectionDetail
+			: retryCountdown(state.retryAt, now, state.retryWhy);
+	useChatKeys(dispatch, view, layout.tooSmall, clock);
+	useClientEvents(client, dispatch, clock, history);
 	const recording = useMemo(() => ({history, self}), [history, self]);
 	useOutbox(client, state.outbox, dispatch, recording);
 	useHistoryTasks(history, state.historyTasks, dispatch);
+	useReconnect(client, state.requests.reconnect);
+	useScreenRequests(state.requests, props.onSuspend);
 	useExit(client, state, props.onExit);
 	useAttention({
 		bells: state.bells,
@@ -85,14 +108,16 @@ export function ChatApp(props: ChatAppProps) {
 		write: props.writeControl,
 	});
 
-	if (layout.tooSmall) return <TooSmallNotice columns={columns} rows={rows} />;
+	if (layout.tooSmall) {
+		return <TooSmallNotice columns={columns} rows={rows} question={state.quitAsking} />;
+	}
 	if (!state.welcomed) {
 		return (
 			<ConnectingScreen
 				self={state.self}
 				hostLabel={props.hostLabel}
 				state={state.connection}
-				detail={state.connectionDetail}
+				detail={detail}
 				height={layout.rootHeight}
 			/>
 		);
@@ -119,7 +144,7 @@ export function ChatApp(props: ChatAppProps) {
 					<ConversationPane
 						self={state.self}
 						partner={partner}
-						presence={partner === undefined ? undefined : state.presence.get(partner)}
+						presence={partnerPresence(state)}
 						fingerprint={partner === undefined ? undefined : state.fingerprints.get(partner)}
 						conversation={partner === undefined ? undefined : state.conversations.get(partner)}
 						width={layout.paneWidth}
@@ -131,9 +156,11 @@ export function ChatApp(props: ChatAppProps) {
 			</Box>
 			<NoticeLine
 				notice={
-					state.confirmSend
-						? {tone: 'info', text: confirmQuestion(state.confirmSend)}
-						: state.notice
+					state.quitAsking === undefined
+						? state.confirmSend
+							? {tone: 'info', text: confirmQuestion(state.confirmSend)}
+							: state.notice
+						: {tone: 'error', text: state.quitAsking}
 				}
 				width={columns}
 			/>
@@ -142,7 +169,7 @@ export function ChatApp(props: ChatAppProps) {
 				self={state.self}
 				hostLabel={props.hostLabel}
 				connection={state.connection}
-				detail={state.connectionDetail}
+				detail={detail}
 				online={onlineCount(state)}
 				width={columns}
 			/>

@@ -45,3 +45,13 @@ export function restoreTerminal({stdin, stdout}: Terminal): void {
 		// Same: a closed terminal needs no restoring.
 	}
 }
+
+/** Back from a suspend: raw mode, the alternate screen and a hidden cursor, as Ink draws them. */
+export function takeTerminal({stdin, stdout}: Terminal): void {
+	try {
+		if (stdin.isTTY && typeof stdin.setRawMode === 'function') stdin.setRawMode(true);
+		stdout.write(`${enterSequence}${ESC}[?25l`);
+	} catch {
+		// The terminal went away while the process was stopped; the chat ends on its own then.
+	}
+}

@@ -16,17 +16,27 @@ export function events(state: ChatState, ...list: ClientEvent[]): ChatState {
 	return chatReducer(state, {type: 'client-events', events: list});
 }
 
-export function command(state: ChatState, name: Command, keyName = ''): ChatState {
-	return chatReducer(state, {type: 'command', command: name, keyName, view, now: Date.now()});
+/** Client events that arrive at `now` (ms since the epoch). */
+export function eventsAt(state: ChatState, now: number, ...list: ClientEvent[]): ChatState {
+	return chatReducer(state, {type: 'client-events', events: list, now});
+}
+
+export function command(
+	state: ChatState,
+	name: Command,
+	keyName = '',
+	now = Date.now(),
+): ChatState {
+	return chatReducer(state, {type: 'command', command: name, keyName, view, now});
 }
 
 export function type(state: ChatState, text: string): ChatState {
 	return chatReducer(state, {type: 'type-text', text});
 }
 
-/** Types a line and presses Enter. */
-export function submit(state: ChatState, text: string): ChatState {
-	return command(type(state, text), 'submit');
+/** Types a line and presses Enter (at `now`). */
+export function submit(state: ChatState, text: string, now = Date.now()): ChatState {
+	return command(type(state, text), 'submit', '', now);
 }
 
 let nextId = 1;

@@ -7,6 +7,8 @@ import {createClientEvents} from '../../source/client/client-events.js';
 export type FakeClient = ChatClient & {
 	sends: Array<{ref: string; to: string; text: string; action?: boolean}>;
 	quits: number;
+	/** How many times the UI asked to reconnect now. */
+	reconnects: number;
 	emit(...events: ClientEvent[]): void;
 	/** Emits a welcome for `self` with these other users online. */
 	welcome(self: string, others: string[]): void;
@@ -22,6 +24,7 @@ export function createFakeClient(): FakeClient {
 	const fake: FakeClient = {
 		sends: [],
 		quits: 0,
+		reconnects: 0,
 		send(to, text, options) {
 			const ref = `r${fake.sends.length + 1}`;
 			fake.sends.push(options?.action === true ? {ref, to, text, action: true} : {ref, to, text});
@@ -31,6 +34,9 @@ export function createFakeClient(): FakeClient {
 			fake.quits++;
 			// Like the real client: the host confirms and the session closes.
 			fake.emit({type: 'closed', code: 'quit', message: 'goodbye'});
+		},
+		reconnect() {
+			fake.reconnects++;
 		},
 		subscribe(listener) {
 			listeners++;

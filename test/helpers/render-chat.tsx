@@ -5,6 +5,7 @@ import type {ChatHistory} from '../../source/history/chat-history.js';
 import {ChatApp} from '../../source/ui/chat-app.js';
 import type {ChatOutcome} from '../../source/ui/hooks/use-exit.js';
 import {createFakeClient, type FakeClient} from './fake-client.js';
+import {createManualClock, type ManualClock} from './manual-clock.js';
 
 /** How long a UI test waits for a frame before failing: generous, as CI machines are loaded. */
 const WAIT_DEADLINE_MS = 15_000;
@@ -20,6 +21,8 @@ export const keys = {
 	ctrlU: '\u0015',
 	ctrlW: '\u0017',
 	ctrlA: '\u0001',
+	ctrlL: '\u000C',
+	ctrlZ: '\u001A',
 	ctrlR: '\u0012',
 	home: '\u001B[H',
 	end: '\u001B[F',
@@ -39,6 +42,8 @@ export const keys = {
 
 export type ChatHarness = {
 	client: FakeClient;
+	/** The screen's clock: time moves only with clock.advance(ms). */
+	clock: ManualClock;
 	frame(): string;
 	/** Sends raw input, one key sequence per call, and lets Ink handle it. */
 	press(...inputs: string[]): Promise<void>;
@@ -48,6 +53,10 @@ export type ChatHarness = {
 	resize(columns: number, rows: number): void;
 	controls: string[];
 	outcomes: ChatOutcome[];
+	/** Everything written to the terminal so far, frame by frame. */
+	writes(): readonly string[];
+	/** How many times Ctrl+Z asked to suspend; each resolves at once, as if fg came right away. */
+	suspends: number;
 	unmount(): void;
 };
 
@@ -81,6 +90,7 @@ export function renderChat(
 	} = {},
 ): ChatHarness {
 	const client = options.client ?? createFakeClient();
+	const clock = createManualClock();
 	const controls: string[] = [];
 	const outcomes: ChatOutcome[] = [];
 	const app = render(
@@ -93,6 +103,10 @@ export function renderChat(
 			bell={options.bell ?? true}
 			onExit={(outcome) => outcomes.push(outcome)}
 			writeControl={(data) => controls.push(data)}
+			clock={clock}
+			onSuspend={async () => {
+				harness.suspends++;
+			}}
 		/>,
 	);
 	const resize = (columns: number, rows: number) => {
@@ -109,9 +123,12 @@ export function renderChat(
 			setImmediate(resolve);
 		});
 	};
-	return {
+	const harness: ChatHarness = {
 		client,
+		clock,
 		frame,
+		writes: () => app.frames,
+		suspends: 0,
 		async press(...inputs) {
 			for (const input of inputs) {
 				app.stdin.write(input);
@@ -131,4 +148,5 @@ export function renderChat(
 			app.unmount();
 		},
 	};
+	return harness;
 }

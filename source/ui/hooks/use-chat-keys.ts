@@ -6,6 +6,7 @@ import {PASTE_END_TIMEOUT_MS} from '../../client/limits.js';
 import {createPasteParser, type InputPiece} from '../keys/bracketed-paste.js';
 import {commandForKey} from '../keys/keymap.js';
 import {keyId, parseKeys, type KeyPress} from '../keys/parse-key.js';
+import type {Clock} from '../clock.js';
 import type {ViewSize} from '../state/apply-command.js';
 import type {ChatAction} from '../state/chat-reducer.js';
 
@@ -22,12 +23,24 @@ function actionForKey(key: KeyPress, view: ViewSize, now: number): ChatAction | 
 	return undefined;
 }
 
-/** While the screen is hidden (too small) only quitting works: nothing is typed or sent blind. */
-function allowedBlind(action: ChatAction): boolean {
-	return action.type === 'command' && action.command === 'quit';
+/** Keys that still work while the screen is hidden (too small): nothing is typed or sent blind. */
+const BLIND_COMMANDS: ReadonlySet<string> = new Set(['quit', 'redraw', 'suspend']);
+
+/**
+ * What a key does on a hidden screen: the blind commands, and typing marked blind, which the
+ * reducer takes only as the answer to the quit question (the notice shows it).
+ */
+function blindAction(action: ChatAction): ChatAction | undefined {
+	if (action.type === 'type-text') return {...action, blind: true};
+	return action.type === 'command' && BLIND_COMMANDS.has(action.command) ? action : undefined;
 }
 
-export function useChatKeys(dispatch: Dispatch<ChatAction>, view: ViewSize, hidden: boolean): void {
+export function useChatKeys(
+	dispatch: Dispatch<ChatAction>,
+	view: ViewSize,
+	hidden: boolean,
+	clock: Clock,
+): void {
 	const {internal_eventEmitter: emitter, setRawMode, isRawModeSupported} = useStdin();
 	// Read at key time, so a key after a resize pages by the new size without re-subscribing;
 	// set as the frame is committed, so no key is read against the size before it.
@@ -56,8 +69,9 @@ export function useChatKeys(dispatch: Dispatch<ChatAction>, view: ViewSize, hidd
 					continue;
 				}
 				for (const key of parseKeys(piece.data)) {
-					const action = actionForKey(key, view, Date.now());
-					if (action && (!hidden || allowedBlind(action))) dispatch(action);
+					const action = actionForKey(key, view, clock.now());
+					const allowed = action && hidden ? blindAction(action) : action;
+					if (allowed) dispatch(allowed);
 				}
 			}
 		};
@@ -75,5 +89,5 @@ export function useChatKeys(dispatch: Dispatch<ChatAction>, view: ViewSize, hidd
 			clearTimeout(pasteTimer);
 			emitter.off('input', onInput);
 		};
-	}, [emitter, dispatch]);
+	}, [emitter, dispatch, clock]);
 }

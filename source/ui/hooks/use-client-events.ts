@@ -2,6 +2,7 @@
 // of the event loop become one action and one frame, so a steady stream does not flicker.
 import {useEffect, type Dispatch} from 'react';
 import type {ChatClient, ClientEvent} from '../../client/chat-client.js';
+import type {Clock} from '../clock.js';
 import type {ChatHistory} from '../../history/chat-history.js';
 import type {ChatAction} from '../state/chat-reducer.js';
 
@@ -29,6 +30,7 @@ function record(history: ChatHistory, event: ClientEvent): void {
 export function useClientEvents(
 	client: ChatClient,
 	dispatch: Dispatch<ChatAction>,
+	clock: Clock,
 	history?: ChatHistory,
 ): void {
 	useEffect(() => {
@@ -38,7 +40,7 @@ export function useClientEvents(
 			scheduled = undefined;
 			const events = queue;
 			queue = [];
-			dispatch({type: 'client-events', events});
+			dispatch({type: 'client-events', events, now: clock.now()});
 		};
 		const unsubscribe = client.subscribe((event) => {
 			if (history) record(history, event);
@@ -49,5 +51,5 @@ export function useClientEvents(
 			unsubscribe();
 			if (scheduled) clearImmediate(scheduled);
 		};
-	}, [client, dispatch, history]);
+	}, [client, dispatch, clock, history]);
 }

@@ -17,6 +17,8 @@ export type Command =
 	| 'close-conversation'
 	| 'quit'
 	| 'quit-or-delete'
+	| 'redraw'
+	| 'suspend'
 	| 'submit'
 	| 'insert-newline'
 	| 'cursor-left'
@@ -50,7 +52,7 @@ export const keymap: readonly Binding[] = [
 		command: 'jump-to-user',
 		keys: digits.map((digit) => `alt+${digit}`),
 		label: 'Alt+1 … Alt+9',
-		description: 'jump to the user at that position',
+		description: 'jump to the user with that number',
 		group: 'chat',
 	},
 	{
@@ -109,6 +111,13 @@ export const keymap: readonly Binding[] = [
 		command: 'quit-or-delete',
 		keys: ['ctrl+d'],
 		description: 'quit on an empty line, else delete forward',
+		group: 'chat',
+	},
+	{command: 'redraw', keys: ['ctrl+l'], description: 'draw the screen again', group: 'chat'},
+	{
+		command: 'suspend',
+		keys: ['ctrl+z'],
+		description: 'suspend to the shell (fg comes back)',
 		group: 'chat',
 	},
 	{command: 'cursor-left', keys: ['left', 'ctrl+b'], description: 'move left', group: 'editing'},

@@ -8,6 +8,8 @@ import {
 	switchPartner,
 	withConversation,
 } from './conversation-updates.js';
+import {addEventLine, addEventLineEverywhere} from './event-lines.js';
+import {mayFollow} from './following-rule.js';
 import {addIncoming, endOpenMessage} from './incoming-parts.js';
 import {applyRoster, ensureListed, setPresence, userLeft} from './roster-updates.js';
 
@@ -27,20 +29,21 @@ function failureReason(state: ChatState, event: FailedEvent): string {
 }
 
 /**
- * Messages from someone other than the shown partner switch to them only when following is on
- * and the input line is empty, so a draft never goes to a different person than the one shown.
+ * Messages from someone other than the shown partner switch to them only as following-rule.ts
+ * allows, so a draft never goes to a different person than the one shown.
  * `events` is a run from one sender: the rule gives the same result for it as message by message.
  */
 function receiveMessages(
 	state: ChatState,
 	from: string,
 	events: readonly MessageEvent[],
+	now: number,
 ): ChatState {
 	const incoming = events.map(({id, ...event}) => ({...event, uid: id}));
 	const added = addIncoming(ensureListed(state, from), from, incoming);
 	let next = added.state;
 	if (next.partner === from || added.started === 0) return next;
-	if (next.follow && next.input.text === '') {
+	if (mayFollow(next, now)) {
 		return {...switchPartner(next, from), bells: next.bells + 1};
 	}
 	const conversation = conversationOf(next, from);
@@ -67,11 +70,15 @@ function withFingerprint(
 }
 
 /** Applies a batch of events in order, taking each run of messages from one sender at once. */
-export function applyClientEvents(state: ChatState, events: readonly ClientEvent[]): ChatState {
+export function applyClientEvents(
+	state: ChatState,
+	events: readonly ClientEvent[],
+	now = Date.now(),
+): ChatState {
 	let next = state;
 	let run: MessageEvent[] = [];
 	const flush = () => {
-		if (run.length > 0) next = receiveMessages(next, run[0]?.from ?? '', run);
+		if (run.length > 0) next = receiveMessages(next, run[0]?.from ?? '', run, now);
 		run = [];
 	};
 	for (const event of events) {
@@ -80,21 +87,51 @@ export function applyClientEvents(state: ChatState, events: readonly ClientEvent
 			run.push(event);
 		} else {
 			flush();
-			next = applyClientEvent(next, event);
+			next = applyClientEvent(next, event, now);
 		}
 	}
 	flush();
 	return next;
 }
 
-function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
+/** Event lines for a change of presence, in the conversation with that user. */
+const PRESENCE_LINES = {
+	'user-left': (name: string) => `${name} left`,
+	'user-away': (name: string) => `${name} is away`,
+	'user-back': (name: string) => `${name} is back`,
+} as const;
+
+/** The connection went from logged in to anything else: every conversation is told once. */
+function connectionState(
+	state: ChatState,
+	event: Extract<ClientEvent, {type: 'state'}>,
+	now: number,
+): ChatState {
+	const next: ChatState = {
+		...state,
+		connection: event.state,
+		connectionDetail: event.detail,
+		retryAt: event.retryAt,
+		retryWhy: event.why,
+		// Said where it is read, once per try: the status bar only has room for the countdown.
+		notice:
+			event.why === undefined
+				? state.notice
+				: {tone: 'error', text: `${event.why}; chat keeps trying (/quit to stop)`},
+	};
+	const lost = state.welcomed && state.connection === 'connected' && event.state !== 'connected';
+	return lost ? addEventLineEverywhere(next, 'connection lost', now) : next;
+}
+
+function applyClientEvent(state: ChatState, event: ClientEvent, now: number): ChatState {
 	switch (event.type) {
 		case 'state': {
-			return {...state, connection: event.state, connectionDetail: event.detail};
+			return connectionState(state, event, now);
 		}
 		case 'welcome': {
+			const next = state.welcomed ? addEventLineEverywhere(state, 'reconnected', now) : state;
 			return {
-				...applyRoster(state, event.name, event.users),
+				...applyRoster(next, event.name, event.users),
 				fingerprints: event.fingerprints ?? new Map(),
 				welcomed: true,
 				connection: 'connected',
@@ -113,17 +150,30 @@ function applyClientEvent(state: ChatState, event: ClientEvent): ChatState {
 			return {...joined, fingerprints: withFingerprint(joined, event.name, undefined)};
 		}
 		case 'user-back': {
-			return setPresence(state, event.name, 'online');
+			const back = state.presence.get(event.name) === 'away';
+			const next = setPresence(state, event.name, 'online');
+			return back
+				? addEventLine(next, event.name, PRESENCE_LINES[event.type](event.name), now)
+				: next;
 		}
 		case 'user-away': {
-			return setPresence(state, event.name, 'away');
+			const next = setPresence(state, event.name, 'away');
+			if (next === state) return state;
+			return addEventLine(next, event.name, PRESENCE_LINES[event.type](event.name), now);
 		}
 		case 'user-left': {
-			const left = userLeft(endOpenMessage(state, event.name), event.name);
+			const ended = endOpenMessage(state, event.name);
+			const next = addEventLine(ended, event.name, PRESENCE_LINES[event.type](event.name), now);
+			const left = userLeft(next, event.name);
 			return {...left, fingerprints: withFingerprint(left, event.name, undefined)};
 		}
+		case 'host-shutdown': {
+			// Said here, so the "connection lost" that would follow is not said as well.
+			const next = addEventLineEverywhere(state, 'the host is shutting down', now);
+			return {...next, connection: 'reconnecting', connectionDetail: undefined};
+		}
 		case 'message': {
-			return receiveMessages(state, event.from, [event]);
+			return receiveMessages(state, event.from, [event], now);
 		}
 		case 'progress': {
 			const progress = {state: 'sending', sent: event.sent, total: event.total} as const;

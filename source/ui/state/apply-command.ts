@@ -11,6 +11,8 @@ import {
 import * as editing from './input-editing.js';
 import {helpRows} from '../keys/help-rows.js';
 import type {Command} from '../keys/keymap.js';
+import {answerQuit, quit} from './quit-question.js';
+import {request} from './screen-requests.js';
 import {cancelSend, confirmSend, submitLine} from './submit-line.js';
 import {scrollDown, scrollUp, type ScrollAnchor} from './visible-window.js';
 import {HISTORY_PAGE_MESSAGES} from '../../client/limits.js';
@@ -41,7 +43,7 @@ function selectByOffset(state: ChatState, offset: 1 | -1): ChatState {
 }
 
 function selectPosition(state: ChatState, position: number): ChatState {
-	const name = state.users[position - 1];
+	const name = state.users.find((user) => state.numbers.get(user) === position);
 	return name === undefined ? state : switchPartner(state, name);
 }
 
@@ -58,6 +60,10 @@ function selectNextUnread(state: ChatState): ChatState {
 function scroll(state: ChatState, direction: 'up' | 'down', view: ViewSize): ChatState {
 	if (state.partner === undefined) return state;
 	const conversation = conversationOf(state, state.partner);
+	// The first PgUp after /clear brings back what it hid, where the screen stands.
+	if (direction === 'up' && conversation.clearedAt !== undefined && !conversation.scroll) {
+		return withConversation(state, {...conversation, clearedAt: undefined});
+	}
 	const page = Math.max(1, view.height - 1);
 	let anchor =
 		direction === 'up'
@@ -164,11 +170,11 @@ function edit(state: ChatState, change: (line: editing.InputLine) => editing.Inp
 	return {...state, input, completion: undefined, historyIndex: undefined};
 }
 
-function quit(state: ChatState): ChatState {
-	// A second quit while waiting for the host ends at once.
-	return state.quitRequested
-		? {...state, ended: state.ended ?? {exitCode: 0}}
-		: {...state, quitRequested: true};
+/** While the quit question is open only its answers and quitting work: nothing else happens blind. */
+function quitAskingCommand(state: ChatState, command: Command): ChatState {
+	if (command === 'quit') return quit(state);
+	if (command === 'close-overlay') return answerQuit(state, 'escape');
+	return state;
 }
 
 /** While the help overlay is open it takes the keys: closing, paging, and quitting work. */
@@ -194,11 +200,21 @@ function helpCommand(state: ChatState, command: Command, view: ViewSize): ChatSt
 	}
 }
 
+/** A partner chosen by a key or a command holds off following for a while (following-rule.ts). */
 export function applyCommand(
 	state: ChatState,
 	command: Command,
 	context: CommandContext,
 ): ChatState {
+	const next = commandResult(state, command, context);
+	const chosen = next.partner !== undefined && next.partner !== state.partner;
+	return chosen ? {...next, chosenAt: context.now} : next;
+}
+
+function commandResult(state: ChatState, command: Command, context: CommandContext): ChatState {
+	// The terminal's own keys work whatever is open.
+	if (command === 'redraw' || command === 'suspend') return request(state, command);
+	if (state.quitAsking !== undefined) return quitAskingCommand(state, command);
 	if (state.helpOpen) return helpCommand(state, command, context.view);
 	if (state.confirmSend) {
 		// While `Send N lines to bob?` is asked, Enter sends, Esc edits, and quitting works.

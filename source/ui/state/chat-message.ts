@@ -26,6 +26,8 @@ export type ChatMessage = {
 	delivery?: Delivery;
 	/** Only on messages you sent: the client's ref, to match the host's result. */
 	ref?: string;
+	/** A line about the conversation (`bob left`, `connection lost`), not a message: `text` says it. */
+	event?: true;
 	/** A `/me`: drawn `* alice waves`. */
 	action?: boolean;
 	/** A message still arriving in parts: the next part follows after this many line breaks. */

@@ -7,6 +7,7 @@ import {insertText} from './input-editing.js';
 import type {Command} from '../keys/keymap.js';
 import {applyCommand, type CommandContext} from './apply-command.js';
 import {MAX_MESSAGE_BYTES, MAX_MESSAGE_LINES} from '../../client/limits.js';
+import {answerQuit} from './quit-question.js';
 import {pastedText} from './pasted-text.js';
 import {applyHistoryResult} from './apply-history-result.js';
 import type {TaskResult} from './history-tasks.js';
@@ -15,9 +16,10 @@ import {readShownPartner} from './history-pages.js';
 
 export type ChatAction =
 	/** Client events, batched so a burst of messages is one state change and one frame. */
-	| {type: 'client-events'; events: readonly ClientEvent[]}
+	| {type: 'client-events'; events: readonly ClientEvent[]; now?: number}
 	| ({type: 'command'; command: Command} & CommandContext)
-	| {type: 'type-text'; text: string}
+	/** `blind`: typed while the screen is hidden, so it only answers the quit question. */
+	| {type: 'type-text'; text: string; blind?: boolean}
 	/** A bracketed paste, as the terminal sent it: text for the input, never keys. */
 	| {type: 'paste'; text: string}
 	/** The client accepted outbox message `localId` and named it `ref`. */
@@ -27,8 +29,9 @@ export type ChatAction =
 	/** The history effect did a task (hooks/use-history-tasks.ts). */
 	| ({type: 'history-done'} & TaskResult);
 
-function typeText(state: ChatState, text: string): ChatState {
-	if (state.helpOpen || state.confirmSend || text === '') return state;
+function typeText(state: ChatState, text: string, blind = false): ChatState {
+	if (state.quitAsking !== undefined) return answerQuit(state, text);
+	if (blind || state.helpOpen || state.confirmSend || text === '') return state;
 	const input = insertText(state.input, text);
 	// The line never grows past what one message can carry, so a huge paste cannot stall editing.
 	if (Buffer.byteLength(input.text) > MAX_MESSAGE_BYTES) {
@@ -59,10 +62,12 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 }
 
 function reduce(state: ChatState, action: ChatAction): ChatState {
-	// After /forget the next key answers it, whatever it is.
+	// After /forget the next key answers it, whatever it is, but for the terminal's own keys
+	// (Ctrl+L, Ctrl+Z) and keys typed while the screen is hidden.
 	if (
 		state.confirmForget !== undefined &&
-		(action.type === 'type-text' || action.type === 'command')
+		((action.type === 'type-text' && action.blind !== true) ||
+			(action.type === 'command' && action.command !== 'redraw' && action.command !== 'suspend'))
 	) {
 		return answerForget(state, action.type === 'type-text' ? action.text : undefined);
 	}
@@ -71,15 +76,17 @@ function reduce(state: ChatState, action: ChatAction): ChatState {
 			return applyHistoryResult(state, action);
 		}
 		case 'client-events': {
-			return applyClientEvents(state, action.events);
+			return applyClientEvents(state, action.events, action.now);
 		}
 		case 'command': {
 			return applyCommand(state, action.command, action);
 		}
 		case 'type-text': {
-			return typeText(state, action.text);
+			return typeText(state, action.text, action.blind);
 		}
 		case 'paste': {
+			// A paste is text for the input, never the answer to the quit question.
+			if (state.quitAsking !== undefined) return state;
 			return typeText(state, pastedText(action.text));
 		}
 		case 'sent': {

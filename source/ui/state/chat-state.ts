@@ -17,6 +17,8 @@ export type Conversation = {
 	scroll?: ScrollAnchor;
 	/** Messages that arrived while scrolled up. */
 	newBelow: number;
+	/** After /clear: the first message shown at the bottom; PgUp still shows the ones before. */
+	clearedAt?: number;
 	/** The seq of a message from the partner whose later parts are still to come. */
 	openSeq?: number;
 	/** With history on: older messages than the log's first are on disk, to be paged in. */
@@ -46,15 +48,26 @@ export type ChatState = {
 	follow: boolean;
 	connection: ConnectionState;
 	connectionDetail?: string;
+	/** While waiting to try the host again: when (ms since the epoch), for the countdown. */
+	retryAt?: number;
+	/** What keeps us out, when more than a lost connection (a name someone else has now). */
+	retryWhy?: string;
 	/** False until the first welcome: the spinner shows until then. */
 	welcomed: boolean;
-	/** The user list, sorted: online, away and offline users whose conversation is still open. */
+	/**
+	 * The user list in the order of its numbers: online, away and offline users whose conversation
+	 * is still open.
+	 */
 	users: readonly string[];
+	/** Each listed user's number, the digit of Alt+digit; stable while they stay (list-numbers.ts). */
+	numbers: ReadonlyMap<string, number>;
 	presence: ReadonlyMap<string, Presence>;
 	/** The key fingerprint of each user who proved one (docs/protocol.md "Identity"). */
 	fingerprints: ReadonlyMap<string, string>;
 	conversations: ReadonlyMap<string, Conversation>;
 	partner?: string;
+	/** When you last chose a partner yourself (following-rule.ts), as ms since the epoch. */
+	chosenAt?: number;
 	input: InputLine;
 	completion?: Completion;
 	history: readonly string[];
@@ -79,6 +92,13 @@ export type ChatState = {
 	/** Counts arrivals that should ring the bell; the attention hook rings when it grows. */
 	bells: number;
 	quitRequested: boolean;
+	/** The question a quit asked (quit-question.ts) while messages wait; the next y or n answers. */
+	quitAsking?: string;
+	/**
+	 * What the screen asked of the world outside the state, each a count that grows by one per
+	 * request: a hook acts when it grows (reconnect now, redraw the terminal, suspend).
+	 */
+	requests: ScreenRequests;
 	/** Whether a local history is kept: then conversations hold a window and page from disk. */
 	historyOn: boolean;
 	/** Names this session's sent messages in the history (`uid`), unique across sessions. */
@@ -96,6 +116,8 @@ export type ChatState = {
 	ended?: {exitCode: number; message?: string};
 };
 
+export type ScreenRequests = {reconnect: number; redraw: number; suspend: number};
+
 export type InitialChatOptions = {
 	self: string;
 	follow: boolean;
@@ -112,6 +134,7 @@ export function initialChatState(options: InitialChatOptions): ChatState {
 		connection: 'connecting',
 		welcomed: false,
 		users: [],
+		numbers: new Map(),
 		presence: new Map(),
 		fingerprints: new Map(),
 		input: emptyInputLine,
@@ -125,6 +148,7 @@ export function initialChatState(options: InitialChatOptions): ChatState {
 		pending: new Map(),
 		bells: 0,
 		quitRequested: false,
+		requests: {reconnect: 0, redraw: 0, suspend: 0},
 		historyOn: options.past !== undefined,
 		sessionId: options.sessionId ?? 'session',
 		sessionStart: options.sessionStart ?? 0,

@@ -45,7 +45,10 @@ function addToWindow(
 ): {state: ChatState; seq: number} {
 	const full = conversation.log.length >= HISTORY_WINDOW_MESSAGES;
 	if (conversation.newerStored || (conversation.scroll && full)) {
-		const newBelow = conversation.newBelow + messages.length;
+		// Event lines are never stored, so they cannot wait on disk: they are left out.
+		const stored = messages.filter((message) => message.event !== true);
+		if (stored.length === 0) return {state, seq: -1};
+		const newBelow = conversation.newBelow + stored.length;
 		const next = {...conversation, newerStored: true, newBelow};
 		return {state: withConversation(state, next), seq: -1};
 	}

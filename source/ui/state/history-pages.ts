@@ -42,9 +42,17 @@ export function fromHistory(
 	return kept;
 }
 
+/**
+ * Where message `index` stands on disk. Event lines are not stored: the nearest stored message
+ * inwards from `index` (towards the other end of the window) stands for it.
+ */
 function positionOf(log: MessageLog, index: number) {
-	const message = messageAt(log, index);
-	return message?.uid === undefined ? undefined : {time: message.time, uid: message.uid};
+	const step = index === 0 ? 1 : -1;
+	for (let at = index; at >= 0 && at < log.length; at += step) {
+		const message = messageAt(log, at);
+		if (message?.uid !== undefined) return {time: message.time, uid: message.uid};
+	}
+	return undefined;
 }
 
 /** Asks for the page before the window, when there is one on disk. */

@@ -28,6 +28,7 @@ function numbered(message: Omit<ChatMessage, 'seq'>, seq: number): ChatMessage {
 	if (message.earlier) stored.earlier = true;
 	if (message.delivery) stored.delivery = message.delivery;
 	if (message.ref !== undefined) stored.ref = message.ref;
+	if (message.event) stored.event = true;
 	if (message.action === true) stored.action = true;
 	if (message.more !== undefined) stored.more = message.more;
 	if (message.whileAway) stored.whileAway = true;

@@ -1,14 +1,11 @@
 // The user list: who is online, away, or gone but kept because a conversation with them is open.
-import {nameKey} from '../../protocol/name-rules.js';
+import {inNumberOrder, numberNames} from './list-numbers.js';
 import type {ChatState, Presence} from './chat-state.js';
 
-/** By name key, so case and look-alikes do not scatter names that read alike. */
-function sortNames(names: Iterable<string>): string[] {
-	return [...names].sort((a, b) => nameKey(a).localeCompare(nameKey(b)) || a.localeCompare(b));
-}
-
+/** The list is in the order of its stable numbers (list-numbers.ts). */
 function withPresence(state: ChatState, presence: Map<string, Presence>): ChatState {
-	return {...state, presence, users: sortNames(presence.keys())};
+	const numbers = numberNames(state.numbers, presence.keys());
+	return {...state, presence, numbers, users: inNumberOrder(numbers)};
 }
 
 /** The roster after a welcome: everyone listed is online; open conversations keep the others. */

@@ -21,13 +21,15 @@ function error(state: ChatState, text: string): ChatState {
 	return {...state, notice: {tone: 'error', text}};
 }
 
-/** Without a history on disk, the messages in memory are searched, newest first. */
+/** Without a history on disk, the messages in memory are searched, newest first (no event lines). */
 function searchMemory(state: ChatState, text: string, partner?: string): SearchHit[] {
 	const needle = foldForSearch(text);
 	const hits: SearchHit[] = [];
 	for (const conversation of state.conversations.values()) {
 		if (partner !== undefined && conversation.partner !== partner) continue;
 		for (const message of messagesOf(conversation.log)) {
+			// Event lines (`bob left`) are about the conversation, not in it: never a hit.
+			if (message.event === true) continue;
 			if (!foldForSearch(message.text).includes(needle)) continue;
 			const {time, from, uid = ''} = message;
 			hits.push({partner: conversation.partner, message: {time, from, text: message.text, uid}});

@@ -16,10 +16,15 @@ import {
 	withConversation,
 } from './conversation-updates.js';
 import {emptyInputLine} from './input-editing.js';
+import {commandWords, parseInputCommand} from '../keys/input-command.js';
+import {clearScreen} from './clear-screen.js';
+import {addEventLine} from './event-lines.js';
+import {quit} from './quit-question.js';
+import {request} from './screen-requests.js';
+import {whoIsOnline} from './who-is-online.js';
 import {loadOlder} from './history-pages.js';
 import {logOf} from './message-log.js';
 import {askToForget, startSearch} from './search-and-forget.js';
-import {parseInputCommand} from '../keys/input-command.js';
 import {whoisNotice} from './whois.js';
 
 export const NO_PARTNER_HINT = 'choose who to chat with: type to:NAME or press Ctrl+N';
@@ -113,6 +118,14 @@ function sendText(
 	};
 }
 
+/** An answer to a command: a line in the shown conversation, or the notice when there is none. */
+function showInfo(state: ChatState, text: string, now: number): ChatState {
+	if (state.partner === undefined) return {...state, notice: {tone: 'info', text}};
+	const shown = conversationOf(state, state.partner);
+	const opened = withConversation(state, {...shown, scroll: undefined, newBelow: 0});
+	return addEventLine(opened, state.partner, text, now);
+}
+
 /** Enter on `Send N lines to bob?`: the input goes as it is, to whoever it asked about. */
 export function confirmSend(state: ChatState, now: number): ChatState {
 	return sendText(state, state.input.text, now, {confirmed: true});
@@ -161,10 +174,25 @@ export function submitLine(state: ChatState, now: number): ChatState {
 			return sendText(state, command.text, now, {action: true});
 		}
 		case 'choose': {
-			return choosePartner(consumeLine(state), command.name);
+			const chosen = choosePartner(consumeLine(state), command.name);
+			if (!command.text) return chosen;
+			const target = findUser(state, command.name);
+			// A name that is not there keeps the line, so the text is not lost with it.
+			if (target === undefined || chosen.partner !== target) return {...chosen, input: state.input};
+			return sendText(chosen, command.text, now);
+		}
+		case 'who': {
+			return showInfo(consumeLine(state), whoIsOnline(state), now);
+		}
+		case 'clear': {
+			return clearScreen(consumeLine(state));
+		}
+		case 'reconnect': {
+			if (state.connection === 'connected') return error(consumeLine(state), 'already connected');
+			return request(consumeLine(state), 'reconnect');
 		}
 		case 'quit': {
-			return {...consumeLine(state), quitRequested: true};
+			return quit(consumeLine(state));
 		}
 		case 'help': {
 			return {...consumeLine(state), helpOpen: true};
@@ -183,10 +211,9 @@ export function submitLine(state: ChatState, now: number): ChatState {
 			return {...consumed, notice: whoisNotice(consumed, command.name)};
 		}
 		case 'unknown-command': {
-			return error(
-				consumeLine(state),
-				`unknown command ${command.command}: the commands are /to NAME, /me TEXT, /search TEXT, /whois NAME, /close, /forget, /help, /quit`,
-			);
+			// The line stays, to be corrected; //text sends a line that starts with a slash.
+			const known = commandWords().join(', ');
+			return error(state, `unknown command ${command.command}: the commands are ${known}`);
 		}
 	}
 }

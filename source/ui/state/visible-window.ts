@@ -66,11 +66,11 @@ function anchorOf(log: MessageLog, position: Position): ScrollAnchor | undefined
 	return {seq: message.seq, skip: position.skip};
 }
 
-/** Up to `limit` lines ending at `position`, oldest first. */
-function linesAbove(log: MessageLog, position: Position, width: number, limit: number) {
+/** Up to `limit` lines ending at `position`, oldest first, from message `floor` on. */
+function linesAbove(log: MessageLog, position: Position, width: number, limit: number, floor = 0) {
 	const collected: DisplayLine[] = [];
 	let skip = position.skip;
-	for (let index = position.index; index >= 0 && collected.length < limit; index--) {
+	for (let index = position.index; index >= floor && collected.length < limit; index--) {
 		const lines = linesOfMessage(log, index, width);
 		for (const line of lines.toReversed()) {
 			if (collected.length >= limit) break;
@@ -91,21 +91,31 @@ function topPosition(log: MessageLog, width: number, height: number): Position |
 	return undefined;
 }
 
-/** The lines to draw, oldest first, at most `height` of them. */
+/**
+ * The lines to draw, oldest first, at most `height` of them. At the bottom, `fromSeq` (set by
+ * /clear) leaves out the messages before it.
+ */
 export function visibleWindow(
 	log: MessageLog,
 	anchor: ScrollAnchor | undefined,
 	width: number,
 	height: number,
+	fromSeq?: number,
 ): DisplayLine[] {
 	if (height <= 0 || log.length === 0) return [];
-	const last = messageAt(log, log.length - 1);
-	// Nothing said yet in this session: its line sits below the last message read from history.
-	if (!anchor && last?.earlier && height > 1) {
-		return [
-			...linesAbove(log, positionOf(log, undefined), width, height - 1),
-			sessionLine(last.seq + 1),
-		];
+	if (!anchor) {
+		const floor = fromSeq === undefined ? 0 : Math.max(0, fromSeq - log.firstSeq);
+		const last = messageAt(log, log.length - 1);
+		// Nothing said yet in this session: its line sits below the last message read from history.
+		if (last?.earlier && height > 1 && (fromSeq === undefined || fromSeq <= last.seq)) {
+			return [
+				...linesAbove(log, positionOf(log, undefined), width, height - 1, floor),
+				sessionLine(last.seq + 1),
+			];
+		}
+		if (fromSeq !== undefined) {
+			return linesAbove(log, positionOf(log, undefined), width, height, floor);
+		}
 	}
 	const lines = linesAbove(log, positionOf(log, anchor), width, height);
 	if (lines.length === height || !anchor) return lines;

@@ -7,7 +7,7 @@ import {clockTime} from './format-time.js';
 import {expandTabs} from './tab-stops.js';
 import {clustersOf, displayWidth} from './text-width.js';
 
-export type SpanStyle = 'time' | 'name' | 'text' | 'pending' | 'delivered' | 'failed';
+export type SpanStyle = 'time' | 'name' | 'text' | 'pending' | 'delivered' | 'failed' | 'event';
 type Span = {text: string; style: SpanStyle};
 export type WrappedLine = {indent: number; spans: Span[]};
 
@@ -22,16 +22,16 @@ export function displayText(text: string): string {
 }
 
 /** The words of a text of one or more lines; every line after the first starts a row. */
-function textWords(text: string): Word[] {
+function textWords(text: string, style: SpanStyle = 'text'): Word[] {
 	const words: Word[] = [];
 	for (const [index, line] of text.split('\n').entries()) {
-		const lineWords = splitWords(displayText(line), 'text', index === 0 ? ' ' : '');
+		const lineWords = splitWords(displayText(line), style, index === 0 ? ' ' : '');
 		if (index > 0) {
 			const [first, ...rest] = lineWords;
 			const lead = line.match(/^[ \t]*/)?.[0] ?? '';
 			words.push({
 				text: first?.text ?? '',
-				style: 'text',
+				style,
 				space: expandTabs(lead),
 				lineBreak: true,
 			});
@@ -82,7 +82,9 @@ function splitWords(text: string, style: SpanStyle, firstSpace = ''): Word[] {
 	return words;
 }
 
-function headerWords(message: ChatMessage): [Word, Word] {
+function headerWords(message: ChatMessage): Word[] {
+	// An event line has no sender: its text says who.
+	if (message.event) return [{text: clockTime(message.time), style: 'time', space: ''}];
 	const name = displayText(message.from);
 	return [
 		{text: clockTime(message.time), style: 'time', space: ''},
@@ -100,11 +102,11 @@ function chooseIndent(headerWidth: number, width: number): number {
 export function wrapMessage(message: ChatMessage, width: number): WrappedLine[] {
 	const lineWidth = Math.max(1, width);
 	const header = headerWords(message);
-	const headerWidth = displayWidth(`${header[0].text} ${header[1].text} `);
+	const headerWidth = displayWidth(`${header.map((word) => word.text).join(' ')} `);
 	const indent = chooseIndent(headerWidth, lineWidth);
 	const words = [
 		...header,
-		...textWords(message.text),
+		...textWords(message.text, message.event ? 'event' : 'text'),
 		...statusWords(message.delivery),
 		...(message.whileAway ? splitWords('· while you were away', 'pending', ' ') : []),
 	];

@@ -12,6 +12,7 @@ const SPAN_COLOURS: Record<SpanStyle, string | undefined> = {
 	pending: 'yellow',
 	delivered: 'green',
 	failed: 'red',
+	event: undefined,
 };
 
 function MessageLineView({line, width}: {line: DisplayLine; width: number}) {
@@ -35,6 +36,7 @@ function MessageLineView({line, width}: {line: DisplayLine; width: number}) {
 					key={index}
 					color={span.style === 'name' ? userColour(line.from) : SPAN_COLOURS[span.style]}
 					bold={span.style === 'name'}
+					dimColor={span.style === 'event'}
 				>
 					{span.text}
 				</Text>

@@ -2,13 +2,15 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {truncateToWidth} from '../state/text-width.js';
+import {cutInMiddle} from './cut-in-middle.js';
+import {listWindow} from './list-window.js';
 import {userColour} from './user-colour.js';
 import {sameRows, type UserRow} from './user-rows.js';
 import {displayText} from '../state/wrap-message.js';
 
 type Props = {rows: readonly UserRow[]; width: number; height: number};
 
-const PRESENCE_MARK = {online: '', away: ' away', offline: ' off'} as const;
+const PRESENCE_MARK = {online: '', away: ' away', offline: ' off', unknown: ' ?'} as const;
 
 function Row({row, width}: {row: UserRow; width: number}) {
 	const position = row.position <= 9 ? `${row.position} ` : '  ';
@@ -16,14 +18,20 @@ function Row({row, width}: {row: UserRow; width: number}) {
 	const mark = PRESENCE_MARK[row.presence];
 	const nameWidth = Math.max(1, width - 3 - unread.length - mark.length);
 	return (
-		<Text wrap="truncate" dimColor={row.presence === 'offline'} inverse={row.current}>
+		<Text
+			wrap="truncate"
+			dimColor={row.presence === 'offline' || row.presence === 'unknown'}
+			inverse={row.current}
+		>
 			<Text bold={row.current}>{row.current ? '›' : ' '}</Text>
 			<Text dimColor>{position}</Text>
 			<Text
-				color={row.presence === 'offline' ? undefined : userColour(row.name)}
+				color={
+					row.presence === 'online' || row.presence === 'away' ? userColour(row.name) : undefined
+				}
 				bold={row.current}
 			>
-				{truncateToWidth(displayText(row.name), nameWidth)}
+				{cutInMiddle(displayText(row.name), nameWidth)}
 			</Text>
 			<Text dimColor>{mark}</Text>
 			<Text bold color="yellow">
@@ -35,9 +43,9 @@ function Row({row, width}: {row: UserRow; width: number}) {
 
 function UserListView({rows, width, height}: Props) {
 	const current = rows.findIndex((row) => row.current);
-	// Keep the current partner in view when the list is longer than the pane.
-	const start = Math.max(0, Math.min(current - height + 1, rows.length - height));
-	const visible = rows.slice(Math.max(0, start), Math.max(0, start) + height);
+	// Keep the current partner in view; say how many are left out when the list is too long.
+	const window = listWindow(rows.length, current, height);
+	const visible = rows.slice(window.start, window.end);
 	const inner = width - 1;
 	return (
 		<Box
@@ -57,9 +65,27 @@ function UserListView({rows, width, height}: Props) {
 					{truncateToWidth(' nobody else', inner)}
 				</Text>
 			) : (
-				visible.map((row) => <Row key={row.name} row={row} width={inner} />)
+				<>
+					{window.above > 0 ? (
+						<MoreMark text={`↑ ${window.above} more`} width={inner} />
+					) : undefined}
+					{visible.map((row) => (
+						<Row key={row.name} row={row} width={inner} />
+					))}
+					{window.below > 0 ? (
+						<MoreMark text={`↓ ${window.below} more`} width={inner} />
+					) : undefined}
+				</>
 			)}
 		</Box>
+	);
+}
+
+function MoreMark({text, width}: {text: string; width: number}) {
+	return (
+		<Text dimColor wrap="truncate">
+			{truncateToWidth(`  ${text}`, width)}
+		</Text>
 	);
 }
 

@@ -1,9 +1,12 @@
 // The rows of the user list, derived from the state, so the list redraws only when a row changes.
 import type {ChatState, Presence} from '../state/chat-state.js';
 
+/** Away from the host nobody's presence is known: the list says so rather than guess. */
+export type RowPresence = Presence | 'unknown';
+
 export type UserRow = {
 	name: string;
-	presence: Presence;
+	presence: RowPresence;
 	unread: number;
 	current: boolean;
 	/** 1-based position, the digit of its Alt+digit shortcut. */
@@ -11,12 +14,13 @@ export type UserRow = {
 };
 
 export function userRows(state: ChatState): UserRow[] {
-	return state.users.map((name, index) => ({
+	const known = state.connection === 'connected';
+	return state.users.map((name) => ({
 		name,
-		presence: state.presence.get(name) ?? 'offline',
+		presence: known ? (state.presence.get(name) ?? 'offline') : 'unknown',
 		unread: state.conversations.get(name)?.unread ?? 0,
 		current: name === state.partner,
-		position: index + 1,
+		position: state.numbers.get(name) ?? 0,
 	}));
 }
 
@@ -29,6 +33,7 @@ export function sameRows(a: readonly UserRow[], b: readonly UserRow[]): boolean 
 				other !== undefined &&
 				row.name === other.name &&
 				row.presence === other.presence &&
+				row.position === other.position &&
 				row.unread === other.unread &&
 				row.current === other.current
 			);
