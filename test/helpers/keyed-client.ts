@@ -43,7 +43,7 @@ export async function loginKeyed(
 ): Promise<RawClient & {token: string; roster: string[]; keys: Map<string, string>}> {
 	const client = await connectRaw(port);
 	const welcome = await sendKeyedHello(client, name, key, extra);
-	const match = /^WELCOME (\S+) (\S+) \d+$/.exec(welcome);
+	const match = /^WELCOME (\S+) (\S+) \d+(?: rate=\d+ burst=\d+)?$/.exec(welcome);
 	if (!match) throw new Error(`keyed login as ${name} got: ${welcome}`);
 	const roster: string[] = [];
 	const keys = new Map<string, string>();
