@@ -177,6 +177,7 @@ function wireHost(
 	// held and stored messages and name owners are durable; without either, all in memory.
 	const owners =
 		settings.owners ??
+		cluster?.owners ??
 		(store
 			? new StoreNameOwners(store.names, (error) => log(`store: ${(error as Error).message}`))
 			: new MemoryNameOwners());
