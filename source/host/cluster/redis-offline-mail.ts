@@ -115,9 +115,8 @@ export class RedisOfflineMail implements OfflineMail {
 			return;
 		}
 
-		const [ttl] = this.#expiry().slice(1);
 		const keys = [receiptsKey(delivery.sender.key)];
-		this.#run(OWE_RECEIPT, keys, [ttl ?? '0', `${ref}\t${id}\t${time}`]).catch(() => {
+		this.#run(OWE_RECEIPT, keys, [this.#ttl(), `${ref}\t${id}\t${time}`]).catch(() => {
 			this.#options.log(`redis: a DELIVERED owed to ${delivery.sender.name} was lost`);
 		});
 	}
@@ -160,22 +159,25 @@ export class RedisOfflineMail implements OfflineMail {
 	#restore(key: string, deliveries: readonly Delivery[]): void {
 		if (deliveries.length === 0) return;
 		const entries = deliveries.map((delivery) => heldEntry(delivery, this.#options.self));
-		const [ttl] = this.#expiry().slice(1);
-		this.#run(
-			RESTORE_STORED,
-			[storedKey(key), storedBytesKey(key)],
-			[ttl ?? '0', ...entries],
-		).catch(() => {
-			this.#options.log(
-				`redis: ${deliveries.length} stored messages for a user who left were lost`,
-			);
-		});
+		const ttl = this.#ttl();
+		this.#run(RESTORE_STORED, [storedKey(key), storedBytesKey(key)], [ttl, ...entries]).catch(
+			() => {
+				this.#options.log(
+					`redis: ${deliveries.length} stored messages for a user who left were lost`,
+				);
+			},
+		);
 	}
 
 	/** The expiry cutoff and the keys' TTL, as script arguments. */
 	#expiry(): [string, string] {
 		const ttl = this.#options.expiryDays * DAY_MS;
 		return [String(this.#options.now() - ttl), String(ttl)];
+	}
+
+	/** How long the mail keys live after their last write: by then every entry has expired. */
+	#ttl(): string {
+		return String(this.#options.expiryDays * DAY_MS);
 	}
 
 	#run(script: string, keys: string[], args: string[]): Promise<unknown> {
