@@ -199,10 +199,11 @@ function wireHost(
 		() => newsReaders,
 		() => rosterSnapshot(users.users()),
 	);
-	// A cluster keeps its users, held messages and name owners in Redis; otherwise, on a store,
-	// held and stored messages and name owners are durable; without either, all in memory.
+	// A cluster keeps its users, held and stored messages and name owners in Redis; otherwise, on a
+	// store, held and stored messages and name owners are durable; without either, all in memory.
 	const owners =
 		settings.owners ??
+		cluster?.owners ??
 		(store
 			? new StoreNameOwners(store.names, (error) => log(`store: ${(error as Error).message}`))
 			: new MemoryNameOwners());
@@ -214,7 +215,13 @@ function wireHost(
 		cluster?.stateFor(news) ??
 		durable?.users ??
 		new MemoryUserState(news, settings.maxHeldMessages);
-	const mail: OfflineMail | undefined = durable?.mail;
+	const mail: OfflineMail | undefined =
+		cluster?.offlineMail({
+			owners,
+			limits: {messages: settings.maxStoredMessages, bytes: settings.maxStoredBytes},
+			expiryDays: settings.messageExpiryDays,
+			now: settings.now,
+		}) ?? durable?.mail;
 	const relay = new Relay(users, {mail, ids: durable?.ids, now: settings.now});
 	const presence = new Presence(users, relay, {resumeGraceMs: settings.resumeGraceMs, log});
 	const failures = new PasswordFailures({

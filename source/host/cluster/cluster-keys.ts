@@ -36,3 +36,18 @@ export function nameClaimKey(nameKey: string): string {
 export function heldKey(nameKey: string): string {
 	return `${PREFIX}held:${nameKey}`;
 }
+
+/** Messages stored for an owner who is offline (issue 9's STORED), oldest first. */
+export function storedKey(nameKey: string): string {
+	return `${PREFIX}stored:${nameKey}`;
+}
+
+/** The bytes of the entries in `storedKey(nameKey)`, checked against the mailbox's byte limit. */
+export function storedBytesKey(nameKey: string): string {
+	return `${PREFIX}stored-bytes:${nameKey}`;
+}
+
+/** DELIVERED receipts owed to a sender who was offline when its stored message was handed on. */
+export function receiptsKey(nameKey: string): string {
+	return `${PREFIX}receipts:${nameKey}`;
+}

@@ -10,6 +10,7 @@ import {PRESENCE_CHANNEL, hostChannel} from './cluster-keys.js';
 import {HostLease} from './host-lease.js';
 import {RedisLink} from './redis-link.js';
 import {RedisNameOwners} from './redis-name-owners.js';
+import {RedisOfflineMail, type RedisOfflineMailOptions} from './redis-offline-mail.js';
 import {redisUrlForLog} from './redis-url.js';
 import {RedisUserState} from './redis-user-state.js';
 import {RosterSync} from './roster-sync.js';
@@ -30,11 +31,15 @@ export type ClusterMember = {
 	readonly owners: RedisNameOwners;
 	/** The state seam for the host, built on the host's presence news. */
 	stateFor(news: PresenceNews): RedisUserState;
+	/** Messages for offline owners, in Redis; after stateFor (its DELIVERED finds senders there). */
+	offlineMail(options: MailOptions): RedisOfflineMail;
 	/** The relay and presence exist: listen, read the roster, take the lease. */
 	start(relay: Relay, presence: Presence): Promise<void>;
 	/** Leaves the cluster (every host hears at once) and closes the connections. */
 	stop(): Promise<void>;
 };
+
+type MailOptions = Pick<RedisOfflineMailOptions, 'owners' | 'limits' | 'expiryDays' | 'now'>;
 
 /** Why `chat host --redis` could not start, as one sentence. */
 export class ClusterStartError extends Error {}
@@ -85,6 +90,11 @@ export async function joinCluster(options: ClusterOptions): Promise<ClusterMembe
 				state?.routing.hostGone(host);
 			});
 			return state;
+		},
+		offlineMail(mail) {
+			if (state === undefined)
+				throw new Error('joinCluster: stateFor must come before offlineMail');
+			return new RedisOfflineMail({...mail, self, link, users: state, log});
 		},
 		async start(relay, presence) {
 			if (state === undefined || lease === undefined || sync === undefined) {
