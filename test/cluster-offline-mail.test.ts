@@ -4,20 +4,20 @@
 // away answer FAILED at once.
 
 import assert from 'node:assert/strict';
-import {randomBytes} from 'node:crypto';
 import {test, type TestContext} from 'node:test';
 import {RedisLink} from '../source/host/cluster/redis-link.js';
 import {RedisNameOwners} from '../source/host/cluster/redis-name-owners.js';
 import type {HostOptions} from '../source/host/host-options.js';
 import {nameKey} from '../source/protocol/name-key.js';
 import {startCluster, until, type TestCluster} from './helpers/cluster.js';
-import {loginPlain, loginStructured} from './helpers/raw-client.js';
+import {loginOwner, ownerKey, rawPublicKey} from './helpers/keyed-client.js';
+import {loginPlain} from './helpers/raw-client.js';
 import {redisMissing} from './helpers/redis-server.js';
 
 const missing = redisMissing();
 const STORED = /^STORED (\S+) (\d+) (\d+)$/;
 
-/** A cluster of `count` hosts whose Redis has `owned` bound to keys (as the identity work will). */
+/** A cluster of `count` hosts whose Redis has `owned` bound to keys (their test owners' keys). */
 async function clusterOwning(
 	t: TestContext,
 	count: number,
@@ -30,7 +30,12 @@ async function clusterOwning(
 	t.after(async () => link.close());
 	const owners = new RedisNameOwners(link);
 	for (const name of owned) {
-		const claim = {nameKey: nameKey(name), name, publicKey: randomBytes(32), nowMs: Date.now()};
+		const claim = {
+			nameKey: nameKey(name),
+			name,
+			publicKey: rawPublicKey(ownerKey(name)),
+			nowMs: Date.now(),
+		};
 		assert.equal((await owners.bind(claim)).bound, true);
 	}
 
@@ -41,7 +46,7 @@ if (missing === undefined) {
 	test('stored from host A, taken first on host B with its time, once; DELIVERED on host A', async (t) => {
 		const {cluster, link} = await clusterOwning(t, 2, ['bob']);
 		const [a, b] = [cluster.host(0), cluster.host(1)];
-		const alice = await loginStructured(a.port, 'alice');
+		const alice = await loginOwner(a.port, 'alice');
 		alice.send('SEND m1 bob :are you there?');
 		alice.send('SEND m2 bob :second');
 		const [, ref, id, time] = STORED.exec(await alice.nextLine()) ?? [];
@@ -49,7 +54,7 @@ if (missing === undefined) {
 		assert.match(await alice.nextLine(), /^STORED m2 /);
 		assert.equal(await link.commands.lLen('chat:stored:bob'), 2, 'in Redis before STORED');
 
-		const bob = await loginStructured(b.port, 'bob');
+		const bob = await loginOwner(b.port, 'bob');
 		assert.equal(await bob.nextLine(), `MSG ${id} ${time} alice bob m1 stored :are you there?`);
 		assert.match(await bob.nextLine(), / alice bob m2 stored :second$/);
 		assert.equal(await alice.waitForLine(/^DELIVERED m1 /), `DELIVERED m1 ${id} ${time}`);
@@ -61,21 +66,21 @@ if (missing === undefined) {
 		bob.send('QUIT');
 		await bob.closed;
 		await until(() => a.stats().users === 1, 'host A to see bob leave');
-		const again = await loginStructured(a.port, 'bob');
+		const again = await loginOwner(a.port, 'bob');
 		alice.send('SEND after bob :after');
 		assert.match(await again.nextLine(), / alice bob after :after$/, 'nothing handed on twice');
 	});
 
 	test('a sender who logged out hears DELIVERED at its next login, on another host', async (t) => {
 		const {cluster, link} = await clusterOwning(t, 3, ['bob']);
-		const alice = await loginStructured(cluster.host(0).port, 'alice');
+		const alice = await loginOwner(cluster.host(0).port, 'alice');
 		alice.send('SEND m1 bob :see you tomorrow');
 		const [, , id, time] = STORED.exec(await alice.nextLine()) ?? [];
 		alice.send('QUIT');
 		await alice.closed;
 		await until(() => cluster.hosts.every((host) => host.stats().users === 0), 'alice gone');
 
-		const bob = await loginStructured(cluster.host(1).port, 'bob');
+		const bob = await loginOwner(cluster.host(1).port, 'bob');
 		assert.match(await bob.nextLine(), / alice bob m1 stored :see you tomorrow$/);
 		const owed = async () => link.commands.lLen('chat:receipts:alice');
 		for (let tries = 0; (await owed()) === 0; tries++) {
@@ -83,7 +88,7 @@ if (missing === undefined) {
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
 
-		const back = await loginStructured(cluster.host(2).port, 'alice');
+		const back = await loginOwner(cluster.host(2).port, 'alice');
 		assert.equal(await back.nextLine(), `DELIVERED m1 ${id} ${time}`);
 	});
 
@@ -96,7 +101,7 @@ if (missing === undefined) {
 			await carol.nextLine(),
 			'bob is offline: your message will be delivered when bob returns',
 		);
-		const alice = await loginStructured(cluster.host(1).port, 'alice');
+		const alice = await loginOwner(cluster.host(1).port, 'alice');
 		for (const ref of ['m2', 'm3']) alice.send(`SEND ${ref} bob :${ref}`);
 		assert.match(await alice.nextLine(), /^STORED m2 /);
 		assert.match(await alice.nextLine(), /^FAILED m3 mailbox-full :bob already has 2 messages /);
@@ -106,7 +111,7 @@ if (missing === undefined) {
 
 	test('past --mailbox-bytes the sender gets mailbox-full', async (t) => {
 		const {cluster} = await clusterOwning(t, 1, ['bob'], {maxStoredBytes: 2048});
-		const alice = await loginStructured(cluster.host(0).port, 'alice');
+		const alice = await loginOwner(cluster.host(0).port, 'alice');
 		alice.send(`SEND m1 bob :${'x'.repeat(1000)}`);
 		alice.send(`SEND m2 bob :${'y'.repeat(1000)}`);
 		assert.match(await alice.nextLine(), /^STORED m1 /);
@@ -119,14 +124,14 @@ if (missing === undefined) {
 			messageExpiryDays: 30,
 			now: () => now,
 		});
-		const alice = await loginStructured(cluster.host(0).port, 'alice');
+		const alice = await loginOwner(cluster.host(0).port, 'alice');
 		alice.send('SEND old bob :old news');
 		assert.match(await alice.nextLine(), /^STORED old /);
 		now += 29 * 24 * 3600 * 1000;
 		alice.send('SEND new bob :fresh');
 		assert.match(await alice.nextLine(), /^STORED new /);
 		now += 2 * 24 * 3600 * 1000;
-		const bob = await loginStructured(cluster.host(1).port, 'bob');
+		const bob = await loginOwner(cluster.host(1).port, 'bob');
 		assert.match(await bob.nextLine(), / :fresh$/);
 		alice.send('SEND live bob :live');
 		assert.match(await bob.waitForLine(/^MSG /), / :live$/, 'the expired one never came');
@@ -135,7 +140,7 @@ if (missing === undefined) {
 	test('Redis away: a message for an offline owner fails at once with unreachable', async (t) => {
 		const {cluster} = await clusterOwning(t, 2, ['bob']);
 		const a = cluster.host(0);
-		const alice = await loginStructured(a.port, 'alice');
+		const alice = await loginOwner(a.port, 'alice');
 		const carol = await loginPlain(a.port, 'carol');
 		await cluster.redis.shutDown();
 		await until(

@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {loginPlain, loginStructured} from './helpers/raw-client.js';
+import {loginOwner} from './helpers/keyed-client.js';
+import {loginPlain} from './helpers/raw-client.js';
 import {storeDir} from './helpers/store-dir.js';
 import {startStoreHost} from './helpers/store-host.js';
 
@@ -12,7 +13,7 @@ const STORED = /^STORED (\S+) (\d+) (\d+)$/;
 
 test('STORED once kept, then the owner gets it first at login and the online sender DELIVERED', async (t) => {
 	const host = await startStoreHost(t, storeDir(t), {owned: ['bob']});
-	const alice = await loginStructured(host.port, 'alice');
+	const alice = await loginOwner(host.port, 'alice');
 	alice.send('SEND m1 bob :are you there?');
 	const stored = STORED.exec(await alice.nextLine());
 	assert.ok(stored, alice.lines.join(' | '));
@@ -20,7 +21,7 @@ test('STORED once kept, then the owner gets it first at login and the online sen
 	assert.equal(ref, 'm1');
 	assert.equal(host.store.messages.size('bob', 'stored').messages, 1, 'durable before STORED');
 
-	const bob = await loginStructured(host.port, 'bob');
+	const bob = await loginOwner(host.port, 'bob');
 	assert.equal(await bob.nextLine(), `MSG ${id} ${time} alice bob m1 stored :are you there?`);
 	assert.equal(await alice.waitForLine(/^DELIVERED /), `DELIVERED m1 ${id} ${time}`);
 	await waitUntil(() => host.store.messages.size('bob', 'stored').messages === 0);
@@ -28,28 +29,28 @@ test('STORED once kept, then the owner gets it first at login and the online sen
 
 test('a sender who went offline hears DELIVERED at its next login', async (t) => {
 	const host = await startStoreHost(t, storeDir(t), {owned: ['alice', 'bob']});
-	const alice = await loginStructured(host.port, 'alice');
+	const alice = await loginOwner(host.port, 'alice');
 	alice.send('SEND m1 bob :see you tomorrow');
 	const [, , id, time] = STORED.exec(await alice.nextLine()) ?? [];
 	alice.send('QUIT');
 	await alice.closed;
-	const bob = await loginStructured(host.port, 'bob');
+	const bob = await loginOwner(host.port, 'bob');
 	assert.match(await bob.nextLine(), / alice bob m1 stored :see you tomorrow$/);
 	await waitUntil(() => host.store.receipts.owedTo('alice').length === 1);
 
-	const back = await loginStructured(host.port, 'alice');
+	const back = await loginOwner(host.port, 'alice');
 	assert.equal(await back.nextLine(), `DELIVERED m1 ${id} ${time}`);
 	await waitUntil(() => host.store.receipts.owedTo('alice').length === 0);
 });
 
 test('stored messages come in order, each once, before anything new', async (t) => {
 	const host = await startStoreHost(t, storeDir(t), {owned: ['bob']});
-	const alice = await loginStructured(host.port, 'alice');
+	const alice = await loginOwner(host.port, 'alice');
 	for (const ref of ['s1', 's2', 's3']) alice.send(`SEND ${ref} bob :${ref}`);
 	for (const ref of ['s1', 's2', 's3'])
 		assert.match(await alice.nextLine(), new RegExp(`^STORED ${ref} `));
 
-	const bob = await loginStructured(host.port, 'bob');
+	const bob = await loginOwner(host.port, 'bob');
 	alice.send('SEND live bob :live');
 	const texts = [];
 	for (let index = 0; index < 4; index++) texts.push(/ :(.*)$/.exec(await bob.nextLine())?.[1]);
@@ -58,7 +59,7 @@ test('stored messages come in order, each once, before anything new', async (t) 
 	await bob.closed;
 	await waitUntil(() => host.store.messages.size('bob', 'stored').messages === 0);
 
-	const again = await loginStructured(host.port, 'bob');
+	const again = await loginOwner(host.port, 'bob');
 	alice.send('SEND after bob :after');
 	assert.match(await again.nextLine(), / alice bob after :after$/, 'nothing stored twice');
 });
@@ -75,16 +76,16 @@ test('a plain sender is told the message waits; a name nobody owns still does no
 	carol.send('to:nobody');
 	assert.equal(await carol.nextLine(), 'the user nobody does not exist');
 
-	const alice = await loginStructured(host.port, 'alice');
+	const alice = await loginOwner(host.port, 'alice');
 	alice.send('SEND m1 nobody :hi');
 	assert.equal(await alice.nextLine(), 'FAILED m1 no-such-user :the user nobody does not exist');
-	const bob = await loginStructured(host.port, 'bob');
+	const bob = await loginOwner(host.port, 'bob');
 	assert.match(await bob.nextLine(), /^MSG \d+ \d+ carol bob - stored :hello bob$/);
 });
 
 test('past --mailbox-size the sender gets FAILED mailbox-full', async (t) => {
 	const host = await startStoreHost(t, storeDir(t), {owned: ['bob'], maxStoredMessages: 2});
-	const alice = await loginStructured(host.port, 'alice');
+	const alice = await loginOwner(host.port, 'alice');
 	for (const ref of ['m1', 'm2', 'm3']) alice.send(`SEND ${ref} bob :${ref}`);
 	assert.match(await alice.nextLine(), /^STORED m1 /);
 	assert.match(await alice.nextLine(), /^STORED m2 /);
@@ -98,14 +99,14 @@ test('a message older than --message-expiry is not handed on', async (t) => {
 		messageExpiryDays: 30,
 		now: () => now,
 	});
-	const alice = await loginStructured(host.port, 'alice');
+	const alice = await loginOwner(host.port, 'alice');
 	alice.send('SEND old bob :old news');
 	assert.match(await alice.nextLine(), /^STORED old /);
 	now += 29 * 24 * 3600 * 1000;
 	alice.send('SEND new bob :fresh');
 	assert.match(await alice.nextLine(), /^STORED new /);
 	now += 2 * 24 * 3600 * 1000;
-	const bob = await loginStructured(host.port, 'bob');
+	const bob = await loginOwner(host.port, 'bob');
 	assert.match(await bob.nextLine(), / :fresh$/);
 	alice.send('SEND live bob :live');
 	assert.match(await bob.nextLine(), / :live$/, 'the expired one never came');
@@ -115,9 +116,11 @@ test('a store that fails answers FAILED for offline mail, once in the log, while
 	const dir = storeDir(t);
 	// Room for the schema and little else: the first pages of stored text fill it.
 	const host = await startStoreHost(t, dir, {owned: ['bob'], maxStoreBytes: 64 * 1024});
-	const alice = await loginStructured(host.port, 'alice');
-	const carol = await loginStructured(host.port, 'carol');
+	const alice = await loginOwner(host.port, 'alice');
+	const carol = await loginOwner(host.port, 'carol');
 	await alice.waitForLine(/^JOIN carol$/);
+	// A keyed login's JOIN is followed by its KEY line (docs/protocol.md "Identity").
+	await alice.waitForLine(/^KEY carol /);
 	const text = 'x'.repeat(4000);
 	let failed: string | undefined;
 	for (let index = 0; index < 200 && failed === undefined; index++) {
@@ -143,18 +146,18 @@ test('a store that fails answers FAILED for offline mail, once in the log, while
 test('across a restart on the same folder the stored messages are still there', async (t) => {
 	const dir = storeDir(t);
 	const first = await startStoreHost(t, dir, {owned: ['bob']});
-	const alice = await loginStructured(first.port, 'alice');
+	const alice = await loginOwner(first.port, 'alice');
 	alice.send('SEND m1 bob :before the restart');
 	const [, , id] = STORED.exec(await alice.nextLine()) ?? [];
 	await first.stop();
 
 	const second = await startStoreHost(t, dir);
-	const bob = await loginStructured(second.port, 'bob');
+	const bob = await loginOwner(second.port, 'bob');
 	assert.match(
 		await bob.nextLine(),
 		new RegExp(`^MSG ${id} \\d+ alice bob m1 stored :before the restart$`),
 	);
-	const again = await loginStructured(second.port, 'alice');
+	const again = await loginOwner(second.port, 'alice');
 	again.send('SEND m2 bob :after');
 	assert.match(await bob.waitForLine(/^MSG/), / alice bob m2 :after$/);
 	assert.ok(BigInt(/^MSG (\d+)/.exec(bob.lines.at(-1) ?? '')?.[1] ?? '0') > BigInt(id ?? '0'));
@@ -163,8 +166,8 @@ test('across a restart on the same folder the stored messages are still there', 
 test('held messages for an away owner survive a restart and are handed on at its next login', async (t) => {
 	const dir = storeDir(t);
 	const first = await startStoreHost(t, dir, {owned: ['bob']});
-	const alice = await loginStructured(first.port, 'alice');
-	const bob = await loginStructured(first.port, 'bob');
+	const alice = await loginOwner(first.port, 'alice');
+	const bob = await loginOwner(first.port, 'bob');
 	bob.destroy();
 	await alice.waitForLine(/^AWAY bob$/);
 	alice.send('SEND h1 bob :held one');
@@ -174,10 +177,10 @@ test('held messages for an away owner survive a restart and are handed on at its
 
 	const second = await startStoreHost(t, dir);
 	// A message sent during the outage to the owner who has not come back: kept, not "left".
-	const back = await loginStructured(second.port, 'alice');
+	const back = await loginOwner(second.port, 'alice');
 	back.send('SEND h2 bob :during the outage');
 	assert.match(await back.nextLine(), /^STORED h2 /);
-	const bobAgain = await loginStructured(second.port, 'bob');
+	const bobAgain = await loginOwner(second.port, 'bob');
 	assert.match(await bobAgain.nextLine(), / alice bob h1 stored :held one$/);
 	assert.match(await bobAgain.nextLine(), / alice bob h2 stored :during the outage$/);
 });
@@ -185,12 +188,12 @@ test('held messages for an away owner survive a restart and are handed on at its
 test('a structured sender resending after a restart gets the same STORED, kept once', async (t) => {
 	const dir = storeDir(t);
 	const first = await startStoreHost(t, dir, {owned: ['bob']});
-	const alice = await loginStructured(first.port, 'alice');
+	const alice = await loginOwner(first.port, 'alice');
 	alice.send('SEND r1 bob :once');
 	const firstAnswer = await alice.nextLine();
 	await first.stop();
 	const second = await startStoreHost(t, dir);
-	const again = await loginStructured(second.port, 'alice');
+	const again = await loginOwner(second.port, 'alice');
 	again.send('SEND r1 bob :once');
 	assert.equal(await again.nextLine(), firstAnswer);
 	assert.equal(second.store.messages.size('bob', 'stored').messages, 1);

@@ -9,7 +9,8 @@ import {spawn} from 'node:child_process';
 import {once} from 'node:events';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {loginStructured, type RawClient} from './helpers/raw-client.js';
+import {loginOwner} from './helpers/keyed-client.js';
+import type {RawClient} from './helpers/raw-client.js';
 import {storeDir} from './helpers/store-dir.js';
 
 const CHILD = new URL('helpers/offline-host-child.ts', import.meta.url).pathname;
@@ -51,7 +52,7 @@ async function sendUntilKilled(
 	killAfter: number,
 	stored: string[],
 ): Promise<void> {
-	const alice = await loginStructured(child.port, 'alice');
+	const alice = await loginOwner(child.port, 'alice');
 	for (let index = 0; index < count; index++)
 		alice.send(`SEND r${round}.${index} bob :m ${round}.${index}`);
 	let answers = 0;
@@ -104,8 +105,8 @@ test('after SIGKILLs at random moments every STORED message reaches its owner on
 
 				const child = await startChild(dir, []);
 				t.after(() => child.kill());
-				const bob = await loginStructured(child.port, 'bob');
-				const alice = await loginStructured(child.port, 'alice');
+				const bob = await loginOwner(child.port, 'bob');
+				const alice = await loginOwner(child.port, 'alice');
 				const handed = await refsHandedTo(bob, alice);
 				await child.kill();
 				const sent = new Set(

@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
 import {waitUntil} from './helpers/render-chat.js';
-import {chatArgs} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
 import {storeDir} from './helpers/store-dir.js';
 import {startStoreHost} from './helpers/store-host.js';
 
@@ -16,14 +16,14 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /** Starting `chat join` on a busy machine can take seconds. */
 const STEP_DEADLINE_MS = 60_000;
 
-function openTerminal(address: string) {
+function openTerminal(address: string, env: NodeJS.ProcessEnv) {
 	const screen = new xterm.Terminal({cols: 100, rows: 24, allowProposedApi: true});
 	const child = pty.spawn(process.execPath, chatArgs('join', address), {
 		name: 'xterm-256color',
 		cols: 100,
 		rows: 24,
 		cwd: root,
-		env: {...process.env, CHAT_PASSWORD: ''},
+		env: {...env, CHAT_PASSWORD: ''},
 	});
 	child.onData((data) => screen.write(data));
 	const exited = new Promise<number>((resolve) => {
@@ -45,10 +45,13 @@ function openTerminal(address: string) {
 }
 
 test('the sender sees stored until bob returns, and bob sees it arrived while he was away', async (t) => {
-	const host = await startStoreHost(t, storeDir(t), {owned: ['bob']});
+	// Nobody owns bob yet: his first login binds the name to the key in his config folder.
+	const host = await startStoreHost(t, storeDir(t));
 	const address = (name: string) => `${name}@127.0.0.1:${host.port}`;
-	const alice = openTerminal(address('alice'));
-	const bob = openTerminal(address('bob'));
+	const aliceConfig = ownConfigEnv();
+	const bobConfig = ownConfigEnv();
+	const alice = openTerminal(address('alice'), aliceConfig);
+	const bob = openTerminal(address('bob'), bobConfig);
 	const terminals = [alice, bob];
 	t.after(() => {
 		for (const terminal of terminals) terminal.kill();
@@ -63,7 +66,7 @@ test('the sender sees stored until bob returns, and bob sees it arrived while he
 	alice.type('see you tomorrow\r');
 	await alice.shows('see you tomorrow stored: delivered when bob returns');
 
-	const bobAgain = openTerminal(address('bob'));
+	const bobAgain = openTerminal(address('bob'), bobConfig);
 	terminals.push(bobAgain);
 	await bobAgain.shows('alice: see you tomorrow · while you were away');
 	await alice.shows('see you tomorrow ✓');

@@ -1,6 +1,13 @@
 // A structured login with a key, by hand over a raw socket (docs/protocol.md "Identity"):
 // HELLO with key=, the host's CHALLENGE, PROVE with the signature, then WELCOME and the roster.
-import {generateKeyPairSync, sign} from 'node:crypto';
+import {
+	createHash,
+	createPrivateKey,
+	createPublicKey,
+	generateKeyPairSync,
+	sign,
+	type KeyObject,
+} from 'node:crypto';
 import {proofPayload} from '../../source/protocol/login-proof.js';
 import {connectRaw, type RawClient} from './raw-client.js';
 
@@ -8,10 +15,43 @@ export type TestKey = {publicKey: string; signs(payload: Buffer): string};
 
 export function testKey(): TestKey {
 	const {privateKey, publicKey} = generateKeyPairSync('ed25519');
+	return keyOf(privateKey, publicKey);
+}
+
+function keyOf(privateKey: KeyObject, publicKey: KeyObject): TestKey {
 	return {
 		publicKey: publicKey.export({format: 'jwk'}).x ?? '',
 		signs: (payload) => sign(null, payload, privateKey).toString('base64url'),
 	};
+}
+
+/** An Ed25519 PKCS#8 key is this prefix and the 32-byte seed (RFC 8410). */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** The same key for `name` in every process of a test run: a host child binds it, the test
+ * process logs in with it. */
+export function ownerKey(name: string): TestKey {
+	const seed = createHash('sha256').update(`chat test owner ${name}`).digest();
+	const privateKey = createPrivateKey({
+		key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+		format: 'der',
+		type: 'pkcs8',
+	});
+	return keyOf(privateKey, createPublicKey(privateKey));
+}
+
+/** The raw 32-byte public key, as the name owners keep it. */
+export function rawPublicKey(key: TestKey): Buffer {
+	return Buffer.from(key.publicKey, 'base64url');
+}
+
+/** Logs in as the owner of `name` (ownerKey), binding the name on its first login. */
+export async function loginOwner(
+	port: number,
+	name: string,
+	extra = '',
+): Promise<RawClient & {token: string; roster: string[]; keys: Map<string, string>}> {
+	return loginKeyed(port, name, ownerKey(name), extra);
 }
 
 /**

@@ -1,13 +1,13 @@
 // The child host that host-offline-restart.test.ts kills with SIGKILL: a chat host on the store
-// in argv[2] with the names in argv[3…] owned (bound directly, the login that proves a key being
-// the identity work's), printing its port as one line once it listens.
+// in argv[2] with the names in argv[3…] owned (bound directly to their test owner's key,
+// keyed-client.ts ownerKey), printing its port as one line once it listens.
 
-import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import {startHost} from '../../source/host/start-host.js';
 import {openDurableStore} from '../../source/host/store/durable-store.js';
 import {StoreNameOwners} from '../../source/host/store/store-name-owners.js';
 import {nameKey} from '../../source/protocol/name-key.js';
+import {ownerKey, rawPublicKey} from './keyed-client.js';
 
 /** A bound on the child's life, should the test never kill it. */
 const MAX_RUN_MS = 60_000;
@@ -16,7 +16,12 @@ const [dir = '', ...owned] = process.argv.slice(2);
 const store = openDurableStore({dir});
 const owners = new StoreNameOwners(store.names, () => {});
 for (const name of owned) {
-	await owners.bind({nameKey: nameKey(name), name, publicKey: randomBytes(32), nowMs: Date.now()});
+	await owners.bind({
+		nameKey: nameKey(name),
+		name,
+		publicKey: rawPublicKey(ownerKey(name)),
+		nowMs: Date.now(),
+	});
 }
 
 const host = await startHost({port: 0, bind: '127.0.0.1', store, owners, rate: 0});

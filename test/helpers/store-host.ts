@@ -1,16 +1,16 @@
-// A host on a store in a test's own data folder, and names bound to owners directly (the login
-// that proves a key is the identity work's): for the offline-mail and restart tests.
+// A host on a store in a test's own data folder, and names bound directly to their test owner's
+// key (keyed-client.ts ownerKey; log in with loginOwner): for the offline-mail and restart tests.
 //
 //   const data = storeDir(t);
 //   const host = await startStoreHost(t, data, {owned: ['bob']});
 //   … host.stop() closes the host, then the store, as chat host does …
 
-import {randomBytes} from 'node:crypto';
 import type {TestContext} from 'node:test';
 import type {HostOptions} from '../../source/host/host-options.js';
 import {nameKey} from '../../source/protocol/name-key.js';
 import {openDurableStore, type DurableStore} from '../../source/host/store/durable-store.js';
 import {StoreNameOwners} from '../../source/host/store/store-name-owners.js';
+import {ownerKey, rawPublicKey} from './keyed-client.js';
 import {startTestHost, type TestHost} from './start-host.js';
 
 export type StoreHost = TestHost & {readonly store: DurableStore};
@@ -27,7 +27,7 @@ export async function startStoreHost(
 		await owners.bind({
 			nameKey: nameKey(name),
 			name,
-			publicKey: randomBytes(32),
+			publicKey: rawPublicKey(ownerKey(name)),
 			nowMs: Date.now(),
 		});
 	}
