@@ -9,6 +9,7 @@ import {loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
+import {withDeadline} from '../bench/deferred.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
@@ -96,6 +97,6 @@ test('a signal as soon as the login is in logs out, so the name is free at once'
 	// The client logs in while the chat screen is still loading: the signal may come before it is up.
 	await bob.waitForLine(/^JOIN alice$/, DEADLINE_MS);
 	terminal.kill('SIGINT');
-	assert.equal(await exited, 130);
+	assert.equal(await withDeadline(exited, DEADLINE_MS, 'chat join after SIGINT'), 130);
 	assert.equal(await bob.waitForLine(/^(LEAVE|AWAY) alice$/), 'LEAVE alice');
 });

@@ -128,8 +128,21 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 			},
 		});
 		const ready = (await asker?.beforeUi()) ?? 'go';
+		// Opened while the wait still catches signals, so the chat screen takes them over in the
+		// same tick as the wait ends: a signal meanwhile is never lost.
+		const opened =
+			signalled === undefined && ready === 'go'
+				? openJoinHistory({
+						address: {host, port},
+						self: name,
+						keep: options.history !== false,
+						keepDays: options.historyDays,
+						onProblem: (sentence) => notices.push(sentence),
+					})
+				: undefined;
 		endWait();
 		if (signalled !== undefined) {
+			opened?.close();
 			await client.quit();
 			return SIGNAL_EXIT_CODES[signalled];
 		}
@@ -140,13 +153,7 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 			return EXIT_FAILURE;
 		}
 
-		const opened = openJoinHistory({
-			address: {host, port},
-			self: name,
-			keep: options.history !== false,
-			keepDays: options.historyDays,
-			onProblem: (sentence) => notices.push(sentence),
-		});
+		if (opened === undefined) return EXIT_FAILURE;
 		const result = await ui
 			.runChatUi({
 				client: unsent.client,
