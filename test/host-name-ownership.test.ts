@@ -133,7 +133,7 @@ test('owners that fail refuse the login with a sentence, and the host goes on', 
 	const client = await connectRaw(host.port);
 	assert.equal(
 		await sendKeyedHello(client, 'alice', testKey()),
-		'REFUSED name-taken :the host cannot check who owns names now; try again',
+		'REFUSED unavailable :the host cannot check who owns names now; try again',
 	);
 	assert.ok(host.log.some((line) => line.includes('name owners failed: Error: disk I/O error')));
 	await loginStructured(host.port, 'bob');

@@ -35,7 +35,7 @@ export function withOwnersAnswer<T>(
 			context.log(`name owners failed: ${String(error)}`);
 			if (link.closed) return;
 			link.face = face;
-			refuse(context, link, 'name-taken', 'the host cannot check who owns names now; try again');
+			refuse(context, link, 'unavailable', 'the host cannot check who owns names now; try again');
 		},
 	);
 }
