@@ -10,7 +10,7 @@ import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {makeTempDir} from './helpers/tls-fixtures.js';
-import {chatArgs} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
 import {EXIT_NOT_DELIVERED} from '../source/exit-codes.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -115,7 +115,7 @@ test('chat host --tls makes its certificate once; chat join --tls pins it', asyn
 	const join = spawn(process.execPath, chatArgs('join', '--tls', `bob@127.0.0.1:${host.port}`), {
 		cwd: root,
 		stdio: ['pipe', 'pipe', 'pipe'],
-		env: {...process.env, XDG_CONFIG_HOME: joinConfig, CHAT_PASSWORD: 'open-sesame'},
+		env: ownConfigEnv({XDG_CONFIG_HOME: joinConfig, CHAT_PASSWORD: 'open-sesame'}),
 	});
 	let joinStderr = '';
 	join.stderr.setEncoding('utf8').on('data', (chunk: string) => {

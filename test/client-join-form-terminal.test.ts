@@ -9,7 +9,7 @@ import {test} from 'node:test';
 import pty from 'node-pty';
 import {loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
-import {chatArgs, projectRoot} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv, projectRoot} from './helpers/built-cli.js';
 import {waitUntil} from './helpers/render-chat.js';
 import {storeDir} from './helpers/store-dir.js';
 
@@ -26,7 +26,7 @@ test('chat join with no arguments at a terminal asks, joins, and remembers the a
 		cwd: projectRoot,
 		cols: 80,
 		rows: 24,
-		env: {...process.env, CHAT_PASSWORD: '', XDG_CONFIG_HOME: configHome},
+		env: ownConfigEnv({CHAT_PASSWORD: '', XDG_CONFIG_HOME: configHome}),
 	});
 	let output = '';
 	terminal.onData((data) => {

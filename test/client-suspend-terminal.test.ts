@@ -6,7 +6,7 @@ import process from 'node:process';
 import {test} from 'node:test';
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
-import {chatArgs, projectRoot} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv, projectRoot} from './helpers/built-cli.js';
 import {loginStructured} from './helpers/raw-client.js';
 import {waitUntil} from './helpers/render-chat.js';
 import {startTestHost} from './helpers/start-host.js';
@@ -25,7 +25,7 @@ function openShell() {
 		cols: 80,
 		rows: 24,
 		cwd: projectRoot,
-		env: {...process.env, CHAT_PASSWORD: '', PS1: '$ '},
+		env: ownConfigEnv({CHAT_PASSWORD: '', PS1: '$ '}),
 	});
 	let output = '';
 	shell.onData((data) => {

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
 import {bracketedPasteOn} from '../source/ui/terminal-modes.js';
-import {chatArgs} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
 import {loginStructured} from './helpers/raw-client.js';
 import {waitUntil} from './helpers/render-chat.js';
 import {startTestHost} from './helpers/start-host.js';
@@ -28,7 +28,7 @@ test('a paste of before, to:bob, quit, after lands in the input; bracketed paste
 		cols: 80,
 		rows: 24,
 		cwd: root,
-		env: {...process.env, CHAT_PASSWORD: ''},
+		env: ownConfigEnv({CHAT_PASSWORD: ''}),
 	});
 	let output = '';
 	terminal.onData((data) => {

@@ -3,6 +3,11 @@
 // must stop on a signal or has changed the terminal (the password prompt, the UI loader, the chat
 // screen, line mode) registers a step while it runs. Ending the step runs its restore; a process
 // that exits with a step still registered runs it on the way out.
+//
+// A hand-off from one part to the next registers the next step before it ends the last one. When
+// the last step ends, the handlers go, and a signal that the process had already received but not
+// yet dispatched (it arrived during synchronous work, such as loading the UI's code) goes with
+// them: it is neither heard nor left to its default, so the process would run on.
 import process from 'node:process';
 import {ENDING_SIGNALS, type EndingSignal} from '../exit-codes.js';
 
@@ -102,4 +107,29 @@ export function registerCleanup(step: CleanupStep): () => void {
 		restore(step);
 		if (steps.size === 0) uninstall();
 	};
+}
+
+export type SignalWait = {
+	/** Resolves with the first ending signal that came while the wait was registered. */
+	heard: Promise<EndingSignal>;
+	/** That signal, if one came. */
+	signal(): EndingSignal | undefined;
+	/** Ends the wait; register whatever takes signals over first (see the top of this file). */
+	end(): void;
+};
+
+/** A step that only notes the first ending signal, for a part that decides later what it means. */
+export function waitForSignal(): SignalWait {
+	let heardSignal: EndingSignal | undefined;
+	let resolveHeard: (signal: EndingSignal) => void = () => undefined;
+	const heard = new Promise<EndingSignal>((resolve) => {
+		resolveHeard = resolve;
+	});
+	const end = registerCleanup({
+		onSignal(signal) {
+			heardSignal ??= signal;
+			resolveHeard(heardSignal);
+		},
+	});
+	return {heard, signal: () => heardSignal, end};
 }

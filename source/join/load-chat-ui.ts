@@ -1,8 +1,6 @@
 // Loads the full-screen UI (Ink, React, Yoga: a good part of `chat join`'s start-up) while the
 // client is already connecting and logging in, instead of before it starts.
-import type {ChatClient} from '../client/chat-client.js';
-import {registerCleanup} from './exit-cleanup.js';
-import {SIGNAL_EXIT_CODES} from '../exit-codes.js';
+import type {EndingSignal} from '../exit-codes.js';
 
 type ChatUiModule = typeof import('./run-chat-ui.js');
 
@@ -24,27 +22,15 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The UI's code, or the exit code of a signal that came while it loaded. The client may have
- * logged in by then, so a signal logs out first: the host frees the name at once rather than
- * holding it for a resume.
+ * The UI's code, or the signal that came while it loaded (the caller's wait heard it). The
+ * caller's wait, not a step of this loader's own, so that no moment between the login and the
+ * chat screen is left without one (exit-cleanup.ts).
  */
-export async function loadChatUi(client: ChatClient): Promise<ChatUiModule | {exitCode: number}> {
-	let endCleanup: () => void = () => undefined;
-	const signalled = new Promise<{exitCode: number}>((resolve) => {
-		endCleanup = registerCleanup({
-			onSignal(signal) {
-				resolve({exitCode: SIGNAL_EXIT_CODES[signal]});
-			},
-		});
-	});
-	try {
-		const loaded = await Promise.race([
-			withoutFetch(async () => import('./run-chat-ui.js')),
-			signalled,
-		]);
-		if ('exitCode' in loaded) await client.quit();
-		return loaded;
-	} finally {
-		endCleanup();
-	}
+export async function loadChatUi(
+	signalled: Promise<EndingSignal>,
+): Promise<ChatUiModule | {signal: EndingSignal}> {
+	return Promise.race([
+		withoutFetch(async () => import('./run-chat-ui.js')),
+		signalled.then((signal) => ({signal})),
+	]);
 }

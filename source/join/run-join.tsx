@@ -16,7 +16,7 @@ import {trackUnsent} from '../client/unsent-report.js';
 import {PASSWORD_VARIABLE, normalisePassword, passwordProblem} from '../protocol/password-rules.js';
 import {createPasswordAsker} from './ask-password.js';
 import {EXIT_FAILURE, EXIT_USAGE, SIGNAL_EXIT_CODES, type EndingSignal} from '../exit-codes.js';
-import {registerCleanup} from './exit-cleanup.js';
+import {waitForSignal} from './exit-cleanup.js';
 import {runLineMode} from './line-mode.js';
 import {loadChatUi} from './load-chat-ui.js';
 import {openJoinHistory} from './open-history.js';
@@ -118,55 +118,50 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		}
 
 		const unsent = trackUnsent(client);
-		const ui = await loadChatUi(client);
-		if ('exitCode' in ui) return ui.exitCode;
-		// Until the chat screen takes over signals, one that comes (the login may be in) logs out.
-		let signalled: EndingSignal | undefined;
-		const endWait = registerCleanup({
-			onSignal(signal) {
-				signalled ??= signal;
-			},
-		});
-		const ready = (await asker?.beforeUi()) ?? 'go';
-		// Opened while the wait still catches signals, so the chat screen takes them over in the
-		// same tick as the wait ends: a signal meanwhile is never lost.
-		const opened =
-			signalled === undefined && ready === 'go'
-				? openJoinHistory({
-						address: {host, port},
-						self: name,
-						keep: options.history !== false,
-						keepDays: options.historyDays,
-						onProblem: (sentence) => notices.push(sentence),
-					})
-				: undefined;
-		endWait();
-		if (signalled !== undefined) {
-			opened?.close();
+		// From the login on, a signal logs out, so the host frees the name at once rather than
+		// holding it for a resume. One wait catches signals until the chat screen takes them over.
+		const wait = waitForSignal();
+		const logOut = async (signal: EndingSignal) => {
+			wait.end();
 			await client.quit();
-			return SIGNAL_EXIT_CODES[signalled];
-		}
+			return SIGNAL_EXIT_CODES[signal];
+		};
 
-		if (typeof ready === 'object') return SIGNAL_EXIT_CODES[ready.abort];
-		if (ready === 'gave-up') {
+		const ui = await loadChatUi(wait.heard);
+		if ('signal' in ui) return await logOut(ui.signal);
+		const ready = (await asker?.beforeUi()) ?? 'go';
+		const signalled = wait.signal();
+		if (signalled !== undefined) return await logOut(signalled);
+		if (ready !== 'go') {
+			wait.end();
+			if (typeof ready === 'object') return SIGNAL_EXIT_CODES[ready.abort];
 			sayError(`wrong password for ${hostLabel}, ${MAX_PASSWORD_ANSWERS} times: giving up`);
 			return EXIT_FAILURE;
 		}
 
-		if (opened === undefined) return EXIT_FAILURE;
-		const result = await ui
-			.runChatUi({
-				client: unsent.client,
-				history: opened.history,
-				startNotice: opened.problem,
-				self: name,
-				hostLabel,
-				follow: options.follow,
-				bell: options.bell,
-			})
-			.finally(() => {
-				opened.close();
-			});
+		// Opened, and the chat screen started, while the wait still catches signals: one that comes
+		// meanwhile reaches whichever steps are registered when it is dispatched.
+		const opened = openJoinHistory({
+			address: {host, port},
+			self: name,
+			keep: options.history !== false,
+			keepDays: options.historyDays,
+			onProblem: (sentence) => notices.push(sentence),
+		});
+		const running = ui.runChatUi({
+			client: unsent.client,
+			history: opened.history,
+			startNotice: opened.problem,
+			self: name,
+			hostLabel,
+			follow: options.follow,
+			bell: options.bell,
+		});
+		// Only now, with the chat screen's own step registered as it started.
+		wait.end();
+		const result = await running.finally(() => {
+			opened.close();
+		});
 		if (result.message) sayError(result.message);
 		for (const line of unsent.lines()) sayError(line);
 		return result.exitCode;

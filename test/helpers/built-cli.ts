@@ -24,13 +24,20 @@ process.once('exit', () => {
 });
 
 /**
- * The environment for one `chat join` of a test: a config folder of its own, so it has a key of
- * its own (another machine's, say) and pins test hosts, whose ports come again, nowhere lasting.
+ * The environment for one `chat join` of a test: config, data and state folders of its own, so it
+ * has a key of its own (another machine's, say), pins test hosts, whose ports come again, and
+ * keeps its history nowhere lasting, never in the real home, and never shared with another test.
  */
 export function ownConfigEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'chat-config-'));
 	configDirs.push(dir);
-	return {...process.env, XDG_CONFIG_HOME: dir, ...extra};
+	return {
+		...process.env,
+		XDG_CONFIG_HOME: path.join(dir, 'config'),
+		XDG_DATA_HOME: path.join(dir, 'data'),
+		XDG_STATE_HOME: path.join(dir, 'state'),
+		...extra,
+	};
 }
 
 export type HostProcess = {
