@@ -42,7 +42,12 @@ async function loggedIn(port: number, name: string) {
 test('login gives the roster, then joins and leaves arrive', async (t) => {
 	const host = await hostForTest(t);
 	const alice = recordClientEvents(join(host.port, 'alice'));
-	assert.deepEqual(await alice.next('welcome'), {type: 'welcome', name: 'alice', users: ['alice']});
+	assert.deepEqual(await alice.next('welcome'), {
+		type: 'welcome',
+		name: 'alice',
+		users: ['alice'],
+		host: `127.0.0.1:${host.port}`,
+	});
 	await alice.next('state', (event) => event.state === 'connected');
 
 	const bobClient = join(host.port, 'bob');

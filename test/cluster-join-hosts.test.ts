@@ -87,12 +87,14 @@ if (missing === undefined) {
 			log.stop();
 			await client.quit();
 		});
-		await log.next('welcome');
+		assert.equal((await log.next('welcome')).host, `127.0.0.1:${victim.port}`);
 		const alice = await loginStructured(cluster.host(0).port, 'alice');
 		await untilUsers([...cluster.hosts], 2);
 		process.kill(victim.pid, 'SIGKILL');
 		await log.next('state', (event) => event.state === 'reconnecting');
-		await log.next('welcome', (event) => event.name === 'carol');
+		const resumed = await log.next('welcome', (event) => event.name === 'carol');
+		// The status bar names this host now, not the first address given.
+		assert.equal(resumed.host, `127.0.0.1:${cluster.host(0).port}`);
 		alice.send('SEND a1 carol :you moved');
 		const message = await log.next('message');
 		assert.equal(message.text, 'you moved');

@@ -11,8 +11,15 @@ export type ClientEvent =
 	 */
 	| {type: 'state'; state: ConnectionState; detail?: string; retryAt?: number; why?: string}
 	/** Logged in (first time or after a reconnect). `users` is the full roster, including you;
-	 * `fingerprints` the key fingerprint of each user who has one. */
-	| {type: 'welcome'; name: string; users: string[]; fingerprints?: ReadonlyMap<string, string>}
+	 * `fingerprints` the key fingerprint of each user who has one; `host` the address that took
+	 * the login, which after a resume on another host of a cluster is not the first one given. */
+	| {
+			type: 'welcome';
+			name: string;
+			users: string[];
+			fingerprints?: ReadonlyMap<string, string>;
+			host?: string;
+	  }
 	/** Who is online now, including you, in place of the presence news of a storm. */
 	| {type: 'roster'; users: string[]; fingerprints?: ReadonlyMap<string, string>}
 	| {type: 'user-joined'; name: string}

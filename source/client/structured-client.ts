@@ -4,7 +4,7 @@ import {encodeQuit, type HelloOptions} from '../protocol/client-lines.js';
 import type {AnswerChallenge} from './challenge-answer.js';
 import type {ChatClient, ClientEvent} from './chat-client.js';
 import {createClientEvents} from './client-events.js';
-import {QUIT_SENTENCE, gaveUpSentence, unsentReason} from './closing-sentences.js';
+import {QUIT_SENTENCE, formatHostLabel, gaveUpSentence, unsentReason} from './closing-sentences.js';
 import {
 	openHostConnection,
 	type ConnectionOutcome,
@@ -121,8 +121,9 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		options.onAnswered?.();
 		const {name: self, users, keys} = login;
 		// Only a host that knows of keys says anything about them.
-		if (keys.size === 0) events.emit({type: 'welcome', name: self, users});
-		else events.emit({type: 'welcome', name: self, users, fingerprints: keys});
+		const host = formatHostLabel(hosts.current);
+		if (keys.size === 0) events.emit({type: 'welcome', name: self, users, host});
+		else events.emit({type: 'welcome', name: self, users, fingerprints: keys, host});
 		events.emit({type: 'state', state: 'connected'});
 		sends.online((line) => connection?.send(line), login.pacing);
 	};

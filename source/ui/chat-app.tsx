@@ -167,7 +167,7 @@ export function ChatApp(props: ChatAppProps) {
 			<InputPrompt partner={partner} input={state.input} width={columns} maxRows={MAX_INPUT_ROWS} />
 			<StatusBar
 				self={state.self}
-				hostLabel={props.hostLabel}
+				hostLabel={state.connectedHost ?? props.hostLabel}
 				connection={state.connection}
 				detail={detail}
 				online={onlineCount(state)}

@@ -134,6 +134,7 @@ function applyClientEvent(state: ChatState, event: ClientEvent, now: number): Ch
 				...applyRoster(next, event.name, event.users),
 				fingerprints: event.fingerprints ?? new Map(),
 				welcomed: true,
+				connectedHost: event.host ?? state.connectedHost,
 				connection: 'connected',
 			};
 		}

@@ -54,6 +54,8 @@ export type ChatState = {
 	retryWhy?: string;
 	/** False until the first welcome: the spinner shows until then. */
 	welcomed: boolean;
+	/** The host that took the last login, when the client said (one of a cluster's addresses). */
+	connectedHost?: string;
 	/**
 	 * The user list in the order of its numbers: online, away and offline users whose conversation
 	 * is still open.
