@@ -95,8 +95,8 @@ if (missing === undefined) {
 	test('a plain sender is told it waits, and past --mailbox-size the sender gets mailbox-full', async (t) => {
 		const {cluster} = await clusterOwning(t, 2, ['bob'], {maxStoredMessages: 2});
 		const carol = await loginPlain(cluster.host(0).port, 'carol');
-		carol.send('to:bob');
-		carol.send('hello bob');
+		// In one chunk: the text must wait for the answer about bob, which comes from Redis.
+		carol.sendRaw('to:bob\nhello bob\n');
 		assert.equal(
 			await carol.nextLine(),
 			'bob is offline: your message will be delivered when bob returns',

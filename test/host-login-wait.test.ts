@@ -131,6 +131,7 @@ function fakeLink(context: LoginContext): FakeLink {
 			link.sent.push(line);
 		},
 		sendDelivery() {},
+		holdLinesUntil() {},
 		close(_reason, lastLine) {
 			(link as {closed: boolean}).closed = true;
 			if (lastLine !== undefined) link.sent.push(lastLine);

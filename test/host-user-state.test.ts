@@ -21,6 +21,7 @@ function link(): UserLink {
 		close() {},
 		catchUpNews() {},
 		skipNews() {},
+		holdLinesUntil() {},
 	};
 }
 

@@ -30,4 +30,7 @@ export class RemoteLink implements UserLink {
 	catchUpNews(): void {}
 
 	skipNews(): void {}
+
+	/** A remote user's lines come in on its own host. */
+	holdLinesUntil(_settled: Promise<unknown>): void {}
 }

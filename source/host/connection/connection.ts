@@ -65,6 +65,10 @@ export class Connection
 	deadlineAt = 0;
 	deadlineIndex = -1;
 	#keepalive: Keepalive | undefined;
+	/** Lines that came while an earlier line's answer was pending (holdLinesUntil), in order. */
+	#heldLines: string[] | undefined;
+	/** The rate gate stopped reading; a hold that ends must not read on under it. */
+	#gatePaused = false;
 	#peerEnded = false;
 	#socketClosed = false;
 	/** Who waits for the socket to close (only a shutdown does); made when first asked. */
@@ -196,6 +200,11 @@ export class Connection
 	// --- the line path ---
 
 	gateLine(line: string): void {
+		if (this.#heldLines !== undefined) {
+			this.#heldLines.push(line);
+			return;
+		}
+
 		const host = this.#host;
 		try {
 			const user = this.user;
@@ -212,6 +221,35 @@ export class Connection
 		}
 	}
 
+	holdLinesUntil(settled: Promise<unknown>): void {
+		if (this.closed || this.#heldLines !== undefined) return;
+		// Reading stops too, so what waits is the rest of this chunk as bytes, not a growing list.
+		this.#heldLines = [];
+		this.#framer.pause();
+		this.#socket.pause();
+		const release = () => {
+			this.#releaseHeldLines();
+		};
+		settled.then(release, release);
+	}
+
+	#releaseHeldLines(): void {
+		const lines = this.#heldLines ?? [];
+		this.#heldLines = undefined;
+		for (const [index, line] of lines.entries()) {
+			if (this.closed) return;
+			this.gateLine(line);
+			// That line waits on an answer of its own: the rest wait behind it.
+			const heldAgain = this.#heldLines as string[] | undefined;
+			if (heldAgain !== undefined) {
+				heldAgain.push(...lines.slice(index + 1));
+				return;
+			}
+		}
+
+		if (!this.#gatePaused) this.#readOn();
+	}
+
 	/** A line kept while the login waited, handled as if it had just come. */
 	handleLine(line: string): void {
 		this.gateLine(line);
@@ -221,11 +259,17 @@ export class Connection
 
 	gatePause(): void {
 		// The rest of the chunk stays bytes, and the rest of the stream stays in the kernel.
+		this.#gatePaused = true;
 		this.#framer.pause();
 		this.#socket.pause();
 	}
 
 	gateResume(): void {
+		this.#gatePaused = false;
+		if (this.#heldLines === undefined) this.#readOn();
+	}
+
+	#readOn(): void {
 		// What the framer held is split now; its lines may make the gate wait again.
 		if (this.closed || !this.#framer.resume() || this.closed) return;
 		if (this.#peerEnded) this.close('ended');

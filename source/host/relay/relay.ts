@@ -43,9 +43,16 @@ export class Relay implements DeliveryListener {
 		this.#now = options.now ?? Date.now;
 	}
 
-	/** The owner's name if `name` is owned and so can be sent mail while offline; else undefined. */
-	ownerOf(name: string, next: (owner: string | undefined) => void): void {
-		whenReady(this.#mail.ownerName(name), next);
+	/**
+	 * Calls `next` with the owner's name if `name` is owned and so can be sent mail while offline,
+	 * else undefined: in this tick when the answer is here, else later, and then returns the
+	 * promise of that call (a cluster asks Redis).
+	 */
+	ownerOf(name: string, next: (owner: string | undefined) => void): Promise<void> | undefined {
+		const owner = this.#mail.ownerName(name);
+		if (owner instanceof Promise) return owner.then(next);
+		next(owner);
+		return undefined;
 	}
 
 	/** Keeps clean `text` for `recipient`, an owner who is offline; STORED (or why not) follows

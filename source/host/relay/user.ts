@@ -73,6 +73,12 @@ export type UserLink = {
 	catchUpNews(): void;
 	/** Skips the news published since the last catch-up (news about this client's own user). */
 	skipNews(): void;
+	/**
+	 * Handles no further line of this client until `settled` settles, so a line whose answer waits
+	 * on another host or Redis (`to:NAME` for an owner who is offline) keeps its place before the
+	 * lines sent after it.
+	 */
+	holdLinesUntil(settled: Promise<unknown>): void;
 };
 
 /** One relayed message on its way to a recipient, kept until it is handed to the recipient's socket

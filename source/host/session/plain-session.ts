@@ -47,10 +47,12 @@ function choosePartner(context: SessionContext, link: UserLink, user: User, name
 	const partner = context.users.find(name);
 	if (partner === undefined) {
 		// An owner who is offline can be written to: what you send waits for them.
-		context.relay.ownerOf(name, (owner) => {
+		const answered = context.relay.ownerOf(name, (owner) => {
 			if (owner === undefined) link.send(plainUnknownUser(sanitiseText(name)));
 			else user.partnerName = owner;
 		});
+		// The text after `to:NAME` goes to NAME, however long the answer takes.
+		if (answered !== undefined) link.holdLinesUntil(answered);
 		return;
 	}
 
