@@ -5,27 +5,26 @@ import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {test} from 'node:test';
-import {chatArgs, startHostProcess} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv, startHostProcess} from './helpers/built-cli.js';
 import {chatJoinOnScreen} from './helpers/pty-screen.js';
 import {loginStructured} from './helpers/raw-client.js';
 import {storeDir} from './helpers/store-dir.js';
 
 const CTRL_C = '\u0003';
 
-const joinIn = (address: string, dataHome: string) =>
-	chatJoinOnScreen(address, {...process.env, CHAT_PASSWORD: '', XDG_DATA_HOME: dataHome});
-
 test('chat, quit, join again and the conversation is there; chat log prints it', async (t) => {
 	const dataHome = path.dirname(storeDir(t));
 	const host = await startHostProcess();
 	const bob = await loginStructured(host.port, 'bob');
 	const address = `alice@127.0.0.1:${host.port}`;
+	// Both joins are the same person: one config folder (the key, the pinned host), one history.
+	const aliceEnv = ownConfigEnv({CHAT_PASSWORD: '', XDG_DATA_HOME: dataHome});
 	t.after(async () => {
 		bob.destroy();
 		await host.stop();
 	});
 
-	const first = joinIn(address, dataHome);
+	const first = chatJoinOnScreen(address, aliceEnv);
 	t.after(() => first.kill());
 	await first.shows('bob');
 	bob.send('SEND r1 alice :hello from bob, 你好 🎉');
@@ -38,7 +37,7 @@ test('chat, quit, join again and the conversation is there; chat log prints it',
 	first.type(CTRL_C);
 	assert.equal(await first.exited, 0);
 
-	const second = joinIn(address, dataHome);
+	const second = chatJoinOnScreen(address, aliceEnv);
 	t.after(() => second.kill());
 	await second.shows('bob');
 	second.type('\u001B1');
