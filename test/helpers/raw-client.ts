@@ -35,8 +35,18 @@ export type RawClient = {
 	destroy(): void;
 };
 
-export async function connectRaw(port: number): Promise<RawClient> {
-	const socket = net.connect({port, host: '127.0.0.1'});
+export type RawConnectOptions = {
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** The address to connect from (another loopback address, say); default the system's choice. */
+	localAddress?: string;
+};
+
+export async function connectRaw(
+	port: number,
+	{host = '127.0.0.1', localAddress}: RawConnectOptions = {},
+): Promise<RawClient> {
+	const socket = net.connect({port, host, ...(localAddress === undefined ? {} : {localAddress})});
 	await new Promise<void>((resolve, reject) => {
 		socket.once('connect', resolve);
 		socket.once('error', reject);
