@@ -1,12 +1,10 @@
 // The built `chat host` of a checkout (this one, or another with `--host-dir DIR`) in its own
 // process, exactly as users run it, optionally under a lower open-file limit (`ulimit -n`).
 // For the by-hand runs that watch the host's memory and descriptors (connection-abuse.ts,
-// churn-soak.ts).
-import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync} from 'node:fs';
-import os from 'node:os';
+// churn-soak.ts); the process itself is started as the tests start theirs.
+import {existsSync} from 'node:fs';
 import path from 'node:path';
-import process from 'node:process';
+import {spawnBuiltHost} from '../test/helpers/spawn-built-host.js';
 
 export type CliHost = {
 	readonly port: number;
@@ -19,7 +17,8 @@ export type CliHost = {
 	stop(): Promise<void>;
 };
 
-const MAX_KEPT_STDERR_CHARS = 200_000;
+/** A soak runs for hours: only the tail of what the host logs is kept. */
+const MAX_KEPT_CHARS = 200_000;
 const START_DEADLINE_MS = 10_000;
 
 export async function startCliHost(
@@ -29,61 +28,18 @@ export async function startCliHost(
 ): Promise<CliHost> {
 	const cli = path.join(checkout, 'dist', 'cli.js');
 	if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build in ${checkout}`);
-	const argv = [cli, 'host', '--port', '0', '--bind', '127.0.0.1', ...args];
-	// `ulimit -n` sets both limits, so Node (which raises the soft limit to the hard one) keeps it.
-	const child =
-		openFiles === undefined
-			? spawn(process.execPath, argv, {stdio: ['ignore', 'pipe', 'pipe'], env: ownStateDir()})
-			: spawn(
-					'bash',
-					['-c', `ulimit -n ${openFiles} && exec "$0" "$@"`, process.execPath, ...argv],
-					{stdio: ['ignore', 'pipe', 'pipe'], env: ownStateDir()},
-				);
-	let stderr = '';
-	let exitCode: number | null | undefined;
-	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-		stderr = (stderr + chunk).slice(-MAX_KEPT_STDERR_CHARS);
+	const host = await spawnBuiltHost(cli, args, {
+		openFiles,
+		maxKeptChars: MAX_KEPT_CHARS,
+		startDeadlineMs: START_DEADLINE_MS,
 	});
-	const exited = new Promise<void>((resolve) => {
-		child.once('exit', (code) => {
-			exitCode = code;
-			resolve();
-		});
-	});
-	const port = await new Promise<number>((resolve, reject) => {
-		let stdout = '';
-		const timer = setTimeout(() => {
-			reject(new Error(`chat host did not start within ${START_DEADLINE_MS} ms: ${stderr}`));
-		}, START_DEADLINE_MS);
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-			stdout += chunk;
-			const match = /listening on 127\.0\.0\.1:(\d+)/.exec(stdout);
-			if (match) {
-				clearTimeout(timer);
-				resolve(Number(match[1]));
-			}
-		});
-		void exited.then(() => {
-			clearTimeout(timer);
-			reject(new Error(`chat host exited early: ${stderr}`));
-		});
-	});
-	const {pid} = child;
-	if (pid === undefined) throw new Error('chat host could not be started');
 	return {
-		port,
-		pid,
-		stderr: () => stderr,
-		exitCode: () => exitCode,
+		port: host.port,
+		pid: host.pid,
+		stderr: host.stderr,
+		exitCode: host.exitCode,
 		async stop() {
-			if (exitCode === undefined) child.kill('SIGTERM');
-			await exited;
+			await host.stop();
 		},
 	};
-}
-
-/** Each host process keeps its store in a folder of its own (removed by the OS's tmp cleanup),
- * so hosts started side by side never share one. */
-function ownStateDir(): NodeJS.ProcessEnv {
-	return {...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'chat-state-'))};
 }

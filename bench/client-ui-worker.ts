@@ -1,9 +1,7 @@
 // The Ink client, headless, in a process of its own (so its memory is its own): a long history,
 // then frames on new messages, conversation switches, and an idle spell. Reports over IPC.
 import {PerformanceObserver} from 'node:perf_hooks';
-import {runChatUi} from '../source/join/run-chat-ui.js';
-import {FakeChatClient} from './fake-chat-client.js';
-import {FakeStdin, FakeStdout} from './fake-terminal.js';
+import {startHeadlessChatScreen} from './headless-chat-screen.js';
 
 export type ClientUiSettings = {history: number; frames: number; idleSeconds: number};
 
@@ -20,8 +18,6 @@ export type ClientUiFigures = {
 	idleWrites: number;
 };
 
-const COLUMNS = 120;
-const ROWS = 40;
 /** Ink draws at most 30 frames a second; a gap past that makes each sample a fresh frame. */
 const FRAME_GAP_MS = 50;
 const OTHER_CONVERSATION_MESSAGES = 100;
@@ -30,29 +26,9 @@ const CTRL_P = '\u0010';
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as ClientUiSettings;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const stdout = new FakeStdout(COLUMNS, ROWS);
-const stdin = new FakeStdin();
-const client = new FakeChatClient();
-let nextId = 1;
-const receive = (from: string, text: string) =>
-	client.emit({type: 'message', id: String(nextId++), time: Date.now(), from, to: 'me', text});
-
-/** Time from `act` to the first frame that shows `needle`, in milliseconds. */
-async function timeFrame(needle: string, act: () => void): Promise<number> {
-	const frame = stdout.nextFrameWith(needle);
-	const started = performance.now();
-	act();
-	return (await frame) - started;
-}
-
-const finished = runChatUi({
-	client,
-	self: 'me',
+const {stdout, stdin, client, finished, receive, timeFrame} = startHeadlessChatScreen({
 	hostLabel: 'bench',
 	follow: true,
-	bell: false,
-	stdin: stdin as unknown as NodeJS.ReadStream,
-	stdout: stdout as unknown as NodeJS.WriteStream,
 });
 
 await timeFrame('carol', () => {

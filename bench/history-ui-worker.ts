@@ -3,9 +3,7 @@
 // 1,000 messages a second (with history, or with --no-history for comparison). Reports over IPC.
 import {PerformanceObserver} from 'node:perf_hooks';
 import {HistoryStore} from '../source/history/history-store.js';
-import {runChatUi} from '../source/join/run-chat-ui.js';
-import {FakeChatClient} from './fake-chat-client.js';
-import {FakeStdin, FakeStdout} from './fake-terminal.js';
+import {startHeadlessChatScreen} from './headless-chat-screen.js';
 import {HISTORY_BENCH_HOST, partnerOf} from './history-fill.js';
 
 export type HistoryUiSettings = {
@@ -29,42 +27,23 @@ export type HistoryUiFigures = {
 	floodMessages: number;
 };
 
-const COLUMNS = 120;
-const ROWS = 40;
 const FRAME_GAP_MS = 50;
 const FLOOD_PER_MS = 1;
 const ALT_1 = '\u001B1';
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as HistoryUiSettings;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const stdout = new FakeStdout(COLUMNS, ROWS);
-const stdin = new FakeStdin();
-const client = new FakeChatClient();
 const first = partnerOf(0, settings.conversations);
-let nextId = 1;
-const receive = (from: string, text: string) =>
-	client.emit({type: 'message', id: `live${nextId++}`, time: Date.now(), from, to: 'me', text});
-
-async function timeFrame(needle: string, act: () => void): Promise<number> {
-	const frame = stdout.nextFrameWith(needle);
-	const started = performance.now();
-	act();
-	return (await frame) - started;
-}
 
 const history = settings.history
 	? new HistoryStore({dir: settings.dir, host: HISTORY_BENCH_HOST, self: 'me'})
 	: undefined;
 
-const finished = runChatUi({
-	client,
-	history,
-	self: 'me',
+const {stdin, client, finished, receive, timeFrame} = startHeadlessChatScreen({
 	hostLabel: HISTORY_BENCH_HOST,
 	follow: false,
-	bell: false,
-	stdin: stdin as unknown as NodeJS.ReadStream,
-	stdout: stdout as unknown as NodeJS.WriteStream,
+	history,
+	idPrefix: 'live',
 });
 await timeFrame(first, () => {
 	client.emit({type: 'state', state: 'connected'});

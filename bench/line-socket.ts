@@ -1,6 +1,7 @@
 // A TCP client for the by-hand abuse and soak runs: lines in, lines out, from a chosen loopback
 // source address, with waits that end on a line, the close, or a deadline.
 import net from 'node:net';
+import {readSocketLines} from '../test/helpers/socket-lines.js';
 
 export type LineSocket = {
 	readonly socket: net.Socket;
@@ -40,62 +41,32 @@ export async function connectLines(
 }
 
 function wrapLines(socket: net.Socket): LineSocket {
-	const lines: string[] = [];
-	let tail = '';
-	let closed = false;
-	let wake: (() => void) | undefined;
-	let observe: ((line: string) => void) | undefined;
-	socket.setEncoding('utf8');
-	socket.on('data', (chunk: string) => {
-		const parts = (tail + chunk).split('\n');
-		tail = parts.pop() ?? '';
-		for (const part of parts) {
-			const line = part.endsWith('\r') ? part.slice(0, -1) : part;
-			observe?.(line);
-			lines.push(line);
-		}
-
-		wake?.();
-	});
-	socket.on('error', () => {});
-	const closedPromise = new Promise<void>((resolve) => {
-		socket.once('close', () => {
-			closed = true;
-			wake?.();
-			resolve();
-		});
-	});
+	const reader = readSocketLines(socket);
+	const {lines} = reader;
 	return {
 		socket,
 		lines,
-		closed: closedPromise,
-		isClosed: () => closed,
+		closed: reader.closed,
+		isClosed: reader.isClosed,
 		send(line) {
 			if (!socket.destroyed) socket.write(line + '\n');
 		},
-		watch(observer) {
-			observe = observer;
-		},
+		watch: reader.watch,
 		async waitFor(pattern, timeoutMs) {
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
+			const match = (): string | undefined => {
 				while (lines.length > 0) {
 					const line = lines.shift() ?? '';
 					if (pattern.test(line)) return line;
 				}
 
-				const left = deadline - Date.now();
-				if (closed) throw new Error(`closed while waiting for ${String(pattern)}`);
-				if (left <= 0) throw new Error(`${timeoutMs} ms passed waiting for ${String(pattern)}`);
-				await new Promise<void>((resolve) => {
-					const timer = setTimeout(resolve, left);
-					wake = () => {
-						clearTimeout(timer);
-						resolve();
-					};
-				});
-				wake = undefined;
-			}
+				return undefined;
+			};
+
+			return reader.until(match, timeoutMs, (closed) =>
+				closed
+					? new Error(`closed while waiting for ${String(pattern)}`)
+					: new Error(`${timeoutMs} ms passed waiting for ${String(pattern)}`),
+			);
 		},
 	};
 }

@@ -2,13 +2,12 @@
 // connection, and a reader that closes stdout or stderr (`chat host | head -1`) never stops it.
 import assert from 'node:assert/strict';
 import {spawn, type ChildProcessByStdio} from 'node:child_process';
-import net from 'node:net';
 import tls from 'node:tls';
 import type {Readable} from 'node:stream';
 import {test} from 'node:test';
 import {chatArgs} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
-import {wrapSocket, type RawClient} from './helpers/raw-client.js';
+import {connectRaw, wrapSocket, type RawClient} from './helpers/raw-client.js';
 import {makeTempDir} from './helpers/tls-fixtures.js';
 
 const DEADLINE_MS = 10_000;
@@ -32,21 +31,12 @@ function spawnHost(
 	return {child, exited};
 }
 
-async function connectTo(host: string, port: number): Promise<RawClient> {
-	const socket = net.connect({host, port});
-	await new Promise<void>((resolve, reject) => {
-		socket.once('connect', resolve);
-		socket.once('error', reject);
-	});
-	return wrapSocket(socket);
-}
-
 /** Connects as soon as the host listens: tried again on each refusal, up to the deadline. */
 async function connectWhenListening(port: number): Promise<RawClient> {
 	const deadline = Date.now() + DEADLINE_MS;
 	for (;;) {
 		try {
-			return await connectTo('127.0.0.1', port);
+			return await connectRaw(port);
 		} catch (error: unknown) {
 			if (Date.now() > deadline) throw error;
 			await new Promise((resolve) => {
@@ -67,7 +57,7 @@ test('every chat join command the host prints accepts a login', async (t) => {
 	assert.ok(commands.length > 0, banner);
 	for (const [index, [, bracketed = '', port = '']] of commands.entries()) {
 		const host = bracketed.replace(/^\[(.*)\]$/, '$1');
-		const client = await connectTo(host, Number(port));
+		const client = await connectRaw(Number(port), {host});
 		client.send(`user${index}`);
 		assert.equal(await client.nextLine(), 'Welcome!', `NAME@${bracketed}:${port}`);
 		client.destroy();
@@ -105,7 +95,7 @@ async function assertServing(port: number): Promise<void> {
 	const alice = await connectWhenListening(port);
 	alice.send('alice');
 	assert.equal(await alice.nextLine(), 'Welcome!');
-	const bob = await connectTo('127.0.0.1', port);
+	const bob = await connectRaw(port);
 	bob.send('bob');
 	assert.equal(await bob.nextLine(), 'Welcome!');
 	bob.send('to:alice');

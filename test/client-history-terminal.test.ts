@@ -5,58 +5,26 @@ import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {test} from 'node:test';
-import {fileURLToPath} from 'node:url';
-import xterm from '@xterm/headless';
-import pty from 'node-pty';
-import {chatArgs, startHostProcess} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv, startHostProcess} from './helpers/built-cli.js';
+import {chatJoinOnScreen} from './helpers/pty-screen.js';
 import {loginStructured} from './helpers/raw-client.js';
-import {waitUntil} from './helpers/render-chat.js';
 import {storeDir} from './helpers/store-dir.js';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-/** Starting `chat join` on a busy machine can take seconds. */
-const STEP_DEADLINE_MS = 60_000;
 const CTRL_C = '\u0003';
-
-function joinIn(address: string, dataHome: string) {
-	const screen = new xterm.Terminal({cols: 80, rows: 24, allowProposedApi: true});
-	const terminal = pty.spawn(process.execPath, chatArgs('join', address), {
-		name: 'xterm-256color',
-		cols: 80,
-		rows: 24,
-		cwd: root,
-		env: {...process.env, CHAT_PASSWORD: '', XDG_DATA_HOME: dataHome},
-	});
-	terminal.onData((data) => screen.write(data));
-	const exited = new Promise<number>((resolve) => {
-		terminal.onExit(({exitCode}) => {
-			resolve(exitCode);
-		});
-	});
-	const text = () =>
-		Array.from({length: screen.rows}, (_, row) =>
-			(screen.buffer.active.getLine(row)?.translateToString(true) ?? '').trimEnd(),
-		).join('\n');
-	return {
-		type: (data: string) => terminal.write(data),
-		shows: async (needle: string) =>
-			waitUntil(() => text().includes(needle), `"${needle}" on:\n${text()}`, STEP_DEADLINE_MS),
-		exited,
-		kill: () => terminal.kill(),
-	};
-}
 
 test('chat, quit, join again and the conversation is there; chat log prints it', async (t) => {
 	const dataHome = path.dirname(storeDir(t));
 	const host = await startHostProcess();
 	const bob = await loginStructured(host.port, 'bob');
 	const address = `alice@127.0.0.1:${host.port}`;
+	// Both joins are the same person: one config folder (the key, the pinned host), one history.
+	const aliceEnv = ownConfigEnv({CHAT_PASSWORD: '', XDG_DATA_HOME: dataHome});
 	t.after(async () => {
 		bob.destroy();
 		await host.stop();
 	});
 
-	const first = joinIn(address, dataHome);
+	const first = chatJoinOnScreen(address, aliceEnv);
 	t.after(() => first.kill());
 	await first.shows('bob');
 	bob.send('SEND r1 alice :hello from bob, 你好 🎉');
@@ -69,7 +37,7 @@ test('chat, quit, join again and the conversation is there; chat log prints it',
 	first.type(CTRL_C);
 	assert.equal(await first.exited, 0);
 
-	const second = joinIn(address, dataHome);
+	const second = chatJoinOnScreen(address, aliceEnv);
 	t.after(() => second.kill());
 	await second.shows('bob');
 	second.type('\u001B1');

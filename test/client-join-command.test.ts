@@ -5,7 +5,7 @@ import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {loginPlain, loginStructured} from './helpers/raw-client.js';
-import {startTestHost} from './helpers/start-host.js';
+import {startHostWithUsers, startTestHost} from './helpers/start-host.js';
 import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
 import {EXIT_NOT_DELIVERED} from '../source/exit-codes.js';
@@ -77,12 +77,7 @@ function runJoinProcess(args: string[], password = '') {
 }
 
 test('chat join with piped stdin chats with a netcat user and exits 3 at end of input after refused lines', async (t) => {
-	const host = await startTestHost();
-	const nc = await loginPlain(host.port, 'nc');
-	t.after(async () => {
-		nc.destroy();
-		await host.stop();
-	});
+	const [host, nc] = await startHostWithUsers(t, loginPlain, ['nc']);
 	const bob = runJoinProcess([`bob@127.0.0.1:${host.port}`]);
 	t.after(() => bob.child.kill());
 	bob.child.stdin.write('hello\n');
@@ -101,12 +96,7 @@ test('chat join with piped stdin chats with a netcat user and exits 3 at end of 
 });
 
 test('chat join, piped: a failed to: leaves no partner, so later text is refused, not sent', async (t) => {
-	const host = await startTestHost();
-	const nc = await loginPlain(host.port, 'nc');
-	t.after(async () => {
-		nc.destroy();
-		await host.stop();
-	});
+	const [host, nc] = await startHostWithUsers(t, loginPlain, ['nc']);
 	const bob = runJoinProcess([`bob@127.0.0.1:${host.port}`]);
 	t.after(() => bob.child.kill());
 	bob.child.stdin.end('to:nc\nhi\nto:nosuch\nlost msg\n');
@@ -130,14 +120,7 @@ test('chat join, piped: a failed to: leaves no partner, so later text is refused
 });
 
 test('chat join follows the latest sender by default, and not with --no-follow', async (t) => {
-	const host = await startTestHost();
-	const nc = await loginPlain(host.port, 'nc');
-	const carol = await loginPlain(host.port, 'carol');
-	t.after(async () => {
-		nc.destroy();
-		carol.destroy();
-		await host.stop();
-	});
+	const [host, nc, carol] = await startHostWithUsers(t, loginPlain, ['nc', 'carol']);
 	const following = runJoinProcess([`bob@127.0.0.1:${host.port}`]);
 	const steady = runJoinProcess(['--no-follow', `dan@127.0.0.1:${host.port}`]);
 	t.after(() => {
@@ -204,12 +187,7 @@ test('chat join to a closed port says connection refused and exits 1', async () 
 
 for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM'] as const) {
 	test(`${signal} in line mode logs out, so the name is free at once, and exits 0`, async (t) => {
-		const host = await startTestHost();
-		const bob = await loginStructured(host.port, 'bob');
-		t.after(async () => {
-			bob.destroy();
-			await host.stop();
-		});
+		const [host, bob] = await startHostWithUsers(t, loginStructured, ['bob']);
 		const join = runJoinProcess([`alice@127.0.0.1:${host.port}`]);
 		t.after(() => {
 			join.child.kill('SIGKILL');

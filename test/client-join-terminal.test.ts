@@ -7,7 +7,7 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {fileURLToPath} from 'node:url';
 import pty from 'node-pty';
 import {loginStructured} from './helpers/raw-client.js';
-import {startTestHost} from './helpers/start-host.js';
+import {startHostWithUsers, startTestHost} from './helpers/start-host.js';
 import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
 import {withDeadline} from '../bench/deferred.js';
@@ -46,12 +46,8 @@ function afterUi(output: string): string {
 }
 
 test('a taken name in the terminal: restored screen, one sentence, exit 1', async (t) => {
-	const host = await startTestHost();
-	const alice = await loginStructured(host.port, 'alice');
-	t.after(async () => {
-		alice.destroy();
-		await host.stop();
-	});
+	// alice is logged in already: the name is taken.
+	const [host] = await startHostWithUsers(t, loginStructured, ['alice']);
 	const {exitCode, output} = await joinInTerminal(`alice@127.0.0.1:${host.port}`);
 	assert.notEqual(exitCode, 0);
 	const after = afterUi(output);

@@ -6,7 +6,7 @@ import {EXIT_NOT_DELIVERED} from '../source/exit-codes.js';
 import {runLineMode} from '../source/join/line-mode.js';
 import {createStructuredClient} from '../source/client/structured-client.js';
 import {loginPlain} from './helpers/raw-client.js';
-import {startTestHost} from './helpers/start-host.js';
+import {startHostWithUsers, startTestHost} from './helpers/start-host.js';
 
 const CTIME = String.raw`\w{3} \w{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}`;
 const DEADLINE_MS = 5000;
@@ -61,14 +61,7 @@ async function startLineMode(port: number, name: string) {
 }
 
 test('line mode: to: rules, messages both ways in the relay format, EOF quits, with 3 after refusals', async (t) => {
-	const host = await startTestHost();
-	const nc = await loginPlain(host.port, 'nc');
-	const carol = await loginPlain(host.port, 'carol');
-	t.after(async () => {
-		nc.destroy();
-		carol.destroy();
-		await host.stop();
-	});
+	const [host, nc, carol] = await startHostWithUsers(t, loginPlain, ['nc', 'carol']);
 	const bob = await startLineMode(host.port, 'bob');
 
 	// Typed before the login finished: held until the roster is known.
@@ -126,12 +119,7 @@ test('line mode: quit logs out and exits 0; a refusal exits 1 with the sentence 
 });
 
 test('line mode: end of input waits for the last message to be delivered', async (t) => {
-	const host = await startTestHost();
-	const nc = await loginPlain(host.port, 'nc');
-	t.after(async () => {
-		nc.destroy();
-		await host.stop();
-	});
+	const [host, nc] = await startHostWithUsers(t, loginPlain, ['nc']);
 	const bob = await startLineMode(host.port, 'bob');
 	bob.input.end('to:nc\none\ntwo\nthree\n');
 	assert.equal(await bob.exitCode, 0);

@@ -51,6 +51,27 @@ async function aliceBehindProxy(t: TestContext, options: {quitAnswerTimeoutMs?: 
 	return {host, proxy, aliceClient, bobClient, alice, bob};
 }
 
+/** Sockets open as usual until close(); then each new one waits for open(): a reconnect held back. */
+function socketGate() {
+	let gate: Promise<void> = Promise.resolve();
+	let openGate = (): void => {};
+	const openSocket: OpenSocket = async (address) => {
+		await gate;
+		return openPlainSocket(address);
+	};
+	return {
+		openSocket,
+		close() {
+			gate = new Promise((resolve) => {
+				openGate = resolve;
+			});
+		},
+		open() {
+			openGate();
+		},
+	};
+}
+
 async function waitForTexts(log: ClientEventLog, wanted: string[]) {
 	for (const text of wanted) await log.next('message', (event) => event.text === text);
 }
@@ -119,21 +140,16 @@ test('the host restarts on the same port; both log in again and queued messages 
 	const {port} = first;
 	const restarted: Array<Awaited<ReturnType<typeof startHost>>> = [];
 	// Alice reconnects only once bob is back, so her queued messages have someone to go to.
-	let openGate!: () => void;
-	let gate: Promise<void> = Promise.resolve();
-	const gatedSocket: OpenSocket = async (address) => {
-		await gate;
-		return openPlainSocket(address);
-	};
+	const gate = socketGate();
 
 	const aliceClient = createStructuredClient({
 		address: {host: '127.0.0.1', port},
 		name: 'alice',
-		openSocket: gatedSocket,
+		openSocket: gate.openSocket,
 	});
 	const bobClient = createStructuredClient({address: {host: '127.0.0.1', port}, name: 'bob'});
 	t.after(async () => {
-		openGate?.();
+		gate.open();
 		await Promise.all([aliceClient.quit(), bobClient.quit()]);
 		await first.close();
 		await Promise.all(restarted.map(async (host) => host.close()));
@@ -146,9 +162,7 @@ test('the host restarts on the same port; both log in again and queued messages 
 	await sendAll(bobClient, bob, 'alice', ['hello alice']);
 	await waitForTexts(alice, ['hello alice']);
 
-	gate = new Promise((resolve) => {
-		openGate = resolve;
-	});
+	gate.close();
 	await first.close();
 	await alice.next('state', (event) => event.state === 'reconnecting');
 	await bob.next('state', (event) => event.state === 'reconnecting');
@@ -159,7 +173,7 @@ test('the host restarts on the same port; both log in again and queued messages 
 	restarted.push(await startHost({port, bind: '127.0.0.1'}));
 	const bobBack = await bob.next('welcome');
 	assert.deepEqual(bobBack.users, ['bob']);
-	openGate();
+	gate.open();
 	const aliceBack = await alice.next('welcome');
 	assert.deepEqual([...aliceBack.users].sort(), ['alice', 'bob']);
 	for (const ref of queued) await alice.next('delivered', (event) => event.ref === ref);
@@ -177,21 +191,16 @@ test('a message whose result was lost when the host restarted is resent and show
 	const {port} = first;
 	const restarted: Array<Awaited<ReturnType<typeof startHost>>> = [];
 	const proxy = await startTcpProxy(port);
-	let openGate!: () => void;
-	let gate: Promise<void> = Promise.resolve();
-	const gatedSocket: OpenSocket = async (address) => {
-		await gate;
-		return openPlainSocket(address);
-	};
+	const gate = socketGate();
 
 	const aliceClient = createStructuredClient({
 		address: {host: '127.0.0.1', port: proxy.port},
 		name: 'alice',
-		openSocket: gatedSocket,
+		openSocket: gate.openSocket,
 	});
 	const bobClient = createStructuredClient({address: {host: '127.0.0.1', port}, name: 'bob'});
 	t.after(async () => {
-		openGate?.();
+		gate.open();
 		await Promise.all([aliceClient.quit(), bobClient.quit()]);
 		await proxy.close();
 		await first.close();
@@ -206,9 +215,7 @@ test('a message whose result was lost when the host restarted is resent and show
 	proxy.goSilent('to-client');
 	const inFlight = aliceClient.send('bob', 'in flight');
 	await waitForTexts(bob, ['in flight']);
-	gate = new Promise((resolve) => {
-		openGate = resolve;
-	});
+	gate.close();
 	await first.close();
 	await alice.next('state', (event) => event.state === 'reconnecting');
 	proxy.speak();
@@ -216,7 +223,7 @@ test('a message whose result was lost when the host restarted is resent and show
 	// The new host has never seen the ref, so it relays the resend: bob's client drops it.
 	restarted.push(await startHost({port, bind: '127.0.0.1'}));
 	await bob.next('welcome');
-	openGate();
+	gate.open();
 	await alice.next('welcome');
 	const delivered = await alice.next('delivered', (event) => event.ref === inFlight);
 	assert.ok(BigInt(delivered.id) > 0n);

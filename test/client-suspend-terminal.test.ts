@@ -4,55 +4,25 @@
 import assert from 'node:assert/strict';
 import process from 'node:process';
 import {test} from 'node:test';
-import xterm from '@xterm/headless';
-import pty from 'node-pty';
-import {chatArgs, ownConfigEnv, projectRoot} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
+import {openPtyScreen, type PtyScreen, STEP_DEADLINE_MS} from './helpers/pty-screen.js';
 import {loginStructured} from './helpers/raw-client.js';
 import {waitUntil} from './helpers/render-chat.js';
 import {startTestHost} from './helpers/start-host.js';
-
-/** Starting `chat join` on a busy machine can take seconds. */
-const STEP_DEADLINE_MS = 60_000;
 
 /** Prints `tty:EI`, E and I each 0 when echo and canonical input are on (no `-echo`, `-icanon`). */
 const TTY_CHECK =
 	'echo "tty:$(stty -a | tr " ;" "\\n\\n" | grep -cx -- -echo)$(stty -a | tr " ;" "\\n\\n" | grep -cx -- -icanon)"\r';
 
-function openShell() {
-	const screen = new xterm.Terminal({cols: 80, rows: 24, allowProposedApi: true});
-	const shell = pty.spawn('bash', ['--norc', '--noprofile', '-i'], {
-		name: 'xterm-256color',
-		cols: 80,
-		rows: 24,
-		cwd: projectRoot,
-		env: ownConfigEnv({CHAT_PASSWORD: '', PS1: '$ '}),
-	});
-	let output = '';
-	shell.onData((data) => {
-		output += data;
-		screen.write(data);
-	});
-	const text = () => {
-		const buffer = screen.buffer.active;
-		return Array.from({length: screen.rows}, (_, row) =>
-			(buffer.getLine(row)?.translateToString(true) ?? '').trimEnd(),
-		).join('\n');
-	};
-	return {
-		type: (data: string) => shell.write(data),
-		text,
-		output: () => output,
-		shows: async (needle: string) =>
-			waitUntil(() => text().includes(needle), `"${needle}" on:\n${text()}`, STEP_DEADLINE_MS),
-		onMainScreen: () => screen.buffer.active.type === 'normal',
-		kill: () => shell.kill(),
-	};
-}
-
-type Shell = ReturnType<typeof openShell>;
+const openShell = () =>
+	openPtyScreen(
+		'bash',
+		['--norc', '--noprofile', '-i'],
+		ownConfigEnv({CHAT_PASSWORD: '', PS1: '$ '}),
+	);
 
 /** The terminal as a shell needs it: the main screen, the cursor shown last, echo on. */
-async function assertRestored(shell: Shell, mark: string) {
+async function assertRestored(shell: PtyScreen, mark: string) {
 	await waitUntil(() => shell.onMainScreen(), 'the main screen', STEP_DEADLINE_MS);
 	const output = shell.output();
 	assert.ok(output.lastIndexOf('\u001B[?25h') > output.lastIndexOf('\u001B[?25l'), 'cursor shown');

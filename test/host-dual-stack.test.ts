@@ -5,16 +5,7 @@ import net from 'node:net';
 import {test} from 'node:test';
 import {reachableHosts} from '../source/host/reachable-hosts.js';
 import {startHost} from '../source/host/start-host.js';
-import {wrapSocket, type RawClient} from './helpers/raw-client.js';
-
-async function connectTo(host: string, port: number): Promise<RawClient> {
-	const socket = net.connect({host, port});
-	await new Promise<void>((resolve, reject) => {
-		socket.once('connect', resolve);
-		socket.once('error', reject);
-	});
-	return wrapSocket(socket);
-}
+import {connectRaw} from './helpers/raw-client.js';
 
 /** Whether this machine has an IPv6 loopback to test with. */
 async function hasIpv6Loopback(): Promise<boolean> {
@@ -42,10 +33,10 @@ test('a default host takes an IPv6 loopback client and an IPv4 one, logged as pl
 	t.after(async () => host.close());
 	assert.equal(host.address, '::');
 
-	const six = await connectTo('::1', host.port);
+	const six = await connectRaw(host.port, {host: '::1'});
 	six.send('alice');
 	assert.equal(await six.nextLine(), 'Welcome!');
-	const four = await connectTo('127.0.0.1', host.port);
+	const four = await connectRaw(host.port);
 	four.send('bob');
 	assert.equal(await four.nextLine(), 'Welcome!');
 	four.send('to:alice');
@@ -102,7 +93,7 @@ test('with no IPv6 the default host starts on IPv4 and says so in its log', asyn
 	assert.equal(host.address, '0.0.0.0');
 	assert.deepEqual(log, ['no IPv6 on this machine (EAFNOSUPPORT): listening on IPv4 only']);
 
-	const client = await connectTo('127.0.0.1', host.port);
+	const client = await connectRaw(host.port);
 	client.send('alice');
 	assert.equal(await client.nextLine(), 'Welcome!');
 	client.destroy();

@@ -5,10 +5,9 @@
 
 import assert from 'node:assert/strict';
 import {readdirSync, readFileSync} from 'node:fs';
-import net from 'node:net';
 import {test} from 'node:test';
 import {startHostProcessWithOpenFiles} from './helpers/built-cli.js';
-import {loginPlain, loginStructured, wrapSocket, type RawClient} from './helpers/raw-client.js';
+import {connectRaw, loginPlain, loginStructured, type RawClient} from './helpers/raw-client.js';
 
 const OPEN_FILES = 128;
 /** Idle connects from 127.0.0.2 … 127.0.0.9, each address within its default cap of 64. */
@@ -19,15 +18,6 @@ const BATCH = 32;
 
 function openFds(pid: number): number {
 	return readdirSync(`/proc/${pid}/fd`).length;
-}
-
-async function connectFrom(port: number, localAddress: string): Promise<RawClient> {
-	const socket = net.connect({port, host: '127.0.0.1', localAddress});
-	await new Promise<void>((resolve, reject) => {
-		socket.once('connect', resolve);
-		socket.once('error', reject);
-	});
-	return wrapSocket(socket);
 }
 
 test(`under ulimit -n ${OPEN_FILES}, idle connects from ${ATTACK_ADDRESSES} addresses never cut a user off`, async (t) => {
@@ -55,7 +45,7 @@ test(`under ulimit -n ${OPEN_FILES}, idle connects from ${ATTACK_ADDRESSES} addr
 	const total = ATTACK_ADDRESSES * CONNECTS_PER_ADDRESS;
 	for (let first = 0; first < total; first += BATCH) {
 		const batch = Array.from({length: BATCH}, async (_, offset) =>
-			connectFrom(host.port, `127.0.0.${2 + ((first + offset) % ATTACK_ADDRESSES)}`),
+			connectRaw(host.port, {localAddress: `127.0.0.${2 + ((first + offset) % ATTACK_ADDRESSES)}`}),
 		);
 		attackers.push(...(await Promise.all(batch)));
 		await roundTrip();

@@ -2,21 +2,11 @@
 // address is"): the connection cap and the login rate, as password failures already were.
 
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import {test} from 'node:test';
 import {AddressCaps} from '../source/host/connection/address-caps.js';
 import {LoginRate} from '../source/host/login/login-rate.js';
 import {startHost} from '../source/host/start-host.js';
-import {wrapSocket, type RawClient} from './helpers/raw-client.js';
-
-async function connectIPv6(port: number): Promise<RawClient> {
-	const socket = net.connect({port, host: '::1'});
-	await new Promise<void>((resolve, reject) => {
-		socket.once('connect', resolve);
-		socket.once('error', reject);
-	});
-	return wrapSocket(socket);
-}
+import {connectRaw} from './helpers/raw-client.js';
 
 test('connections from one /64 share one cap; another /64 has its own', () => {
 	const caps = new AddressCaps(2);
@@ -46,10 +36,10 @@ test('logins from one /64 share one bucket', () => {
 test('over IPv6 loopback, a login past the rate is refused naming the /64', async (t) => {
 	const host = await startHost({port: 0, bind: '::1', loginRate: 0.1, loginBurst: 1});
 	t.after(() => host.close());
-	const first = await connectIPv6(host.port);
+	const first = await connectRaw(host.port, {host: '::1'});
 	first.send('alice');
 	assert.equal(await first.nextLine(), 'Welcome!');
-	const second = await connectIPv6(host.port);
+	const second = await connectRaw(host.port, {host: '::1'});
 	second.send('HELLO 1 bob');
 	assert.equal(
 		await second.nextLine(),
@@ -61,10 +51,10 @@ test('over IPv6 loopback, a login past the rate is refused naming the /64', asyn
 test('over IPv6 loopback, the connection cap counts the /64', async (t) => {
 	const host = await startHost({port: 0, bind: '::1', maxPerAddress: 1});
 	t.after(() => host.close());
-	const first = await connectIPv6(host.port);
+	const first = await connectRaw(host.port, {host: '::1'});
 	first.send('alice');
 	assert.equal(await first.nextLine(), 'Welcome!');
-	const second = await connectIPv6(host.port);
+	const second = await connectRaw(host.port, {host: '::1'});
 	assert.match(await second.nextLine(), /^REFUSED too-many-connections /);
 	await second.closed;
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {refusalSentence} from '../source/client/closing-sentences.js';
-import {keys, renderChat} from './helpers/render-chat.js';
+import {type ChatHarness, keys, renderChat} from './helpers/render-chat.js';
 
 afterEach(() => {
 	cleanup();
@@ -13,14 +13,19 @@ afterEach(() => {
 
 const BOB = 'SHA256:q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c';
 
-test("the conversation header shows the partner's short fingerprint, and none for a keyless one", async () => {
-	const chat = renderChat();
+/** Alice is welcomed with bob, who has a key, and carol, who has none. */
+function welcomeWithBobsKey(chat: ChatHarness): void {
 	chat.client.emit({
 		type: 'welcome',
 		name: 'alice',
 		users: ['alice', 'bob', 'carol'],
 		fingerprints: new Map([['bob', BOB]]),
 	});
+}
+
+test("the conversation header shows the partner's short fingerprint, and none for a keyless one", async () => {
+	const chat = renderChat();
+	welcomeWithBobsKey(chat);
 	await chat.submit('to:bob');
 	const header = await chat.waitFor(
 		(frame) => frame.includes('SHA256:q1w2e3r4'),
@@ -47,12 +52,7 @@ test('a key that comes after a join shows, and a new session under the name forg
 
 test('/whois NAME shows the name, its full fingerprint or no key, and whether it is online', async () => {
 	const chat = renderChat();
-	chat.client.emit({
-		type: 'welcome',
-		name: 'alice',
-		users: ['alice', 'bob', 'carol'],
-		fingerprints: new Map([['bob', BOB]]),
-	});
+	welcomeWithBobsKey(chat);
 	chat.client.emit({type: 'user-away', name: 'bob'});
 	await chat.submit('/whois BOB');
 	await chat.waitFor((frame) => frame.includes(`bob: key ${BOB.slice(0, 30)}`), 'bob');

@@ -2,55 +2,12 @@
 // a headless xterm. Alice picks bob and writes; bob replies without typing to:; both quit and get
 // their terminal back.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {test} from 'node:test';
-import {fileURLToPath} from 'node:url';
-import xterm from '@xterm/headless';
-import pty from 'node-pty';
-import {waitUntil} from './helpers/render-chat.js';
-import {chatArgs, ownConfigEnv, startHostProcess} from './helpers/built-cli.js';
+import {ownConfigEnv, startHostProcess} from './helpers/built-cli.js';
+import {chatJoinOnScreen} from './helpers/pty-screen.js';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-
-/** Starting `chat join` on a busy machine can take seconds. */
-const STEP_DEADLINE_MS = 60_000;
-
-function openTerminal(address: string) {
-	const screen = new xterm.Terminal({cols: 80, rows: 24, allowProposedApi: true});
-	const process_ = pty.spawn(process.execPath, chatArgs('join', address), {
-		name: 'xterm-256color',
-		cols: 80,
-		rows: 24,
-		cwd: root,
-		env: ownConfigEnv({CHAT_PASSWORD: ''}),
-	});
-	let output = '';
-	process_.onData((data) => {
-		output += data;
-		screen.write(data);
-	});
-	const exited = new Promise<number>((resolve) => {
-		process_.onExit(({exitCode}) => {
-			resolve(exitCode);
-		});
-	});
-	const text = () => {
-		const buffer = screen.buffer.active;
-		return Array.from({length: screen.rows}, (_, row) =>
-			(buffer.getLine(row)?.translateToString(true) ?? '').trimEnd(),
-		).join('\n');
-	};
-	return {
-		type: (data: string) => process_.write(data),
-		text,
-		shows: async (needle: string) =>
-			waitUntil(() => text().includes(needle), `"${needle}" on:\n${text()}`, STEP_DEADLINE_MS),
-		exited,
-		output: () => output,
-		onMainScreen: () => screen.buffer.active.type === 'normal',
-		kill: () => process_.kill(),
-	};
-}
+const openTerminal = (address: string) =>
+	chatJoinOnScreen(address, ownConfigEnv({CHAT_PASSWORD: ''}));
 
 test('two people chat in two terminals and both get their terminal back', async (t) => {
 	const host = await startHostProcess();

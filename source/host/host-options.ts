@@ -131,42 +131,23 @@ export const HOST_DEFAULTS = {
 	nameExpiryMs: NAME_EXPIRY_MS,
 } as const satisfies Omit<HostSettings, OptionalSetting | 'log' | 'maxConnections' | 'now'>;
 
+/** Every setting as given, else its default; one given as undefined counts as not given. */
 export function resolveHostOptions(options: HostOptions): HostSettings {
 	return {
-		port: options.port ?? HOST_DEFAULTS.port,
-		bind: options.bind ?? HOST_DEFAULTS.bind,
-		maxPerAddress: options.maxPerAddress ?? HOST_DEFAULTS.maxPerAddress,
-		loginRate: options.loginRate ?? HOST_DEFAULTS.loginRate,
-		loginBurst: options.loginBurst ?? HOST_DEFAULTS.loginBurst,
-		maxPreLogin: options.maxPreLogin ?? HOST_DEFAULTS.maxPreLogin,
+		...HOST_DEFAULTS,
+		...givenOptions(options),
+		// Read only when not given: it asks /proc.
 		maxConnections: options.maxConnections ?? connectionsForOpenFiles(readOpenFileLimit()),
-		rate: options.rate ?? HOST_DEFAULTS.rate,
-		burst: options.burst ?? HOST_DEFAULTS.burst,
-		floodDisconnectMs: options.floodDisconnectMs ?? HOST_DEFAULTS.floodDisconnectMs,
-		loginTimeoutMs: options.loginTimeoutMs ?? HOST_DEFAULTS.loginTimeoutMs,
-		pingAfterSilenceMs: options.pingAfterSilenceMs ?? HOST_DEFAULTS.pingAfterSilenceMs,
-		pongTimeoutMs: options.pongTimeoutMs ?? HOST_DEFAULTS.pongTimeoutMs,
-		resumeGraceMs: options.resumeGraceMs ?? HOST_DEFAULTS.resumeGraceMs,
-		maxOutboundBytes: options.maxOutboundBytes ?? HOST_DEFAULTS.maxOutboundBytes,
-		maxHeldMessages: options.maxHeldMessages ?? HOST_DEFAULTS.maxHeldMessages,
-		password: options.password,
-		passwordFailureDelayMs: options.passwordFailureDelayMs ?? HOST_DEFAULTS.passwordFailureDelayMs,
-		passwordFailureMaxDelayMs:
-			options.passwordFailureMaxDelayMs ?? HOST_DEFAULTS.passwordFailureMaxDelayMs,
-		tls: options.tls,
-		redis: options.redis,
-		clusterHostTtlMs: options.clusterHostTtlMs ?? HOST_DEFAULTS.clusterHostTtlMs,
-		createServer: options.createServer,
 		log: options.log ?? ignoreLog,
-		store: options.store,
-		owners: options.owners,
-		maxStoredMessages: options.maxStoredMessages ?? HOST_DEFAULTS.maxStoredMessages,
-		maxStoredBytes: options.maxStoredBytes ?? HOST_DEFAULTS.maxStoredBytes,
-		messageExpiryDays: options.messageExpiryDays ?? HOST_DEFAULTS.messageExpiryDays,
-		hostIdentity: options.hostIdentity,
-		nameExpiryMs: options.nameExpiryMs ?? HOST_DEFAULTS.nameExpiryMs,
 		now: options.now ?? Date.now,
 	};
+}
+
+/** The options that have a value: spread over the defaults, an undefined one would hide its default. */
+function givenOptions(options: HostOptions): HostOptions {
+	return Object.fromEntries(
+		Object.entries(options).filter(([, value]) => value !== undefined),
+	) as HostOptions;
 }
 
 function ignoreLog(): void {}

@@ -2,8 +2,8 @@
 // messages into the history in argv[2] as fast as it can, committing every few, and prints the
 // uids of each commit once it returned. argv[3] names its messages; argv[4], if given, stops it
 // after that many.
-import fs from 'node:fs';
 import {HistoryStore} from '../../source/history/history-store.js';
+import {sayJsonLineNow as say} from './json-line-now.js';
 
 /** A bound on the child's life, should the test never kill it. */
 const MAX_RUN_MS = 20_000;
@@ -11,18 +11,6 @@ const PER_COMMIT = 7;
 
 const [dir = '', name = 'w', countText] = process.argv.slice(2);
 const count = countText === undefined ? Number.POSITIVE_INFINITY : Number(countText);
-
-/** Written at once (not queued on the pipe), so a kill cannot lose a line for a done commit. */
-function say(line: unknown): void {
-	let bytes = Buffer.from(`${JSON.stringify(line)}\n`);
-	while (bytes.length > 0) {
-		try {
-			bytes = bytes.subarray(fs.writeSync(1, bytes));
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-		}
-	}
-}
 
 const store = new HistoryStore({
 	dir,

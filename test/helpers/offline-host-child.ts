@@ -5,24 +5,14 @@
 import fs from 'node:fs';
 import {startHost} from '../../source/host/start-host.js';
 import {openDurableStore} from '../../source/host/store/durable-store.js';
-import {StoreNameOwners} from '../../source/host/store/store-name-owners.js';
-import {nameKey} from '../../source/protocol/name-key.js';
-import {ownerKey, rawPublicKey} from './keyed-client.js';
+import {ownersWithNamesBound} from './owned-names.js';
 
 /** A bound on the child's life, should the test never kill it. */
 const MAX_RUN_MS = 60_000;
 
 const [dir = '', ...owned] = process.argv.slice(2);
 const store = openDurableStore({dir});
-const owners = new StoreNameOwners(store.names, () => {});
-for (const name of owned) {
-	await owners.bind({
-		nameKey: nameKey(name),
-		name,
-		publicKey: rawPublicKey(ownerKey(name)),
-		nowMs: Date.now(),
-	});
-}
+const owners = await ownersWithNamesBound(store, owned);
 
 const host = await startHost({port: 0, bind: '127.0.0.1', store, owners, rate: 0});
 // At once, not queued in process.stdout: the parent reads it before it kills.

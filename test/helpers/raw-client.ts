@@ -6,6 +6,7 @@
 //   assert.equal(await alice.nextLine(), 'Welcome!');
 
 import net from 'node:net';
+import {readSocketLines} from './socket-lines.js';
 
 /** How long a wait may take before the test fails with what the client did see. */
 export const DEFAULT_WAIT_MS = 5000;
@@ -34,8 +35,18 @@ export type RawClient = {
 	destroy(): void;
 };
 
-export async function connectRaw(port: number): Promise<RawClient> {
-	const socket = net.connect({port, host: '127.0.0.1'});
+export type RawConnectOptions = {
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** The address to connect from (another loopback address, say); default the system's choice. */
+	localAddress?: string;
+};
+
+export async function connectRaw(
+	port: number,
+	{host = '127.0.0.1', localAddress}: RawConnectOptions = {},
+): Promise<RawClient> {
+	const socket = net.connect({port, host, ...(localAddress === undefined ? {} : {localAddress})});
 	await new Promise<void>((resolve, reject) => {
 		socket.once('connect', resolve);
 		socket.once('error', reject);
@@ -45,52 +56,17 @@ export async function connectRaw(port: number): Promise<RawClient> {
 
 /** Wraps an already connected socket (a TLS one, say) like connectRaw does. */
 export function wrapSocket(socket: net.Socket): RawClient {
-	const lines: string[] = [];
+	const reader = readSocketLines(socket);
+	const {lines} = reader;
 	let taken = 0;
-	let tail = '';
-	let isClosed = false;
-	let wake: (() => void) | undefined;
-
-	socket.setEncoding('utf8');
-	socket.on('data', (chunk: string) => {
-		const parts = (tail + chunk).split('\n');
-		tail = parts.pop() ?? '';
-		for (const part of parts) lines.push(part.endsWith('\r') ? part.slice(0, -1) : part);
-		wake?.();
-	});
-	// Resets are part of what tests provoke; the close below is what they wait for.
-	socket.on('error', () => {});
-	const closed = new Promise<void>((resolve) => {
-		socket.once('close', () => {
-			isClosed = true;
-			wake?.();
-			resolve();
-		});
-	});
 
 	/** Waits until `ready()` returns a value, a line arrives or the socket closes, up to a deadline. */
-	async function until<T>(ready: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const value = ready();
-			if (value !== undefined) return value;
-			const left = deadline - Date.now();
-			if (isClosed || left <= 0) {
-				const state = isClosed ? 'the socket closed' : `${timeoutMs} ms passed`;
-				const recent = lines.slice(-5).join(' | ');
-				throw new Error(`${state} while waiting for ${what}; last lines: ${recent}`);
-			}
-
-			await new Promise<void>((resolve) => {
-				const timer = setTimeout(resolve, left);
-				wake = () => {
-					clearTimeout(timer);
-					resolve();
-				};
-			});
-			wake = undefined;
-		}
-	}
+	const until = async <T>(ready: () => T | undefined, what: string, timeoutMs: number) =>
+		reader.until(ready, timeoutMs, (closed) => {
+			const state = closed ? 'the socket closed' : `${timeoutMs} ms passed`;
+			const recent = lines.slice(-5).join(' | ');
+			return new Error(`${state} while waiting for ${what}; last lines: ${recent}`);
+		});
 
 	const take = (): string | undefined => (taken < lines.length ? lines[taken++] : undefined);
 
@@ -115,9 +91,9 @@ export function wrapSocket(socket: net.Socket): RawClient {
 
 			return until(find, `a line matching ${String(matcher)}`, timeoutMs);
 		},
-		closed,
+		closed: reader.closed,
 		get isClosed() {
-			return isClosed;
+			return reader.isClosed();
 		},
 		end() {
 			socket.end();

@@ -7,10 +7,8 @@
 
 import type {TestContext} from 'node:test';
 import type {HostOptions} from '../../source/host/host-options.js';
-import {nameKey} from '../../source/protocol/name-key.js';
 import {openDurableStore, type DurableStore} from '../../source/host/store/durable-store.js';
-import {StoreNameOwners} from '../../source/host/store/store-name-owners.js';
-import {ownerKey, rawPublicKey} from './keyed-client.js';
+import {ownersWithNamesBound} from './owned-names.js';
 import {startTestHost, type TestHost} from './start-host.js';
 
 export type StoreHost = TestHost & {readonly store: DurableStore};
@@ -22,16 +20,7 @@ export async function startStoreHost(
 ): Promise<StoreHost> {
 	const {owned = [], maxStoreBytes, ...hostOptions} = options;
 	const store = openDurableStore({dir, ...(maxStoreBytes ? {maxStoreBytes} : {})});
-	const owners = new StoreNameOwners(store.names, () => {});
-	for (const name of owned) {
-		await owners.bind({
-			nameKey: nameKey(name),
-			name,
-			publicKey: rawPublicKey(ownerKey(name)),
-			nowMs: Date.now(),
-		});
-	}
-
+	const owners = await ownersWithNamesBound(store, owned);
 	const host = await startTestHost({...hostOptions, store, owners});
 	const stopHost = host.stop;
 	let stopped: Promise<void> | undefined;

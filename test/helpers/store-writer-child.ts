@@ -3,11 +3,11 @@
 // when it tries a write and one when the write's promise resolves (the acknowledgement).
 // argv[3] seeds its choices.
 
-import fs from 'node:fs';
 import {MessageIds} from '../../source/host/relay/message-ids.js';
 import {openDurableStore} from '../../source/host/store/durable-store.js';
 import {messageIdsStartMs} from '../../source/host/store/next-id-start.js';
 import type {WaitingMessage} from '../../source/host/store/waiting-messages.js';
+import {sayJsonLineNow as say} from './json-line-now.js';
 
 /** A bound on the child's life, should the test never kill it. */
 const MAX_RUN_MS = 20_000;
@@ -22,21 +22,6 @@ function random(below: number): number {
 	seed ^= seed >>> 17;
 	seed ^= seed << 5;
 	return (seed >>> 0) % below;
-}
-
-/**
- * Written at once, not queued in process.stdout (asynchronous on a pipe): a kill must not lose a
- * "try" line whose write then committed.
- */
-function say(line: unknown): void {
-	let bytes = Buffer.from(`${JSON.stringify(line)}\n`);
-	while (bytes.length > 0) {
-		try {
-			bytes = bytes.subarray(fs.writeSync(1, bytes));
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-		}
-	}
 }
 
 const store = openDurableStore({dir});
