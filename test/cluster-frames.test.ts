@@ -61,14 +61,18 @@ test('presence frames and held entries read back as written', () => {
 		face: 'structured',
 		away: true,
 		token: 'tok',
+		fingerprint: 'SHA256:q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c',
 		name: 'Alice',
 	} as const;
+	const keyless = {...user, key: 'bob', fingerprint: undefined, name: 'Bob'};
 	for (const verb of ['J', 'L', 'A', 'B', 'M'] as const) {
-		assert.deepEqual(decodePresenceFrame(encodePresenceFrame({kind: 'user', verb, user})), {
-			kind: 'user',
-			verb,
-			user,
-		});
+		for (const each of [user, keyless]) {
+			assert.deepEqual(decodePresenceFrame(encodePresenceFrame({kind: 'user', verb, user: each})), {
+				kind: 'user',
+				verb,
+				user: each,
+			});
+		}
 	}
 
 	assert.deepEqual(decodePresenceFrame(encodePresenceFrame({kind: 'gone', host: 'hA'})), {

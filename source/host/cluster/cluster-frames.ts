@@ -43,6 +43,8 @@ export type UserRecord = {
 	readonly face: Face;
 	readonly away: boolean;
 	readonly token: string;
+	/** The key fingerprint the user proved (KEY lines on every host); undefined without a key. */
+	readonly fingerprint: string | undefined;
 	readonly name: string;
 };
 
@@ -141,15 +143,16 @@ function decodeHostFrame(text: string): HostFrame | undefined {
 
 /** The record as the users hash keeps it (the key is the hash field). */
 export function encodeRecord(user: UserRecord): string {
-	return `${user.face}\t${user.away ? 1 : 0}\t${user.token}\t${user.name}`;
+	const {face, away, token, fingerprint, name} = user;
+	return `${face}\t${away ? 1 : 0}\t${token}\t${fingerprint ?? ''}\t${name}`;
 }
 
 export function decodeRecord(key: string, host: string, text: string): UserRecord | undefined {
-	const f = fields(text, 4);
+	const f = fields(text, 5);
 	if (f === undefined) return undefined;
-	const [face, away, token, name] = f as Fields<4>;
+	const [face, away, token, fingerprint, name] = f as Fields<5>;
 	if (face !== 'plain' && face !== 'structured') return undefined;
-	return {key, host, face, away: away === '1', token, name};
+	return {key, host, face, away: away === '1', token, fingerprint: fingerprint || undefined, name};
 }
 
 export function encodePresenceFrame(frame: PresenceFrame): string {

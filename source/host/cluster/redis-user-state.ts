@@ -6,6 +6,7 @@
 import {plainDisconnected} from '../../protocol/plain-face.js';
 import {
 	encodeCoded,
+	encodeKey,
 	encodePresence,
 	type PresenceVerb,
 } from '../../protocol/structured-messages.js';
@@ -218,13 +219,18 @@ export class RedisUserState implements UserState {
 
 	announce(verb: PresenceVerb, user: User): void {
 		this.#news.publish(encodePresence(verb, user.name));
+		// A newcomer's key follows its JOIN, as on one host (other hosts add it from the record).
+		if (verb === 'JOIN' && user.fingerprint !== undefined) {
+			this.#news.publish(encodeKey(user.name, user.fingerprint));
+		}
+
 		this.#record(VERB_LETTERS[verb], user);
 	}
 
 	/** The record other hosts keep of a user of this host. */
 	recordOf(user: User, away = user.link === undefined): UserRecord {
-		const {key, face, name} = user;
-		return {key, host: this.#options.self, face, away, token: user.resumeToken, name};
+		const {key, face, name, fingerprint} = user;
+		return {key, host: this.#options.self, face, away, token: user.resumeToken, fingerprint, name};
 	}
 
 	/** A user of this host whose name is another host's now (after an outage) must go. */
