@@ -60,6 +60,8 @@ export class RedisUserState implements UserState {
 	readonly #leftWhileAway = new Set<string>();
 	#relay: Relay | undefined;
 	#presence: Presence | undefined;
+	/** Stored messages a user's earlier connection took and never wrote (the offline mail). */
+	handing: {handingFor(user: User): Promise<Delivery[]>} | undefined;
 
 	constructor(options: RedisUserStateOptions) {
 		this.#options = options;
@@ -184,7 +186,9 @@ export class RedisUserState implements UserState {
 		);
 	}
 
-	holdFirst(user: User, deliveries: Delivery[]): void {
+	holdFirst(user: User, all: Delivery[]): void {
+		// Stored messages wait in Redis until written, for whichever host the user resumes on.
+		const deliveries = all.filter((delivery) => delivery.kept !== 'stored');
 		if (deliveries.length === 0) return;
 		if (!this.view.isLocal(user) || user.gone) {
 			// The user resumed on another host: what the old connection never wrote follows it.
@@ -205,10 +209,13 @@ export class RedisUserState implements UserState {
 
 	takeHeld(user: User): Delivery[] | Promise<Delivery[]> {
 		if (!this.#options.link.up) return [];
-		return this.#run(TAKE_HELD, [heldKey(user.key)], []).then(
+		// Stored ones first: they were taken at login, before anything was held.
+		const handing = this.handing?.handingFor(user) ?? [];
+		const held = this.#run(TAKE_HELD, [heldKey(user.key)], []).then(
 			(entries) => heldDeliveries(entries, user, this.view, this.routing),
 			() => [],
 		);
+		return Promise.all([handing, held]).then(([stored, rest]) => [...stored, ...rest]);
 	}
 
 	follow(user: User, partnerName: string): void {
