@@ -124,6 +124,9 @@ if (missing === undefined) {
 		const [, , id, time] = STORED.exec(await alice.waitForLine(/^(STORED|FAILED) m1 /)) ?? [];
 		assert.ok(id, alice.lines.join(' | '));
 		assert.match(await carol.waitForLine(/^(STORED|FAILED) c1 /), /^STORED c1 /);
+		// alice's own host heard the STORED (it stamped m1): a resend is answered from its refs.
+		alice.send('SEND m1 bob :from another host');
+		assert.equal(await alice.waitForLine(/^(STORED|FAILED) m1 /), `STORED m1 ${id} ${time}`);
 		const again = await loginOwner(a.port, 'bob');
 		assert.equal(
 			await again.nextLine(),

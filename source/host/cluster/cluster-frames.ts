@@ -19,11 +19,12 @@ export type MessageFrame = {
 	readonly line: string;
 };
 
-/** What became of a message the receiving host stamped: handed over, held, or failed. */
+/** What became of a message the receiving host stamped: handed over, held, stored (its away
+ * recipient, an owner, left for good), or failed. */
 export type AnswerFrame = {
 	readonly kind: 'a';
 	readonly id: string;
-	readonly outcome: 'd' | 'h' | 'f';
+	readonly outcome: 'd' | 'h' | 's' | 'f';
 	readonly code: string;
 	readonly reason: string;
 };
@@ -121,7 +122,10 @@ function decodeHostFrame(text: string): HostFrame | undefined {
 			const f = fields(text, 5);
 			if (f === undefined) return undefined;
 			const [, id, outcome, code, reason] = f as Fields<5>;
-			if (outcome !== 'd' && outcome !== 'h' && outcome !== 'f') return undefined;
+			if (outcome !== 'd' && outcome !== 'h' && outcome !== 's' && outcome !== 'f') {
+				return undefined;
+			}
+
 			return {kind: 'a', id, outcome, code, reason};
 		}
 

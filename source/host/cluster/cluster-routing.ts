@@ -314,6 +314,7 @@ export class ClusterRouting {
 
 		this.#pending.delete(answer.id);
 		if (answer.outcome === 'd') relay.senderDelivered(entry.delivery);
+		else if (answer.outcome === 's') relay.senderStored(entry.delivery);
 		else relay.dropped(entry.delivery, answer.code, answer.reason);
 	}
 

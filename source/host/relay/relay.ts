@@ -153,7 +153,12 @@ export class Relay implements DeliveryListener {
 		if (held.length === 0) return;
 		whenReady(this.#mail.keepForOwner(user, held), (kept) => {
 			if (kept) {
-				for (const each of held) storedToSender(each.sender, user.name, each.ref, each);
+				for (const each of held) {
+					// Stamped on another host of a cluster: its sender hears there.
+					if (each.origin === undefined) this.senderStored(each);
+					else each.origin.stored(each);
+				}
+
 				return;
 			}
 
@@ -214,5 +219,10 @@ export class Relay implements DeliveryListener {
 	senderHeld(delivery: Delivery): void {
 		const {sender, ref} = delivery;
 		if (ref !== undefined) answerSender(sender, ref, encodeHeld(ref, delivery.id, delivery.time));
+	}
+
+	/** Tells the sender (on this host) that the message is kept for its recipient, an owner. */
+	senderStored(delivery: Delivery): void {
+		storedToSender(delivery.sender, delivery.recipient.name, delivery.ref, delivery);
 	}
 }
