@@ -1,8 +1,8 @@
 // Stored messages in a cluster are never lost or doubled on the way to their owner (docs/cluster.md
 // "Stored messages"): a host killed with -9 between the login's take and the write loses none; a
 // login that never wrote them hands them on at the resume, with DELIVERED to their senders; what
-// was held for an away owner who never comes back is stored for the owner; a SEND resent on
-// another host after a resume is stored once.
+// was held for an away owner who never comes back, or whose host died, is stored for the owner;
+// a SEND resent on another host after a resume is stored once.
 
 import assert from 'node:assert/strict';
 import process from 'node:process';
@@ -135,6 +135,36 @@ if (missing === undefined) {
 		assert.match(await again.nextLine(), / carol bob c1 stored :from his host$/);
 		assert.match(await alice.waitForLine(/^DELIVERED m1 /), new RegExp(`^DELIVERED m1 ${id} `));
 		assert.match(await carol.waitForLine(/^DELIVERED c1 /), /^DELIVERED c1 /);
+	});
+
+	test('what was held for an owner of a host killed with -9 is stored for the owner when the host is removed', async (t) => {
+		const cluster = await startCluster(t, 1, {rate: 0});
+		const victim = await startCollectableHost({
+			redis: cluster.redis.url,
+			clusterHostTtlMs: TEST_HOST_TTL_MS,
+			loginRate: 0,
+			rate: 0,
+		});
+		t.after(async () => victim.stop());
+		const alice = await loginOwner(cluster.host(0).port, 'alice');
+		const away = await loginOwner(victim.port, 'carol');
+		await alice.waitForLine(/^JOIN carol$/);
+		away.destroy();
+		await alice.waitForLine(/^AWAY carol$/);
+		alice.send('SEND m1 carol :while you were away');
+		const [, id, time] = /^HELD m1 (\d+) (\d+)$/.exec(await alice.waitForLine(/^HELD m1 /)) ?? [];
+		process.kill(victim.pid, 'SIGKILL');
+
+		assert.equal(
+			await alice.waitForLine(/^(STORED|FAILED) m1 /, GONE_WITHIN_MS),
+			`STORED m1 ${id} ${time}`,
+		);
+		const carol = await loginOwner(cluster.host(0).port, 'carol');
+		assert.equal(
+			await carol.nextLine(),
+			`MSG ${id} ${time} alice carol m1 stored :while you were away`,
+		);
+		assert.equal(await alice.waitForLine(/^DELIVERED m1 /), `DELIVERED m1 ${id} ${time}`);
 	});
 
 	test('a SEND resent on another host after a resume is stored once, with its first id', async (t) => {

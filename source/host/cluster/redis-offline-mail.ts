@@ -8,7 +8,7 @@ import {nameKey} from '../../protocol/name-key.js';
 import {encodeDelivered, encodeStoredMsg} from '../../protocol/structured-messages.js';
 import type {Eventually} from '../relay/eventually.js';
 import {flat} from '../relay/flat-string.js';
-import type {NameOwners} from '../relay/name-owners.js';
+import type {NameOwner, NameOwners} from '../relay/name-owners.js';
 import type {KeepOutcome, OfflineMail, OfflineMessage} from '../relay/offline-mail.js';
 import type {Delivery, User, UserLink} from '../relay/user.js';
 import {encodeHeld} from './cluster-frames.js';
@@ -163,16 +163,17 @@ export class RedisOfflineMail implements OfflineMail {
 		if (held.length === 0) return true;
 		if (!this.#options.link.up) return false;
 		const owner = this.#options.owners.ownerOf(user.key);
-		if (!(owner instanceof Promise)) return owner !== undefined && this.#store(user, held);
+		if (!(owner instanceof Promise)) return owner !== undefined && this.#store(user, owner, held);
 		return owner.then(
-			async (found) => found !== undefined && this.#store(user, held),
+			async (found) => found !== undefined && this.#store(user, found, held),
 			() => false,
 		);
 	}
 
 	/** Stores what was held for `user`, an owner gone for good; resolves true once Redis has it. */
-	async #store(user: User, held: readonly Delivery[]): Promise<boolean> {
-		const entries = storedEntries(user, held, this.#options.self);
+	async #store(user: User, owner: NameOwner, held: readonly Delivery[]): Promise<boolean> {
+		// The owner's name as registered: a user of a host that died may be known here by key only.
+		const entries = storedEntries(owner.name, held, this.#options.self);
 		const keys = [storedKey(user.key), storedBytesKey(user.key)];
 		try {
 			await this.#run(APPEND_STORED, keys, [this.#ttl(), ...entries]);

@@ -42,13 +42,11 @@ export function storedDeliveries(
 	return {deliveries, expired};
 }
 
-/** Entries for messages that were held for `owner`, now stored: their line says so. */
-export function storedEntries(owner: User, held: readonly Delivery[], self: string): string[] {
+/** Entries for messages that were held for `owner` (its name), now stored: their line says so. */
+export function storedEntries(owner: string, held: readonly Delivery[], self: string): string[] {
 	return held.map((delivery) => {
 		const {id, time, sender, ref} = delivery;
-		const line = flat(
-			encodeStoredMsg(id, time, sender.name, owner.name, ref, msgText(delivery.line)),
-		);
+		const line = flat(encodeStoredMsg(id, time, sender.name, owner, ref, msgText(delivery.line)));
 		return heldEntry({...delivery, line}, self);
 	});
 }

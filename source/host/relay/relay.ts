@@ -148,8 +148,12 @@ export class Relay implements DeliveryListener {
 	}
 
 	/** What was still held for a user who is gone for good: kept for the name's owner (STORED to
-	 * their senders), else FAILED with user-left. */
-	settleLeft(user: User, held: readonly Delivery[]): void {
+	 * their senders), else FAILED with user-left and `reason`. */
+	settleLeft(
+		user: User,
+		held: readonly Delivery[],
+		reason = `${user.name} left before the message could be delivered`,
+	): void {
 		if (held.length === 0) return;
 		whenReady(this.#mail.keepForOwner(user, held), (kept) => {
 			if (kept) {
@@ -162,7 +166,6 @@ export class Relay implements DeliveryListener {
 				return;
 			}
 
-			const reason = `${user.name} left before the message could be delivered`;
 			this.failDeliveries(held, 'user-left', reason);
 		});
 	}
