@@ -47,6 +47,7 @@ test('host frames, batched into one payload, read back as written', () => {
 		{kind: 'a', id: '7', outcome: 'f', code: 'user-left', reason: 'd left\tbefore'},
 		{kind: 'a', id: '8', outcome: 'd', code: '', reason: ''},
 		{kind: 'a', id: '9', outcome: 's', code: '', reason: ''},
+		{kind: 't', toKey: 'bob'},
 		{kind: 'p', toKey: 'bob', partner: 'Alice'},
 		{kind: 'l', toKey: 'bob', line: 'FAILED x y :z'},
 	];

@@ -8,6 +8,10 @@ import assert from 'node:assert/strict';
 import process from 'node:process';
 import {test, type TestContext} from 'node:test';
 import {TAKE_STORED} from '../source/host/cluster/mail-scripts.js';
+import {RedisLink} from '../source/host/cluster/redis-link.js';
+import {RedisNameOwners} from '../source/host/cluster/redis-name-owners.js';
+import {RedisOfflineMail} from '../source/host/cluster/redis-offline-mail.js';
+import {User} from '../source/host/relay/user.js';
 import {TEST_HOST_TTL_MS, startCluster, until, type TestCluster} from './helpers/cluster.js';
 import {startCollectableHost} from './helpers/collectable-host-process.js';
 import {loginOwner} from './helpers/keyed-client.js';
@@ -165,6 +169,35 @@ if (missing === undefined) {
 			`MSG ${id} ${time} alice carol m1 stored :while you were away`,
 		);
 		assert.equal(await alice.waitForLine(/^DELIVERED m1 /), `DELIVERED m1 ${id} ${time}`);
+	});
+
+	test("a message stored after the owner logged in (its sender's host had not heard yet) reaches it at once", async (t) => {
+		const cluster = await startCluster(t, 1, {rate: 0});
+		const bob = await loginOwner(cluster.host(0).port, 'bob');
+		// A sender's host that does not know bob is online: it stores, as for an offline owner.
+		const link = new RedisLink(cluster.redis.url, () => {});
+		await link.connect({back() {}, lost() {}});
+		t.after(async () => link.close());
+		const unaware = new RedisOfflineMail({
+			self: 'hUnaware',
+			link,
+			owners: new RedisNameOwners(link),
+			users: {find: () => undefined},
+			limits: {messages: 10, bytes: 100_000},
+			expiryDays: 30,
+			now: Date.now,
+			log() {},
+		});
+		const sender = new User('alice', 'alice', 'structured');
+		const message = {sender, recipient: 'bob', recipientKey: 'bob', text: 'just now'};
+		const outcome = await unaware.keep({...message, id: '42', time: Date.now(), ref: 'r1'});
+		assert.equal(outcome.kind, 'stored');
+		assert.match(await bob.nextLine(), /^MSG 42 \d+ alice bob r1 stored :just now$/);
+		// Written to bob's socket, it leaves Redis.
+		for (let tries = 0; (await link.commands.exists('chat:handing:bob')) === 1; tries++) {
+			assert.ok(tries < 500, 'the entry to leave Redis once written');
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
 	});
 
 	test('a SEND resent on another host after a resume is stored once, with its first id', async (t) => {

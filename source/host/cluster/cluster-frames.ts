@@ -35,7 +35,11 @@ type FollowFrame = {readonly kind: 'p'; readonly toKey: string; readonly partner
 /** A line for a user of the receiving host. */
 type LineFrame = {readonly kind: 'l'; readonly toKey: string; readonly line: string};
 
-export type HostFrame = MessageFrame | AnswerFrame | FollowFrame | LineFrame;
+/** A message was stored for a user of the receiving host after its login took what waited (the
+ * sender's host had not heard of the login yet): take it too. Published by the STORE script. */
+type StoredFrame = {readonly kind: 't'; readonly toKey: string};
+
+export type HostFrame = MessageFrame | AnswerFrame | FollowFrame | LineFrame | StoredFrame;
 
 /** A user as every host sees it: where, which face, away or not, the token that resumes it. */
 export type UserRecord = {
@@ -84,6 +88,10 @@ export function encodeHostFrame(frame: HostFrame): string {
 
 		case 'l': {
 			return `l\t${frame.toKey}\t${frame.line}`;
+		}
+
+		case 't': {
+			return `t\t${frame.toKey}`;
 		}
 	}
 }
@@ -137,6 +145,11 @@ function decodeHostFrame(text: string): HostFrame | undefined {
 		case 'l': {
 			const f = fields(text, 3) as Fields<3> | undefined;
 			return f === undefined ? undefined : {kind: 'l', toKey: f[1], line: f[2]};
+		}
+
+		case 't': {
+			const f = fields(text, 2) as Fields<2> | undefined;
+			return f === undefined ? undefined : {kind: 't', toKey: f[1]};
 		}
 
 		default: {

@@ -97,6 +97,8 @@ export async function joinCluster(options: ClusterOptions): Promise<ClusterMembe
 			const offline = new RedisOfflineMail({...mail, self, link, users: state, log});
 			// A resume takes, first, the stored messages an earlier connection never wrote.
 			state.handing = offline;
+			// A message stored just after a login's take (its sender's host had not heard) follows.
+			state.routing.storedLate = offline.takeLate;
 			return offline;
 		},
 		async start(relay, presence) {

@@ -7,17 +7,19 @@ const ENTRY_TIME = `local function entry_time(entry)
 end`;
 
 /**
- * KEYS: stored list, its bytes, the list being handed on, and (a structured sender) the sender's
- * ref key. ARGV: most messages, most bytes, entry, expiry cutoff (ms), TTL (ms), and with the ref
- * key `id<TAB>time` and its TTL (ms). A ref stored already answers with its `id<TAB>time`: a SEND
- * resent on another host is stored once. Else drops what expired from the head, then appends
- * unless a limit (counting what is being handed on) would be passed: 0 if stored, 1 past the
- * message limit, 2 past the byte limit.
+ * KEYS: stored list, its bytes, the list being handed on, the owner's name claim, and (a
+ * structured sender) the sender's ref key. ARGV: most messages, most bytes, entry, expiry cutoff
+ * (ms), TTL (ms), the host channels' prefix, the frame that tells a host to take what was stored
+ * late, and with the ref key `id<TAB>time` and its TTL (ms). A ref stored already answers with its
+ * `id<TAB>time`: a SEND resent on another host is stored once. Else drops what expired from the
+ * head, then appends unless a limit (counting what is being handed on) would be passed: 0 if
+ * stored, 1 past the message limit, 2 past the byte limit. A name claimed meanwhile (the owner
+ * logged in, and the sender's host has not heard yet) has its host told to take it.
  */
 export const STORE = `
 ${ENTRY_TIME}
-if KEYS[4] then
-  local seen = redis.call('GET', KEYS[4])
+if KEYS[5] then
+  local seen = redis.call('GET', KEYS[5])
   if seen then return seen end
 end
 local cutoff = tonumber(ARGV[4])
@@ -35,7 +37,9 @@ redis.call('RPUSH', KEYS[1], ARGV[3])
 redis.call('INCRBY', KEYS[2], #ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 redis.call('PEXPIRE', KEYS[2], ARGV[5])
-if KEYS[4] then redis.call('SET', KEYS[4], ARGV[6], 'PX', ARGV[7]) end
+if KEYS[5] then redis.call('SET', KEYS[5], ARGV[8], 'PX', ARGV[9]) end
+local holder = redis.call('GET', KEYS[4])
+if holder then redis.call('PUBLISH', ARGV[6] .. holder, ARGV[7]) end
 return 0`;
 
 /**
@@ -56,6 +60,17 @@ end
 local receipts = redis.call('LRANGE', KEYS[3], 0, -1)
 redis.call('DEL', KEYS[3])
 return {handing, receipts}`;
+
+/** KEYS: stored list, its bytes, the list being handed on. ARGV: TTL (ms). What was stored
+ * after the login's take, moved behind what is being handed on, and given back, oldest first. */
+export const TAKE_LATE_STORED = `
+local stored = redis.call('LRANGE', KEYS[1], 0, -1)
+if #stored == 0 then return stored end
+for _, entry in ipairs(stored) do redis.call('RPUSH', KEYS[3], entry) end
+redis.call('DEL', KEYS[1])
+redis.call('PEXPIRE', KEYS[3], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+return stored`;
 
 /**
  * KEYS: the list being handed on, the bytes, the stored list. ARGV: the `id<TAB>time<TAB>` each

@@ -11,13 +11,21 @@ import {flat} from '../relay/flat-string.js';
 import type {NameOwner, NameOwners} from '../relay/name-owners.js';
 import type {KeepOutcome, OfflineMail, OfflineMessage} from '../relay/offline-mail.js';
 import type {Delivery, User, UserLink} from '../relay/user.js';
-import {encodeHeld} from './cluster-frames.js';
-import {handingKey, receiptsKey, storedBytesKey, storedKey, storedRefKey} from './cluster-keys.js';
+import {encodeHeld, encodeHostFrame} from './cluster-frames.js';
+import {
+	handingKey,
+	hostChannel,
+	nameClaimKey,
+	receiptsKey,
+	storedBytesKey,
+	storedKey,
+	storedRefKey,
+} from './cluster-keys.js';
 import {STORED_REF_MEMORY_MS} from './cluster-limits.js';
-import {APPEND_STORED, OWE_RECEIPT, STORE, TAKE_STORED} from './mail-scripts.js';
+import {APPEND_STORED, OWE_RECEIPT, STORE} from './mail-scripts.js';
 import type {RedisLink} from './redis-link.js';
-import {StoredConfirmations} from './stored-confirmations.js';
-import {storedDeliveries, storedEntries} from './stored-entries.js';
+import {storedEntries} from './stored-entries.js';
+import {StoredTakes} from './stored-takes.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -38,11 +46,11 @@ export type RedisOfflineMailOptions = {
 
 export class RedisOfflineMail implements OfflineMail {
 	readonly #options: RedisOfflineMailOptions;
-	readonly #confirmations: StoredConfirmations;
+	readonly #takes: StoredTakes;
 
 	constructor(options: RedisOfflineMailOptions) {
 		this.#options = options;
-		this.#confirmations = new StoredConfirmations(options.link, options.log);
+		this.#takes = new StoredTakes(options);
 	}
 
 	ownerName(name: string): Eventually<string | undefined> {
@@ -74,8 +82,21 @@ export class RedisOfflineMail implements OfflineMail {
 			origin: self,
 			line: flat(encodeStoredMsg(id, time, sender.name, recipient, ref, text)),
 		});
-		const keys = [storedKey(recipientKey), storedBytesKey(recipientKey), handingKey(recipientKey)];
-		const args = [String(limits.messages), String(limits.bytes), entry, ...this.#expiry()];
+		const keys = [
+			storedKey(recipientKey),
+			storedBytesKey(recipientKey),
+			handingKey(recipientKey),
+			nameClaimKey(recipientKey),
+		];
+		const late = encodeHostFrame({kind: 't', toKey: recipientKey});
+		const args = [
+			String(limits.messages),
+			String(limits.bytes),
+			entry,
+			...this.#expiry(),
+			hostChannel(''),
+			late,
+		];
 		if (ref !== undefined) {
 			keys.push(storedRefKey(sender.key, ref));
 			args.push(`${id}\t${time}`, String(STORED_REF_MEMORY_MS));
@@ -104,19 +125,15 @@ export class RedisOfflineMail implements OfflineMail {
 
 	handOnWaiting(user: User, link: UserLink): void {
 		if (!this.#options.link.up) return;
-		const {key} = user;
-		const keys = [storedKey(key), storedBytesKey(key), receiptsKey(key), handingKey(key)];
-		this.#run(TAKE_STORED, keys, [this.#ttl()]).then(
-			(taken) => {
-				const [stored, receipts] = Array.isArray(taken) ? (taken as unknown[]) : [];
+		this.#takes.atLogin(user).then(
+			({deliveries, receipts}) => {
 				// A connection that ended while Redis answered writes nothing: they wait in Redis.
 				if (user.link === link && !user.gone) {
-					for (const delivery of this.#deliveries(user, stored)) link.sendDelivery(delivery);
+					for (const delivery of deliveries) link.sendDelivery(delivery);
 				}
 
-				if (!Array.isArray(receipts)) return;
 				for (const text of receipts) {
-					const [ref, id, time] = String(text).split('\t');
+					const [ref, id, time] = text.split('\t');
 					if (ref && id && time) link.send(encodeDelivered(ref, id, Number(time)));
 				}
 			},
@@ -126,21 +143,32 @@ export class RedisOfflineMail implements OfflineMail {
 		);
 	}
 
+	/** Messages stored for `user`, of this host, after its login's take: they follow. An away
+	 * user's wait with the rest being handed on, for its resume. */
+	readonly takeLate = (user: User): void => {
+		if (!this.#options.link.up) return;
+		this.#takes.late(user).then(
+			(deliveries) => {
+				const link = user.link;
+				if (link === undefined || user.gone) return;
+				for (const delivery of deliveries) link.sendDelivery(delivery);
+			},
+			() => {
+				// Nothing was taken: the next login takes it.
+			},
+		);
+	};
+
 	/** What the owner's earlier connections took and never wrote, oldest first (at a resume). */
 	async handingFor(user: User): Promise<Delivery[]> {
 		if (!this.#options.link.up) return [];
-		try {
-			const entries = await this.#options.link.commands.lRange(handingKey(user.key), 0, -1);
-			return this.#deliveries(user, entries);
-		} catch {
-			return [];
-		}
+		return this.#takes.handing(user).catch(() => []);
 	}
 
 	handedOver(delivery: Delivery): void {
 		const {ref, id, time} = delivery;
 		if (delivery.kept !== 'stored') return;
-		this.#confirmations.handedOver(delivery);
+		this.#takes.handedOver(delivery);
 		if (ref === undefined) return;
 		const sender = this.#options.users.find(delivery.sender.name);
 		// Online on this host or another (a remote user's link goes through its host's channel).
@@ -150,7 +178,7 @@ export class RedisOfflineMail implements OfflineMail {
 		}
 
 		const keys = [receiptsKey(delivery.sender.key)];
-		this.#run(OWE_RECEIPT, keys, [this.#ttl(), `${ref}\t${id}\t${time}`]).catch(() => {
+		this.#run(OWE_RECEIPT, keys, [this.#takes.ttl(), `${ref}\t${id}\t${time}`]).catch(() => {
 			this.#options.log(`redis: a DELIVERED owed to ${delivery.sender.name} was lost`);
 		});
 	}
@@ -176,30 +204,17 @@ export class RedisOfflineMail implements OfflineMail {
 		const entries = storedEntries(owner.name, held, this.#options.self);
 		const keys = [storedKey(user.key), storedBytesKey(user.key)];
 		try {
-			await this.#run(APPEND_STORED, keys, [this.#ttl(), ...entries]);
+			await this.#run(APPEND_STORED, keys, [this.#takes.ttl(), ...entries]);
 			return true;
 		} catch {
 			return false;
 		}
 	}
 
-	/** The deliveries of stored entries, oldest first; those past their days leave Redis. */
-	#deliveries(user: User, entries: unknown): Delivery[] {
-		const cutoff = this.#options.now() - this.#options.expiryDays * DAY_MS;
-		const {deliveries, expired} = storedDeliveries(entries, user, cutoff);
-		this.#confirmations.remove(user.key, expired);
-		return deliveries;
-	}
-
 	/** The expiry cutoff and the keys' TTL, as script arguments. */
 	#expiry(): [string, string] {
 		const ttl = this.#options.expiryDays * DAY_MS;
 		return [String(this.#options.now() - ttl), String(ttl)];
-	}
-
-	/** How long the mail keys live after their last write: by then every entry has expired. */
-	#ttl(): string {
-		return String(this.#options.expiryDays * DAY_MS);
 	}
 
 	#run(script: string, keys: string[], args: string[]): Promise<unknown> {
