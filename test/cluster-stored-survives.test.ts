@@ -1,8 +1,9 @@
 // Stored messages in a cluster are never lost or doubled on the way to their owner (docs/cluster.md
-// "Stored messages"): a host killed with -9 between the login's take and the write loses none; a
-// login that never wrote them hands them on at the resume, with DELIVERED to their senders; what
-// was held for an away owner who never comes back, or whose host died, is stored for the owner;
-// a SEND resent on another host after a resume is stored once.
+// "Stored messages"): a host killed with -9 between the login's take and the write loses none, nor
+// the DELIVERED lines owed to the one logging in; a login that never wrote them hands them on at
+// the resume, with DELIVERED to their senders; what was held for an away owner who never comes
+// back, or whose host died, is stored for the owner; one stored just after the owner's login
+// reaches it at once; a SEND resent on another host after a resume is stored once.
 
 import assert from 'node:assert/strict';
 import process from 'node:process';
@@ -52,10 +53,10 @@ async function twoStoredForBob(cluster: TestCluster) {
 	return {alice, ids: stored.map((match) => match?.[2] ?? '')};
 }
 
-/** bob logs in on the host behind `proxy`, which never hears Redis's answer to his take. */
-async function loginWhoseTakeIsLost(port: number, proxy: TcpProxy) {
+/** `name` (bob) logs in on the host behind `proxy`, which never hears Redis's answer to its take. */
+async function loginWhoseTakeIsLost(port: number, proxy: TcpProxy, name = 'bob') {
 	const taken = proxy.waitForText('toHost', (text) => text.includes(TAKE_STORED));
-	const bob = await loginOwner(port, 'bob');
+	const bob = await loginOwner(port, name);
 	await taken;
 	// In the same tick as the take went out: Redis's answer comes later, to a silent proxy.
 	proxy.goSilent('to-client');
@@ -86,6 +87,29 @@ if (missing === undefined) {
 		assert.match(await alice.waitForLine(/^DELIVERED m2 /), new RegExp(`^DELIVERED m2 ${ids[1]} `));
 		alice.send('SEND live bob :live');
 		assert.match(await bob.nextLine(), / alice bob live :live$/, 'each handed on once');
+	});
+
+	test('the DELIVERED lines owed to a sender survive a host killed with -9 after its login took them', async (t) => {
+		const cluster = await startCluster(t, 1, {rate: 0});
+		const {host: victim, proxy} = await hostBehindProxy(t, cluster);
+		const a = cluster.host(0);
+		const {alice, ids} = await twoStoredForBob(cluster);
+		alice.send('QUIT');
+		await alice.closed;
+		const bob = await loginOwner(a.port, 'bob');
+		await bob.waitForLine(/ m2 stored :two$/);
+		await until(() => a.stats().users === 1, 'alice to leave');
+
+		const lost = await loginWhoseTakeIsLost(victim.port, proxy, 'alice');
+		process.kill(victim.pid, 'SIGKILL');
+		await lost.closed;
+		await until(
+			() => a.logs.some((line) => / is gone \(its lease ran out\)/.test(line)),
+			'host 0 to find the victim dead',
+		);
+		const back = await loginOwner(a.port, 'alice');
+		assert.match(await back.nextLine(), new RegExp(`^DELIVERED m1 ${ids[0]} `));
+		assert.match(await back.nextLine(), new RegExp(`^DELIVERED m2 ${ids[1]} `));
 	});
 
 	test('stored messages a login never wrote come first when its owner resumes on another host, and their senders hear DELIVERED', async (t) => {

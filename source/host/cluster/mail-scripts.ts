@@ -45,8 +45,8 @@ return 0`;
 /**
  * KEYS: stored list, its bytes, receipts list, the list being handed on. ARGV: TTL (ms). Moves
  * what is stored behind what an earlier login took and never wrote, and gives back that whole
- * list, oldest first, with every receipt owed (which are gone). The entries stay in Redis until
- * their socket has them (CONFIRM_STORED), so a host killed meanwhile loses none.
+ * list, oldest first, with every receipt owed. Both stay in Redis until the socket has them
+ * (CONFIRM_STORED, and LTRIM of the receipts given), so a host killed meanwhile loses none.
  */
 export const TAKE_STORED = `
 local stored = redis.call('LRANGE', KEYS[1], 0, -1)
@@ -58,7 +58,6 @@ if #handing > 0 then
   redis.call('PEXPIRE', KEYS[2], ARGV[1])
 end
 local receipts = redis.call('LRANGE', KEYS[3], 0, -1)
-redis.call('DEL', KEYS[3])
 return {handing, receipts}`;
 
 /** KEYS: stored list, its bytes, the list being handed on. ARGV: TTL (ms). What was stored

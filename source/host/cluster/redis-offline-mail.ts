@@ -128,14 +128,14 @@ export class RedisOfflineMail implements OfflineMail {
 		this.#takes.atLogin(user).then(
 			({deliveries, receipts}) => {
 				// A connection that ended while Redis answered writes nothing: they wait in Redis.
-				if (user.link === link && !user.gone) {
-					for (const delivery of deliveries) link.sendDelivery(delivery);
-				}
-
+				if (user.link !== link || user.gone) return;
+				for (const delivery of deliveries) link.sendDelivery(delivery);
 				for (const text of receipts) {
 					const [ref, id, time] = text.split('\t');
 					if (ref && id && time) link.send(encodeDelivered(ref, id, Number(time)));
 				}
+
+				this.#takes.receiptsWritten(user, receipts.length);
 			},
 			() => {
 				// Nothing was taken: it waits for the next login.

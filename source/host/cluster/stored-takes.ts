@@ -30,7 +30,7 @@ export class StoredTakes {
 	}
 
 	/** At the owner's login: everything waiting, oldest first, and the receipts it is owed (each
-	 * `ref<TAB>id<TAB>time`; those are gone from Redis). */
+	 * `ref<TAB>id<TAB>time`; they stay in Redis until `receiptsWritten`). */
 	async atLogin(user: User): Promise<{deliveries: Delivery[]; receipts: string[]}> {
 		const {key} = user;
 		const keys = [storedKey(key), storedBytesKey(key), receiptsKey(key), handingKey(key)];
@@ -40,6 +40,17 @@ export class StoredTakes {
 			deliveries: this.#deliveries(user, stored),
 			receipts: Array.isArray(receipts) ? receipts.map(String) : [],
 		};
+	}
+
+	/** The first `count` receipts owed to `user` were queued for its socket: they leave Redis once
+	 * this tick's write has gone (a host killed before that tells them again at the next login). */
+	receiptsWritten(user: User, count: number): void {
+		if (count === 0) return;
+		setImmediate(() => {
+			this.#options.link.commands.lTrim(receiptsKey(user.key), count, -1).catch(() => {
+				// They stay: the next login tells them again, which the client ignores.
+			});
+		});
 	}
 
 	/** What was stored after the login's take, oldest first. */
