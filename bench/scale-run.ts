@@ -36,10 +36,7 @@ export type ScaleResult = {
 
 export type ScaleWorker = {child: ChildProcess; loaded: Promise<void>; ready: Promise<number>};
 
-export function startWorker(
-	task: ScaleWorkerTask,
-	onDrop: (reason: string) => void,
-): ScaleWorker {
+export function startWorker(task: ScaleWorkerTask, onDrop: (reason: string) => void): ScaleWorker {
 	const child = fork(WORKER, [JSON.stringify(task)], {execArgv: ['--import', 'tsx']});
 	const loaded = deferred();
 	const ready = new Promise<number>((resolve, reject) => {
