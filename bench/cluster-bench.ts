@@ -6,6 +6,7 @@ import process from 'node:process';
 import {redisMissing, startRedis} from '../test/helpers/redis-server.js';
 import type {BenchOptions} from './bench-options.js';
 import {BenchReport, fixed, times, whole} from './bench-report.js';
+import {benchClusterScale} from './cluster-scale.js';
 import {watchHost} from './cluster-watch.js';
 import {logInAll, LOGINS_IN_FLIGHT} from './bench-user.js';
 import {runLatency, type LatencyResult} from './latency-run.js';
@@ -49,6 +50,8 @@ export async function benchCluster(options: BenchOptions, report: BenchReport): 
 		const known = async (names: string[]): Promise<void> => watcher.known(names);
 		await throughput(options, report, single, a, {server: b, known});
 		if (!options.quick) {
+			// Scale first, on fresh hosts of its own, before the latency run's backlog loads the machine.
+			await benchClusterScale(report, redis.url, nextTag('c'));
 			await latency(options, report, single, a, {server: b, known});
 			await recovery(report, redis.url, a);
 		}

@@ -34,9 +34,9 @@ export type ScaleResult = {
 	problem?: string;
 };
 
-type Worker = {child: ChildProcess; loaded: Promise<void>; ready: Promise<number>};
+export type ScaleWorker = {child: ChildProcess; loaded: Promise<void>; ready: Promise<number>};
 
-function startWorker(task: ScaleWorkerTask, onDrop: (reason: string) => void): Worker {
+export function startWorker(task: ScaleWorkerTask, onDrop: (reason: string) => void): ScaleWorker {
 	const child = fork(WORKER, [JSON.stringify(task)], {execArgv: ['--import', 'tsx']});
 	const loaded = deferred();
 	const ready = new Promise<number>((resolve, reject) => {
@@ -53,11 +53,11 @@ function startWorker(task: ScaleWorkerTask, onDrop: (reason: string) => void): W
 	return {child, loaded: loaded.promise, ready};
 }
 
-function tell(child: ChildProcess, command: ScaleWorkerCommand): void {
+export function tell(child: ChildProcess, command: ScaleWorkerCommand): void {
 	if (child.connected) child.send(command);
 }
 
-async function stopWorker(child: ChildProcess): Promise<void> {
+export async function stopWorker(child: ChildProcess): Promise<void> {
 	if (child.exitCode !== null) return;
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 	tell(child, 'leave');
@@ -115,7 +115,7 @@ export async function runScale(
 }
 
 /** Waits until the relay used (almost) no CPU over a short window, or the deadline passes. */
-async function waitUntilIdle(server: RunningServer): Promise<void> {
+export async function waitUntilIdle(server: RunningServer): Promise<void> {
 	const deadline = performance.now() + SETTLE_DEADLINE_MS;
 	while (performance.now() < deadline) {
 		const before = server.cpuMs();

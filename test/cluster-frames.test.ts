@@ -46,6 +46,8 @@ test('host frames, batched into one payload, read back as written', () => {
 		},
 		{kind: 'a', id: '7', outcome: 'f', code: 'user-left', reason: 'd left\tbefore'},
 		{kind: 'a', id: '8', outcome: 'd', code: '', reason: ''},
+		{kind: 'a', id: '9', outcome: 's', code: '', reason: ''},
+		{kind: 't', toKey: 'bob'},
 		{kind: 'p', toKey: 'bob', partner: 'Alice'},
 		{kind: 'l', toKey: 'bob', line: 'FAILED x y :z'},
 	];
@@ -61,14 +63,18 @@ test('presence frames and held entries read back as written', () => {
 		face: 'structured',
 		away: true,
 		token: 'tok',
+		fingerprint: 'SHA256:q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c',
 		name: 'Alice',
 	} as const;
+	const keyless = {...user, key: 'bob', fingerprint: undefined, name: 'Bob'};
 	for (const verb of ['J', 'L', 'A', 'B', 'M'] as const) {
-		assert.deepEqual(decodePresenceFrame(encodePresenceFrame({kind: 'user', verb, user})), {
-			kind: 'user',
-			verb,
-			user,
-		});
+		for (const each of [user, keyless]) {
+			assert.deepEqual(decodePresenceFrame(encodePresenceFrame({kind: 'user', verb, user: each})), {
+				kind: 'user',
+				verb,
+				user: each,
+			});
+		}
 	}
 
 	assert.deepEqual(decodePresenceFrame(encodePresenceFrame({kind: 'gone', host: 'hA'})), {

@@ -19,11 +19,12 @@ export type MessageFrame = {
 	readonly line: string;
 };
 
-/** What became of a message the receiving host stamped: handed over, held, or failed. */
+/** What became of a message the receiving host stamped: handed over, held, stored (its away
+ * recipient, an owner, left for good), or failed. */
 export type AnswerFrame = {
 	readonly kind: 'a';
 	readonly id: string;
-	readonly outcome: 'd' | 'h' | 'f';
+	readonly outcome: 'd' | 'h' | 's' | 'f';
 	readonly code: string;
 	readonly reason: string;
 };
@@ -34,7 +35,11 @@ type FollowFrame = {readonly kind: 'p'; readonly toKey: string; readonly partner
 /** A line for a user of the receiving host. */
 type LineFrame = {readonly kind: 'l'; readonly toKey: string; readonly line: string};
 
-export type HostFrame = MessageFrame | AnswerFrame | FollowFrame | LineFrame;
+/** A message was stored for a user of the receiving host after its login took what waited (the
+ * sender's host had not heard of the login yet): take it too. Published by the STORE script. */
+type StoredFrame = {readonly kind: 't'; readonly toKey: string};
+
+export type HostFrame = MessageFrame | AnswerFrame | FollowFrame | LineFrame | StoredFrame;
 
 /** A user as every host sees it: where, which face, away or not, the token that resumes it. */
 export type UserRecord = {
@@ -43,6 +48,8 @@ export type UserRecord = {
 	readonly face: Face;
 	readonly away: boolean;
 	readonly token: string;
+	/** The key fingerprint the user proved (KEY lines on every host); undefined without a key. */
+	readonly fingerprint: string | undefined;
 	readonly name: string;
 };
 
@@ -82,6 +89,10 @@ export function encodeHostFrame(frame: HostFrame): string {
 		case 'l': {
 			return `l\t${frame.toKey}\t${frame.line}`;
 		}
+
+		case 't': {
+			return `t\t${frame.toKey}`;
+		}
 	}
 }
 
@@ -119,7 +130,10 @@ function decodeHostFrame(text: string): HostFrame | undefined {
 			const f = fields(text, 5);
 			if (f === undefined) return undefined;
 			const [, id, outcome, code, reason] = f as Fields<5>;
-			if (outcome !== 'd' && outcome !== 'h' && outcome !== 'f') return undefined;
+			if (outcome !== 'd' && outcome !== 'h' && outcome !== 's' && outcome !== 'f') {
+				return undefined;
+			}
+
 			return {kind: 'a', id, outcome, code, reason};
 		}
 
@@ -133,6 +147,11 @@ function decodeHostFrame(text: string): HostFrame | undefined {
 			return f === undefined ? undefined : {kind: 'l', toKey: f[1], line: f[2]};
 		}
 
+		case 't': {
+			const f = fields(text, 2) as Fields<2> | undefined;
+			return f === undefined ? undefined : {kind: 't', toKey: f[1]};
+		}
+
 		default: {
 			return undefined;
 		}
@@ -141,15 +160,16 @@ function decodeHostFrame(text: string): HostFrame | undefined {
 
 /** The record as the users hash keeps it (the key is the hash field). */
 export function encodeRecord(user: UserRecord): string {
-	return `${user.face}\t${user.away ? 1 : 0}\t${user.token}\t${user.name}`;
+	const {face, away, token, fingerprint, name} = user;
+	return `${face}\t${away ? 1 : 0}\t${token}\t${fingerprint ?? ''}\t${name}`;
 }
 
 export function decodeRecord(key: string, host: string, text: string): UserRecord | undefined {
-	const f = fields(text, 4);
+	const f = fields(text, 5);
 	if (f === undefined) return undefined;
-	const [face, away, token, name] = f as Fields<4>;
+	const [face, away, token, fingerprint, name] = f as Fields<5>;
 	if (face !== 'plain' && face !== 'structured') return undefined;
-	return {key, host, face, away: away === '1', token, name};
+	return {key, host, face, away: away === '1', token, fingerprint: fingerprint || undefined, name};
 }
 
 export function encodePresenceFrame(frame: PresenceFrame): string {

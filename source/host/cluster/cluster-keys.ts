@@ -51,3 +51,15 @@ export function storedBytesKey(nameKey: string): string {
 export function receiptsKey(nameKey: string): string {
 	return `${PREFIX}receipts:${nameKey}`;
 }
+
+/** Stored messages a login took and its socket has not had yet: they stay in Redis until it has
+ * (a host killed meanwhile loses none), and the next login or resume takes them first. */
+export function handingKey(nameKey: string): string {
+	return `${PREFIX}handing:${nameKey}`;
+}
+
+/** A structured sender's ref already stored (its `id<TAB>time`): a resend on another host is not
+ * stored twice. */
+export function storedRefKey(senderKey: string, ref: string): string {
+	return `${PREFIX}sent:${senderKey}:${ref}`;
+}

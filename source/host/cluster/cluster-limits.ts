@@ -27,3 +27,7 @@ export const REDIS_RECONNECT_JITTER_RATIO = 0.5;
 
 /** `chat host --redis` gives up starting when Redis does not answer in this time. */
 export const REDIS_CONNECT_TIMEOUT_MS = 5000;
+
+/** How long a stored message's ref is remembered in Redis: a client resends an unanswered SEND
+ * when it reconnects, within the resume grace and a few reconnect rounds, far inside this. */
+export const STORED_REF_MEMORY_MS = 10 * 60_000;

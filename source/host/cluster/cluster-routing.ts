@@ -60,6 +60,9 @@ export class ClusterRouting {
 		this.#relay = relay;
 	}
 
+	/** A message was stored for `user`, of this host, after its login's take (the offline mail). */
+	storedLate: ((user: User) => void) | undefined;
+
 	/** How many messages this host stamped still wait for an answer (tests). */
 	get pending(): number {
 		return this.#pending.size;
@@ -160,6 +163,12 @@ export class ClusterRouting {
 				case 'l': {
 					const user = this.#users.byKey(frame.toKey);
 					if (user !== undefined && this.#users.isLocal(user)) user.link?.send(frame.line);
+					break;
+				}
+
+				case 't': {
+					const user = this.#users.byKey(frame.toKey);
+					if (user !== undefined && this.#users.isLocal(user)) this.storedLate?.(user);
 					break;
 				}
 			}
@@ -314,6 +323,7 @@ export class ClusterRouting {
 
 		this.#pending.delete(answer.id);
 		if (answer.outcome === 'd') relay.senderDelivered(entry.delivery);
+		else if (answer.outcome === 's') relay.senderStored(entry.delivery);
 		else relay.dropped(entry.delivery, answer.code, answer.reason);
 	}
 

@@ -5,6 +5,7 @@
 
 import {
 	encodeCoded,
+	encodeKey,
 	encodePresence,
 	type PresenceVerb,
 } from '../../protocol/structured-messages.js';
@@ -132,10 +133,16 @@ export class ClusterView implements RoutingUsers {
 		if (existing === undefined) {
 			const user = new User(record.name, record.key, record.face);
 			user.resumeToken = record.token;
+			user.fingerprint = record.fingerprint;
 			this.directory.add(user);
 			this.#rehome(user, record.host);
 			user.link = record.away ? undefined : this.#linkTo(record.host, user);
 			this.#publish('JOIN', user);
+			// Its key follows its JOIN, as for a user of this host.
+			if (user.fingerprint !== undefined) {
+				this.#news.publish(encodeKey(user.name, user.fingerprint));
+			}
+
 			if (record.away) this.#publish('AWAY', user);
 			return;
 		}

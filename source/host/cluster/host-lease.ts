@@ -181,7 +181,8 @@ export class HostLease {
 			const deliveries = heldDeliveries(entries, recipient, this.#state.view, this.#state.routing);
 			if (deliveries.length === 0) continue;
 			const reason = `${recipient.name}'s host went away before the message could be delivered`;
-			this.#relay?.failDeliveries(deliveries, 'user-left', reason);
+			// Stored for the name's owner, as for any user who is gone for good; else they fail.
+			this.#relay?.settleLeft(recipient, deliveries, reason);
 		}
 	}
 }

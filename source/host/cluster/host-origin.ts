@@ -23,6 +23,10 @@ export class HostOrigin implements DeliveryOrigin {
 		this.#answer(this.host, {kind: 'a', id: delivery.id, outcome: 'h', code: '', reason: ''});
 	}
 
+	stored(delivery: Delivery): void {
+		this.#answer(this.host, {kind: 'a', id: delivery.id, outcome: 's', code: '', reason: ''});
+	}
+
 	dropped(delivery: Delivery, code: string, reason: string): void {
 		this.#answer(this.host, {kind: 'a', id: delivery.id, outcome: 'f', code, reason});
 	}

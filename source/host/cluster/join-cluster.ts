@@ -94,7 +94,12 @@ export async function joinCluster(options: ClusterOptions): Promise<ClusterMembe
 		offlineMail(mail) {
 			if (state === undefined)
 				throw new Error('joinCluster: stateFor must come before offlineMail');
-			return new RedisOfflineMail({...mail, self, link, users: state, log});
+			const offline = new RedisOfflineMail({...mail, self, link, users: state, log});
+			// A resume takes, first, the stored messages an earlier connection never wrote.
+			state.handing = offline;
+			// A message stored just after a login's take (its sender's host had not heard) follows.
+			state.routing.storedLate = offline.takeLate;
+			return offline;
 		},
 		async start(relay, presence) {
 			if (state === undefined || lease === undefined || sync === undefined) {

@@ -1,21 +1,31 @@
 // Messages for owners who are offline, kept in Redis (docs/cluster.md "Stored messages"), so the
-// owner gets them on whichever host it logs in to: STORED once Redis has the entry, taken at the
-// owner's login in one script (so once), and a DELIVERED for its sender on any host, or kept in
-// Redis for the sender's next login.
+// owner gets them on whichever host it logs in to: STORED once Redis has the entry (once per
+// sender's ref, wherever it is resent), taken at the owner's login in one script, removed only
+// once the owner's socket has them, and a DELIVERED for its sender on any host, or kept in Redis
+// for the sender's next login.
 
 import {nameKey} from '../../protocol/name-key.js';
 import {encodeDelivered, encodeStoredMsg} from '../../protocol/structured-messages.js';
 import type {Eventually} from '../relay/eventually.js';
 import {flat} from '../relay/flat-string.js';
-import type {NameOwners} from '../relay/name-owners.js';
+import type {NameOwner, NameOwners} from '../relay/name-owners.js';
 import type {KeepOutcome, OfflineMail, OfflineMessage} from '../relay/offline-mail.js';
 import type {Delivery, User, UserLink} from '../relay/user.js';
-import {decodeHeld, encodeHeld} from './cluster-frames.js';
-import {receiptsKey, storedBytesKey, storedKey} from './cluster-keys.js';
-import {goneUser} from './cluster-routing.js';
-import {heldEntry} from './held-deliveries.js';
-import {OWE_RECEIPT, RESTORE_STORED, STORE, TAKE_STORED} from './mail-scripts.js';
+import {encodeHeld, encodeHostFrame} from './cluster-frames.js';
+import {
+	handingKey,
+	hostChannel,
+	nameClaimKey,
+	receiptsKey,
+	storedBytesKey,
+	storedKey,
+	storedRefKey,
+} from './cluster-keys.js';
+import {STORED_REF_MEMORY_MS} from './cluster-limits.js';
+import {APPEND_STORED, OWE_RECEIPT, STORE} from './mail-scripts.js';
 import type {RedisLink} from './redis-link.js';
+import {storedEntries} from './stored-entries.js';
+import {StoredTakes} from './stored-takes.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -36,9 +46,11 @@ export type RedisOfflineMailOptions = {
 
 export class RedisOfflineMail implements OfflineMail {
 	readonly #options: RedisOfflineMailOptions;
+	readonly #takes: StoredTakes;
 
 	constructor(options: RedisOfflineMailOptions) {
 		this.#options = options;
+		this.#takes = new StoredTakes(options);
 	}
 
 	ownerName(name: string): Eventually<string | undefined> {
@@ -70,15 +82,40 @@ export class RedisOfflineMail implements OfflineMail {
 			origin: self,
 			line: flat(encodeStoredMsg(id, time, sender.name, recipient, ref, text)),
 		});
-		const args = [String(limits.messages), String(limits.bytes), entry, ...this.#expiry()];
+		const keys = [
+			storedKey(recipientKey),
+			storedBytesKey(recipientKey),
+			handingKey(recipientKey),
+			nameClaimKey(recipientKey),
+		];
+		const late = encodeHostFrame({kind: 't', toKey: recipientKey});
+		const args = [
+			String(limits.messages),
+			String(limits.bytes),
+			entry,
+			...this.#expiry(),
+			hostChannel(''),
+			late,
+		];
+		if (ref !== undefined) {
+			keys.push(storedRefKey(sender.key, ref));
+			args.push(`${id}\t${time}`, String(STORED_REF_MEMORY_MS));
+		}
+
 		let full: unknown;
 		try {
-			full = await this.#run(STORE, [storedKey(recipientKey), storedBytesKey(recipientKey)], args);
+			full = await this.#run(STORE, keys, args);
 		} catch {
 			return unreachable;
 		}
 
 		if (full === 0) return {kind: 'stored', id, time};
+		if (typeof full === 'string') {
+			// Stored already (a resend after a resume): the first one's id and time.
+			const [first = id, firstTime = String(time)] = full.split('\t');
+			return {kind: 'stored', id: first, time: Number(firstTime)};
+		}
+
 		const reason =
 			full === 1
 				? `${recipient} already has ${limits.messages} messages waiting, the most this cluster keeps`
@@ -88,16 +125,17 @@ export class RedisOfflineMail implements OfflineMail {
 
 	handOnWaiting(user: User, link: UserLink): void {
 		if (!this.#options.link.up) return;
-		const {key} = user;
-		this.#run(TAKE_STORED, [storedKey(key), storedBytesKey(key), receiptsKey(key)], []).then(
-			(taken) => {
-				const [stored, receipts] = Array.isArray(taken) ? (taken as unknown[]) : [];
-				this.#handOn(user, link, stored);
-				if (!Array.isArray(receipts)) return;
+		this.#takes.atLogin(user).then(
+			({deliveries, receipts}) => {
+				// A connection that ended while Redis answered writes nothing: they wait in Redis.
+				if (user.link !== link || user.gone) return;
+				for (const delivery of deliveries) link.sendDelivery(delivery);
 				for (const text of receipts) {
-					const [ref, id, time] = String(text).split('\t');
+					const [ref, id, time] = text.split('\t');
 					if (ref && id && time) link.send(encodeDelivered(ref, id, Number(time)));
 				}
+
+				this.#takes.receiptsWritten(user, receipts.length);
 			},
 			() => {
 				// Nothing was taken: it waits for the next login.
@@ -105,9 +143,33 @@ export class RedisOfflineMail implements OfflineMail {
 		);
 	}
 
+	/** Messages stored for `user`, of this host, after its login's take: they follow. An away
+	 * user's wait with the rest being handed on, for its resume. */
+	readonly takeLate = (user: User): void => {
+		if (!this.#options.link.up) return;
+		this.#takes.late(user).then(
+			(deliveries) => {
+				const link = user.link;
+				if (link === undefined || user.gone) return;
+				for (const delivery of deliveries) link.sendDelivery(delivery);
+			},
+			() => {
+				// Nothing was taken: the next login takes it.
+			},
+		);
+	};
+
+	/** What the owner's earlier connections took and never wrote, oldest first (at a resume). */
+	async handingFor(user: User): Promise<Delivery[]> {
+		if (!this.#options.link.up) return [];
+		return this.#takes.handing(user).catch(() => []);
+	}
+
 	handedOver(delivery: Delivery): void {
 		const {ref, id, time} = delivery;
-		if (delivery.kept !== 'stored' || ref === undefined) return;
+		if (delivery.kept !== 'stored') return;
+		this.#takes.handedOver(delivery);
+		if (ref === undefined) return;
 		const sender = this.#options.users.find(delivery.sender.name);
 		// Online on this host or another (a remote user's link goes through its host's channel).
 		if (sender?.key === delivery.sender.key && sender.face === 'structured' && sender.link) {
@@ -116,68 +178,43 @@ export class RedisOfflineMail implements OfflineMail {
 		}
 
 		const keys = [receiptsKey(delivery.sender.key)];
-		this.#run(OWE_RECEIPT, keys, [this.#ttl(), `${ref}\t${id}\t${time}`]).catch(() => {
+		this.#run(OWE_RECEIPT, keys, [this.#takes.ttl(), `${ref}\t${id}\t${time}`]).catch(() => {
 			this.#options.log(`redis: a DELIVERED owed to ${delivery.sender.name} was lost`);
 		});
 	}
 
 	keepForOwner(user: User, deliveries: readonly Delivery[]): Eventually<boolean> {
-		// Stored messages taken at login that never reached the socket go back, first in line.
-		// What was held for an away user goes as held messages go in a cluster (user-left).
-		const stored = deliveries.filter((delivery) => delivery.kept === 'stored');
-		if (stored.length > 0) this.#restore(user.key, stored);
-		return stored.length === deliveries.length;
-	}
-
-	#handOn(user: User, link: UserLink, entries: unknown): void {
-		if (!Array.isArray(entries) || entries.length === 0) return;
-		const cutoff = this.#options.now() - this.#options.expiryDays * DAY_MS;
-		const deliveries: Delivery[] = [];
-		for (const text of entries) {
-			const entry = typeof text === 'string' ? decodeHeld(text) : undefined;
-			// The script drops expired entries only when it appends: some may still be here.
-			if (entry === undefined || entry.time < cutoff) continue;
-			deliveries.push({
-				id: entry.id,
-				time: entry.time,
-				sender: goneUser(entry.fromName, entry.fromKey),
-				ref: entry.ref,
-				recipient: user,
-				line: entry.line,
-				kept: 'stored',
-			});
-		}
-
-		if (user.link === link && !user.gone) {
-			for (const delivery of deliveries) link.sendDelivery(delivery);
-		} else {
-			// The connection ended while Redis answered: they wait for the next login.
-			this.#restore(user.key, deliveries);
-		}
-	}
-
-	#restore(key: string, deliveries: readonly Delivery[]): void {
-		if (deliveries.length === 0) return;
-		const entries = deliveries.map((delivery) => heldEntry(delivery, this.#options.self));
-		const ttl = this.#ttl();
-		this.#run(RESTORE_STORED, [storedKey(key), storedBytesKey(key)], [ttl, ...entries]).catch(
-			() => {
-				this.#options.log(
-					`redis: ${deliveries.length} stored messages for a user who left were lost`,
-				);
-			},
+		// Stored messages taken at login and never written are still in Redis, being handed on:
+		// the owner's next login or resume takes them. What was held goes to the owner's mailbox,
+		// as on a single host, if the name is owned.
+		const held = deliveries.filter((delivery) => delivery.kept !== 'stored');
+		if (held.length === 0) return true;
+		if (!this.#options.link.up) return false;
+		const owner = this.#options.owners.ownerOf(user.key);
+		if (!(owner instanceof Promise)) return owner !== undefined && this.#store(user, owner, held);
+		return owner.then(
+			async (found) => found !== undefined && this.#store(user, found, held),
+			() => false,
 		);
+	}
+
+	/** Stores what was held for `user`, an owner gone for good; resolves true once Redis has it. */
+	async #store(user: User, owner: NameOwner, held: readonly Delivery[]): Promise<boolean> {
+		// The owner's name as registered: a user of a host that died may be known here by key only.
+		const entries = storedEntries(owner.name, held, this.#options.self);
+		const keys = [storedKey(user.key), storedBytesKey(user.key)];
+		try {
+			await this.#run(APPEND_STORED, keys, [this.#takes.ttl(), ...entries]);
+			return true;
+		} catch {
+			return false;
+		}
 	}
 
 	/** The expiry cutoff and the keys' TTL, as script arguments. */
 	#expiry(): [string, string] {
 		const ttl = this.#options.expiryDays * DAY_MS;
 		return [String(this.#options.now() - ttl), String(ttl)];
-	}
-
-	/** How long the mail keys live after their last write: by then every entry has expired. */
-	#ttl(): string {
-		return String(this.#options.expiryDays * DAY_MS);
 	}
 
 	#run(script: string, keys: string[], args: string[]): Promise<unknown> {

@@ -6,6 +6,7 @@
 import {plainDisconnected} from '../../protocol/plain-face.js';
 import {
 	encodeCoded,
+	encodeKey,
 	encodePresence,
 	type PresenceVerb,
 } from '../../protocol/structured-messages.js';
@@ -59,6 +60,8 @@ export class RedisUserState implements UserState {
 	readonly #leftWhileAway = new Set<string>();
 	#relay: Relay | undefined;
 	#presence: Presence | undefined;
+	/** Stored messages a user's earlier connection took and never wrote (the offline mail). */
+	handing: {handingFor(user: User): Promise<Delivery[]>} | undefined;
 
 	constructor(options: RedisUserStateOptions) {
 		this.#options = options;
@@ -183,7 +186,9 @@ export class RedisUserState implements UserState {
 		);
 	}
 
-	holdFirst(user: User, deliveries: Delivery[]): void {
+	holdFirst(user: User, all: Delivery[]): void {
+		// Stored messages wait in Redis until written, for whichever host the user resumes on.
+		const deliveries = all.filter((delivery) => delivery.kept !== 'stored');
 		if (deliveries.length === 0) return;
 		if (!this.view.isLocal(user) || user.gone) {
 			// The user resumed on another host: what the old connection never wrote follows it.
@@ -204,10 +209,13 @@ export class RedisUserState implements UserState {
 
 	takeHeld(user: User): Delivery[] | Promise<Delivery[]> {
 		if (!this.#options.link.up) return [];
-		return this.#run(TAKE_HELD, [heldKey(user.key)], []).then(
+		// Stored ones first: they were taken at login, before anything was held.
+		const handing = this.handing?.handingFor(user) ?? [];
+		const held = this.#run(TAKE_HELD, [heldKey(user.key)], []).then(
 			(entries) => heldDeliveries(entries, user, this.view, this.routing),
 			() => [],
 		);
+		return Promise.all([handing, held]).then(([stored, rest]) => [...stored, ...rest]);
 	}
 
 	follow(user: User, partnerName: string): void {
@@ -218,13 +226,18 @@ export class RedisUserState implements UserState {
 
 	announce(verb: PresenceVerb, user: User): void {
 		this.#news.publish(encodePresence(verb, user.name));
+		// A newcomer's key follows its JOIN, as on one host (other hosts add it from the record).
+		if (verb === 'JOIN' && user.fingerprint !== undefined) {
+			this.#news.publish(encodeKey(user.name, user.fingerprint));
+		}
+
 		this.#record(VERB_LETTERS[verb], user);
 	}
 
 	/** The record other hosts keep of a user of this host. */
 	recordOf(user: User, away = user.link === undefined): UserRecord {
-		const {key, face, name} = user;
-		return {key, host: this.#options.self, face, away, token: user.resumeToken, name};
+		const {key, face, name, fingerprint} = user;
+		return {key, host: this.#options.self, face, away, token: user.resumeToken, fingerprint, name};
 	}
 
 	/** A user of this host whose name is another host's now (after an outage) must go. */

@@ -155,16 +155,24 @@ export class Relay implements DeliveryListener {
 	}
 
 	/** What was still held for a user who is gone for good: kept for the name's owner (STORED to
-	 * their senders), else FAILED with user-left. */
-	settleLeft(user: User, held: readonly Delivery[]): void {
+	 * their senders), else FAILED with user-left and `reason`. */
+	settleLeft(
+		user: User,
+		held: readonly Delivery[],
+		reason = `${user.name} left before the message could be delivered`,
+	): void {
 		if (held.length === 0) return;
 		whenReady(this.#mail.keepForOwner(user, held), (kept) => {
 			if (kept) {
-				for (const each of held) storedToSender(each.sender, user.name, each.ref, each);
+				for (const each of held) {
+					// Stamped on another host of a cluster: its sender hears there.
+					if (each.origin === undefined) this.senderStored(each);
+					else each.origin.stored(each);
+				}
+
 				return;
 			}
 
-			const reason = `${user.name} left before the message could be delivered`;
 			this.failDeliveries(held, 'user-left', reason);
 		});
 	}
@@ -221,5 +229,10 @@ export class Relay implements DeliveryListener {
 	senderHeld(delivery: Delivery): void {
 		const {sender, ref} = delivery;
 		if (ref !== undefined) answerSender(sender, ref, encodeHeld(ref, delivery.id, delivery.time));
+	}
+
+	/** Tells the sender (on this host) that the message is kept for its recipient, an owner. */
+	senderStored(delivery: Delivery): void {
+		storedToSender(delivery.sender, delivery.recipient.name, delivery.ref, delivery);
 	}
 }

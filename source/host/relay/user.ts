@@ -104,6 +104,8 @@ export type Delivery = {
 export type DeliveryOrigin = {
 	handedOver(delivery: Delivery): void;
 	held(delivery: Delivery): void;
+	/** Kept for its recipient, an owner who left for good (STORED). */
+	stored(delivery: Delivery): void;
 	dropped(delivery: Delivery, code: string, reason: string): void;
 };
 
