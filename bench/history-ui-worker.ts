@@ -1,18 +1,21 @@
 // The Ink client with a local history on disk, headless, in a process of its own: a history
-// filled in advance, then frames on new messages, memory, a /search, and the CPU of a flood of
+// filled in advance, then frames on new messages, a /search, and the CPU of a flood of
 // 1,000 messages a second (with history, or with --no-history for comparison). Reports over IPC.
 import {PerformanceObserver} from 'node:perf_hooks';
 import {HistoryStore} from '../source/history/history-store.js';
 import {runChatUi} from '../source/join/run-chat-ui.js';
 import {FakeChatClient} from './fake-chat-client.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
-import {HISTORY_BENCH_HOST, partnerOf} from './history-fill.js';
+import {partnerOf} from './history-fill.js';
 
 export type HistoryUiSettings = {
 	/** False: --no-history, for the flood's comparison. */
 	history: boolean;
 	/** The history, filled by the parent (so the fill's memory is not this process's). */
 	dir: string;
+	/** The host as joined and the own name it was filled for. */
+	host: string;
+	self: string;
 	messages: number;
 	conversations: number;
 	frames: number;
@@ -23,7 +26,6 @@ export type HistoryUiFigures = {
 	frameMs: number[];
 	/** Whether a garbage collection ran during each frame. */
 	frameHadGc: boolean[];
-	rssBytes: number;
 	searchMs: number;
 	floodCpuMs: number;
 	floodMessages: number;
@@ -43,7 +45,14 @@ const client = new FakeChatClient();
 const first = partnerOf(0, settings.conversations);
 let nextId = 1;
 const receive = (from: string, text: string) =>
-	client.emit({type: 'message', id: `live${nextId++}`, time: Date.now(), from, to: 'me', text});
+	client.emit({
+		type: 'message',
+		id: `live${nextId++}`,
+		time: Date.now(),
+		from,
+		to: settings.self,
+		text,
+	});
 
 async function timeFrame(needle: string, act: () => void): Promise<number> {
 	const frame = stdout.nextFrameWith(needle);
@@ -53,14 +62,14 @@ async function timeFrame(needle: string, act: () => void): Promise<number> {
 }
 
 const history = settings.history
-	? new HistoryStore({dir: settings.dir, host: HISTORY_BENCH_HOST, self: 'me'})
+	? new HistoryStore({dir: settings.dir, host: settings.host, self: settings.self})
 	: undefined;
 
 const finished = runChatUi({
 	client,
 	history,
-	self: 'me',
-	hostLabel: HISTORY_BENCH_HOST,
+	self: settings.self,
+	hostLabel: settings.host,
 	follow: false,
 	bell: false,
 	stdin: stdin as unknown as NodeJS.ReadStream,
@@ -68,7 +77,7 @@ const finished = runChatUi({
 });
 await timeFrame(first, () => {
 	client.emit({type: 'state', state: 'connected'});
-	client.emit({type: 'welcome', name: 'me', users: [first, 'me']});
+	client.emit({type: 'welcome', name: settings.self, users: [first, settings.self]});
 });
 // The newest stored message of the first conversation shows once it is open.
 const newest =
@@ -76,8 +85,6 @@ const newest =
 if (settings.history) await timeFrame(`history line ${newest}:`, () => stdin.type(ALT_1));
 else stdin.type(ALT_1);
 await pause(FRAME_GAP_MS * 4);
-(globalThis as {gc?: () => void}).gc?.();
-const {rss: rssBytes} = process.memoryUsage();
 
 // Which frames a garbage collection fell in, to tell a slow frame's cause.
 const collections: Array<{start: number; end: number}> = [];
@@ -131,7 +138,6 @@ const flood = process.cpuUsage(cpuBefore);
 const figures: HistoryUiFigures = {
 	frameMs,
 	frameHadGc,
-	rssBytes,
 	searchMs,
 	floodCpuMs: (flood.user + flood.system) / 1000,
 	floodMessages,
