@@ -1,6 +1,8 @@
 // The Ink client with a local history on disk, headless, in a process of its own: a history
 // filled in advance, then frames on new messages, a /search, and the CPU of a flood of
 // 1,000 messages a second (with history, or with --no-history for comparison). Reports over IPC.
+import {writeFileSync} from 'node:fs';
+import {Session} from 'node:inspector/promises';
 import {PerformanceObserver} from 'node:perf_hooks';
 import {HistoryStore} from '../source/history/history-store.js';
 import {runChatUi} from '../source/join/run-chat-ui.js';
@@ -20,13 +22,20 @@ export type HistoryUiSettings = {
 	conversations: number;
 	frames: number;
 	floodSeconds: number;
+	/** A .cpuprofile of the frames alone is written here (by hand, to see what a frame costs). */
+	profileFile?: string;
 };
 
 export type HistoryUiFigures = {
 	frameMs: number[];
+	/** The process's CPU time in each frame: what it costs on an idle core, whatever the load. */
+	frameCpuMs: number[];
 	/** Whether a garbage collection ran during each frame. */
 	frameHadGc: boolean[];
+	/** Whether the history committed its queued writes during each frame. */
+	frameHadCommit: boolean[];
 	searchMs: number;
+	searchCommonMs: number;
 	floodCpuMs: number;
 	floodMessages: number;
 };
@@ -86,36 +95,71 @@ if (settings.history) await timeFrame(`history line ${newest}:`, () => stdin.typ
 else stdin.type(ALT_1);
 await pause(FRAME_GAP_MS * 4);
 
-// Which frames a garbage collection fell in, to tell a slow frame's cause.
-const collections: Array<{start: number; end: number}> = [];
+type Span = {start: number; end: number};
+const overlaps = (spans: Span[], start: number, end: number) =>
+	spans.some((span) => span.start < end && span.end > start);
+// Which frames a garbage collection or a history commit fell in, to tell a slow frame's cause.
+const collections: Span[] = [];
 const gcWatch = new PerformanceObserver((list) => {
 	for (const entry of list.getEntries()) {
 		collections.push({start: entry.startTime, end: entry.startTime + entry.duration});
 	}
 });
 gcWatch.observe({entryTypes: ['gc']});
+const commits: Span[] = [];
+if (history) {
+	const flush = history.flush.bind(history);
+	// An own property shadows the method, so the store's timer commits through it too.
+	history.flush = () => {
+		const start = performance.now();
+		flush();
+		commits.push({start, end: performance.now()});
+	};
+}
+const profiler = settings.profileFile === undefined ? undefined : new Session();
+if (profiler) {
+	profiler.connect();
+	await profiler.post('Profiler.enable');
+	await profiler.post('Profiler.setSamplingInterval', {interval: 100});
+	await profiler.post('Profiler.start');
+}
 const frameMs: number[] = [];
+const frameCpuMs: number[] = [];
 const frameHadGc: boolean[] = [];
+const frameHadCommit: boolean[] = [];
 for (let index = 0; index < settings.frames; index++) {
 	await pause(FRAME_GAP_MS);
 	const needle = `live${index}x`;
 	const started = performance.now();
+	const cpu = process.cpuUsage();
 	const took = await timeFrame(needle, () => receive(first, `${needle} a new message arrives`));
+	const spent = process.cpuUsage(cpu);
 	frameMs.push(took);
+	frameCpuMs.push((spent.user + spent.system) / 1000);
 	const ended = started + took;
 	await pause(0);
-	frameHadGc.push(collections.some((gc) => gc.start < ended && gc.end > started));
+	frameHadGc.push(overlaps(collections, started, ended));
+	frameHadCommit.push(overlaps(commits, started, ended));
 }
 gcWatch.disconnect();
+if (profiler && settings.profileFile !== undefined) {
+	const {profile} = await profiler.post('Profiler.stop');
+	writeFileSync(settings.profileFile, JSON.stringify(profile));
+	profiler.disconnect();
+}
 
-let searchMs = Number.NaN;
-if (settings.history) {
-	stdin.type('/search -a zebrafinch');
+/** Enter on `/search -a WORD` to the frame of its results; Esc goes back. */
+async function timeSearch(word: string): Promise<number> {
+	stdin.type(`/search -a ${word}`);
 	await pause(FRAME_GAP_MS);
-	searchMs = await timeFrame('found', () => stdin.type('\r'));
+	const took = await timeFrame('found', () => stdin.type('\r'));
 	stdin.type('\u001B');
 	await pause(FRAME_GAP_MS);
+	return took;
 }
+// A word in one message of 1,000, and one in every message.
+const searchMs = settings.history ? await timeSearch('zebrafinch') : Number.NaN;
+const searchCommonMs = settings.history ? await timeSearch('ordinary') : Number.NaN;
 
 // The flood: a message every millisecond, from the partner shown, for floodSeconds.
 const cpuBefore = process.cpuUsage();
@@ -137,8 +181,11 @@ const flood = process.cpuUsage(cpuBefore);
 
 const figures: HistoryUiFigures = {
 	frameMs,
+	frameCpuMs,
 	frameHadGc,
+	frameHadCommit,
 	searchMs,
+	searchCommonMs,
 	floodCpuMs: (flood.user + flood.system) / 1000,
 	floodMessages,
 };
