@@ -88,7 +88,7 @@ async function joinRow(run: HistoryJoinRun): Promise<void> {
 	const [fullMs, emptyMs] = [median(full), median(empty)];
 	run.add(
 		run.names.many,
-		`chat join → "connected": median ${whole(fullMs)} ms, ${whole(emptyMs)} ms with an empty history (+${whole(fullMs - emptyMs)} ms; ${full.length} runs each)`,
+		`chat join → "connected": median ${whole(fullMs)} ms, ${whole(emptyMs)} ms with an empty history (${fullMs >= emptyMs ? '+' : '−'}${whole(Math.abs(fullMs - emptyMs))} ms; ${full.length} runs each)`,
 		'< 400 ms, within 50 ms',
 		{joinFullMs: fullMs, joinEmptyMs: emptyMs},
 	);

@@ -36,6 +36,8 @@ export type HistoryUiFigures = {
 	frameHadCommit: boolean[];
 	searchMs: number;
 	searchCommonMs: number;
+	/** The queries alone, in the order searched. */
+	searchQueryMs: number[];
 	floodCpuMs: number;
 	floodMessages: number;
 };
@@ -116,6 +118,17 @@ if (history) {
 		commits.push({start, end: performance.now()});
 	};
 }
+// How long each search's query took, inside the time to its frame.
+const queries: number[] = [];
+if (history) {
+	const search = history.search.bind(history);
+	history.search = (...args) => {
+		const start = performance.now();
+		const hits = search(...args);
+		queries.push(performance.now() - start);
+		return hits;
+	};
+}
 const profiler = settings.profileFile === undefined ? undefined : new Session();
 if (profiler) {
 	profiler.connect();
@@ -186,6 +199,7 @@ const figures: HistoryUiFigures = {
 	frameHadCommit,
 	searchMs,
 	searchCommonMs,
+	searchQueryMs: queries,
 	floodCpuMs: (flood.user + flood.system) / 1000,
 	floodMessages,
 };
