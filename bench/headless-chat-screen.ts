@@ -25,23 +25,26 @@ export type HeadlessChatScreen = {
 
 export type HeadlessChatOptions = {
 	hostLabel: string;
+	/** The own name (default `me`): a history's is the one it was filled for. */
+	self?: string;
 	follow: boolean;
 	history?: ChatHistory;
 	/** Put before each message's count, to keep live ids apart from the stored ones. */
 	idPrefix?: string;
 };
 
-/** The chat screen of `me`, drawn on a fake terminal, fed by a fake client. */
+/** The chat screen of `self`, drawn on a fake terminal, fed by a fake client. */
 export function startHeadlessChatScreen(options: HeadlessChatOptions): HeadlessChatScreen {
 	const stdout = new FakeStdout(COLUMNS, ROWS);
 	const stdin = new FakeStdin();
 	const client = new FakeChatClient();
 	const idPrefix = options.idPrefix ?? '';
+	const self = options.self ?? 'me';
 	let nextId = 1;
 	const finished = runChatUi({
 		client,
 		history: options.history,
-		self: 'me',
+		self,
 		hostLabel: options.hostLabel,
 		follow: options.follow,
 		bell: false,
@@ -59,7 +62,7 @@ export function startHeadlessChatScreen(options: HeadlessChatOptions): HeadlessC
 				id: `${idPrefix}${nextId++}`,
 				time: Date.now(),
 				from,
-				to: 'me',
+				to: self,
 				text,
 			});
 		},

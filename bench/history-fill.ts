@@ -5,9 +5,6 @@ import {HistoryStore} from '../source/history/history-store.js';
 import {historyFile} from '../source/history/open-history-file.js';
 import {nameKey} from '../source/protocol/name-key.js';
 
-/** The host the bench's worker histories are kept under. */
-export const HISTORY_BENCH_HOST = 'bench';
-
 export type HistoryFill = {
 	dir: string;
 	host: string;

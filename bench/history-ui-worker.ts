@@ -1,29 +1,44 @@
 // The Ink client with a local history on disk, headless, in a process of its own: a history
-// filled in advance, then frames on new messages, memory, a /search, and the CPU of a flood of
+// filled in advance, then frames on new messages, a /search, and the CPU of a flood of
 // 1,000 messages a second (with history, or with --no-history for comparison). Reports over IPC.
+import {writeFileSync} from 'node:fs';
+import {Session} from 'node:inspector/promises';
 import {PerformanceObserver} from 'node:perf_hooks';
 import {HistoryStore} from '../source/history/history-store.js';
 import {startHeadlessChatScreen} from './headless-chat-screen.js';
-import {HISTORY_BENCH_HOST, partnerOf} from './history-fill.js';
+import {partnerOf} from './history-fill.js';
 
 export type HistoryUiSettings = {
 	/** False: --no-history, for the flood's comparison. */
 	history: boolean;
 	/** The history, filled by the parent (so the fill's memory is not this process's). */
 	dir: string;
+	/** The host as joined and the own name it was filled for. */
+	host: string;
+	self: string;
 	messages: number;
 	conversations: number;
 	frames: number;
 	floodSeconds: number;
+	/** A .cpuprofile of the frames alone is written here (by hand, to see what a frame costs). */
+	profileFile?: string;
 };
 
 export type HistoryUiFigures = {
 	frameMs: number[];
+	/** The process's CPU time in each frame: what it costs on an idle core, whatever the load. */
+	frameCpuMs: number[];
 	/** Whether a garbage collection ran during each frame. */
 	frameHadGc: boolean[];
-	rssBytes: number;
+	/** Whether the history committed its queued writes during each frame. */
+	frameHadCommit: boolean[];
 	searchMs: number;
+	searchCommonMs: number;
+	/** The queries alone, in the order searched. */
+	searchQueryMs: number[];
 	floodCpuMs: number;
+	/** Of the flood's CPU, what the history's own calls spent. */
+	floodHistoryMs: number;
 	floodMessages: number;
 };
 
@@ -36,18 +51,19 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const first = partnerOf(0, settings.conversations);
 
 const history = settings.history
-	? new HistoryStore({dir: settings.dir, host: HISTORY_BENCH_HOST, self: 'me'})
+	? new HistoryStore({dir: settings.dir, host: settings.host, self: settings.self})
 	: undefined;
 
 const {stdin, client, finished, receive, timeFrame} = startHeadlessChatScreen({
-	hostLabel: HISTORY_BENCH_HOST,
+	hostLabel: settings.host,
+	self: settings.self,
 	follow: false,
 	history,
 	idPrefix: 'live',
 });
 await timeFrame(first, () => {
 	client.emit({type: 'state', state: 'connected'});
-	client.emit({type: 'welcome', name: 'me', users: [first, 'me']});
+	client.emit({type: 'welcome', name: settings.self, users: [first, settings.self]});
 });
 // The newest stored message of the first conversation shows once it is open.
 const newest =
@@ -55,42 +71,98 @@ const newest =
 if (settings.history) await timeFrame(`history line ${newest}:`, () => stdin.type(ALT_1));
 else stdin.type(ALT_1);
 await pause(FRAME_GAP_MS * 4);
-(globalThis as {gc?: () => void}).gc?.();
-const {rss: rssBytes} = process.memoryUsage();
 
-// Which frames a garbage collection fell in, to tell a slow frame's cause.
-const collections: Array<{start: number; end: number}> = [];
+type Span = {start: number; end: number};
+const overlaps = (spans: Span[], start: number, end: number) =>
+	spans.some((span) => span.start < end && span.end > start);
+// Which frames a garbage collection or a history commit fell in, to tell a slow frame's cause.
+const collections: Span[] = [];
 const gcWatch = new PerformanceObserver((list) => {
 	for (const entry of list.getEntries()) {
 		collections.push({start: entry.startTime, end: entry.startTime + entry.duration});
 	}
 });
 gcWatch.observe({entryTypes: ['gc']});
+const commits: Span[] = [];
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+/** CPU spent inside the history's own calls (keeping a message, committing), all along. */
+let historyMs = 0;
+if (history) {
+	const flush = history.flush.bind(history);
+	// An own property shadows the method, so the store's timer commits through it too.
+	history.flush = () => {
+		const start = performance.now();
+		const cpu = process.cpuUsage();
+		flush();
+		commits.push({start, end: performance.now()});
+		historyMs += cpuMs(process.cpuUsage(cpu));
+	};
+	const record = history.record.bind(history);
+	history.record = (...args) => {
+		const cpu = process.cpuUsage();
+		record(...args);
+		historyMs += cpuMs(process.cpuUsage(cpu));
+	};
+}
+// How long each search's query took, inside the time to its frame.
+const queries: number[] = [];
+if (history) {
+	const search = history.search.bind(history);
+	history.search = (...args) => {
+		const start = performance.now();
+		const hits = search(...args);
+		queries.push(performance.now() - start);
+		return hits;
+	};
+}
+const profiler = settings.profileFile === undefined ? undefined : new Session();
+if (profiler) {
+	profiler.connect();
+	await profiler.post('Profiler.enable');
+	await profiler.post('Profiler.setSamplingInterval', {interval: 100});
+	await profiler.post('Profiler.start');
+}
 const frameMs: number[] = [];
+const frameCpuMs: number[] = [];
 const frameHadGc: boolean[] = [];
+const frameHadCommit: boolean[] = [];
 for (let index = 0; index < settings.frames; index++) {
 	await pause(FRAME_GAP_MS);
 	const needle = `live${index}x`;
 	const started = performance.now();
+	const cpu = process.cpuUsage();
 	const took = await timeFrame(needle, () => receive(first, `${needle} a new message arrives`));
+	const spent = process.cpuUsage(cpu);
 	frameMs.push(took);
+	frameCpuMs.push((spent.user + spent.system) / 1000);
 	const ended = started + took;
 	await pause(0);
-	frameHadGc.push(collections.some((gc) => gc.start < ended && gc.end > started));
+	frameHadGc.push(overlaps(collections, started, ended));
+	frameHadCommit.push(overlaps(commits, started, ended));
 }
 gcWatch.disconnect();
+if (profiler && settings.profileFile !== undefined) {
+	const {profile} = await profiler.post('Profiler.stop');
+	writeFileSync(settings.profileFile, JSON.stringify(profile));
+	profiler.disconnect();
+}
 
-let searchMs = Number.NaN;
-if (settings.history) {
-	stdin.type('/search -a zebrafinch');
+/** Enter on `/search -a WORD` to the frame of its results; Esc goes back. */
+async function timeSearch(word: string): Promise<number> {
+	stdin.type(`/search -a ${word}`);
 	await pause(FRAME_GAP_MS);
-	searchMs = await timeFrame('found', () => stdin.type('\r'));
+	const took = await timeFrame('found', () => stdin.type('\r'));
 	stdin.type('\u001B');
 	await pause(FRAME_GAP_MS);
+	return took;
 }
+// A word in one message of 1,000, and one in every message.
+const searchMs = settings.history ? await timeSearch('zebrafinch') : Number.NaN;
+const searchCommonMs = settings.history ? await timeSearch('ordinary') : Number.NaN;
 
 // The flood: a message every millisecond, from the partner shown, for floodSeconds.
 const cpuBefore = process.cpuUsage();
+const historyBefore = historyMs;
 let floodMessages = 0;
 const floodEnd = Date.now() + settings.floodSeconds * 1000;
 await new Promise<void>((resolve) => {
@@ -106,13 +178,18 @@ await new Promise<void>((resolve) => {
 });
 history?.flush();
 const flood = process.cpuUsage(cpuBefore);
+const floodHistoryMs = historyMs - historyBefore;
 
 const figures: HistoryUiFigures = {
 	frameMs,
+	frameCpuMs,
 	frameHadGc,
-	rssBytes,
+	frameHadCommit,
 	searchMs,
+	searchCommonMs,
+	searchQueryMs: queries,
 	floodCpuMs: (flood.user + flood.system) / 1000,
+	floodHistoryMs,
 	floodMessages,
 };
 await client.quit();

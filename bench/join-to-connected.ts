@@ -1,25 +1,11 @@
 // The time from starting the real `chat join` binary in a pseudo-terminal to the first frame
 // that says "connected", against a running host on loopback.
-import {mkdtempSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import pty from 'node-pty';
-import {deferred, withDeadline} from './deferred.js';
+import {spawnJoin} from './pty-join.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const CONNECT_DEADLINE_MS = 15_000;
-const EXIT_DEADLINE_MS = 5000;
-const CTRL_C = '\u0003';
-/** A config folder for this run's joins: they share one key, and pin the run's hosts nowhere lasting. */
-const CONFIG_DIR = mkdtempSync(path.join(os.tmpdir(), 'chat-bench-config-'));
-process.once('exit', () => {
-	rmSync(CONFIG_DIR, {recursive: true, force: true});
-});
 
 /** "connected" but not "disconnected"; the status bar colours it, so escapes may surround it. */
-const CONNECTED = /(?<!dis)connected/;
+export const CONNECTED = /(?<!dis)connected/;
 
 export type JoinTimes = {
 	/** Spawn to the first byte on the terminal: process start-up and module loading. */
@@ -34,42 +20,18 @@ export async function timeJoinToConnected(
 	name: string,
 	env: NodeJS.ProcessEnv = process.env,
 ): Promise<JoinTimes> {
-	const started = performance.now();
-	const terminal = pty.spawn(process.execPath, [CLI, 'join', `${name}@127.0.0.1:${port}`], {
-		name: 'xterm-256color',
-		cols: 120,
-		rows: 40,
-		cwd: ROOT,
-		// Its own identity and pinned host ids, never the user's config folder.
-		env: {...env, XDG_CONFIG_HOME: CONFIG_DIR},
-	});
-	const connected = deferred<number>();
-	const exited = deferred();
-	let screen = '';
-	let firstOutputMs = Number.NaN;
-	terminal.onData((data) => {
-		if (Number.isNaN(firstOutputMs)) firstOutputMs = performance.now() - started;
-		screen = (screen + data).slice(-4096);
-		if (CONNECTED.test(screen)) connected.resolve(performance.now());
-	});
-	terminal.onExit(() => {
-		exited.resolve();
-		connected.resolve(Number.NaN);
-	});
+	const join = spawnJoin(port, name, env);
 	try {
-		const at = await withDeadline(connected.promise, CONNECT_DEADLINE_MS, 'chat join').catch(
-			(error: unknown) => {
-				throw new Error(
-					`${(error as Error).message}; the screen ended with:\n${JSON.stringify(screen.slice(-800))}`,
-				);
-			},
-		);
-		if (Number.isNaN(at)) throw new Error(`chat join exited before it connected:\n${screen}`);
-		return {firstOutputMs, connectedMs: at - started};
+		// Its deadline never outlives a failed connect as an unhandled rejection.
+		const firstOutput = join
+			.waitFor(/./s, 'chat join', CONNECT_DEADLINE_MS)
+			.catch(() => Number.NaN);
+		const connected = await join.waitFor(CONNECTED, 'chat join', CONNECT_DEADLINE_MS);
+		return {
+			firstOutputMs: (await firstOutput) - join.startedAt,
+			connectedMs: connected - join.startedAt,
+		};
 	} finally {
-		terminal.write(CTRL_C);
-		await withDeadline(exited.promise, EXIT_DEADLINE_MS, 'chat join quitting').catch(() => {
-			terminal.kill();
-		});
+		await join.quit();
 	}
 }

@@ -69,6 +69,19 @@ test('search folds case and accents, in any script, newest first, within one con
 	assert.deepEqual(found('"quoted" nothing'), []);
 });
 
+test('a word in every message: the newest come first, within one conversation or all', (t) => {
+	const store = openStore(t);
+	const partners = ['bob', 'carol', 'dave'];
+	for (let index = 0; index < 3000; index++) {
+		const partner = partners[index % partners.length] ?? 'bob';
+		store.record(partner, {uid: `u${index}`, time: index, from: partner, text: `common ${index}`});
+	}
+	const found = (partner?: string) =>
+		store.search('common', partner, 4).map((hit) => `${hit.partner}:${hit.message.uid}`);
+	assert.deepEqual(found(), ['dave:u2999', 'carol:u2998', 'bob:u2997', 'dave:u2996']);
+	assert.deepEqual(found('carol'), ['carol:u2998', 'carol:u2995', 'carol:u2992', 'carol:u2989']);
+});
+
 test('a closed conversation leaves the list until a new message comes; forgetting deletes it', (t) => {
 	const store = openStore(t);
 	store.record('bob', received('1', 1, 'hello'));

@@ -3,6 +3,8 @@
 // disk, Home and End jump, /search finds and Enter jumps to a result, /forget asks first.
 import assert from 'node:assert/strict';
 import {test, type TestContext} from 'node:test';
+import {HISTORY_START_CONVERSATIONS} from '../source/client/limits.js';
+import type {ChatHistory} from '../source/history/chat-history.js';
 import {HistoryStore} from '../source/history/history-store.js';
 import {SESSION_LABEL} from '../source/ui/state/visible-window.js';
 import {keys, renderChat, waitUntil} from './helpers/render-chat.js';
@@ -60,6 +62,46 @@ test('reopening: past conversations are listed, offline until online, with their
 		history.latest('bob', 1).map((message) => message.text),
 		['hello again'],
 	);
+});
+
+test('only the most recent conversations are read at start; another is read when first shown', async (t) => {
+	const history = openHistory(t);
+	const count = HISTORY_START_CONVERSATIONS + 2;
+	const start = Date.now() - DAY_MS;
+	for (let index = 0; index < count; index++) {
+		// p0 is the oldest conversation, so it is among the last listed.
+		history.record(`p${index}`, {
+			uid: `m${index}`,
+			time: start + index * 60_000,
+			from: `p${index}`,
+			text: `said by p${index}`,
+		});
+	}
+	history.flush();
+	const read: string[] = [];
+	const counting: ChatHistory = {
+		conversations: () => history.conversations(),
+		latest(partner, limit) {
+			read.push(partner);
+			return history.latest(partner, limit);
+		},
+		earliest: (partner, limit) => history.earliest(partner, limit),
+		before: (partner, at, limit) => history.before(partner, at, limit),
+		after: (partner, at, limit) => history.after(partner, at, limit),
+		search: (text, partner, limit) => history.search(text, partner, limit),
+		record: (partner, message, ref) => history.record(partner, message, ref),
+		recordResult: (ref, delivery) => history.recordResult(ref, delivery),
+		closeConversation: (partner) => history.closeConversation(partner),
+		forgetConversation: (partner) => history.forgetConversation(partner),
+	};
+	const chat = renderChat({history: counting, columns: 80, rows: 20});
+	t.after(() => chat.unmount());
+	chat.client.welcome('alice', []);
+	await chat.waitFor((frame) => /p0 off/.test(frame), 'p0 listed as offline');
+	assert.equal(read.length, HISTORY_START_CONVERSATIONS);
+	assert.ok(!read.includes('p0') && !read.includes('p1'), 'the oldest two are not read yet');
+	await chat.submit('/to p0');
+	await chat.waitFor((frame) => frame.includes('said by p0'), "p0's message, read when shown");
 });
 
 test('PgUp pages older messages in from disk; Home and End jump to the oldest and the newest', async (t) => {

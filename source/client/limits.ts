@@ -128,6 +128,13 @@ export const FOLLOW_PAUSE_AFTER_CHOICE_MS = 10_000;
 /** Messages read from disk per conversation at start: a screenful, so start-up stays quick. */
 export const HISTORY_START_MESSAGES = 50;
 
+/**
+ * Conversations whose newest messages are read at start, the most recent first: those likely
+ * opened first show at once. The others are read when first shown, so start-up and memory do
+ * not grow with the number of conversations kept.
+ */
+export const HISTORY_START_CONVERSATIONS = 10;
+
 /** Messages read per page when scrolling into the past: several screens, one quick indexed read. */
 export const HISTORY_PAGE_MESSAGES = 200;
 

@@ -66,11 +66,11 @@ export function prepareRows(db: HistoryDatabase) {
 			`SELECT ${COLUMNS} FROM messages m WHERE m.conversation = ? ${where}
 			 ORDER BY m.time ${order}, m.uid ${order} LIMIT ?`,
 		);
-	const hits = (from: string, match: string) =>
+	const hits = (from: string, match: string, newestFirst: string) =>
 		db.prepare<[SearchParameters], MessageRow & {partner: string}>(
 			`SELECT c.partner, ${COLUMNS} FROM ${from} JOIN conversations c ON c.id = m.conversation
 			 WHERE ${match} AND c.host = @host AND c.self_key = @self
-			 AND (@partner = '' OR c.partner_key = @partner) ORDER BY m.id DESC LIMIT @limit`,
+			 AND (@partner = '' OR c.partner_key = @partner) ORDER BY ${newestFirst} LIMIT @limit`,
 		);
 	return {
 		conversation: db.prepare<[string, string, string], ConversationRow>(
@@ -87,13 +87,16 @@ export function prepareRows(db: HistoryDatabase) {
 		all: db.prepare<[number], MessageRow>(
 			`SELECT ${COLUMNS} FROM messages m WHERE m.conversation = ? ORDER BY m.time, m.uid`,
 		),
-		// Trigrams answer three characters or more from the index, newest rows first.
+		// Trigrams answer three characters or more from the index, newest rows first: ordered by
+		// the index's own rowid, so it hands them over in that order and stops at the limit (by
+		// m.id, a word in every message sorted all of them first).
 		search: hits(
 			'message_text JOIN messages m ON m.id = message_text.rowid',
 			'message_text MATCH @query',
+			'message_text.rowid DESC',
 		),
 		// Shorter text has no trigram: a scan from the newest, folding each text as search does.
-		scan: hits('messages m', 'folded_has(m.text, @query)'),
+		scan: hits('messages m', 'folded_has(m.text, @query)', 'm.id DESC'),
 	};
 }
 

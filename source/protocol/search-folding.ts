@@ -2,13 +2,29 @@
 // script. The local history folds the same way, so what is found is what gets highlighted.
 
 const MARKS = /\p{M}/gu;
+/** ASCII has no accents and lower-cases letter by letter: it folds with toLowerCase alone. */
+const ASCII = /^[\u0000-\u007F]*$/;
+
+/**
+ * Characters whose folding is remembered: a search scan folds every stored text, and folding
+ * one character afresh costs many times a lookup. More than any conversation's alphabet; the
+ * bound only holds against text of random code points.
+ */
+const FOLD_CACHE_CHARACTERS = 4096;
+const foldedCharacters = new Map<string, string>();
 
 /** One character folded: decomposed, its accents dropped, lower-cased. */
 function foldCharacter(character: string): string {
-	return character.normalize('NFD').replaceAll(MARKS, '').toLowerCase();
+	let folded = foldedCharacters.get(character);
+	if (folded === undefined) {
+		folded = character.normalize('NFD').replaceAll(MARKS, '').toLowerCase();
+		if (foldedCharacters.size < FOLD_CACHE_CHARACTERS) foldedCharacters.set(character, folded);
+	}
+	return folded;
 }
 
 export function foldForSearch(text: string): string {
+	if (ASCII.test(text)) return text.toLowerCase();
 	let folded = '';
 	for (const character of text) folded += foldCharacter(character);
 	return folded;

@@ -1,7 +1,8 @@
-// The conversations a session starts with: those the history kept open, each with its newest
-// messages (the rest is paged in from disk), their partners listed as offline until online.
+// The conversations a session starts with: those the history kept open, the most recent with
+// their newest messages (the rest is paged in from disk when shown), their partners listed as
+// offline until online.
 import type {ChatHistory} from '../../history/chat-history.js';
-import {HISTORY_START_MESSAGES} from '../../client/limits.js';
+import {HISTORY_START_CONVERSATIONS, HISTORY_START_MESSAGES} from '../../client/limits.js';
 import type {Conversation} from './chat-state.js';
 import {fromHistory} from './history-pages.js';
 import {logOf} from './message-log.js';
@@ -11,8 +12,12 @@ export function pastConversations(
 	sessionStart: number,
 ): Map<string, Conversation> {
 	const conversations = new Map<string, Conversation>();
-	for (const stored of history.conversations()) {
-		const messages = history.latest(stored.partner, HISTORY_START_MESSAGES);
+	// Most recent first: readShownPartner reads the page of one left empty once it is shown.
+	for (const [index, stored] of history.conversations().entries()) {
+		const messages =
+			index < HISTORY_START_CONVERSATIONS
+				? history.latest(stored.partner, HISTORY_START_MESSAGES)
+				: [];
 		conversations.set(stored.partner, {
 			partner: stored.partner,
 			log: logOf(
