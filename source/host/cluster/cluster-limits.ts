@@ -27,3 +27,8 @@ export const REDIS_RECONNECT_JITTER_RATIO = 0.5;
 
 /** `chat host --redis` gives up starting when Redis does not answer in this time. */
 export const REDIS_CONNECT_TIMEOUT_MS = 5000;
+
+/** Characters of frames in one PUBLISH at most: a flood's tick goes out as several payloads, which
+ * Redis and the receiving host each take in turn with other work, instead of one so large that it
+ * holds both up and is decoded in one long block (bench/README.md, "Cluster"). */
+export const PUBLISH_BATCH_CHARS = 64 * 1024;

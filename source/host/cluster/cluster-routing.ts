@@ -1,11 +1,10 @@
 // Messages between the hosts of a cluster (docs/cluster.md "Routing"): a message for a user on
-// another host goes to that host's channel, batched into one PUBLISH per host per tick; the host
+// another host goes to that host's channel, batched per host per tick (frame-outbox.ts); the host
 // that stamped it keeps it until the recipient's host answers (handed over, held, failed), so its
 // sender hears exactly once, and fails it when that host goes away, does not answer, or Redis does.
 
 import type {Relay} from '../relay/relay.js';
 import {User, type Delivery} from '../relay/user.js';
-import {hostChannel} from './cluster-keys.js';
 import {
 	decodeHostFrames,
 	encodeHostFrame,
@@ -14,6 +13,7 @@ import {
 	type MessageFrame,
 } from './cluster-frames.js';
 import {REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
+import {FrameOutbox} from './frame-outbox.js';
 import {HostOrigin, originHost} from './host-origin.js';
 import type {RedisLink} from './redis-link.js';
 
@@ -32,8 +32,6 @@ type Pending = {
 	readonly sentAt: number;
 };
 
-type Outbox = {frames: string[]; deliveries: Delivery[]};
-
 export class ClusterRouting {
 	readonly #self: string;
 	readonly #link: RedisLink;
@@ -41,17 +39,17 @@ export class ClusterRouting {
 	#relay: Relay | undefined;
 	/** Messages this host stamped, by id, until their final answer. */
 	readonly #pending = new Map<string, Pending>();
-	readonly #outboxes = new Map<string, Outbox>();
+	readonly #outbox: FrameOutbox;
 	readonly #origins = new Map<string, HostOrigin>();
-	#flushing = false;
-	/** Hosts with a PUBLISH that Redis has not answered yet. */
-	readonly #inFlight = new Set<string>();
 	readonly #sweep: NodeJS.Timeout;
 
 	constructor(self: string, link: RedisLink, users: RoutingUsers) {
 		this.#self = self;
 		this.#link = link;
 		this.#users = users;
+		this.#outbox = new FrameOutbox(link, (deliveries, why) => {
+			this.#failAll(deliveries, why);
+		});
 		this.#sweep = setInterval(this.#failSilent, REMOTE_ANSWER_TIMEOUT_MS / 4);
 		this.#sweep.unref();
 	}
@@ -104,14 +102,12 @@ export class ClusterRouting {
 			origin,
 			line: delivery.line,
 		};
-		const box = this.#outbox(host);
-		box.frames.push(encodeHostFrame(frame));
-		box.deliveries.push(delivery);
+		this.#outbox.push(host, encodeHostFrame(frame), delivery);
 	}
 
 	/** Sends a frame that needs no answer; lost if Redis is away. */
 	sendFrame(host: string, frame: HostFrame): void {
-		if (this.#link.up) this.#outbox(host).frames.push(encodeHostFrame(frame));
+		if (this.#link.up) this.#outbox.push(host, encodeHostFrame(frame));
 	}
 
 	/** Tells `host` what became of a message it stamped (this host: at once). */
@@ -179,7 +175,7 @@ export class ClusterRouting {
 			);
 		}
 
-		this.#outboxes.delete(host);
+		this.#outbox.forget(host);
 	}
 
 	/** Redis went away: answers from other hosts may be lost with it, so nothing waits for them. */
@@ -200,62 +196,9 @@ export class ClusterRouting {
 		clearInterval(this.#sweep);
 	}
 
-	#outbox(host: string): Outbox {
-		let box = this.#outboxes.get(host);
-		if (box === undefined) {
-			box = {frames: [], deliveries: []};
-			this.#outboxes.set(host, box);
-		}
-
-		if (!this.#flushing) {
-			this.#flushing = true;
-			setImmediate(this.#flush);
-		}
-
-		return box;
-	}
-
 	/** Publishes what waits now, and resolves once Redis has taken it (before a shutdown). */
 	async flushNow(): Promise<void> {
-		await Promise.all(this.#publishAll());
-	}
-
-	readonly #flush = (): void => {
-		void this.#publishAll();
-	};
-
-	#publishAll(): Array<Promise<void>> {
-		this.#flushing = false;
-		const published: Array<Promise<void>> = [];
-		for (const [host, box] of this.#outboxes) {
-			// One PUBLISH in flight per host: what comes meanwhile joins the next one, so a busy
-			// relay sends Redis fewer, larger payloads, and an idle one waits for nothing.
-			if (this.#inFlight.has(host)) continue;
-			this.#outboxes.delete(host);
-			if (box.frames.length === 0) continue;
-			published.push(this.#publish(host, box));
-		}
-
-		return published;
-	}
-
-	async #publish(host: string, box: Outbox): Promise<void> {
-		this.#inFlight.add(host);
-		const {deliveries} = box;
-		try {
-			const receivers = await this.#link.commands.publish(hostChannel(host), box.frames.join('\n'));
-			// Nobody listens on the host's channel: it is gone, though its lease has not run out.
-			if (receivers === 0) this.#failAll(deliveries, 'is not answering');
-		} catch {
-			this.#failAll(deliveries, 'cannot be reached: the cluster lost its Redis');
-		} finally {
-			this.#inFlight.delete(host);
-			const next = this.#outboxes.get(host);
-			if (next !== undefined && next.frames.length > 0 && !this.#flushing) {
-				this.#flushing = true;
-				setImmediate(this.#flush);
-			}
-		}
+		await this.#outbox.flushNow();
 	}
 
 	#failAll(deliveries: readonly Delivery[], why: string): void {
