@@ -32,3 +32,8 @@ export const REDIS_CONNECT_TIMEOUT_MS = 5000;
  * Redis and the receiving host each take in turn with other work, instead of one so large that it
  * holds both up and is decoded in one long block (bench/README.md, "Cluster"). */
 export const PUBLISH_BATCH_CHARS = 64 * 1024;
+
+/** PUBLISHes to one host that Redis has not answered yet, at most: a flood waits on its own host
+ * rather than in Redis's output buffer for the receiving host's subscriber, which Redis cuts off
+ * past `client-output-buffer-limit pubsub` (32 MB by default). */
+export const PUBLISHES_IN_FLIGHT = 4;

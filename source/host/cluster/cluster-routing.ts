@@ -47,7 +47,7 @@ export class ClusterRouting {
 		this.#self = self;
 		this.#link = link;
 		this.#users = users;
-		this.#outbox = new FrameOutbox(link, (deliveries, why) => {
+		this.#outbox = new FrameOutbox(link.commands, (deliveries, why) => {
 			this.#failAll(deliveries, why);
 		});
 		this.#sweep = setInterval(this.#failSilent, REMOTE_ANSWER_TIMEOUT_MS / 4);

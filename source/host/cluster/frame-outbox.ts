@@ -1,45 +1,61 @@
 // Frames for other hosts of the cluster (docs/cluster.md "Channels"): what this host sends one
 // host in a tick goes out at the end of the tick in one PUBLISH, or, in a flood, in several of at
-// most PUBLISH_BATCH_CHARS each. Every batch is published at once, never waiting for the one
-// before: node-redis pipelines them on the one commands connection and Redis runs them in order,
-// so the frames for one host keep their order and a busy tick never waits a round trip.
+// most PUBLISH_BATCH_CHARS each. Up to PUBLISHES_IN_FLIGHT batches per host go out without waiting
+// for one another: node-redis pipelines them on the one commands connection and Redis runs them in
+// order, so the frames for one host keep their order and a busy tick seldom waits a round trip.
+// Past that, frames wait here, in batches that grow to the limit, rather than in Redis's buffer
+// for the receiving host's subscriber.
 
 import type {Delivery} from '../relay/user.js';
 import {hostChannel} from './cluster-keys.js';
-import {PUBLISH_BATCH_CHARS} from './cluster-limits.js';
-import type {RedisLink} from './redis-link.js';
+import {PUBLISHES_IN_FLIGHT, PUBLISH_BATCH_CHARS} from './cluster-limits.js';
 
 type Batch = {
-	readonly host: string;
 	frames: string[];
 	chars: number;
 	/** The messages in the batch, failed if it never reaches the host. */
 	deliveries: Delivery[];
 };
 
+/** What waits for one host: the batch filling now, the full ones in order, the PUBLISHes out. */
+type HostQueue = {
+	readonly host: string;
+	open: Batch | undefined;
+	readonly sealed: Batch[];
+	inFlight: number;
+};
+
+/** Where batches go: the commands connection of the host's RedisLink. */
+export type Publisher = {publish(channel: string, payload: string): Promise<number>};
+
 /** What to do with the messages of a batch that did not reach its host, and why (a phrase). */
 export type BatchLost = (deliveries: readonly Delivery[], why: string) => void;
 
 export class FrameOutbox {
-	readonly #link: RedisLink;
+	readonly #publisher: Publisher;
 	readonly #lost: BatchLost;
-	/** The batch filling now, per host. */
-	readonly #open = new Map<string, Batch>();
+	readonly #queues = new Map<string, HostQueue>();
 	/** PUBLISHes Redis has not answered yet. */
 	readonly #inFlight = new Set<Promise<void>>();
 	#scheduled = false;
 
-	constructor(link: RedisLink, lost: BatchLost) {
-		this.#link = link;
+	constructor(publisher: Publisher, lost: BatchLost) {
+		this.#publisher = publisher;
 		this.#lost = lost;
 	}
 
 	/** Queues one encoded frame for `host`; `delivery` is the message it carries, if any. */
 	push(host: string, frame: string, delivery?: Delivery): void {
-		let batch = this.#open.get(host);
+		let queue = this.#queues.get(host);
+		if (queue === undefined) {
+			queue = {host, open: undefined, sealed: [], inFlight: 0};
+			this.#queues.set(host, queue);
+		}
+
+		let batch = queue.open;
 		if (batch === undefined) {
-			batch = {host, frames: [], chars: 0, deliveries: []};
-			this.#open.set(host, batch);
+			batch = {frames: [], chars: 0, deliveries: []};
+			queue.open = batch;
 			if (!this.#scheduled) {
 				this.#scheduled = true;
 				setImmediate(this.#flush);
@@ -50,37 +66,57 @@ export class FrameOutbox {
 		batch.chars += frame.length + 1;
 		if (delivery !== undefined) batch.deliveries.push(delivery);
 		if (batch.chars >= PUBLISH_BATCH_CHARS) {
-			this.#open.delete(host);
-			this.#publish(batch);
+			queue.open = undefined;
+			queue.sealed.push(batch);
+			this.#pump(queue);
 		}
 	}
 
 	/** `host` is gone: what waits for it is not sent (its messages are failed by the routing). */
 	forget(host: string): void {
-		this.#open.delete(host);
+		const queue = this.#queues.get(host);
+		if (queue === undefined) return;
+		queue.open = undefined;
+		queue.sealed.length = 0;
 	}
 
 	/** Publishes what waits now, and resolves once Redis has taken every batch (before a shutdown). */
 	async flushNow(): Promise<void> {
 		this.#flush();
-		await Promise.all(this.#inFlight);
+		while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
 	}
 
 	readonly #flush = (): void => {
 		this.#scheduled = false;
-		for (const batch of this.#open.values()) this.#publish(batch);
-		this.#open.clear();
+		for (const queue of this.#queues.values()) this.#pump(queue);
 	};
 
-	#publish(batch: Batch): void {
-		const published = this.#send(batch);
-		this.#inFlight.add(published);
-		void published.finally(() => this.#inFlight.delete(published));
+	/** Publishes the host's batches in order, the full ones first, as far as PUBLISHES_IN_FLIGHT
+	 * allows; the one filling waits for a free place, and grows meanwhile. */
+	#pump(queue: HostQueue): void {
+		while (queue.inFlight < PUBLISHES_IN_FLIGHT) {
+			let batch = queue.sealed.shift();
+			if (batch === undefined) {
+				batch = queue.open;
+				queue.open = undefined;
+			}
+
+			if (batch === undefined) break;
+			queue.inFlight++;
+			const published = this.#send(queue.host, batch).finally(() => {
+				queue.inFlight--;
+				this.#inFlight.delete(published);
+				this.#pump(queue);
+			});
+			this.#inFlight.add(published);
+		}
+
+		if (queue.inFlight === 0 && queue.open === undefined) this.#queues.delete(queue.host);
 	}
 
-	async #send({host, frames, deliveries}: Batch): Promise<void> {
+	async #send(host: string, {frames, deliveries}: Batch): Promise<void> {
 		try {
-			const receivers = await this.#link.commands.publish(hostChannel(host), frames.join('\n'));
+			const receivers = await this.#publisher.publish(hostChannel(host), frames.join('\n'));
 			// Nobody listens on the host's channel: it is gone, though its lease has not run out.
 			if (receivers === 0) this.#lost(deliveries, 'is not answering');
 		} catch {
