@@ -1,13 +1,18 @@
 // The cluster's outbox (source/host/cluster/frame-outbox.ts): what one tick sends a host goes in
 // one PUBLISH; a flood goes in payloads of at most PUBLISH_BATCH_CHARS (and one frame), in order,
-// with no more than PUBLISHES_IN_FLIGHT unanswered; a batch nobody takes fails its messages.
+// never more than UNANSWERED_PER_HOST messages ahead of the host's answers (and one batch); a
+// shutdown sends everything; a batch nobody takes fails its messages.
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {goneUser} from '../source/host/cluster/cluster-routing.js';
 import {hostChannel} from '../source/host/cluster/cluster-keys.js';
-import {PUBLISHES_IN_FLIGHT, PUBLISH_BATCH_CHARS} from '../source/host/cluster/cluster-limits.js';
-import {FrameOutbox, type Publisher} from '../source/host/cluster/frame-outbox.js';
+import {PUBLISH_BATCH_CHARS, UNANSWERED_PER_HOST} from '../source/host/cluster/cluster-limits.js';
+import {
+	FrameOutbox,
+	type OutboxRouting,
+	type Publisher,
+} from '../source/host/cluster/frame-outbox.js';
 import type {Delivery} from '../source/host/relay/user.js';
 
 type Sent = {channel: string; payload: string; answer(receivers: number): void};
@@ -34,6 +39,12 @@ function heldPublisher(): {publisher: Publisher; sent: Sent[]; unanswered(): num
 	return {publisher, sent, unanswered: () => unanswered};
 }
 
+/** A routing with nothing waiting on any host, where nothing may be lost. */
+const idle: OutboxRouting = {
+	waitingOn: () => 0,
+	lost: () => assert.fail('nothing is lost'),
+};
+
 const tick = async () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function delivery(id: string): Delivery {
@@ -49,7 +60,7 @@ function delivery(id: string): Delivery {
 
 test("one tick's frames for a host go in one PUBLISH on its channel, in order", async () => {
 	const {publisher, sent} = heldPublisher();
-	const outbox = new FrameOutbox(publisher, () => assert.fail('nothing is lost'));
+	const outbox = new FrameOutbox(publisher, idle);
 	outbox.push('hB', 'm\t1');
 	outbox.push('hC', 'm\t2');
 	outbox.push('hB', 'a\t3');
@@ -64,30 +75,57 @@ test("one tick's frames for a host go in one PUBLISH on its channel, in order", 
 	);
 });
 
-test('a flood goes in bounded payloads, in order, with a bounded number unanswered', async () => {
-	const {publisher, sent, unanswered} = heldPublisher();
-	const outbox = new FrameOutbox(publisher, () => assert.fail('nothing is lost'));
+test('a flood goes in bounded payloads, in order, and waits for the answers past the window', async () => {
+	const {publisher, sent} = heldPublisher();
+	let waiting = 0;
+	const outbox = new FrameOutbox(publisher, {waitingOn: () => waiting, lost: idle.lost});
 	const frame = (index: number) => `m\t${String(index).padStart(6, '0')}\t${'x'.repeat(90)}`;
-	const count = Math.ceil((PUBLISH_BATCH_CHARS * (PUBLISHES_IN_FLIGHT + 3)) / 100);
-	for (let index = 0; index < count; index++) outbox.push('hB', frame(index));
+	const count = UNANSWERED_PER_HOST * 3;
+	for (let index = 0; index < count; index++) {
+		// Every message waits on the host's answer from the moment it is stamped.
+		waiting++;
+		outbox.push('hB', frame(index), delivery(String(index)));
+	}
+
 	await tick();
-	assert.equal(unanswered(), PUBLISHES_IN_FLIGHT, 'the rest waits for a free place');
-	const flushed = outbox.flushNow();
-	// Answer each PUBLISH as it comes, until everything is out.
-	for (let answered = 0; answered < sent.length; answered++) {
-		assert.ok(unanswered() <= PUBLISHES_IN_FLIGHT);
-		sent[answered]?.answer(1);
+	const published = () => sent.reduce((sum, {payload}) => sum + payload.split('\n').length, 0);
+	const batch = Math.ceil(PUBLISH_BATCH_CHARS / frame(0).length);
+	assert.ok(published() >= UNANSWERED_PER_HOST - batch, 'the window is used');
+	assert.ok(published() < UNANSWERED_PER_HOST + batch, 'the rest waits for answers');
+	// The host answers everything published so far; what waited goes, a window at a time.
+	let answered = 0;
+	while (answered < count) {
+		const out = published();
+		assert.ok(out > answered, 'answers let more go');
+		assert.ok(out - answered < UNANSWERED_PER_HOST + batch);
+		waiting -= out - answered;
+		answered = out;
+		outbox.resume('hB');
 		await tick();
 	}
 
-	await flushed;
 	const frames = sent.flatMap(({payload}) => payload.split('\n'));
 	assert.deepEqual(
 		frames,
 		Array.from({length: count}, (_, index) => frame(index)),
 	);
 	for (const {payload} of sent) assert.ok(payload.length < PUBLISH_BATCH_CHARS + frame(0).length);
-	assert.ok(sent.length > PUBLISHES_IN_FLIGHT);
+});
+
+test('a shutdown publishes everything, whatever the answers', async () => {
+	const {publisher, sent} = heldPublisher();
+	const outbox = new FrameOutbox(publisher, {
+		waitingOn: () => UNANSWERED_PER_HOST * 2,
+		lost: idle.lost,
+	});
+	outbox.push('hB', 'm\t1', delivery('1'));
+	const flushed = outbox.flushNow();
+	assert.deepEqual(
+		sent.map(({payload}) => payload),
+		['m\t1'],
+	);
+	sent[0]?.answer(1);
+	await flushed;
 });
 
 test('the messages of a batch nobody listens to, or Redis refused, are lost with a reason', async () => {
@@ -99,8 +137,11 @@ test('the messages of a batch nobody listens to, or Redis refused, are lost with
 			return 0;
 		},
 	};
-	const outbox = new FrameOutbox(publisher, (deliveries, why) => {
-		lost.push([deliveries.map((each) => each.id), why]);
+	const outbox = new FrameOutbox(publisher, {
+		waitingOn: () => 0,
+		lost(deliveries, why) {
+			lost.push([deliveries.map((each) => each.id), why]);
+		},
 	});
 	outbox.push('hB', 'm\t1', delivery('1'));
 	outbox.push('hB', 'p\tbob\talice');
@@ -117,7 +158,7 @@ test('the messages of a batch nobody listens to, or Redis refused, are lost with
 
 test('what waits for a host that is gone is not sent', async () => {
 	const {publisher, sent} = heldPublisher();
-	const outbox = new FrameOutbox(publisher, () => assert.fail('nothing is lost'));
+	const outbox = new FrameOutbox(publisher, idle);
 	outbox.push('hB', 'm\t1');
 	outbox.forget('hB');
 	outbox.push('hC', 'm\t2');

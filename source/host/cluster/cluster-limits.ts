@@ -33,7 +33,8 @@ export const REDIS_CONNECT_TIMEOUT_MS = 5000;
  * holds both up and is decoded in one long block (bench/README.md, "Cluster"). */
 export const PUBLISH_BATCH_CHARS = 64 * 1024;
 
-/** PUBLISHes to one host that Redis has not answered yet, at most: a flood waits on its own host
+/** Messages handed to one host and not answered yet, at most: a flood waits on its own host
  * rather than in Redis's output buffer for the receiving host's subscriber, which Redis cuts off
- * past `client-output-buffer-limit pubsub` (32 MB by default). */
-export const PUBLISHES_IN_FLIGHT = 4;
+ * past `client-output-buffer-limit pubsub` (32 MB by default), and a few round trips' worth keep
+ * both hosts busy. */
+export const UNANSWERED_PER_HOST = 4000;

@@ -14,6 +14,7 @@ import {
 } from './cluster-frames.js';
 import {REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
 import {FrameOutbox} from './frame-outbox.js';
+import {PendingAnswers} from './pending-answers.js';
 import {HostOrigin, originHost} from './host-origin.js';
 import type {RedisLink} from './redis-link.js';
 
@@ -25,20 +26,13 @@ export type RoutingUsers = {
 	isLocal(user: User): boolean;
 };
 
-type Pending = {
-	readonly delivery: Delivery;
-	/** The host it was handed to; undefined once it is held in Redis (it waits for its recipient). */
-	host: string | undefined;
-	readonly sentAt: number;
-};
-
 export class ClusterRouting {
 	readonly #self: string;
 	readonly #link: RedisLink;
 	readonly #users: RoutingUsers;
 	#relay: Relay | undefined;
 	/** Messages this host stamped, by id, until their final answer. */
-	readonly #pending = new Map<string, Pending>();
+	readonly #pending: PendingAnswers;
 	readonly #outbox: FrameOutbox;
 	readonly #origins = new Map<string, HostOrigin>();
 	readonly #sweep: NodeJS.Timeout;
@@ -47,8 +41,15 @@ export class ClusterRouting {
 		this.#self = self;
 		this.#link = link;
 		this.#users = users;
-		this.#outbox = new FrameOutbox(link.commands, (deliveries, why) => {
-			this.#failAll(deliveries, why);
+		const outbox = new FrameOutbox(link.commands, {
+			waitingOn: (host) => this.#pending.waitingOn(host),
+			lost: (deliveries, why) => {
+				this.#failAll(deliveries, why);
+			},
+		});
+		this.#outbox = outbox;
+		this.#pending = new PendingAnswers((host) => {
+			outbox.resume(host);
 		});
 		this.#sweep = setInterval(this.#failSilent, REMOTE_ANSWER_TIMEOUT_MS / 4);
 		this.#sweep.unref();
@@ -84,11 +85,10 @@ export class ClusterRouting {
 
 		const origin = originHost(delivery, this.#self);
 		if (delivery.origin === undefined) {
-			this.#pending.set(delivery.id, {delivery, host, sentAt: Date.now()});
+			this.#pending.add(delivery, host);
 		} else if (origin === this.#self) {
 			// Stamped here and held in Redis a while: it waits on `host` now.
-			const entry = this.#pending.get(delivery.id);
-			if (entry !== undefined) entry.host = host;
+			this.#pending.moveTo(delivery.id, host);
 		}
 
 		const frame: MessageFrame = {
@@ -119,13 +119,12 @@ export class ClusterRouting {
 	/** A message this host stamped now waits in Redis for its away recipient. */
 	heldHere(delivery: Delivery): void {
 		if (delivery.origin === undefined) {
-			this.#pending.set(delivery.id, {delivery, host: undefined, sentAt: Date.now()});
+			this.#pending.add(delivery, undefined);
 			return;
 		}
 
-		const entry = this.#pending.get(delivery.id);
-		if (entry !== undefined && originHost(delivery, this.#self) === this.#self)
-			entry.host = undefined;
+		if (originHost(delivery, this.#self) === this.#self)
+			this.#pending.moveTo(delivery.id, undefined);
 	}
 
 	/** It could not be held after all: no answer will come for it. */
@@ -164,7 +163,8 @@ export class ClusterRouting {
 
 	/** `host` is gone: what was handed to it and not answered fails. */
 	hostGone(host: string): void {
-		for (const [id, entry] of this.#pending) {
+		this.#outbox.forget(host);
+		for (const [id, entry] of this.#pending.entries()) {
 			if (entry.host !== host) continue;
 			this.#pending.delete(id);
 			const name = entry.delivery.recipient.name;
@@ -174,13 +174,13 @@ export class ClusterRouting {
 				`${name}'s host went away before the message was handed on`,
 			);
 		}
-
-		this.#outbox.forget(host);
 	}
 
 	/** Redis went away: answers from other hosts may be lost with it, so nothing waits for them. */
 	lost(): void {
-		for (const [id, entry] of this.#pending) {
+		// What waits to be published would reach its recipient after its sender heard FAILED.
+		this.#outbox.forgetAll();
+		for (const [id, entry] of this.#pending.entries()) {
 			if (entry.host === undefined) continue;
 			this.#pending.delete(id);
 			const name = entry.delivery.recipient.name;
@@ -250,7 +250,7 @@ export class ClusterRouting {
 		const relay = this.#relay;
 		if (entry === undefined || relay === undefined) return;
 		if (answer.outcome === 'h') {
-			entry.host = undefined;
+			this.#pending.moveTo(answer.id, undefined);
 			relay.senderHeld(entry.delivery);
 			return;
 		}
@@ -262,7 +262,7 @@ export class ClusterRouting {
 
 	readonly #failSilent = (): void => {
 		const before = Date.now() - REMOTE_ANSWER_TIMEOUT_MS;
-		for (const [id, entry] of this.#pending) {
+		for (const [id, entry] of this.#pending.entries()) {
 			if (entry.host === undefined || entry.sentAt > before) continue;
 			this.#pending.delete(id);
 			const name = entry.delivery.recipient.name;
