@@ -1,13 +1,17 @@
 // The cluster's outbox (source/host/cluster/frame-outbox.ts): what one tick sends a host goes in
 // one PUBLISH; a flood goes in payloads of at most PUBLISH_BATCH_CHARS (and one frame), in order,
-// never more than UNANSWERED_PER_HOST messages ahead of the host's answers (and one batch); a
+// never more than UNANSWERED_CHARS_PER_HOST of messages ahead of the host's answers (and one
+// batch); a
 // shutdown sends everything; a batch nobody takes fails its messages.
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {goneUser} from '../source/host/cluster/cluster-routing.js';
 import {hostChannel} from '../source/host/cluster/cluster-keys.js';
-import {PUBLISH_BATCH_CHARS, UNANSWERED_PER_HOST} from '../source/host/cluster/cluster-limits.js';
+import {
+	PUBLISH_BATCH_CHARS,
+	UNANSWERED_CHARS_PER_HOST,
+} from '../source/host/cluster/cluster-limits.js';
 import {
 	FrameOutbox,
 	type OutboxRouting,
@@ -47,14 +51,14 @@ const idle: OutboxRouting = {
 
 const tick = async () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function delivery(id: string): Delivery {
+function delivery(id: string, line = `line ${id}`): Delivery {
 	return {
 		id,
 		time: 1,
 		sender: goneUser('alice', 'alice'),
 		ref: undefined,
 		recipient: goneUser('bob', 'bob'),
-		line: `line ${id}`,
+		line,
 	};
 }
 
@@ -80,25 +84,27 @@ test('a flood goes in bounded payloads, in order, and waits for the answers past
 	let waiting = 0;
 	const outbox = new FrameOutbox(publisher, {waitingOn: () => waiting, lost: idle.lost});
 	const frame = (index: number) => `m\t${String(index).padStart(6, '0')}\t${'x'.repeat(90)}`;
-	const count = UNANSWERED_PER_HOST * 3;
+	const line = 'x'.repeat(100);
+	const window = Math.floor(UNANSWERED_CHARS_PER_HOST / line.length);
+	const count = window * 3;
 	for (let index = 0; index < count; index++) {
 		// Every message waits on the host's answer from the moment it is stamped.
-		waiting++;
-		outbox.push('hB', frame(index), delivery(String(index)));
+		waiting += line.length;
+		outbox.push('hB', frame(index), delivery(String(index), line));
 	}
 
 	await tick();
 	const published = () => sent.reduce((sum, {payload}) => sum + payload.split('\n').length, 0);
 	const batch = Math.ceil(PUBLISH_BATCH_CHARS / frame(0).length);
-	assert.ok(published() >= UNANSWERED_PER_HOST - batch, 'the window is used');
-	assert.ok(published() < UNANSWERED_PER_HOST + batch, 'the rest waits for answers');
+	assert.ok(published() >= window - batch, 'the window is used');
+	assert.ok(published() < window + batch, 'the rest waits for answers');
 	// The host answers everything published so far; what waited goes, a window at a time.
 	let answered = 0;
 	while (answered < count) {
 		const out = published();
 		assert.ok(out > answered, 'answers let more go');
-		assert.ok(out - answered < UNANSWERED_PER_HOST + batch);
-		waiting -= out - answered;
+		assert.ok(out - answered < window + batch);
+		waiting -= (out - answered) * line.length;
 		answered = out;
 		outbox.resume('hB');
 		await tick();
@@ -115,7 +121,7 @@ test('a flood goes in bounded payloads, in order, and waits for the answers past
 test('a shutdown publishes everything, whatever the answers', async () => {
 	const {publisher, sent} = heldPublisher();
 	const outbox = new FrameOutbox(publisher, {
-		waitingOn: () => UNANSWERED_PER_HOST * 2,
+		waitingOn: () => UNANSWERED_CHARS_PER_HOST * 2,
 		lost: idle.lost,
 	});
 	outbox.push('hB', 'm\t1', delivery('1'));
@@ -166,5 +172,21 @@ test('what waits for a host that is gone is not sent', async () => {
 	assert.deepEqual(
 		sent.map(({channel}) => channel),
 		[hostChannel('hC')],
+	);
+});
+
+test('answers go at the end of the tick even while messages wait for the window', async () => {
+	const {publisher, sent} = heldPublisher();
+	const outbox = new FrameOutbox(publisher, {
+		waitingOn: () => UNANSWERED_CHARS_PER_HOST * 2,
+		lost: idle.lost,
+	});
+	outbox.push('hB', 'm\t1', delivery('1'));
+	outbox.pushAnswer('hB', 'a\t7\td\t\t');
+	outbox.pushAnswer('hB', 'a\t8\td\t\t');
+	await tick();
+	assert.deepEqual(
+		sent.map(({payload}) => payload),
+		['a\t7\td\t\t\na\t8\td\t\t'],
 	);
 });

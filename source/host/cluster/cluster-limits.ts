@@ -33,8 +33,8 @@ export const REDIS_CONNECT_TIMEOUT_MS = 5000;
  * holds both up and is decoded in one long block (bench/README.md, "Cluster"). */
 export const PUBLISH_BATCH_CHARS = 64 * 1024;
 
-/** Messages handed to one host and not answered yet, at most: a flood waits on its own host
- * rather than in Redis's output buffer for the receiving host's subscriber, which Redis cuts off
- * past `client-output-buffer-limit pubsub` (32 MB by default), and a few round trips' worth keep
- * both hosts busy. */
-export const UNANSWERED_PER_HOST = 4000;
+/** Characters of the lines of messages handed to one host and not answered yet, at most: a flood
+ * waits on its own host rather than in Redis's output buffer for the receiving host's subscriber,
+ * which Redis cuts off past `client-output-buffer-limit pubsub` (8 MB for a minute, 32 MB at once,
+ * by default; a character is at most 3 bytes), and a few round trips' worth keep both hosts busy. */
+export const UNANSWERED_CHARS_PER_HOST = 2 * 1024 * 1024;

@@ -113,7 +113,7 @@ export class ClusterRouting {
 	/** Tells `host` what became of a message it stamped (this host: at once). */
 	readonly answer = (host: string, answer: AnswerFrame): void => {
 		if (host === this.#self) this.#answered(answer);
-		else this.sendFrame(host, answer);
+		else if (this.#link.up) this.#outbox.pushAnswer(host, encodeHostFrame(answer));
 	};
 
 	/** A message this host stamped now waits in Redis for its away recipient. */

@@ -1,14 +1,15 @@
 // Frames for other hosts of the cluster (docs/cluster.md "Channels"): what this host sends one
 // host in a tick goes out at the end of the tick in one PUBLISH, or, in a flood, in several of at
 // most PUBLISH_BATCH_CHARS each, without waiting for one another: node-redis pipelines them on the
-// one commands connection and Redis runs them in order, so the frames for one host keep their
-// order and a busy tick never waits a round trip. A host is sent no more than UNANSWERED_PER_HOST
-// messages ahead of its answers; past that, frames wait here, in batches that grow to the limit,
-// not in Redis's output buffer for that host's subscriber.
+// one commands connection and Redis runs them in order, so frames keep their order and a busy
+// tick never waits a round trip. A host is sent no more than UNANSWERED_CHARS_PER_HOST of messages
+// ahead of its answers; past that, messages wait here, in batches that grow to the limit, not in
+// Redis's output buffer for that host's subscriber. Answers have a queue of their own that never
+// waits, so they may pass messages queued before them, never other answers.
 
 import type {Delivery} from '../relay/user.js';
 import {hostChannel} from './cluster-keys.js';
-import {PUBLISH_BATCH_CHARS, UNANSWERED_PER_HOST} from './cluster-limits.js';
+import {PUBLISH_BATCH_CHARS, UNANSWERED_CHARS_PER_HOST} from './cluster-limits.js';
 
 type Batch = {
 	frames: string[];
@@ -17,19 +18,23 @@ type Batch = {
 	deliveries: Delivery[];
 };
 
-/** What waits for one host: the batch filling now, the full ones in order, and their messages. */
+/** What waits for one host: the batch filling now, the full ones in order, and the characters of
+ * their messages' lines. */
 type HostQueue = {
 	readonly host: string;
+	/** False for the answers, which never wait for the other host's: two hosts each waiting for
+	 * the other's answers, queued behind its own messages, would wait for ever. */
+	readonly windowed: boolean;
 	open: Batch | undefined;
 	readonly sealed: Batch[];
-	messages: number;
+	messageChars: number;
 };
 
 /** Where batches go: the commands connection of the host's RedisLink. */
 export type Publisher = {publish(channel: string, payload: string): Promise<number>};
 
 export type OutboxRouting = {
-	/** How many messages wait on `host`'s answer, those waiting here included. */
+	/** Characters of the lines of the messages that wait on `host`'s answer, those here included. */
 	waitingOn(host: string): number;
 	/** The messages of a batch that did not reach its host, and why (a phrase). */
 	lost(deliveries: readonly Delivery[], why: string): void;
@@ -39,6 +44,8 @@ export class FrameOutbox {
 	readonly #publisher: Publisher;
 	readonly #routing: OutboxRouting;
 	readonly #queues = new Map<string, HostQueue>();
+	/** The answers for each host's messages, in their own queue (so in their own order). */
+	readonly #answers = new Map<string, HostQueue>();
 	/** PUBLISHes Redis has not answered yet. */
 	readonly #inFlight = new Set<Promise<void>>();
 	#scheduled = false;
@@ -52,12 +59,25 @@ export class FrameOutbox {
 
 	/** Queues one encoded frame for `host`; `delivery` is the message it carries, if any. */
 	push(host: string, frame: string, delivery?: Delivery): void {
-		let queue = this.#queues.get(host);
+		this.#add(this.#queue(this.#queues, host, true), frame, delivery);
+	}
+
+	/** Queues an answer frame for `host`: it goes at the end of the tick, whatever the window. */
+	pushAnswer(host: string, frame: string): void {
+		this.#add(this.#queue(this.#answers, host, false), frame, undefined);
+	}
+
+	#queue(queues: Map<string, HostQueue>, host: string, windowed: boolean): HostQueue {
+		let queue = queues.get(host);
 		if (queue === undefined) {
-			queue = {host, open: undefined, sealed: [], messages: 0};
-			this.#queues.set(host, queue);
+			queue = {host, windowed, open: undefined, sealed: [], messageChars: 0};
+			queues.set(host, queue);
 		}
 
+		return queue;
+	}
+
+	#add(queue: HostQueue, frame: string, delivery: Delivery | undefined): void {
 		let batch = queue.open;
 		if (batch === undefined) {
 			batch = {frames: [], chars: 0, deliveries: []};
@@ -72,7 +92,7 @@ export class FrameOutbox {
 		batch.chars += frame.length + 1;
 		if (delivery !== undefined) {
 			batch.deliveries.push(delivery);
-			queue.messages++;
+			queue.messageChars += delivery.line.length;
 		}
 
 		if (batch.chars >= PUBLISH_BATCH_CHARS) {
@@ -84,16 +104,17 @@ export class FrameOutbox {
 
 	/** `host` is gone: what waits for it is not sent (its messages are failed by the routing). */
 	forget(host: string): void {
-		const queue = this.#queues.get(host);
-		if (queue === undefined) return;
-		queue.open = undefined;
-		queue.sealed.length = 0;
-		queue.messages = 0;
+		for (const queue of [this.#queues.get(host), this.#answers.get(host)]) {
+			if (queue === undefined) continue;
+			queue.open = undefined;
+			queue.sealed.length = 0;
+			queue.messageChars = 0;
+		}
 	}
 
 	/** Redis went away: nothing waiting is sent (its messages are failed by the routing). */
 	forgetAll(): void {
-		for (const host of [...this.#queues.keys()]) this.forget(host);
+		for (const host of [...this.#queues.keys(), ...this.#answers.keys()]) this.forget(host);
 	}
 
 	/** `host` answered a message: what waits for it may go. */
@@ -112,14 +133,19 @@ export class FrameOutbox {
 
 	readonly #flush = (): void => {
 		this.#scheduled = false;
+		for (const queue of this.#answers.values()) this.#pump(queue);
 		for (const queue of this.#queues.values()) this.#pump(queue);
 	};
 
 	/** Publishes the host's batches in order, the full ones first, while the host is less than
-	 * UNANSWERED_PER_HOST messages behind; the one filling waits meanwhile, and grows. */
+	 * UNANSWERED_CHARS_PER_HOST behind; the one filling waits meanwhile, and grows. */
 	#pump(queue: HostQueue): void {
 		const {host} = queue;
-		while (this.#draining || this.#routing.waitingOn(host) - queue.messages < UNANSWERED_PER_HOST) {
+		while (
+			!queue.windowed ||
+			this.#draining ||
+			this.#routing.waitingOn(host) - queue.messageChars < UNANSWERED_CHARS_PER_HOST
+		) {
 			let batch = queue.sealed.shift();
 			if (batch === undefined) {
 				batch = queue.open;
@@ -127,14 +153,16 @@ export class FrameOutbox {
 			}
 
 			if (batch === undefined) break;
-			queue.messages -= batch.deliveries.length;
+			for (const delivery of batch.deliveries) queue.messageChars -= delivery.line.length;
 			const published = this.#send(host, batch).finally(() => {
 				this.#inFlight.delete(published);
 			});
 			this.#inFlight.add(published);
 		}
 
-		if (queue.open === undefined && queue.sealed.length === 0) this.#queues.delete(host);
+		if (queue.open === undefined && queue.sealed.length === 0) {
+			(queue.windowed ? this.#queues : this.#answers).delete(host);
+		}
 	}
 
 	async #send(host: string, {frames, deliveries}: Batch): Promise<void> {

@@ -1,6 +1,7 @@
 // The messages this host stamped and handed to another host, until their final answer
-// (docs/cluster.md "Routing"), and how many wait on each host: the outbox sends a host no further
-// ahead of its answers than UNANSWERED_PER_HOST (frame-outbox.ts).
+// (docs/cluster.md "Routing"), and how much waits on each host, in characters of their lines: the
+// outbox sends a host no further ahead of its answers than UNANSWERED_CHARS_PER_HOST
+// (frame-outbox.ts).
 
 import type {Delivery} from '../relay/user.js';
 
@@ -16,7 +17,7 @@ type Entry = {delivery: Delivery; host: string | undefined; sentAt: number};
 export class PendingAnswers {
 	readonly #entries = new Map<string, Entry>();
 	readonly #waiting = new Map<string, number>();
-	/** Told each time a host has one message fewer waiting on it. */
+	/** Told each time a host has a message fewer waiting on it. */
 	readonly #eased: (host: string) => void;
 
 	constructor(eased: (host: string) => void) {
@@ -31,7 +32,7 @@ export class PendingAnswers {
 		return this.#entries.get(id);
 	}
 
-	/** How many messages wait on `host`'s answer. */
+	/** Characters of the lines of the messages that wait on `host`'s answer. */
 	waitingOn(host: string): number {
 		return this.#waiting.get(host) ?? 0;
 	}
@@ -39,7 +40,7 @@ export class PendingAnswers {
 	add(delivery: Delivery, host: string | undefined): void {
 		this.delete(delivery.id);
 		this.#entries.set(delivery.id, {delivery, host, sentAt: Date.now()});
-		if (host !== undefined) this.#count(host, 1);
+		if (host !== undefined) this.#count(host, delivery.line.length);
 	}
 
 	/** The message waits on `host` now (undefined: held in Redis). */
@@ -48,8 +49,9 @@ export class PendingAnswers {
 		if (entry === undefined || entry.host === host) return;
 		const before = entry.host;
 		entry.host = host;
-		if (host !== undefined) this.#count(host, 1);
-		if (before !== undefined) this.#count(before, -1);
+		const chars = entry.delivery.line.length;
+		if (host !== undefined) this.#count(host, chars);
+		if (before !== undefined) this.#count(before, -chars);
 	}
 
 	/** Forgets the message; its entry, if it was waiting. */
@@ -57,7 +59,7 @@ export class PendingAnswers {
 		const entry = this.#entries.get(id);
 		if (entry === undefined) return undefined;
 		this.#entries.delete(id);
-		if (entry.host !== undefined) this.#count(entry.host, -1);
+		if (entry.host !== undefined) this.#count(entry.host, -entry.delivery.line.length);
 		return entry;
 	}
 
