@@ -9,6 +9,7 @@ import {test} from 'node:test';
 import {goneUser} from '../source/host/cluster/cluster-routing.js';
 import {hostChannel} from '../source/host/cluster/cluster-keys.js';
 import {
+	PUBLISHES_IN_FLIGHT,
 	PUBLISH_BATCH_CHARS,
 	UNANSWERED_CHARS_PER_HOST,
 } from '../source/host/cluster/cluster-limits.js';
@@ -51,6 +52,30 @@ const idle: OutboxRouting = {
 
 const tick = async () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A publisher Redis answers at once, as one that keeps up. */
+function answeringPublisher(): {publisher: Publisher; sent: string[]} {
+	const sent: string[] = [];
+	return {
+		sent,
+		publisher: {
+			async publish(_channel, payload) {
+				sent.push(payload);
+				return 1;
+			},
+		},
+	};
+}
+
+/** Turns of the event loop until nothing more is published. */
+async function settle(sent: readonly unknown[]): Promise<void> {
+	let before = -1;
+	while (before !== sent.length) {
+		before = sent.length;
+		await tick();
+		await tick();
+	}
+}
+
 function delivery(id: string, line = `line ${id}`): Delivery {
 	return {
 		id,
@@ -80,7 +105,7 @@ test("one tick's frames for a host go in one PUBLISH on its channel, in order", 
 });
 
 test('a flood goes in bounded payloads, in order, and waits for the answers past the window', async () => {
-	const {publisher, sent} = heldPublisher();
+	const {publisher, sent} = answeringPublisher();
 	let waiting = 0;
 	const outbox = new FrameOutbox(publisher, {waitingOn: () => waiting, lost: idle.lost});
 	const frame = (index: number) => `m\t${String(index).padStart(6, '0')}\t${'x'.repeat(90)}`;
@@ -93,8 +118,8 @@ test('a flood goes in bounded payloads, in order, and waits for the answers past
 		outbox.push('hB', frame(index), delivery(String(index), line));
 	}
 
-	await tick();
-	const published = () => sent.reduce((sum, {payload}) => sum + payload.split('\n').length, 0);
+	await settle(sent);
+	const published = () => sent.reduce((sum, payload) => sum + payload.split('\n').length, 0);
 	const batch = Math.ceil(PUBLISH_BATCH_CHARS / frame(0).length);
 	assert.ok(published() >= window - batch, 'the window is used');
 	assert.ok(published() < window + batch, 'the rest waits for answers');
@@ -107,15 +132,35 @@ test('a flood goes in bounded payloads, in order, and waits for the answers past
 		waiting -= (out - answered) * line.length;
 		answered = out;
 		outbox.resume('hB');
-		await tick();
+		await settle(sent);
 	}
 
-	const frames = sent.flatMap(({payload}) => payload.split('\n'));
+	const frames = sent.flatMap((payload) => payload.split('\n'));
 	assert.deepEqual(
 		frames,
 		Array.from({length: count}, (_, index) => frame(index)),
 	);
-	for (const {payload} of sent) assert.ok(payload.length < PUBLISH_BATCH_CHARS + frame(0).length);
+	for (const payload of sent) assert.ok(payload.length < PUBLISH_BATCH_CHARS + frame(0).length);
+});
+
+test('at most PUBLISHES_IN_FLIGHT unanswered per host; what comes meanwhile joins the next', async () => {
+	const {publisher, sent, unanswered} = heldPublisher();
+	const outbox = new FrameOutbox(publisher, idle);
+	for (let tickIndex = 0; tickIndex < PUBLISHES_IN_FLIGHT + 3; tickIndex++) {
+		outbox.push('hB', `m\t${tickIndex}`);
+		await tick();
+	}
+
+	assert.equal(unanswered(), PUBLISHES_IN_FLIGHT);
+	sent[0]?.answer(1);
+	await tick();
+	// The three ticks that waited go in one payload.
+	assert.deepEqual(sent.at(-1)?.payload.split('\n'), [
+		`m\t${PUBLISHES_IN_FLIGHT}`,
+		`m\t${PUBLISHES_IN_FLIGHT + 1}`,
+		`m\t${PUBLISHES_IN_FLIGHT + 2}`,
+	]);
+	assert.equal(unanswered(), PUBLISHES_IN_FLIGHT);
 });
 
 test('a shutdown publishes everything, whatever the answers', async () => {

@@ -38,3 +38,8 @@ export const PUBLISH_BATCH_CHARS = 64 * 1024;
  * which Redis cuts off past `client-output-buffer-limit pubsub` (8 MB for a minute, 32 MB at once,
  * by default; a character is at most 3 bytes), and a few round trips' worth keep both hosts busy. */
 export const UNANSWERED_CHARS_PER_HOST = 2 * 1024 * 1024;
+
+/** PUBLISHes to one host that Redis has not answered yet, at most: what comes meanwhile joins the
+ * next payload, so under load the hosts and Redis wake up for fewer, larger payloads, and a
+ * second in flight keeps a flood moving during each round trip (bench/README.md, "Cluster"). */
+export const PUBLISHES_IN_FLIGHT = 2;

@@ -1,15 +1,20 @@
 // Frames for other hosts of the cluster (docs/cluster.md "Channels"): what this host sends one
 // host in a tick goes out at the end of the tick in one PUBLISH, or, in a flood, in several of at
-// most PUBLISH_BATCH_CHARS each, without waiting for one another: node-redis pipelines them on the
-// one commands connection and Redis runs them in order, so frames keep their order and a busy
-// tick never waits a round trip. A host is sent no more than UNANSWERED_CHARS_PER_HOST of messages
+// most PUBLISH_BATCH_CHARS each. PUBLISHES_IN_FLIGHT of them per host go out without waiting for
+// one another (node-redis pipelines them on the one commands connection and Redis runs them in
+// order, so frames keep their order); what comes meanwhile joins the next, so a busy relay sends
+// fewer, larger payloads, each costing both hosts and Redis a wake-up. A host is sent no more than UNANSWERED_CHARS_PER_HOST of messages
 // ahead of its answers; past that, messages wait here, in batches that grow to the limit, not in
 // Redis's output buffer for that host's subscriber. Answers have a queue of their own that never
 // waits, so they may pass messages queued before them, never other answers.
 
 import type {Delivery} from '../relay/user.js';
 import {hostChannel} from './cluster-keys.js';
-import {PUBLISH_BATCH_CHARS, UNANSWERED_CHARS_PER_HOST} from './cluster-limits.js';
+import {
+	PUBLISHES_IN_FLIGHT,
+	PUBLISH_BATCH_CHARS,
+	UNANSWERED_CHARS_PER_HOST,
+} from './cluster-limits.js';
 
 type Batch = {
 	frames: string[];
@@ -46,8 +51,9 @@ export class FrameOutbox {
 	readonly #queues = new Map<string, HostQueue>();
 	/** The answers for each host's messages, in their own queue (so in their own order). */
 	readonly #answers = new Map<string, HostQueue>();
-	/** PUBLISHes Redis has not answered yet. */
+	/** PUBLISHes Redis has not answered yet, and how many per host. */
 	readonly #inFlight = new Set<Promise<void>>();
+	readonly #inFlightTo = new Map<string, number>();
 	#scheduled = false;
 	/** Shutting down: everything goes, whatever the answers. */
 	#draining = false;
@@ -117,10 +123,11 @@ export class FrameOutbox {
 		for (const host of [...this.#queues.keys(), ...this.#answers.keys()]) this.forget(host);
 	}
 
-	/** `host` answered a message: what waits for it may go. */
+	/** `host` answered a message, or Redis a PUBLISH to it: what waits for it may go. */
 	resume(host: string): void {
-		const queue = this.#queues.get(host);
-		if (queue !== undefined) this.#pump(queue);
+		for (const queue of [this.#answers.get(host), this.#queues.get(host)]) {
+			if (queue !== undefined) this.#pump(queue);
+		}
 	}
 
 	/** Publishes everything that waits now, and resolves once Redis has taken it (before a shutdown). */
@@ -142,9 +149,10 @@ export class FrameOutbox {
 	#pump(queue: HostQueue): void {
 		const {host} = queue;
 		while (
-			!queue.windowed ||
 			this.#draining ||
-			this.#routing.waitingOn(host) - queue.messageChars < UNANSWERED_CHARS_PER_HOST
+			((this.#inFlightTo.get(host) ?? 0) < PUBLISHES_IN_FLIGHT &&
+				(!queue.windowed ||
+					this.#routing.waitingOn(host) - queue.messageChars < UNANSWERED_CHARS_PER_HOST))
 		) {
 			let batch = queue.sealed.shift();
 			if (batch === undefined) {
@@ -154,8 +162,13 @@ export class FrameOutbox {
 
 			if (batch === undefined) break;
 			for (const delivery of batch.deliveries) queue.messageChars -= delivery.line.length;
+			this.#inFlightTo.set(host, (this.#inFlightTo.get(host) ?? 0) + 1);
 			const published = this.#send(host, batch).finally(() => {
 				this.#inFlight.delete(published);
+				const left = (this.#inFlightTo.get(host) ?? 1) - 1;
+				if (left > 0) this.#inFlightTo.set(host, left);
+				else this.#inFlightTo.delete(host);
+				this.resume(host);
 			});
 			this.#inFlight.add(published);
 		}
