@@ -235,3 +235,15 @@ test('answers go at the end of the tick even while messages wait for the window'
 		['a\t7\td\t\t\na\t8\td\t\t'],
 	);
 });
+
+test("a tick's answers ride in the payload of its messages for the same host", async () => {
+	const {publisher, sent} = heldPublisher();
+	const outbox = new FrameOutbox(publisher, idle);
+	outbox.push('hB', 'm\t1', delivery('1'));
+	outbox.pushAnswer('hB', 'a\t7\td\t\t');
+	await tick();
+	assert.deepEqual(
+		sent.map(({payload}) => payload),
+		['a\t7\td\t\t\nm\t1'],
+	);
+});

@@ -140,8 +140,9 @@ export class FrameOutbox {
 
 	readonly #flush = (): void => {
 		this.#scheduled = false;
-		for (const queue of this.#answers.values()) this.#pump(queue);
+		// Messages first, so the tick's answers ride in their payload; answers left over go alone.
 		for (const queue of this.#queues.values()) this.#pump(queue);
+		for (const queue of this.#answers.values()) this.#pump(queue);
 	};
 
 	/** Publishes the host's batches in order, the full ones first, while the host is less than
@@ -161,6 +162,7 @@ export class FrameOutbox {
 			}
 
 			if (batch === undefined) break;
+			if (queue.windowed) this.#takeAnswers(host, batch);
 			for (const delivery of batch.deliveries) queue.messageChars -= delivery.line.length;
 			this.#inFlightTo.set(host, (this.#inFlightTo.get(host) ?? 0) + 1);
 			const published = this.#send(host, batch).finally(() => {
@@ -176,6 +178,18 @@ export class FrameOutbox {
 		if (queue.open === undefined && queue.sealed.length === 0) {
 			(queue.windowed ? this.#queues : this.#answers).delete(host);
 		}
+	}
+
+	/** Puts the answers waiting for `host` ahead of `batch`, when none are held back before them:
+	 * one PUBLISH instead of two, each of which costs both hosts and Redis a wake-up. */
+	#takeAnswers(host: string, batch: Batch): void {
+		const answers = this.#answers.get(host);
+		const open = answers?.open;
+		if (answers === undefined || open === undefined || answers.sealed.length > 0) return;
+		answers.open = undefined;
+		batch.frames = [...open.frames, ...batch.frames];
+		batch.chars += open.chars;
+		this.#answers.delete(host);
 	}
 
 	async #send(host: string, {frames, deliveries}: Batch): Promise<void> {
