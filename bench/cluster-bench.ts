@@ -1,11 +1,13 @@
 // The cluster rows (docs/cluster.md): three hosts sharing one redis-server, all on this machine.
 // Throughput with senders on host A and receivers on host B, next to a single host in the same
 // rounds; latency with every pair split over A and B; and the recovery time from `kill -9` of a
-// host until its users are gone from another host's roster.
+// host until its users are gone from another host's roster. With `--baseline DIR` a second
+// cluster, of that checkout's hosts on a Redis of its own, runs in the same rounds.
 import process from 'node:process';
-import {redisMissing, startRedis} from '../test/helpers/redis-server.js';
+import {redisMissing} from '../test/helpers/redis-server.js';
 import type {BenchOptions} from './bench-options.js';
 import {BenchReport, fixed, times, whole} from './bench-report.js';
+import {startBenchCluster, type BenchCluster} from './cluster-hosts.js';
 import {benchClusterScale} from './cluster-scale.js';
 import {watchHost} from './cluster-watch.js';
 import {logInAll, LOGINS_IN_FLIGHT} from './bench-user.js';
@@ -34,79 +36,87 @@ export async function benchCluster(options: BenchOptions, report: BenchReport): 
 		return;
 	}
 
-	const redis = await startRedis();
 	const servers: RunningServer[] = [];
+	const clusters: BenchCluster[] = [];
 	try {
 		const single = await startNodeServer(HOST_SCRIPT, [], 'single host');
 		servers.push(single);
-		const hosts: RunningServer[] = [];
-		for (const letter of ['A', 'B', 'C']) {
-			hosts.push(await startNodeServer(HOST_SCRIPT, [redis.url], `cluster host ${letter}`));
+		const profile = options.profileHost;
+		const cluster = await startBenchCluster({profile, watcherName: nextTag('w')});
+		clusters.push(cluster);
+		if (options.baseline !== undefined) {
+			const checkout = options.baseline;
+			clusters.push(await startBenchCluster({checkout, watcherName: nextTag('w')}));
 		}
 
-		servers.push(...hosts);
-		const [a, b] = hosts as [RunningServer, RunningServer];
-		const watcher = await watchHost(a.port, nextTag('w'));
-		const known = async (names: string[]): Promise<void> => watcher.known(names);
-		await throughput(options, report, single, a, {server: b, known});
+		await throughput(options, report, single, clusters);
 		if (!options.quick) {
 			// Scale first, on fresh hosts of its own, before the latency run's backlog loads the machine.
-			await benchClusterScale(report, redis.url, nextTag('c'));
-			await latency(options, report, single, a, {server: b, known});
-			await recovery(report, redis.url, a);
+			await benchClusterScale(report, cluster.redisUrl, nextTag('c'));
+			await latency(options, report, single, clusters);
+			await recovery(report, cluster.redisUrl, cluster.a);
 		}
-
-		watcher.close();
 	} finally {
 		await Promise.all(servers.map(async (server) => server.stop()));
-		await redis.stop();
+		await Promise.all(clusters.map(async (cluster) => cluster.stop()));
 	}
 }
-
-type Peer = {server: RunningServer; known(names: string[]): Promise<void>};
 
 async function throughput(
 	options: BenchOptions,
 	report: BenchReport,
 	single: RunningServer,
-	a: RunningServer,
-	b: Peer,
+	clusters: readonly BenchCluster[],
 ): Promise<void> {
 	const face = facesByName.plain;
 	const [pairs = 8] = options.throughput.pairs;
 	const perSender = Math.max(1, Math.round(options.throughput.messagesPerRun / pairs));
 	const benchmark = `cluster throughput, ${pairs} pairs × ${whole(perSender)} × 64 B, plain`;
-	const runs = {single: [] as ThroughputResult[], cross: [] as ThroughputResult[]};
+	const across = (cluster: BenchCluster, count: number) =>
+		runThroughput(cluster.a, face, pairs, count, nextTag('x'), cluster.b);
+	const singleRuns: ThroughputResult[] = [];
+	const crossRuns = clusters.map((): ThroughputResult[] => []);
 	if (!options.quick) {
 		// The JIT warms up on both paths first: cold, the cross-host rounds ran at half speed.
 		const warmup = Math.max(1, Math.round(perSender * WARMUP_SHARE));
 		await runThroughput(single, face, pairs, warmup, nextTag('s'));
-		await runThroughput(a, face, pairs, warmup, nextTag('x'), b);
+		for (const cluster of clusters) await across(cluster, warmup);
 	}
 
 	for (let round = 0; round < options.rounds; round++) {
-		runs.single.push(await runThroughput(single, face, pairs, perSender, nextTag('s')));
-		runs.cross.push(await runThroughput(a, face, pairs, perSender, nextTag('x'), b));
+		singleRuns.push(await runThroughput(single, face, pairs, perSender, nextTag('s')));
+		for (const [index, cluster] of clusters.entries())
+			crossRuns[index]?.push(await across(cluster, perSender));
 	}
 
 	const rate = (results: ThroughputResult[]) => median(results.map((run) => run.messagesPerSecond));
 	const cpu = (results: ThroughputResult[]) =>
 		median(results.map((run) => run.relayCpuMicrosPerMessage));
-	for (const [label, results] of [
-		['single host', runs.single],
-		['host A → host B (3 hosts, 1 Redis)', runs.cross],
-	] as const) {
+	const rows: Array<[string, ThroughputResult[], boolean]> = [
+		['single host', singleRuns, false],
+		...clusters.map((cluster, index): [string, ThroughputResult[], boolean] => [
+			`${cluster.label}host A → host B (3 hosts, 1 Redis)`,
+			crossRuns[index] ?? [],
+			true,
+		]),
+	];
+	for (const [label, results, cross] of rows) {
 		for (const outcome of results) {
 			for (const problem of outcomeProblems(`${benchmark}, ${label}`, outcome))
 				report.fail(problem);
 		}
 
-		const vsSingle = ratio(rate(results), rate(runs.single));
+		const vsSingle = ratio(rate(results), rate(singleRuns));
+		const baseline = crossRuns[1];
 		report.add({
 			benchmark,
 			contender: label,
 			result: `${whole(rate(results))} msg/s (relay CPU ${fixed(cpu(results))} µs/msg, both hosts)`,
-			target: results === runs.cross ? `${times(vsSingle)} single; ${THROUGHPUT_TARGET}` : '',
+			vsBaseline:
+				results === crossRuns[0] && baseline !== undefined
+					? times(ratio(rate(results), rate(baseline)))
+					: undefined,
+			target: cross ? `${times(vsSingle)} single; ${THROUGHPUT_TARGET}` : '',
 			figures: {
 				pairs,
 				messagesPerSecond: rate(results),
@@ -121,22 +131,30 @@ async function latency(
 	options: BenchOptions,
 	report: BenchReport,
 	single: RunningServer,
-	a: RunningServer,
-	b: Peer,
+	clusters: readonly BenchCluster[],
 ): Promise<void> {
 	const face = facesByName.plain;
 	const {users, messagesPerSecond} = options.latency;
 	const benchmark = `cluster latency, ${whole(users)} users, ${whole(messagesPerSecond)} msg/s, plain`;
-	const results = {single: [] as LatencyResult[], cross: [] as LatencyResult[]};
+	const singleRuns: LatencyResult[] = [];
+	const crossRuns = clusters.map((): LatencyResult[] => []);
 	for (let round = 0; round < Math.min(options.rounds, 3); round++) {
-		results.single.push(await runLatency(single, face, options.latency, nextTag('ls')));
-		results.cross.push(await runLatency(a, face, options.latency, nextTag('lx'), b));
+		singleRuns.push(await runLatency(single, face, options.latency, nextTag('ls')));
+		for (const [index, cluster] of clusters.entries()) {
+			const runs = crossRuns[index];
+			runs?.push(await runLatency(cluster.a, face, options.latency, nextTag('lx'), cluster.b));
+		}
 	}
 
-	for (const [label, runs] of [
-		['single host', results.single],
-		['pairs split over hosts A and B', results.cross],
-	] as const) {
+	const rows: Array<[string, LatencyResult[], boolean]> = [
+		['single host', singleRuns, false],
+		...clusters.map((cluster, index): [string, LatencyResult[], boolean] => [
+			`${cluster.label}pairs split over hosts A and B`,
+			crossRuns[index] ?? [],
+			true,
+		]),
+	];
+	for (const [label, runs, cross] of rows) {
 		for (const outcome of runs) {
 			for (const problem of outcomeProblems(`${benchmark}, ${label}`, outcome))
 				report.fail(problem);
@@ -144,11 +162,18 @@ async function latency(
 
 		const p50 = median(runs.map((run) => run.p50Ms));
 		const p99 = median(runs.map((run) => run.p99Ms));
+		const baseline = crossRuns[1];
+		const baselineP99 =
+			baseline === undefined ? Number.NaN : median(baseline.map((run) => run.p99Ms));
 		report.add({
 			benchmark,
 			contender: label,
 			result: `p50 ${fixed(p50)} ms, p99 ${fixed(p99)} ms`,
-			target: runs === results.cross ? LATENCY_TARGET : '',
+			vsBaseline:
+				runs === crossRuns[0] && baseline !== undefined
+					? `p99 ${times(ratio(p99, baselineP99))}`
+					: undefined,
+			target: cross ? LATENCY_TARGET : '',
 			figures: {p50Ms: p50, p99Ms: p99},
 		});
 	}

@@ -31,3 +31,19 @@ export const REDIS_CONNECT_TIMEOUT_MS = 5000;
 /** How long a stored message's ref is remembered in Redis: a client resends an unanswered SEND
  * when it reconnects, within the resume grace and a few reconnect rounds, far inside this. */
 export const STORED_REF_MEMORY_MS = 10 * 60_000;
+
+/** Characters of frames in one PUBLISH at most: a flood's tick goes out as several payloads, which
+ * Redis and the receiving host each take in turn with other work, instead of one so large that it
+ * holds both up and is decoded in one long block (bench/README.md, "Cluster"). */
+export const PUBLISH_BATCH_CHARS = 64 * 1024;
+
+/** Characters of the lines of messages handed to one host and not answered yet, at most: a flood
+ * waits on its own host rather than in Redis's output buffer for the receiving host's subscriber,
+ * which Redis cuts off past `client-output-buffer-limit pubsub` (8 MB for a minute, 32 MB at once,
+ * by default; a character is at most 3 bytes), and a few round trips' worth keep both hosts busy. */
+export const UNANSWERED_CHARS_PER_HOST = 2 * 1024 * 1024;
+
+/** PUBLISHes to one host that Redis has not answered yet, at most: what comes meanwhile joins the
+ * next payload, so under load the hosts and Redis wake up for fewer, larger payloads, and a
+ * second in flight keeps a flood moving during each round trip (bench/README.md, "Cluster"). */
+export const PUBLISHES_IN_FLIGHT = 2;

@@ -1,11 +1,10 @@
 // Messages between the hosts of a cluster (docs/cluster.md "Routing"): a message for a user on
-// another host goes to that host's channel, batched into one PUBLISH per host per tick; the host
+// another host goes to that host's channel, batched per host per tick (frame-outbox.ts); the host
 // that stamped it keeps it until the recipient's host answers (handed over, held, failed), so its
 // sender hears exactly once, and fails it when that host goes away, does not answer, or Redis does.
 
 import type {Relay} from '../relay/relay.js';
 import {User, type Delivery} from '../relay/user.js';
-import {hostChannel} from './cluster-keys.js';
 import {
 	decodeHostFrames,
 	encodeHostFrame,
@@ -14,6 +13,8 @@ import {
 	type MessageFrame,
 } from './cluster-frames.js';
 import {REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
+import {FrameOutbox} from './frame-outbox.js';
+import {PendingAnswers} from './pending-answers.js';
 import {HostOrigin, originHost} from './host-origin.js';
 import type {RedisLink} from './redis-link.js';
 
@@ -25,33 +26,31 @@ export type RoutingUsers = {
 	isLocal(user: User): boolean;
 };
 
-type Pending = {
-	readonly delivery: Delivery;
-	/** The host it was handed to; undefined once it is held in Redis (it waits for its recipient). */
-	host: string | undefined;
-	readonly sentAt: number;
-};
-
-type Outbox = {frames: string[]; deliveries: Delivery[]};
-
 export class ClusterRouting {
 	readonly #self: string;
 	readonly #link: RedisLink;
 	readonly #users: RoutingUsers;
 	#relay: Relay | undefined;
 	/** Messages this host stamped, by id, until their final answer. */
-	readonly #pending = new Map<string, Pending>();
-	readonly #outboxes = new Map<string, Outbox>();
+	readonly #pending: PendingAnswers;
+	readonly #outbox: FrameOutbox;
 	readonly #origins = new Map<string, HostOrigin>();
-	#flushing = false;
-	/** Hosts with a PUBLISH that Redis has not answered yet. */
-	readonly #inFlight = new Set<string>();
 	readonly #sweep: NodeJS.Timeout;
 
 	constructor(self: string, link: RedisLink, users: RoutingUsers) {
 		this.#self = self;
 		this.#link = link;
 		this.#users = users;
+		const outbox = new FrameOutbox(link.commands, {
+			waitingOn: (host) => this.#pending.waitingOn(host),
+			lost: (deliveries, why) => {
+				this.#failAll(deliveries, why);
+			},
+		});
+		this.#outbox = outbox;
+		this.#pending = new PendingAnswers((host) => {
+			outbox.resume(host);
+		});
 		this.#sweep = setInterval(this.#failSilent, REMOTE_ANSWER_TIMEOUT_MS / 4);
 		this.#sweep.unref();
 	}
@@ -89,11 +88,10 @@ export class ClusterRouting {
 
 		const origin = originHost(delivery, this.#self);
 		if (delivery.origin === undefined) {
-			this.#pending.set(delivery.id, {delivery, host, sentAt: Date.now()});
+			this.#pending.add(delivery, host);
 		} else if (origin === this.#self) {
 			// Stamped here and held in Redis a while: it waits on `host` now.
-			const entry = this.#pending.get(delivery.id);
-			if (entry !== undefined) entry.host = host;
+			this.#pending.moveTo(delivery.id, host);
 		}
 
 		const frame: MessageFrame = {
@@ -107,32 +105,29 @@ export class ClusterRouting {
 			origin,
 			line: delivery.line,
 		};
-		const box = this.#outbox(host);
-		box.frames.push(encodeHostFrame(frame));
-		box.deliveries.push(delivery);
+		this.#outbox.push(host, encodeHostFrame(frame), delivery);
 	}
 
 	/** Sends a frame that needs no answer; lost if Redis is away. */
 	sendFrame(host: string, frame: HostFrame): void {
-		if (this.#link.up) this.#outbox(host).frames.push(encodeHostFrame(frame));
+		if (this.#link.up) this.#outbox.push(host, encodeHostFrame(frame));
 	}
 
 	/** Tells `host` what became of a message it stamped (this host: at once). */
 	readonly answer = (host: string, answer: AnswerFrame): void => {
 		if (host === this.#self) this.#answered(answer);
-		else this.sendFrame(host, answer);
+		else if (this.#link.up) this.#outbox.pushAnswer(host, encodeHostFrame(answer));
 	};
 
 	/** A message this host stamped now waits in Redis for its away recipient. */
 	heldHere(delivery: Delivery): void {
 		if (delivery.origin === undefined) {
-			this.#pending.set(delivery.id, {delivery, host: undefined, sentAt: Date.now()});
+			this.#pending.add(delivery, undefined);
 			return;
 		}
 
-		const entry = this.#pending.get(delivery.id);
-		if (entry !== undefined && originHost(delivery, this.#self) === this.#self)
-			entry.host = undefined;
+		if (originHost(delivery, this.#self) === this.#self)
+			this.#pending.moveTo(delivery.id, undefined);
 	}
 
 	/** It could not be held after all: no answer will come for it. */
@@ -177,7 +172,8 @@ export class ClusterRouting {
 
 	/** `host` is gone: what was handed to it and not answered fails. */
 	hostGone(host: string): void {
-		for (const [id, entry] of this.#pending) {
+		this.#outbox.forget(host);
+		for (const [id, entry] of this.#pending.entries()) {
 			if (entry.host !== host) continue;
 			this.#pending.delete(id);
 			const name = entry.delivery.recipient.name;
@@ -187,13 +183,13 @@ export class ClusterRouting {
 				`${name}'s host went away before the message was handed on`,
 			);
 		}
-
-		this.#outboxes.delete(host);
 	}
 
 	/** Redis went away: answers from other hosts may be lost with it, so nothing waits for them. */
 	lost(): void {
-		for (const [id, entry] of this.#pending) {
+		// What waits to be published would reach its recipient after its sender heard FAILED.
+		this.#outbox.forgetAll();
+		for (const [id, entry] of this.#pending.entries()) {
 			if (entry.host === undefined) continue;
 			this.#pending.delete(id);
 			const name = entry.delivery.recipient.name;
@@ -209,62 +205,9 @@ export class ClusterRouting {
 		clearInterval(this.#sweep);
 	}
 
-	#outbox(host: string): Outbox {
-		let box = this.#outboxes.get(host);
-		if (box === undefined) {
-			box = {frames: [], deliveries: []};
-			this.#outboxes.set(host, box);
-		}
-
-		if (!this.#flushing) {
-			this.#flushing = true;
-			setImmediate(this.#flush);
-		}
-
-		return box;
-	}
-
 	/** Publishes what waits now, and resolves once Redis has taken it (before a shutdown). */
 	async flushNow(): Promise<void> {
-		await Promise.all(this.#publishAll());
-	}
-
-	readonly #flush = (): void => {
-		void this.#publishAll();
-	};
-
-	#publishAll(): Array<Promise<void>> {
-		this.#flushing = false;
-		const published: Array<Promise<void>> = [];
-		for (const [host, box] of this.#outboxes) {
-			// One PUBLISH in flight per host: what comes meanwhile joins the next one, so a busy
-			// relay sends Redis fewer, larger payloads, and an idle one waits for nothing.
-			if (this.#inFlight.has(host)) continue;
-			this.#outboxes.delete(host);
-			if (box.frames.length === 0) continue;
-			published.push(this.#publish(host, box));
-		}
-
-		return published;
-	}
-
-	async #publish(host: string, box: Outbox): Promise<void> {
-		this.#inFlight.add(host);
-		const {deliveries} = box;
-		try {
-			const receivers = await this.#link.commands.publish(hostChannel(host), box.frames.join('\n'));
-			// Nobody listens on the host's channel: it is gone, though its lease has not run out.
-			if (receivers === 0) this.#failAll(deliveries, 'is not answering');
-		} catch {
-			this.#failAll(deliveries, 'cannot be reached: the cluster lost its Redis');
-		} finally {
-			this.#inFlight.delete(host);
-			const next = this.#outboxes.get(host);
-			if (next !== undefined && next.frames.length > 0 && !this.#flushing) {
-				this.#flushing = true;
-				setImmediate(this.#flush);
-			}
-		}
+		await this.#outbox.flushNow();
 	}
 
 	#failAll(deliveries: readonly Delivery[], why: string): void {
@@ -316,7 +259,7 @@ export class ClusterRouting {
 		const relay = this.#relay;
 		if (entry === undefined || relay === undefined) return;
 		if (answer.outcome === 'h') {
-			entry.host = undefined;
+			this.#pending.moveTo(answer.id, undefined);
 			relay.senderHeld(entry.delivery);
 			return;
 		}
@@ -329,7 +272,7 @@ export class ClusterRouting {
 
 	readonly #failSilent = (): void => {
 		const before = Date.now() - REMOTE_ANSWER_TIMEOUT_MS;
-		for (const [id, entry] of this.#pending) {
+		for (const [id, entry] of this.#pending.entries()) {
 			if (entry.host === undefined || entry.sentAt > before) continue;
 			this.#pending.delete(id);
 			const name = entry.delivery.recipient.name;

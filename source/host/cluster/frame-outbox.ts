@@ -1,0 +1,204 @@
+// Frames for other hosts of the cluster (docs/cluster.md "Channels"): what this host sends one
+// host in a tick goes out at the end of the tick in one PUBLISH, or, in a flood, in several of at
+// most PUBLISH_BATCH_CHARS each. PUBLISHES_IN_FLIGHT of them per host go out without waiting for
+// one another (node-redis pipelines them on the one commands connection and Redis runs them in
+// order, so frames keep their order); what comes meanwhile joins the next, so a busy relay sends
+// fewer, larger payloads, each costing both hosts and Redis a wake-up. A host is sent no more than UNANSWERED_CHARS_PER_HOST of messages
+// ahead of its answers; past that, messages wait here, in batches that grow to the limit, not in
+// Redis's output buffer for that host's subscriber. Answers have a queue of their own that never
+// waits, so they may pass messages queued before them, never other answers.
+
+import type {Delivery} from '../relay/user.js';
+import {hostChannel} from './cluster-keys.js';
+import {
+	PUBLISHES_IN_FLIGHT,
+	PUBLISH_BATCH_CHARS,
+	UNANSWERED_CHARS_PER_HOST,
+} from './cluster-limits.js';
+
+type Batch = {
+	frames: string[];
+	chars: number;
+	/** The messages in the batch, failed if it never reaches the host. */
+	deliveries: Delivery[];
+};
+
+/** What waits for one host: the batch filling now, the full ones in order, and the characters of
+ * their messages' lines. */
+type HostQueue = {
+	readonly host: string;
+	/** False for the answers, which never wait for the other host's: two hosts each waiting for
+	 * the other's answers, queued behind its own messages, would wait for ever. */
+	readonly windowed: boolean;
+	open: Batch | undefined;
+	readonly sealed: Batch[];
+	messageChars: number;
+};
+
+/** Where batches go: the commands connection of the host's RedisLink. */
+export type Publisher = {publish(channel: string, payload: string): Promise<number>};
+
+export type OutboxRouting = {
+	/** Characters of the lines of the messages that wait on `host`'s answer, those here included. */
+	waitingOn(host: string): number;
+	/** The messages of a batch that did not reach its host, and why (a phrase). */
+	lost(deliveries: readonly Delivery[], why: string): void;
+};
+
+export class FrameOutbox {
+	readonly #publisher: Publisher;
+	readonly #routing: OutboxRouting;
+	readonly #queues = new Map<string, HostQueue>();
+	/** The answers for each host's messages, in their own queue (so in their own order). */
+	readonly #answers = new Map<string, HostQueue>();
+	/** PUBLISHes Redis has not answered yet, and how many per host. */
+	readonly #inFlight = new Set<Promise<void>>();
+	readonly #inFlightTo = new Map<string, number>();
+	#scheduled = false;
+	/** Shutting down: everything goes, whatever the answers. */
+	#draining = false;
+
+	constructor(publisher: Publisher, routing: OutboxRouting) {
+		this.#publisher = publisher;
+		this.#routing = routing;
+	}
+
+	/** Queues one encoded frame for `host`; `delivery` is the message it carries, if any. */
+	push(host: string, frame: string, delivery?: Delivery): void {
+		this.#add(this.#queue(this.#queues, host, true), frame, delivery);
+	}
+
+	/** Queues an answer frame for `host`: it goes at the end of the tick, whatever the window. */
+	pushAnswer(host: string, frame: string): void {
+		this.#add(this.#queue(this.#answers, host, false), frame, undefined);
+	}
+
+	#queue(queues: Map<string, HostQueue>, host: string, windowed: boolean): HostQueue {
+		let queue = queues.get(host);
+		if (queue === undefined) {
+			queue = {host, windowed, open: undefined, sealed: [], messageChars: 0};
+			queues.set(host, queue);
+		}
+
+		return queue;
+	}
+
+	#add(queue: HostQueue, frame: string, delivery: Delivery | undefined): void {
+		let batch = queue.open;
+		if (batch === undefined) {
+			batch = {frames: [], chars: 0, deliveries: []};
+			queue.open = batch;
+			if (!this.#scheduled) {
+				this.#scheduled = true;
+				setImmediate(this.#flush);
+			}
+		}
+
+		batch.frames.push(frame);
+		batch.chars += frame.length + 1;
+		if (delivery !== undefined) {
+			batch.deliveries.push(delivery);
+			queue.messageChars += delivery.line.length;
+		}
+
+		if (batch.chars >= PUBLISH_BATCH_CHARS) {
+			queue.open = undefined;
+			queue.sealed.push(batch);
+			this.#pump(queue);
+		}
+	}
+
+	/** `host` is gone: what waits for it is not sent (its messages are failed by the routing). */
+	forget(host: string): void {
+		for (const queue of [this.#queues.get(host), this.#answers.get(host)]) {
+			if (queue === undefined) continue;
+			queue.open = undefined;
+			queue.sealed.length = 0;
+			queue.messageChars = 0;
+		}
+	}
+
+	/** Redis went away: nothing waiting is sent (its messages are failed by the routing). */
+	forgetAll(): void {
+		for (const host of [...this.#queues.keys(), ...this.#answers.keys()]) this.forget(host);
+	}
+
+	/** `host` answered a message, or Redis a PUBLISH to it: what waits for it may go. */
+	resume(host: string): void {
+		for (const queue of [this.#answers.get(host), this.#queues.get(host)]) {
+			if (queue !== undefined) this.#pump(queue);
+		}
+	}
+
+	/** Publishes everything that waits now, and resolves once Redis has taken it (before a shutdown). */
+	async flushNow(): Promise<void> {
+		this.#draining = true;
+		this.#flush();
+		this.#draining = false;
+		while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
+	}
+
+	readonly #flush = (): void => {
+		this.#scheduled = false;
+		// Messages first, so the tick's answers ride in their payload; answers left over go alone.
+		for (const queue of this.#queues.values()) this.#pump(queue);
+		for (const queue of this.#answers.values()) this.#pump(queue);
+	};
+
+	/** Publishes the host's batches in order, the full ones first, while the host is less than
+	 * UNANSWERED_CHARS_PER_HOST behind; the one filling waits meanwhile, and grows. */
+	#pump(queue: HostQueue): void {
+		const {host} = queue;
+		while (
+			this.#draining ||
+			((this.#inFlightTo.get(host) ?? 0) < PUBLISHES_IN_FLIGHT &&
+				(!queue.windowed ||
+					this.#routing.waitingOn(host) - queue.messageChars < UNANSWERED_CHARS_PER_HOST))
+		) {
+			let batch = queue.sealed.shift();
+			if (batch === undefined) {
+				batch = queue.open;
+				queue.open = undefined;
+			}
+
+			if (batch === undefined) break;
+			if (queue.windowed) this.#takeAnswers(host, batch);
+			for (const delivery of batch.deliveries) queue.messageChars -= delivery.line.length;
+			this.#inFlightTo.set(host, (this.#inFlightTo.get(host) ?? 0) + 1);
+			const published = this.#send(host, batch).finally(() => {
+				this.#inFlight.delete(published);
+				const left = (this.#inFlightTo.get(host) ?? 1) - 1;
+				if (left > 0) this.#inFlightTo.set(host, left);
+				else this.#inFlightTo.delete(host);
+				this.resume(host);
+			});
+			this.#inFlight.add(published);
+		}
+
+		if (queue.open === undefined && queue.sealed.length === 0) {
+			(queue.windowed ? this.#queues : this.#answers).delete(host);
+		}
+	}
+
+	/** Puts the answers waiting for `host` ahead of `batch`, when none are held back before them:
+	 * one PUBLISH instead of two, each of which costs both hosts and Redis a wake-up. */
+	#takeAnswers(host: string, batch: Batch): void {
+		const answers = this.#answers.get(host);
+		const open = answers?.open;
+		if (answers === undefined || open === undefined || answers.sealed.length > 0) return;
+		answers.open = undefined;
+		batch.frames = [...open.frames, ...batch.frames];
+		batch.chars += open.chars;
+		this.#answers.delete(host);
+	}
+
+	async #send(host: string, {frames, deliveries}: Batch): Promise<void> {
+		try {
+			const receivers = await this.#publisher.publish(hostChannel(host), frames.join('\n'));
+			// Nobody listens on the host's channel: it is gone, though its lease has not run out.
+			if (receivers === 0) this.#routing.lost(deliveries, 'is not answering');
+		} catch {
+			this.#routing.lost(deliveries, 'cannot be reached: the cluster lost its Redis');
+		}
+	}
+}
