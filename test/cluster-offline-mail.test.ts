@@ -137,6 +137,63 @@ if (missing === undefined) {
 		assert.match(await bob.waitForLine(/^MSG /), / :live$/, 'the expired one never came');
 	});
 
+	test('stored parts and actions keep their options; a message of several parts counts once', async (t) => {
+		const {cluster, link} = await clusterOwning(t, 2, ['bob'], {maxStoredMessages: 2});
+		const alice = await loginOwner(cluster.host(0).port, 'alice');
+		const sends = [
+			'SEND a.1 bob kind=action more=1 :waves',
+			'SEND a.2 bob kind=action :and smiles',
+			'SEND b.1 bob more=2 :first line',
+			'SEND b.2 bob more=0 :second line, cut',
+			'SEND b.3 bob : here',
+		];
+		for (const line of sends) alice.send(line);
+		for (const line of sends) {
+			const ref = line.split(' ')[1] ?? '';
+			assert.match(await alice.nextLine(), new RegExp(`^STORED ${ref} `));
+		}
+
+		alice.send('SEND c.1 bob :one too many');
+		assert.match(await alice.nextLine(), /^FAILED c.1 mailbox-full :bob already has 2 messages /);
+		assert.equal(await link.commands.lLen('chat:stored:bob'), 5);
+
+		const bob = await loginOwner(cluster.host(1).port, 'bob');
+		const parts = [];
+		while (parts.length < sends.length) {
+			parts.push(/ alice bob (.*)$/.exec(await bob.waitForLine(/^MSG /))?.[1]);
+		}
+
+		assert.deepEqual(parts, [
+			'a.1 stored kind=action more=1 :waves',
+			'a.2 stored kind=action :and smiles',
+			'b.1 stored more=2 :first line',
+			'b.2 stored more=0 :second line, cut',
+			'b.3 stored : here',
+		]);
+		alice.send('SEND d.1 bob more=1 :live');
+		assert.match(await bob.waitForLine(/^MSG /), / alice bob d.1 more=1 :live$/);
+	});
+
+	test('a mailbox written before message counts were kept counts each entry as a message', async (t) => {
+		const {cluster, link} = await clusterOwning(t, 1, ['bob'], {maxStoredMessages: 2});
+		const time = Date.now();
+		const line = `MSG 1795632000000001 ${time} carol bob - stored :from before`;
+		const entry = ['1795632000000001', String(time), '', 'carol', 'carol', 'gone', line].join('\t');
+		await link.commands.rPush('chat:stored:bob', entry);
+		await link.commands.set('chat:stored-bytes:bob', String(Buffer.byteLength(entry)));
+		const alice = await loginOwner(cluster.host(0).port, 'alice');
+		alice.send('SEND m1 bob more=1 :one');
+		alice.send('SEND m2 bob :of one message');
+		alice.send('SEND m3 bob :too many');
+		assert.match(await alice.nextLine(), /^STORED m1 /);
+		assert.match(await alice.nextLine(), /^STORED m2 /);
+		assert.match(await alice.nextLine(), /^FAILED m3 mailbox-full /);
+		const bob = await loginOwner(cluster.host(0).port, 'bob');
+		assert.equal(await bob.waitForLine(/^MSG /), line);
+		assert.match(await bob.waitForLine(/^MSG /), / alice bob m1 stored more=1 :one$/);
+		assert.match(await bob.waitForLine(/^MSG /), / alice bob m2 stored :of one message$/);
+	});
+
 	test('Redis away: a message for an offline owner fails at once with unreachable', async (t) => {
 		const {cluster} = await clusterOwning(t, 2, ['bob']);
 		const a = cluster.host(0);

@@ -47,6 +47,17 @@ export function storedBytesKey(nameKey: string): string {
 	return `${PREFIX}stored-bytes:${nameKey}`;
 }
 
+/** How many messages `storedKey(nameKey)` holds, checked against the mailbox's message limit: a
+ * message of several parts is one. */
+export function storedCountKey(nameKey: string): string {
+	return `${PREFIX}stored-count:${nameKey}`;
+}
+
+/** The senders whose latest part in `storedKey(nameKey)` has another part to follow (`more=`). */
+export function storedOpenKey(nameKey: string): string {
+	return `${PREFIX}stored-open:${nameKey}`;
+}
+
 /** DELIVERED receipts owed to a sender who was offline when its stored message was handed on. */
 export function receiptsKey(nameKey: string): string {
 	return `${PREFIX}receipts:${nameKey}`;

@@ -11,7 +11,13 @@ import type {NameOwners} from '../relay/name-owners.js';
 import type {KeepOutcome, OfflineMail, OfflineMessage} from '../relay/offline-mail.js';
 import type {Delivery, User, UserLink} from '../relay/user.js';
 import {decodeHeld, encodeHeld} from './cluster-frames.js';
-import {receiptsKey, storedBytesKey, storedKey} from './cluster-keys.js';
+import {
+	receiptsKey,
+	storedBytesKey,
+	storedCountKey,
+	storedKey,
+	storedOpenKey,
+} from './cluster-keys.js';
 import {goneUser} from './cluster-routing.js';
 import {heldEntry} from './held-deliveries.js';
 import {OWE_RECEIPT, RESTORE_STORED, STORE, TAKE_STORED} from './mail-scripts.js';
@@ -60,7 +66,7 @@ export class RedisOfflineMail implements OfflineMail {
 			reason: `${message.recipient} is offline, and the cluster's Redis that keeps their messages cannot be reached`,
 		};
 		if (!link.up) return unreachable;
-		const {id, time, sender, ref, recipient, recipientKey, text} = message;
+		const {id, time, sender, ref, recipient, recipientKey, text, options} = message;
 		const entry = encodeHeld({
 			id,
 			time,
@@ -68,12 +74,14 @@ export class RedisOfflineMail implements OfflineMail {
 			fromKey: sender.key,
 			fromName: sender.name,
 			origin: self,
-			line: flat(encodeStoredMsg(id, time, sender.name, recipient, ref, text)),
+			line: flat(encodeStoredMsg(id, time, sender.name, recipient, ref, text, options)),
 		});
+		const more = options?.more === undefined ? '0' : '1';
 		const args = [String(limits.messages), String(limits.bytes), entry, ...this.#expiry()];
+		args.push(sender.key, more);
 		let full: unknown;
 		try {
-			full = await this.#run(STORE, [storedKey(recipientKey), storedBytesKey(recipientKey)], args);
+			full = await this.#run(STORE, mailKeys(recipientKey), args);
 		} catch {
 			return unreachable;
 		}
@@ -89,7 +97,8 @@ export class RedisOfflineMail implements OfflineMail {
 	handOnWaiting(user: User, link: UserLink): void {
 		if (!this.#options.link.up) return;
 		const {key} = user;
-		this.#run(TAKE_STORED, [storedKey(key), storedBytesKey(key), receiptsKey(key)], []).then(
+		const [list, bytes, count, open] = mailKeys(key);
+		this.#run(TAKE_STORED, [list, bytes, receiptsKey(key), count, open], []).then(
 			(taken) => {
 				const [stored, receipts] = Array.isArray(taken) ? (taken as unknown[]) : [];
 				this.#handOn(user, link, stored);
@@ -160,13 +169,11 @@ export class RedisOfflineMail implements OfflineMail {
 		if (deliveries.length === 0) return;
 		const entries = deliveries.map((delivery) => heldEntry(delivery, this.#options.self));
 		const ttl = this.#ttl();
-		this.#run(RESTORE_STORED, [storedKey(key), storedBytesKey(key)], [ttl, ...entries]).catch(
-			() => {
-				this.#options.log(
-					`redis: ${deliveries.length} stored messages for a user who left were lost`,
-				);
-			},
-		);
+		this.#run(RESTORE_STORED, mailKeys(key).slice(0, 3), [ttl, ...entries]).catch(() => {
+			this.#options.log(
+				`redis: ${deliveries.length} stored messages for a user who left were lost`,
+			);
+		});
 	}
 
 	/** The expiry cutoff and the keys' TTL, as script arguments. */
@@ -183,4 +190,14 @@ export class RedisOfflineMail implements OfflineMail {
 	#run(script: string, keys: string[], args: string[]): Promise<unknown> {
 		return this.#options.link.commands.eval(script, {keys, arguments: args});
 	}
+}
+
+/** An owner's mailbox in Redis: the stored list, its bytes, its message count, its open senders. */
+function mailKeys(nameKey: string): [string, string, string, string] {
+	return [
+		storedKey(nameKey),
+		storedBytesKey(nameKey),
+		storedCountKey(nameKey),
+		storedOpenKey(nameKey),
+	];
 }
