@@ -102,8 +102,9 @@ export const MIGRATIONS: readonly string[] = [
 	ALTER TABLE mailboxes ADD COLUMN parts INTEGER NOT NULL DEFAULT 0;
 	UPDATE mailboxes SET parts = messages;
 
-	-- The sender's latest part for a recipient: whether the next one goes on with its message.
-	CREATE INDEX waiting_messages_by_sender ON waiting_messages (recipient_key, kind, sender, id);
+	-- Whether a part goes on with its sender's message is read from the recipient's rows, newest
+	-- first (waiting_messages_by_recipient): no index of its own, which would cost every append more
+	-- than the read does, since a sender's part before is nearly always the newest row.
 
 	DROP TRIGGER waiting_message_added;
 	DROP TRIGGER waiting_message_moved;

@@ -105,6 +105,7 @@ export class WaitingMessages {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 		);
 		// NULL when the sender's latest part ended its message, or there is none: a new one starts.
+		// Read newest first over the recipient's rows, at most a mailbox's worth.
 		this.#lastPart = db
 			.prepare<[string, WaitingKind, string], number | null>(
 				`SELECT more FROM waiting_messages WHERE recipient_key = ? AND kind = ? AND sender = ?
