@@ -129,3 +129,28 @@ test('a message of several parts counts as one against --mailbox-size, its bytes
 	const bytes = ['waves', 'and smiles', 'first line', 'second line, cut', ' here'].join('').length;
 	assert.equal(host.store.messages.size('bob', 'stored').bytes, bytes);
 });
+
+test('a sender who went offline hears DELIVERED for every part at its next login', async (t) => {
+	const host = await startStoreHost(t, storeDir(t), {owned: ['alice', 'bob']});
+	const alice = await loginOwner(host.port, 'alice');
+	await sendParts(alice, 'STORED');
+	alice.send('QUIT');
+	await alice.closed;
+	const bob = await loginOwner(host.port, 'bob');
+	assert.deepEqual(await partsOf(bob, EXPECTED.length), EXPECTED);
+	// The receipts are owed once their commit is done; a login before it would find none yet.
+	while (host.store.receipts.owedTo('alice').length < SENDS.length) {
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+
+	const back = await loginOwner(host.port, 'alice');
+	const delivered = [];
+	while (delivered.length < SENDS.length) {
+		delivered.push(/^DELIVERED (\S+) /.exec(await back.waitForLine(/^DELIVERED /))?.[1]);
+	}
+
+	assert.deepEqual(
+		delivered,
+		SENDS.map((line) => line.split(' ')[1]),
+	);
+});
