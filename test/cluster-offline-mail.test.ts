@@ -137,6 +137,39 @@ if (missing === undefined) {
 		assert.match(await bob.waitForLine(/^MSG /), / :live$/, 'the expired one never came');
 	});
 
+	test('stored parts and actions keep their options', async (t) => {
+		const {cluster} = await clusterOwning(t, 2, ['bob']);
+		const alice = await loginOwner(cluster.host(0).port, 'alice');
+		const sends = [
+			'SEND a.1 bob kind=action more=1 :waves',
+			'SEND a.2 bob kind=action :and smiles',
+			'SEND b.1 bob more=2 :first line',
+			'SEND b.2 bob more=0 :second line, cut',
+			'SEND b.3 bob : here',
+		];
+		for (const line of sends) alice.send(line);
+		for (const line of sends) {
+			const ref = line.split(' ')[1] ?? '';
+			assert.match(await alice.nextLine(), new RegExp(`^STORED ${ref} `));
+		}
+
+		const bob = await loginOwner(cluster.host(1).port, 'bob');
+		const parts = [];
+		while (parts.length < sends.length) {
+			parts.push(/ alice bob (.*)$/.exec(await bob.waitForLine(/^MSG /))?.[1]);
+		}
+
+		assert.deepEqual(parts, [
+			'a.1 stored kind=action more=1 :waves',
+			'a.2 stored kind=action :and smiles',
+			'b.1 stored more=2 :first line',
+			'b.2 stored more=0 :second line, cut',
+			'b.3 stored : here',
+		]);
+		alice.send('SEND d.1 bob more=1 :live');
+		assert.match(await bob.waitForLine(/^MSG /), / alice bob d.1 more=1 :live$/);
+	});
+
 	test('Redis away: a message for an offline owner fails at once with unreachable', async (t) => {
 		const {cluster} = await clusterOwning(t, 2, ['bob']);
 		const a = cluster.host(0);

@@ -44,6 +44,22 @@ if (missing === undefined) {
 		assert.match(await carol.waitForLine(/^(DELIVERED|FAILED) c1 /), /^DELIVERED c1 /);
 	});
 
+	test('held parts and actions reach the user on the host they come back to with their options', async (t) => {
+		const cluster = await startCluster(t, 2, {resumeGraceMs: 10_000});
+		const alice = await loginStructured(cluster.host(0).port, 'alice');
+		const bob = await loginStructured(cluster.host(1).port, 'bob');
+		await untilUsers(cluster.hosts, 2);
+		bob.destroy();
+		await alice.waitForLine(/^AWAY bob$/);
+		alice.send('SEND p1 bob kind=action more=1 :waves');
+		alice.send('SEND p2 bob kind=action :and smiles');
+		assert.match(await alice.waitForLine(/^(HELD|FAILED) p1 /), /^HELD p1 /);
+		assert.match(await alice.waitForLine(/^(HELD|FAILED) p2 /), /^HELD p2 /);
+		const back = await loginStructured(cluster.host(0).port, 'bob', ` resume=${bob.token}`);
+		assert.match(await back.waitForLine(/^MSG /), / alice bob p1 kind=action more=1 :waves$/);
+		assert.match(await back.waitForLine(/^MSG /), / alice bob p2 kind=action :and smiles$/);
+	});
+
 	test('a user whose host was killed resumes on another host with their token', async (t) => {
 		const cluster = await startCluster(t, 1, {clusterHostTtlMs: SLOW_LEASE_MS});
 		const victim = await startCollectableHost({

@@ -2,7 +2,8 @@
 // child keeps messages for an offline owner while random messages are sent, and is killed with
 // SIGKILL at random moments, over and over, on the same folder. After the last restart the store
 // opens, and the owner gets every message that was answered STORED exactly once, in the order
-// sent, and nothing that was never sent.
+// sent, with the options its SEND had (parts of longer messages, actions), and nothing that was
+// never sent.
 
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
@@ -21,6 +22,14 @@ const RUNS = 2;
 const MAX_SENDS = 60;
 
 type Child = {port: number; kill(): Promise<void>};
+
+/** The options of message `index` of a round: parts of longer messages and actions, in turn. */
+const PART_OPTIONS = ['more=1 ', '', 'kind=action more=0 ', 'kind=action '];
+
+function optionsOf(ref: string): string {
+	const index = Number(ref.split('.')[1]);
+	return PART_OPTIONS[index % PART_OPTIONS.length] ?? '';
+}
 
 async function startChild(dir: string, owned: string[]): Promise<Child> {
 	const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, ...owned], {
@@ -54,7 +63,9 @@ async function sendUntilKilled(
 ): Promise<void> {
 	const alice = await loginOwner(child.port, 'alice');
 	for (let index = 0; index < count; index++)
-		alice.send(`SEND r${round}.${index} bob :m ${round}.${index}`);
+		alice.send(
+			`SEND r${round}.${index} bob ${optionsOf(`r${round}.${index}`)}:m ${round}.${index}`,
+		);
 	let answers = 0;
 	while (answers < killAfter) {
 		const line = await alice.waitForLine(/^(STORED|FAILED) /);
@@ -78,10 +89,13 @@ async function refsHandedTo(bob: RawClient, probeFrom: RawClient): Promise<strin
 	const refs: string[] = [];
 	for (;;) {
 		const line = await bob.waitForLine(/^MSG /);
-		const match = /^MSG \d+ \d+ alice bob (\S+) (stored )?:/.exec(line);
+		const match =
+			/^MSG \d+ \d+ alice bob (\S+) (?:stored )?((?:kind=action )?(?:more=\d+ )?):/.exec(line);
 		assert.ok(match, line);
-		if (match[1] === 'probe') return refs;
-		refs.push(match[1] ?? '');
+		const ref = match[1] ?? '';
+		if (ref === 'probe') return refs;
+		assert.equal(match[2], optionsOf(ref), `the options of ${ref}: ${line}`);
+		refs.push(ref);
 	}
 }
 

@@ -196,3 +196,43 @@ test('an id that is not a positive decimal number is refused', async (t) => {
 	await assert.rejects(store.messages.append(message('12a')), /not "12a"/);
 	await assert.rejects(store.messages.remove(['-1']), /not "-1"/);
 });
+
+test('parts keep their options, and a message of several parts counts once, whoever writes between', async (t) => {
+	const dir = storeDir(t);
+	let store = openDurableStore({dir});
+	const parts = [
+		message('11', {text: 'one', options: {action: true, more: 1}}),
+		message('12', {sender: 'carol', senderRef: 'c1', text: 'between'}),
+		message('13', {text: 'two', options: {action: true, more: 0}}),
+		message('14', {text: 'three', options: {action: true}}),
+		message('15', {text: 'next'}),
+	];
+	for (const part of parts) await store.messages.append(part);
+	assert.deepEqual(store.messages.size('bob', 'stored'), {messages: 3, bytes: 22});
+	await store.close();
+	store = openDurableStore({dir});
+	t.after(() => store.close());
+	assert.deepEqual(store.messages.waitingFor('bob'), parts);
+	await store.messages.remove(['11']);
+	assert.deepEqual(store.messages.size('bob', 'stored'), {messages: 2, bytes: 19});
+	await store.messages.remove(['12', '15']);
+	assert.deepEqual(
+		store.messages.size('bob', 'stored'),
+		{messages: 0, bytes: 8},
+		'parts still wait',
+	);
+	const limits = {messages: 1, bytes: 100};
+	assert.deepEqual(await store.messages.append(message('16'), limits), {kept: true});
+	assert.deepEqual(store.messages.size('bob', 'stored'), {messages: 1, bytes: 15});
+});
+
+test('held parts moved to stored keep their count as one message', async (t) => {
+	const store = openDurableStore({dir: storeDir(t)});
+	t.after(() => store.close());
+	await store.messages.append(message('21', {kind: 'held', options: {more: 1}}));
+	await store.messages.append(message('22', {kind: 'held'}));
+	assert.deepEqual(store.messages.size('bob', 'held'), {messages: 1, bytes: 14});
+	assert.equal(await store.messages.keepHeldAsStored('bob'), 2);
+	assert.deepEqual(store.messages.size('bob', 'held'), {messages: 0, bytes: 0});
+	assert.deepEqual(store.messages.size('bob', 'stored'), {messages: 1, bytes: 14});
+});

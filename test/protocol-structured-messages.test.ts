@@ -18,6 +18,8 @@ import {
 	isValidRef,
 	parseClientLine,
 	parseHostLine,
+	encodeStoredMsg,
+	msgOptions,
 } from '../source/protocol/structured-messages.js';
 
 test('host lines are encoded as in docs/protocol.md', () => {
@@ -216,4 +218,27 @@ test('refs are 1 to 32 of A-Z a-z 0-9 . _ -', () => {
 		assert.equal(isValidRef(ref), true, ref);
 	for (const ref of ['', '-'.repeat(33), 'a b', 'a:b', 'é', 'a/b'])
 		assert.equal(isValidRef(ref), false, ref);
+});
+
+test('a stored MSG carries its options after the flag, and msgOptions reads them back', () => {
+	const line = encodeStoredMsg('7', 1, 'alice', 'bob', 'r1', 'waves :)', {action: true, more: 2});
+	assert.equal(line, 'MSG 7 1 alice bob r1 stored kind=action more=2 :waves :)');
+	assert.deepEqual(msgOptions(line), {action: true, more: 2});
+	assert.deepEqual(parseHostLine(line), {
+		kind: 'msg',
+		id: '7',
+		time: 1,
+		from: 'alice',
+		to: 'bob',
+		ref: 'r1',
+		text: 'waves :)',
+		options: {action: true, more: 2},
+		stored: true,
+	});
+	assert.equal(
+		encodeStoredMsg('7', 1, 'alice', 'bob', undefined, 'hi'),
+		'MSG 7 1 alice bob - stored :hi',
+	);
+	assert.equal(msgOptions('MSG 7 1 alice bob - stored :more=1 in the text'), undefined);
+	assert.deepEqual(msgOptions(encodeMsg('8', 1, 'alice', 'bob', 'r2', 'x', {more: 0})), {more: 0});
 });

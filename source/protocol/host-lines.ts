@@ -93,7 +93,8 @@ export function encodeMsg(
 /** The flag after a MSG's ref that marks a message kept while its recipient was offline. */
 const STORED_FLAG = 'stored';
 
-/** A MSG kept for its recipient while offline, handed on at login (docs/protocol.md "Offline"). */
+/** A MSG kept for its recipient while offline, handed on at login (docs/protocol.md "Offline"),
+ * with the options its SEND had after the flag. */
 export function encodeStoredMsg(
 	id: MessageId,
 	time: number,
@@ -101,8 +102,9 @@ export function encodeStoredMsg(
 	to: string,
 	ref: string | undefined,
 	text: string,
+	options?: MessageOptions,
 ): string {
-	return `MSG ${id} ${time} ${from} ${to} ${ref ?? NO_REF} ${STORED_FLAG} :${text}`;
+	return `MSG ${id} ${time} ${from} ${to} ${ref ?? NO_REF} ${STORED_FLAG}${encodeMessageOptions(options)} :${text}`;
 }
 
 export function encodeDelivered(ref: string, id: MessageId, time: number): string {
@@ -119,6 +121,14 @@ export function msgIdAndTime(line: string): {id: string; time: string} {
 /** The text of a line `encodeMsg` made: after the first ` :`, since no field before it has one. */
 export function msgText(line: string): string {
 	return line.slice(line.indexOf(' :') + 2);
+}
+
+/** The options of a line `encodeMsg` or `encodeStoredMsg` made (the fields after its ref, but the
+ * `stored` flag); undefined when it has none. */
+export function msgOptions(line: string): MessageOptions | undefined {
+	const params = line.slice(0, line.indexOf(' :')).split(' ').slice(6);
+	const known = params.filter((param) => param !== STORED_FLAG);
+	return known.length > 0 ? parseMessageOptions(known) : undefined;
 }
 
 /** The DELIVERED line for a message, made from the MSG line it was delivered as. */

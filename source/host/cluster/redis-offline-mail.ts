@@ -72,7 +72,7 @@ export class RedisOfflineMail implements OfflineMail {
 			reason: `${message.recipient} is offline, and the cluster's Redis that keeps their messages cannot be reached`,
 		};
 		if (!link.up) return unreachable;
-		const {id, time, sender, ref, recipient, recipientKey, text} = message;
+		const {id, time, sender, ref, recipient, recipientKey, text, options} = message;
 		const entry = encodeHeld({
 			id,
 			time,
@@ -80,7 +80,7 @@ export class RedisOfflineMail implements OfflineMail {
 			fromKey: sender.key,
 			fromName: sender.name,
 			origin: self,
-			line: flat(encodeStoredMsg(id, time, sender.name, recipient, ref, text)),
+			line: flat(encodeStoredMsg(id, time, sender.name, recipient, ref, text, options)),
 		});
 		const keys = [
 			storedKey(recipientKey),

@@ -2,7 +2,7 @@
 // the held entries' format, and back: what Redis gives at a login or a resume becomes deliveries
 // kept as stored; what was held for an owner who left becomes entries with the `MSG … stored` line.
 
-import {encodeStoredMsg, msgText} from '../../protocol/structured-messages.js';
+import {encodeStoredMsg, msgOptions, msgText} from '../../protocol/structured-messages.js';
 import {flat} from '../relay/flat-string.js';
 import type {Delivery, User} from '../relay/user.js';
 import {decodeHeld} from './cluster-frames.js';
@@ -46,7 +46,11 @@ export function storedDeliveries(
 export function storedEntries(owner: string, held: readonly Delivery[], self: string): string[] {
 	return held.map((delivery) => {
 		const {id, time, sender, ref} = delivery;
-		const line = flat(encodeStoredMsg(id, time, sender.name, owner, ref, msgText(delivery.line)));
+		// The parts and the action mark go with it, as on a single host's store.
+		const text = msgText(delivery.line);
+		const line = flat(
+			encodeStoredMsg(id, time, sender.name, owner, ref, text, msgOptions(delivery.line)),
+		);
 		return heldEntry({...delivery, line}, self);
 	});
 }

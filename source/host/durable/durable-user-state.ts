@@ -3,7 +3,7 @@
 // inside the resume grace loses none (docs/architecture.md "The state seam"). HELD is answered
 // once the message is durable; a store that fails answers FAILED, and live relaying goes on.
 
-import {msgText} from '../../protocol/structured-messages.js';
+import {msgOptions, msgText} from '../../protocol/structured-messages.js';
 import type {Eventually} from '../relay/eventually.js';
 import type {MemoryUserState} from '../relay/memory-user-state.js';
 import type {PresenceVerb} from '../../protocol/structured-messages.js';
@@ -63,6 +63,7 @@ export class DurableUserState implements UserState {
 		if (outcome.kind !== 'held') return outcome;
 		delivery.kept = 'held';
 		const {id, time, sender, ref, recipient, line} = delivery;
+		const options = msgOptions(line);
 		return this.#messages
 			.append({
 				id,
@@ -73,6 +74,7 @@ export class DurableUserState implements UserState {
 				recipient: recipient.name,
 				senderRef: ref,
 				text: msgText(line),
+				...(options && {options}),
 			})
 			.then(
 				() => {

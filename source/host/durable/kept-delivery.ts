@@ -17,6 +17,7 @@ export function keptDelivery(message: WaitingMessage, recipient: User): Delivery
 	);
 	// Not a user of this host: nothing is ever sent to it (its sender is looked up by name).
 	sender.gone = true;
-	const line = encodeStoredMsg(id, time, sender.name, recipient.name, senderRef, message.text);
+	const {text, options} = message;
+	const line = encodeStoredMsg(id, time, sender.name, recipient.name, senderRef, text, options);
 	return {id, time, sender, ref: senderRef, recipient, line: flat(line), kept: 'stored'};
 }

@@ -4,7 +4,7 @@
 // the sender's next login.
 
 import {nameKey} from '../../protocol/name-key.js';
-import {encodeDelivered, msgText} from '../../protocol/structured-messages.js';
+import {encodeDelivered, msgOptions, msgText} from '../../protocol/structured-messages.js';
 import type {Eventually} from '../relay/eventually.js';
 import type {NameOwners} from '../relay/name-owners.js';
 import type {KeepOutcome, OfflineMail, OfflineMessage} from '../relay/offline-mail.js';
@@ -12,6 +12,7 @@ import type {Delivery, User, UserLink} from '../relay/user.js';
 import type {UserState} from '../relay/user-state.js';
 import type {DurableStore} from '../store/durable-store.js';
 import type {MailboxLimits, MailboxSize} from '../store/mailbox-limits.js';
+import type {WaitingMessage} from '../store/waiting-messages.js';
 import {expiryCutoff} from '../store/store-limits.js';
 import {keptDelivery} from './kept-delivery.js';
 import type {StoreHealth} from './store-health.js';
@@ -60,6 +61,7 @@ export class StoreOfflineMail implements OfflineMail {
 					recipient: message.recipient,
 					senderRef: message.ref,
 					text: message.text,
+					...(message.options && {options: message.options}),
 				},
 				limits,
 			);
@@ -156,7 +158,8 @@ export class StoreOfflineMail implements OfflineMail {
 	}
 }
 
-function storedOf(delivery: Delivery, recipient: User) {
+function storedOf(delivery: Delivery, recipient: User): WaitingMessage {
+	const options = msgOptions(delivery.line);
 	return {
 		id: delivery.id,
 		kind: 'stored' as const,
@@ -166,6 +169,7 @@ function storedOf(delivery: Delivery, recipient: User) {
 		recipient: recipient.name,
 		senderRef: delivery.ref,
 		text: msgText(delivery.line),
+		...(options && {options}),
 	};
 }
 

@@ -2,6 +2,7 @@
 // the relay keeps them through. A host with a store keeps them there (durable/store-offline-mail.ts);
 // a host without one has nowhere durable, so NO_OFFLINE_MAIL knows no owner and keeps nothing.
 
+import type {MessageOptions} from '../../protocol/message-options.js';
 import type {Eventually} from './eventually.js';
 import type {Delivery, User, UserLink} from './user.js';
 
@@ -16,6 +17,8 @@ export type OfflineMessage = {
 	readonly recipient: string;
 	readonly recipientKey: string;
 	readonly text: string;
+	/** The SEND's options (a part of a longer message, an action), kept with it. */
+	readonly options?: MessageOptions | undefined;
 };
 
 /** Kept (STORED to its sender), or not, with a code and a sentence for FAILED. */

@@ -55,9 +55,15 @@ export class Relay implements DeliveryListener {
 		return undefined;
 	}
 
-	/** Keeps clean `text` for `recipient`, an owner who is offline; STORED (or why not) follows
-	 * once it is durable. */
-	keepForOffline(sender: User, recipient: string, text: string, ref: string | undefined): void {
+	/** Keeps clean `text` for `recipient`, an owner who is offline, with its SEND's `options`;
+	 * STORED (or why not) follows once it is durable. */
+	keepForOffline(
+		sender: User,
+		recipient: string,
+		text: string,
+		ref: string | undefined,
+		options?: MessageOptions,
+	): void {
 		const message = {
 			id: this.#ids.next(),
 			time: this.#now(),
@@ -66,6 +72,7 @@ export class Relay implements DeliveryListener {
 			recipient,
 			recipientKey: nameKey(recipient),
 			text,
+			options,
 		};
 		void this.#mail.keep(message).then((outcome) => {
 			keepOutcomeToSender(sender, recipient, ref, outcome);

@@ -92,7 +92,7 @@ function send(
 	refs.remember(ref);
 	const recipient = context.users.find(to);
 	if (recipient === undefined) {
-		sendOffline(context, link, user, ref, to, text);
+		sendOffline(context, link, user, {ref, to, text}, options);
 		return;
 	}
 
@@ -117,9 +117,8 @@ function sendOffline(
 	context: SessionContext,
 	link: UserLink,
 	user: User,
-	ref: string,
-	to: string,
-	text: string,
+	{ref, to, text}: SendFields,
+	options: MessageOptions | undefined,
 ): void {
 	context.relay.ownerOf(to, (owner) => {
 		if (owner === undefined) {
@@ -134,7 +133,7 @@ function sendOffline(
 			return;
 		}
 
-		context.relay.keepForOffline(user, owner, clean, ref);
+		context.relay.keepForOffline(user, owner, clean, ref, options);
 	});
 }
 

@@ -87,6 +87,52 @@ export const MIGRATIONS: readonly string[] = [
 	CREATE INDEX waiting_messages_by_sender_ref
 		ON waiting_messages (recipient_key, sender, sender_ref);
 	`,
+	`
+	-- Parts and actions (docs/protocol.md "Long and multi-line messages"): a waiting message keeps
+	-- its SEND's options, so it is handed on as a live delivery would have been. 'action' is 1 for
+	-- kind=action; 'more' the line breaks before the next part (NULL: the last part, or the only
+	-- one). 'starts' is 1 for a part that begins a message: only those count as messages in
+	-- 'mailboxes', so a message of several parts is one against the mailbox limit. A row of an
+	-- older store is a message of one part.
+	ALTER TABLE waiting_messages ADD COLUMN action INTEGER NOT NULL DEFAULT 0 CHECK (action IN (0, 1));
+	ALTER TABLE waiting_messages ADD COLUMN more INTEGER CHECK (more BETWEEN 0 AND 99);
+	ALTER TABLE waiting_messages ADD COLUMN starts INTEGER NOT NULL DEFAULT 1 CHECK (starts IN (0, 1));
+
+	-- 'parts' counts the rows, so a mailbox row goes when its last part does.
+	ALTER TABLE mailboxes ADD COLUMN parts INTEGER NOT NULL DEFAULT 0;
+	UPDATE mailboxes SET parts = messages;
+
+	-- Whether a part goes on with its sender's message is read from the recipient's rows, newest
+	-- first (waiting_messages_by_recipient): no index of its own, which would cost every append more
+	-- than the read does, since a sender's part before is nearly always the newest row.
+
+	DROP TRIGGER waiting_message_added;
+	DROP TRIGGER waiting_message_moved;
+	DROP TRIGGER waiting_message_removed;
+	CREATE TRIGGER waiting_message_added AFTER INSERT ON waiting_messages BEGIN
+		INSERT INTO mailboxes VALUES (new.recipient_key, new.kind, new.starts, new.bytes, 1)
+			ON CONFLICT DO UPDATE SET messages = messages + excluded.messages,
+				bytes = bytes + excluded.bytes, parts = parts + 1;
+		UPDATE store_facts SET value = max(value, new.id) WHERE fact = 'highest-message-id';
+	END;
+	CREATE TRIGGER waiting_message_moved AFTER UPDATE OF kind ON waiting_messages BEGIN
+		UPDATE mailboxes
+			SET messages = messages - old.starts, bytes = bytes - old.bytes, parts = parts - 1
+			WHERE recipient_key = old.recipient_key AND kind = old.kind;
+		DELETE FROM mailboxes
+			WHERE recipient_key = old.recipient_key AND kind = old.kind AND parts = 0;
+		INSERT INTO mailboxes VALUES (new.recipient_key, new.kind, new.starts, new.bytes, 1)
+			ON CONFLICT DO UPDATE SET messages = messages + excluded.messages,
+				bytes = bytes + excluded.bytes, parts = parts + 1;
+	END;
+	CREATE TRIGGER waiting_message_removed AFTER DELETE ON waiting_messages BEGIN
+		UPDATE mailboxes
+			SET messages = messages - old.starts, bytes = bytes - old.bytes, parts = parts - 1
+			WHERE recipient_key = old.recipient_key AND kind = old.kind;
+		DELETE FROM mailboxes
+			WHERE recipient_key = old.recipient_key AND kind = old.kind AND parts = 0;
+	END;
+	`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@
 // who is offline, `held` for a user who is away within the resume grace. Reads see committed
 // writes, in id order; every change goes through the commit batcher and resolves once durable.
 
+import type {MessageOptions} from '../../protocol/message-options.js';
 import type {CommitBatcher} from './commit-batcher.js';
 import {mailboxLimitReached, type MailboxLimits, type MailboxSize} from './mailbox-limits.js';
 import type {SqliteDatabase} from './open-store-file.js';
@@ -21,6 +22,8 @@ export type WaitingMessage = {
 	/** The sender's ref, or undefined for a plain sender. */
 	senderRef: string | undefined;
 	text: string;
+	/** The SEND's options (a part of a longer message, an action); absent for a plain message. */
+	options?: MessageOptions;
 };
 
 /** `limit` says which limit refused the message when it was not kept. */
@@ -35,16 +38,18 @@ type Row = {
 	recipient: string;
 	sender_ref: string | null;
 	text: string;
+	action: 0 | 1;
+	more: number | null;
 };
 
 // The id as text: a 16-digit id is exact in SQLite's 64-bit integer, and stays exact this way.
 const COLUMNS =
-	'CAST(id AS TEXT) AS id, kind, recipient_key, time, sender, recipient, sender_ref, text';
+	'CAST(id AS TEXT) AS id, kind, recipient_key, time, sender, recipient, sender_ref, text, action, more';
 
 const DECIMAL_ID = /^[1-9]\d{0,17}$/;
 
 function messageOf(row: Row): WaitingMessage {
-	return {
+	const message: WaitingMessage = {
 		id: row.id,
 		kind: row.kind,
 		recipientKey: row.recipient_key,
@@ -54,6 +59,12 @@ function messageOf(row: Row): WaitingMessage {
 		senderRef: row.sender_ref ?? undefined,
 		text: row.text,
 	};
+	if (row.action === 0 && row.more === null) return message;
+	const options: MessageOptions = {};
+	if (row.action === 1) options.action = true;
+	if (row.more !== null) options.more = row.more;
+	message.options = options;
+	return message;
 }
 
 export class WaitingMessages {
@@ -68,13 +79,39 @@ export class WaitingMessages {
 	readonly #highest;
 	readonly #heldRecipients;
 	readonly #resent;
+	readonly #lastPart;
 
 	constructor(db: SqliteDatabase, batcher: CommitBatcher) {
 		this.#batcher = batcher;
 		// An id already there is the same message written again: kept once.
 		this.#insert = db.prepare<
-			[bigint, string, WaitingKind, number, string, string, string | null, string, number]
-		>('INSERT INTO waiting_messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+			[
+				bigint,
+				string,
+				WaitingKind,
+				number,
+				string,
+				string,
+				string | null,
+				string,
+				number,
+				0 | 1,
+				number | null,
+				0 | 1,
+			]
+		>(
+			`INSERT INTO waiting_messages
+				(id, recipient_key, kind, time, sender, recipient, sender_ref, text, bytes, action, more, starts)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		);
+		// NULL when the sender's latest part ended its message, or there is none: a new one starts.
+		// Read newest first over the recipient's rows, at most a mailbox's worth.
+		this.#lastPart = db
+			.prepare<[string, WaitingKind, string], number | null>(
+				`SELECT more FROM waiting_messages WHERE recipient_key = ? AND kind = ? AND sender = ?
+					ORDER BY id DESC LIMIT 1`,
+			)
+			.pluck();
 		this.#size = db.prepare<[string, WaitingKind], MailboxSize>(
 			'SELECT messages, bytes FROM mailboxes WHERE recipient_key = ? AND kind = ?',
 		);
@@ -104,18 +141,21 @@ export class WaitingMessages {
 			.pluck();
 	}
 
-	/** Keeps `message` unless its recipient's mailbox of that kind would pass `limits`. */
+	/**
+	 * Keeps `message` unless its recipient's mailbox of that kind would pass `limits`. A part that
+	 * goes on with its sender's message still waiting (the part before had `more`) adds its bytes
+	 * but no message.
+	 */
 	append(message: WaitingMessage, limits?: MailboxLimits): Promise<AppendOutcome> {
 		const id = idOf(message.id);
 		if (id instanceof TypeError) return Promise.reject(id);
 		const bytes = Buffer.byteLength(message.text);
+		const {recipientKey, kind, sender, options} = message;
 		return this.#batcher.write((): AppendOutcome => {
+			const starts = (this.#lastPart.get(recipientKey, kind, sender) ?? null) === null;
 			if (limits) {
-				const limit = mailboxLimitReached(
-					this.size(message.recipientKey, message.kind),
-					bytes,
-					limits,
-				);
+				const size = this.size(recipientKey, kind);
+				const limit = mailboxLimitReached(size, bytes, limits, starts ? 1 : 0);
 				if (limit) return {kept: false, limit};
 			}
 
@@ -129,6 +169,9 @@ export class WaitingMessages {
 				message.senderRef ?? null,
 				message.text,
 				bytes,
+				options?.action === true ? 1 : 0,
+				options?.more ?? null,
+				starts ? 1 : 0,
 			);
 			return {kept: true};
 		});
@@ -143,7 +186,8 @@ export class WaitingMessages {
 		return rows.map((row) => messageOf(row));
 	}
 
-	/** How many messages of a kind wait for the recipient, and their text's UTF-8 bytes. */
+	/** How many messages of a kind wait for the recipient (a message of several parts is one), and
+	 * their text's UTF-8 bytes. */
 	size(recipientKey: string, kind: WaitingKind): MailboxSize {
 		return this.#size.get(recipientKey, kind) ?? {messages: 0, bytes: 0};
 	}
