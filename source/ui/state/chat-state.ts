@@ -138,7 +138,8 @@ export function initialChatState(options: InitialChatOptions): ChatState {
 		connection: 'connecting',
 		welcomed: false,
 		users: [],
-		// The history lists them most recent first: that order numbers them (past-conversations.ts).
+		// Numbered in the history's order, most recent first: the history knows each one's last
+		// message, not when it was opened, and the latest talk is the likeliest next.
 		numbers: numbersInOrder(options.past?.keys() ?? []),
 		presence: new Map(),
 		fingerprints: new Map(),

@@ -1,7 +1,5 @@
 // The conversations a session starts with: those the history kept open, each with its newest
 // messages (the rest is paged in from disk), their partners listed as offline until online.
-// They come most recent first and are numbered in that order (chat-state.ts): the history knows
-// each one's last message, not when it was opened, and the latest talk is the likeliest next.
 import type {ChatHistory} from '../../history/chat-history.js';
 import {HISTORY_START_MESSAGES} from '../../client/limits.js';
 import type {Conversation} from './chat-state.js';
