@@ -44,7 +44,7 @@ export type HistoryUiFigures = {
 
 const FRAME_GAP_MS = 50;
 const FLOOD_PER_MS = 1;
-const ALT_1 = '\u001B1';
+const ENTER = '\r';
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as HistoryUiSettings;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,8 +68,11 @@ await timeFrame(first, () => {
 // The newest stored message of the first conversation shows once it is open.
 const newest =
 	Math.floor((settings.messages - 1) / settings.conversations) * settings.conversations;
-if (settings.history) await timeFrame(`history line ${newest}:`, () => stdin.type(ALT_1));
-else stdin.type(ALT_1);
+// Chosen by name: Alt+1 is the most recent conversation the history brought back, not the first.
+stdin.type(`to:${first}`);
+await pause(FRAME_GAP_MS);
+if (settings.history) await timeFrame(`history line ${newest}:`, () => stdin.type(ENTER));
+else stdin.type(ENTER);
 await pause(FRAME_GAP_MS * 4);
 
 type Span = {start: number; end: number};

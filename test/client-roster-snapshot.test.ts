@@ -73,7 +73,7 @@ test('the structured client turns a later USERS … USERS-END into one roster ev
 test('in the chat screen a snapshot replaces the list; an open conversation stays, offline', () => {
 	let state = events(welcomed(['bob', 'carol']), message('carol', 'hi'));
 	state = events(state, {type: 'roster', users: ['alice', 'bob', 'dave']});
-	assert.deepEqual(state.users, ['bob', 'carol', 'dave']);
+	assert.deepEqual(state.users, ['carol', 'bob', 'dave'], 'the open conversation first');
 	assert.equal(state.presence.get('carol'), 'offline');
 	assert.equal(state.presence.get('dave'), 'online');
 	assert.equal(state.presence.has('alice'), false, 'you are not in your own list');

@@ -28,7 +28,10 @@ test('a partner chosen with Ctrl+N or Alt+digit holds following off too', () => 
 		(state: ReturnType<typeof welcomed>) => command(state, 'next-user', '', chosen),
 		(state: ReturnType<typeof welcomed>) => command(state, 'jump-to-user', '1', chosen),
 	]) {
-		let state = choose(welcomed(['bob', 'carol']));
+		// Both open long ago (Alt+1 reaches only an open conversation), carol shown.
+		const long = chosen - FOLLOW_PAUSE_AFTER_CHOICE_MS;
+		const opened = submit(submit(welcomed(['bob', 'carol']), 'to:bob', long), 'to:carol', long);
+		let state = choose(opened);
 		assert.equal(state.partner, 'bob');
 		state = eventsAt(state, chosen + 1000, message('carol', 'hi'));
 		assert.equal(state.partner, 'bob');

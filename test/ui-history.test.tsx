@@ -142,8 +142,9 @@ test('/search finds case- and accent-folded text; Enter jumps to it; Esc goes ba
 	const chat = renderChat({history, columns: 80, rows: 20});
 	t.after(() => chat.unmount());
 	chat.client.welcome('alice', ['bob', 'carol']);
-	await chat.waitFor((frame) => frame.includes('1 bob'), 'the list');
-	await chat.press(keys.alt('1'));
+	// Both come back from the history, numbered most recent first: carol wrote last.
+	await chat.waitFor((frame) => / 1 carol/.test(frame) && / 2 bob/.test(frame), 'the list');
+	await chat.press(keys.alt('2'));
 	await chat.waitFor((frame) => frame.includes('old 599'), 'bob');
 	await chat.press(keys.ctrlR);
 	await chat.submit('creme brulee');

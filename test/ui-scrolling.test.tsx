@@ -53,7 +53,7 @@ test('each conversation keeps its own scroll position', async () => {
 	chat.client.emit({type: 'user-joined', name: 'carol'});
 	await chat.press(keys.pageUp);
 	await chat.waitFor((frame) => frame.includes('more below'), 'scrolled');
-	await chat.press(keys.alt('2'));
+	await chat.press(keys.ctrlN);
 	await chat.waitFor(
 		(frame) => frame.includes('to carol>') && !frame.includes('more below'),
 		'carol',

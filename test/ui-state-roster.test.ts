@@ -27,7 +27,7 @@ test('a user who leaves without a conversation disappears', () => {
 test('a user who leaves with a conversation stays, offline, until it is closed', () => {
 	let state = events(welcomed(['bob', 'carol']), message('carol', 'bye'));
 	state = events(state, {type: 'user-left', name: 'carol'});
-	assert.deepEqual(state.users, ['bob', 'carol']);
+	assert.deepEqual(state.users, ['carol', 'bob'], 'her conversation numbered first');
 	assert.equal(state.presence.get('carol'), 'offline');
 	assert.equal(onlineCount(state), 2);
 	state = command(state, 'close-conversation');
@@ -46,7 +46,7 @@ test('/close on an online user closes the conversation but keeps the user', () =
 test('a welcome after a reconnect keeps offline conversations and refreshes the rest', () => {
 	let state = events(welcomed(['bob', 'carol']), message('carol', 'hi'));
 	state = events(state, {type: 'welcome', name: 'alice', users: ['alice', 'bob', 'erin']});
-	assert.deepEqual(state.users, ['bob', 'carol', 'erin']);
+	assert.deepEqual(state.users, ['carol', 'bob', 'erin'], 'the open conversation first');
 	assert.equal(state.presence.get('carol'), 'offline');
 });
 

@@ -24,7 +24,7 @@ test('the sender sees stored until bob returns, and bob sees it arrived while he
 		for (const terminal of terminals) terminal.kill();
 	});
 
-	await alice.shows('1 bob');
+	await alice.shows('   bob');
 	alice.type('to:bob\r');
 	await alice.shows('to bob>');
 	bob.type('/quit\r');

@@ -21,9 +21,11 @@ test('two people chat in two terminals and both get their terminal back', async 
 
 	await alice.shows('connected');
 	await bob.shows('connected');
-	await alice.shows('1 bob');
+	// Listed without a number until alice opens a conversation with him.
+	await alice.shows('   bob');
 	alice.type('to:bob\r');
 	await alice.shows('to bob>');
+	await alice.shows('›1 bob');
 	alice.type('hi bob, 你好 👍\r');
 	await bob.shows('alice: hi bob, 你好 👍');
 	await bob.shows('to alice>');

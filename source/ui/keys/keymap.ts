@@ -52,7 +52,7 @@ export const keymap: readonly Binding[] = [
 		command: 'jump-to-user',
 		keys: digits.map((digit) => `alt+${digit}`),
 		label: 'Alt+1 … Alt+9',
-		description: 'jump to the user with that number',
+		description: 'jump to conversation N, numbered as opened',
 		group: 'chat',
 	},
 	{

@@ -42,9 +42,12 @@ function selectByOffset(state: ChatState, offset: 1 | -1): ChatState {
 	return name === undefined ? state : switchPartner(state, name);
 }
 
+/** Alt+digit: the conversation with that number (list-numbers.ts); none says how to open one. */
 function selectPosition(state: ChatState, position: number): ChatState {
 	const name = state.users.find((user) => state.numbers.get(user) === position);
-	return name === undefined ? state : switchPartner(state, name);
+	if (name !== undefined) return switchPartner(state, name);
+	const text = `no conversation ${position}: Ctrl+N or to:NAME opens one`;
+	return {...state, notice: {tone: 'info', text}};
 }
 
 function selectNextUnread(state: ChatState): ChatState {

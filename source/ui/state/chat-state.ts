@@ -4,6 +4,7 @@ import {nameKey} from '../../protocol/name-rules.js';
 import type {Completion} from './complete-name.js';
 import {emptyInputLine, type InputLine} from './input-editing.js';
 import {emptyLog, type MessageLog} from './message-log.js';
+import {numbersInOrder} from './list-numbers.js';
 import type {ScrollAnchor} from './visible-window.js';
 import type {HistoryTask, SearchView} from './history-tasks.js';
 
@@ -57,11 +58,14 @@ export type ChatState = {
 	/** The host that took the last login, when the client said (one of a cluster's addresses). */
 	connectedHost?: string;
 	/**
-	 * The user list in the order of its numbers: online, away and offline users whose conversation
-	 * is still open.
+	 * The user list: online, away and offline users whose conversation is still open; the open
+	 * conversations first, in the order of their numbers, then the others by name.
 	 */
 	users: readonly string[];
-	/** Each listed user's number, the digit of Alt+digit; stable while they stay (list-numbers.ts). */
+	/**
+	 * Each open conversation's number, the digit of Alt+digit: given when it is opened, kept while it
+	 * stays open (list-numbers.ts).
+	 */
 	numbers: ReadonlyMap<string, number>;
 	presence: ReadonlyMap<string, Presence>;
 	/** The key fingerprint of each user who proved one (docs/protocol.md "Identity"). */
@@ -136,7 +140,9 @@ export function initialChatState(options: InitialChatOptions): ChatState {
 		connection: 'connecting',
 		welcomed: false,
 		users: [],
-		numbers: new Map(),
+		// Numbered in the history's order, most recent first: the history knows each one's last
+		// message, not when it was opened, and the latest talk is the likeliest next.
+		numbers: numbersInOrder(options.past?.keys() ?? []),
 		presence: new Map(),
 		fingerprints: new Map(),
 		input: emptyInputLine,

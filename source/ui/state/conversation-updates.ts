@@ -5,16 +5,20 @@ import {swapDraft} from './drafts.js';
 import {HISTORY_WINDOW_MESSAGES} from '../../client/limits.js';
 import {appendMessages, indexOfUid, messageAt, updateMessage} from './message-log.js';
 import {queueTask} from './queue-history-task.js';
-import {removeUser} from './roster-updates.js';
+import {conversationNumbered, conversationUnnumbered, removeUser} from './roster-updates.js';
 
 export function conversationOf(state: ChatState, name: string): Conversation {
 	return state.conversations.get(name) ?? emptyConversation(name, state.historyOn);
 }
 
+/** Sets a conversation; one not open before is opened, and takes the next Alt+digit number. */
 export function withConversation(state: ChatState, conversation: Conversation): ChatState {
 	const conversations = new Map(state.conversations);
 	conversations.set(conversation.partner, conversation);
-	return {...state, conversations};
+	const next = {...state, conversations};
+	return state.conversations.has(conversation.partner)
+		? next
+		: conversationNumbered(next, conversation.partner);
 }
 
 /** Adds messages to the conversation with `partner`; a scrolled-up view counts them as new below. */
@@ -96,7 +100,7 @@ export function closeConversation(state: ChatState): ChatState {
 		notice: {tone: 'info', text: `closed the conversation with ${name}`},
 	};
 	// Kept on disk, hidden from the next session's list until a new message comes.
-	const kept = queueTask(closed, {type: 'close', partner: name});
+	const kept = conversationUnnumbered(queueTask(closed, {type: 'close', partner: name}), name);
 	return state.presence.get(name) === 'offline' ? removeUser(kept, name) : kept;
 }
 

@@ -13,7 +13,8 @@ type Props = {rows: readonly UserRow[]; width: number; height: number};
 const PRESENCE_MARK = {online: '', away: ' away', offline: ' off', unknown: ' ?'} as const;
 
 function Row({row, width}: {row: UserRow; width: number}) {
-	const position = row.position <= 9 ? `${row.position} ` : '  ';
+	// Only Alt+1 … Alt+9 exist: a number past them, or none, leaves the column blank.
+	const position = row.position >= 1 && row.position <= 9 ? `${row.position} ` : '  ';
 	const unread = row.unread > 0 ? ` ${row.unread}` : '';
 	const mark = PRESENCE_MARK[row.presence];
 	const nameWidth = Math.max(1, width - 3 - unread.length - mark.length);

@@ -9,7 +9,7 @@ export type UserRow = {
 	presence: RowPresence;
 	unread: number;
 	current: boolean;
-	/** 1-based position, the digit of its Alt+digit shortcut. */
+	/** Its conversation's number, the digit of its Alt+digit shortcut; 0 without a conversation. */
 	position: number;
 };
 
