@@ -51,7 +51,7 @@ test('a stored message of two lines reaches bob as one message, while he was awa
 		for (const terminal of terminals) terminal.kill();
 	});
 
-	await alice.shows('1 bob');
+	await alice.shows('   bob');
 	alice.type('to:bob\r');
 	await alice.shows('to bob>');
 	bob.type('/quit\r');
