@@ -37,11 +37,41 @@ test('/to nick hello there chats with nick and sends hello there', async () => {
 	assert.deepEqual(sent(chat), [{to: 'dave', text: 'hello there'}]);
 });
 
-test('/msg to a name that is not online keeps the line, so the text is not lost', async () => {
+test('/msg to a name nobody online has leaves the message: stored for an owner, else not delivered', async () => {
 	const chat = await started();
-	await chat.submit('/msg zed hi there');
-	const frame = await chat.waitFor((frame) => frame.includes('no user named zed'), 'error');
-	assert.match(frame, /> \/msg zed hi there/);
+	await chat.submit('/msg zed see you');
+	await chat.waitFor((frame) => frame.includes('to zed>'), 'the conversation with zed');
+	await chat.waitFor(() => chat.client.sends.length === 1, 'the send');
+	assert.deepEqual(sent(chat), [{to: 'zed', text: 'see you'}]);
+	const [send] = chat.client.sends;
+	chat.client.emit({type: 'stored', ref: send?.ref ?? '', id: '7', time: Date.now()});
+	await chat.waitFor(
+		(frame) => frame.includes('see you stored: delivered when zed returns'),
+		'stored',
+	);
+
+	await chat.submit('/msg nobody hello');
+	// The frame can be drawn a moment before the outbox effect hands the message to the client.
+	const ref = await waitUntil(() => chat.client.sends[1]?.ref, 'the second send');
+	chat.client.emit({
+		type: 'failed',
+		ref,
+		code: 'no-such-user',
+		reason: 'the user nobody does not exist',
+	});
+	const frame = await chat.waitFor(
+		(frame) => frame.includes('hello ✗ not delivered: the user nobody does'),
+		'failed, with the host\'s reason, not "nobody left"',
+	);
+	// Not lost: the text stays in the conversation, marked.
+	assert.match(frame, /alice: hello/);
+});
+
+test('/msg to something that cannot be a name keeps the line', async () => {
+	const chat = await started();
+	await chat.submit('/msg no:colons hi');
+	const frame = await chat.waitFor((frame) => frame.includes('cannot be a name'), 'error');
+	assert.match(frame, /> \/msg no:colons hi/);
 	assert.equal(chat.client.sends.length, 0);
 });
 

@@ -22,7 +22,9 @@ type FailedEvent = Extract<ClientEvent, {type: 'failed'}>;
  */
 function failureReason(state: ChatState, event: FailedEvent): string {
 	const to = state.pending.get(event.ref)?.partner;
-	if (event.code === 'no-such-user' && to !== undefined && state.presence.get(to) === 'offline') {
+	// A name only written to (/msg to someone never seen) did not leave: the host's reason says why.
+	const sawLeave = to !== undefined && state.left?.has(to) === true;
+	if (event.code === 'no-such-user' && sawLeave && state.presence.get(to) === 'offline') {
 		return `${to} left`;
 	}
 	return event.reason;

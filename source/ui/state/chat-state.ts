@@ -68,6 +68,8 @@ export type ChatState = {
 	 */
 	numbers: ReadonlyMap<string, number>;
 	presence: ReadonlyMap<string, Presence>;
+	/** Who was seen leaving this session: a message to them that fails says they left. */
+	left?: ReadonlySet<string>;
 	/** The key fingerprint of each user who proved one (docs/protocol.md "Identity"). */
 	fingerprints: ReadonlyMap<string, string>;
 	conversations: ReadonlyMap<string, Conversation>;

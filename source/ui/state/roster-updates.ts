@@ -26,8 +26,9 @@ export function setPresence(state: ChatState, name: string, value: Presence): Ch
 
 /** A user left: dropped from the list unless a conversation with them is open. */
 export function userLeft(state: ChatState, name: string): ChatState {
-	if (state.conversations.has(name)) return setPresence(state, name, 'offline');
-	return removeUser(state, name);
+	const left = new Set(state.left).add(name);
+	if (state.conversations.has(name)) return {...setPresence(state, name, 'offline'), left};
+	return {...removeUser(state, name), left};
 }
 
 export function removeUser(state: ChatState, name: string): ChatState {

@@ -5,7 +5,7 @@ import {
 	MAX_MESSAGE_LINES,
 	PASTE_CONFIRM_LINES,
 } from '../../client/limits.js';
-import {nameKey} from '../../protocol/name-rules.js';
+import {checkName, nameKey} from '../../protocol/name-rules.js';
 import {PLAIN_SELF, PLAIN_TO_NEEDS_NAME} from '../../protocol/plain-face.js';
 import {findUser, type ChatState} from './chat-state.js';
 import {
@@ -60,6 +60,18 @@ function choosePartner(state: ChatState, typed: string): ChatState {
 	const name = findUser(state, typed);
 	if (name === undefined) return error(state, `there is no user named ${typed} online`);
 	return switchPartner(state, name);
+}
+
+/**
+ * `/msg NAME text` for a name nobody online has: the text goes to the host, which keeps it for
+ * NAME's owner (STORED: delivered when NAME returns) or answers that NAME does not exist, and the
+ * conversation shows which. `to:NAME` still refuses such a name at once, as the relay always has.
+ */
+function leaveMessage(state: ChatState, typed: string, text: string, now: number): ChatState {
+	const checked = checkName(typed);
+	if (!checked.ok) return error(state, `${typed} cannot be a name: ${checked.reason}`);
+	if (nameKey(checked.name) === nameKey(state.self)) return error(state, PLAIN_SELF);
+	return sendText(switchPartner(consumeLine(state), checked.name), text, now);
 }
 
 /** Blank lines at either end never travel (docs/protocol.md "Long and multi-line messages"). */
@@ -174,10 +186,13 @@ export function submitLine(state: ChatState, now: number): ChatState {
 			return sendText(state, command.text, now, {action: true});
 		}
 		case 'choose': {
+			if (command.text && findUser(state, command.name) === undefined) {
+				return leaveMessage(state, command.name, command.text, now);
+			}
 			const chosen = choosePartner(consumeLine(state), command.name);
 			if (!command.text) return chosen;
 			const target = findUser(state, command.name);
-			// A name that is not there keeps the line, so the text is not lost with it.
+			// A name that cannot be chosen keeps the line, so the text is not lost with it.
 			if (target === undefined || chosen.partner !== target) return {...chosen, input: state.input};
 			return sendText(chosen, command.text, now);
 		}
