@@ -4,6 +4,7 @@ import {createStructuredClient} from '../source/client/structured-client.js';
 import {MAX_UNSENT_PREVIEW_CHARS} from '../source/client/limits.js';
 import {trackUnsent} from '../source/client/unsent-report.js';
 import {recordClientEvents} from './helpers/client-event-log.js';
+import {loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 
 test('messages queued while the host is gone are listed when you quit, with their text', async () => {
@@ -36,4 +37,18 @@ test('messages queued while the host is gone are listed when you quit, with thei
 	// The UI's own listener still saw every event, including the ones from before it listened.
 	assert.equal(log.all('failed').length, 2);
 	assert.equal(log.all('welcome').length, 1);
+});
+
+test('the client it hands on sends with the options given: a /me stays an action', async (t) => {
+	const host = await startTestHost();
+	t.after(async () => host.stop());
+	const bob = await loginStructured(host.port, 'bob');
+	const alice = trackUnsent(
+		createStructuredClient({address: {host: '127.0.0.1', port: host.port}, name: 'alice'}),
+	);
+	t.after(async () => alice.client.quit());
+	await bob.waitForLine(/^JOIN alice$/);
+	alice.client.send('bob', 'waves', {action: true});
+	assert.match(await bob.waitForLine(/^MSG /), / alice bob \S+ kind=action :waves$/);
+	bob.destroy();
 });

@@ -39,8 +39,9 @@ export function trackUnsent(client: ChatClient): UnsentReport {
 
 	return {
 		client: {
-			send(to, text) {
-				const ref = client.send(to, text);
+			send(to, text, options) {
+				// The options (an action) go on: dropping them sent every /me as plain text.
+				const ref = client.send(to, text, options);
 				waiting.set(ref, {to, text});
 				return ref;
 			},
