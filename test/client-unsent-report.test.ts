@@ -6,6 +6,9 @@ import {trackUnsent} from '../source/client/unsent-report.js';
 import {recordClientEvents} from './helpers/client-event-log.js';
 import {loginStructured} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
+import {loginOwner} from './helpers/keyed-client.js';
+import {storeDir} from './helpers/store-dir.js';
+import {startStoreHost} from './helpers/store-host.js';
 
 test('messages queued while the host is gone are listed when you quit, with their text', async () => {
 	const host = await startTestHost();
@@ -51,4 +54,23 @@ test('the client it hands on sends with the options given: a /me stays an action
 	alice.client.send('bob', 'waves', {action: true});
 	assert.match(await bob.waitForLine(/^MSG /), / alice bob \S+ kind=action :waves$/);
 	bob.destroy();
+});
+
+test('a message the host stored for an owner who is offline is not listed as unsent at quit', async (t) => {
+	const host = await startStoreHost(t, storeDir(t));
+	const bob = await loginOwner(host.port, 'bob');
+	bob.send('QUIT');
+	await bob.closed;
+	const alice = trackUnsent(
+		createStructuredClient({address: {host: '127.0.0.1', port: host.port}, name: 'alice'}),
+	);
+	const log = recordClientEvents(alice.client);
+	t.after(() => {
+		log.stop();
+	});
+	alice.client.send('bob', 'see you tomorrow');
+	await log.next('stored');
+	await alice.client.quit();
+	assert.deepEqual(alice.lines(), []);
+	assert.equal(log.events.filter((event) => event.type === 'failed').length, 0);
 });

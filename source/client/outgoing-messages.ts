@@ -21,7 +21,7 @@ type Outgoing = {
 	failed: boolean;
 };
 
-type ResultEvent = Extract<ClientEvent, {type: 'held' | 'delivered' | 'failed'}>;
+type ResultEvent = Extract<ClientEvent, {type: 'held' | 'stored' | 'delivered' | 'failed'}>;
 
 export type OutgoingMessages = {
 	/** Messages without their final result. */

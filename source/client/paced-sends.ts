@@ -14,7 +14,7 @@ import {SendPacer} from './send-pacer.js';
 /** What an old host that says nothing of its rate is paced to: the documented defaults. */
 const DEFAULT_PACING = {rate: DEFAULT_RATE_LINES_PER_SECOND, burst: DEFAULT_BURST_LINES};
 
-type ResultEvent = Extract<ClientEvent, {type: 'held' | 'delivered' | 'failed'}>;
+type ResultEvent = Extract<ClientEvent, {type: 'held' | 'stored' | 'delivered' | 'failed'}>;
 
 export type PacedSends = {
 	/** Parts written and waiting for their result, for the incoming lines to settle. */

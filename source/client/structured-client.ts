@@ -72,7 +72,13 @@ export function createStructuredClient(options: StructuredClientOptions): ChatCl
 		{
 			...events,
 			emit(event) {
-				if (event.type === 'held' || event.type === 'delivered' || event.type === 'failed') {
+				// STORED settles a message too: kept by the host, it is no longer ours to send or fail.
+				if (
+					event.type === 'held' ||
+					event.type === 'stored' ||
+					event.type === 'delivered' ||
+					event.type === 'failed'
+				) {
 					for (const result of sends.result(event)) events.emit(result);
 				} else {
 					events.emit(event);
