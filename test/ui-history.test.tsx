@@ -211,3 +211,21 @@ test('event lines are shown but never kept in the history nor found by /search',
 	await chat.submit('/search -a left');
 	await chat.waitFor((frame) => frame.includes('nothing found'), 'nor in every conversation');
 });
+
+test('a message of several parts is one message in the history, as on the screen', async (t) => {
+	const history = openHistory(t);
+	const chat = renderChat({history, columns: 80, rows: 20});
+	t.after(() => chat.unmount());
+	chat.client.welcome('alice', ['bob']);
+	const time = Date.now();
+	chat.client.emit(
+		{type: 'message', id: 'p1', time, from: 'bob', to: 'alice', text: 'first line', more: 1},
+		{type: 'message', id: 'p2', time: time + 5, from: 'bob', to: 'alice', text: 'second'},
+	);
+	await chat.waitFor((frame) => frame.includes('second'), 'the message');
+	history.flush();
+	assert.deepEqual(
+		history.latest('bob', 10).map(({uid, time: at, text}) => ({uid, at, text})),
+		[{uid: 'p1', at: time, text: 'first line\nsecond'}],
+	);
+});

@@ -6,12 +6,26 @@ import type {Clock} from '../clock.js';
 import type {ChatHistory} from '../../history/chat-history.js';
 import type {ChatAction} from '../state/chat-reducer.js';
 
+/** The parts of a longer message seen so far, by sender: the history keeps it once whole. */
+type OpenParts = Map<string, {uid: string; time: number; text: string; more: number}>;
+
 /** Keeps what the history must: every message received, and the host's answers to ours. */
-function record(history: ChatHistory, event: ClientEvent): void {
+function record(history: ChatHistory, event: ClientEvent, open: OpenParts): void {
 	switch (event.type) {
 		case 'message': {
-			const {id: uid, time, from, text} = event;
-			history.record(from, {uid, time, from, text});
+			const {from} = event;
+			const earlier = open.get(from);
+			// A message of several parts is one message in the history, as on the screen, under
+			// its first part's id and time (incoming-parts.ts joins them the same way).
+			const uid = earlier?.uid ?? event.id;
+			const time = earlier?.time ?? event.time;
+			const text = earlier ? earlier.text + '\n'.repeat(earlier.more) + event.text : event.text;
+			if (event.more === undefined) {
+				open.delete(from);
+				history.record(from, {uid, time, from, text});
+			} else {
+				open.set(from, {uid, time, text, more: event.more});
+			}
 			break;
 		}
 		case 'held':
@@ -42,8 +56,9 @@ export function useClientEvents(
 			queue = [];
 			dispatch({type: 'client-events', events, now: clock.now()});
 		};
+		const open: OpenParts = new Map();
 		const unsubscribe = client.subscribe((event) => {
-			if (history) record(history, event);
+			if (history) record(history, event, open);
 			queue.push(event);
 			scheduled ??= setImmediate(flush);
 		});
