@@ -30,9 +30,11 @@ export function messageLine(message: HistoryMessage, partner: string, json: bool
 		if (delivery?.state === 'failed') record['reason'] = delivery.reason;
 		return JSON.stringify(record);
 	}
-	// Control characters from a message never reach the terminal or the pager.
-	const text = sanitiseText(message.text);
-	return `${localTimestamp(message.time)}  ${sanitiseText(message.from)}: ${text}${deliveryNote(message)}`;
+	// One stamped line per line of a multi-line message, as the plain face prints it, so each
+	// line greps with its time and sender. Control characters never reach the terminal or pager.
+	const head = `${localTimestamp(message.time)}  ${sanitiseText(message.from)}: `;
+	const lines = message.text.split('\n').map((line) => head + sanitiseText(line));
+	return lines.join('\n') + deliveryNote(message);
 }
 
 export function conversationLine(

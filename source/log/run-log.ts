@@ -34,21 +34,35 @@ export async function runLog(
 		process.stderr.write(`chat log: ${sentence}\n`);
 		return EXIT_FAILURE;
 	}
+	// A reader that stops early (`chat log … | head`) closes the pipe: the writes stop, quietly,
+	// as cat's and grep's do, instead of an EPIPE stack trace.
+	let readerGone = false;
+	const onError = () => {
+		readerGone = true;
+		output.emit('drain');
+	};
+	output.on('error', onError);
 	try {
 		const write = (line: string) => (output.write(`${line}\n`) ? undefined : waitForDrain(output));
-		if (options.partner === undefined) {
-			for (const conversation of store.allConversations()) {
-				await write(conversationLine(conversation, options.json));
-			}
-			return 0;
-		}
-		for (const message of store.everyMessage(options.partner)) {
-			await write(messageLine(message, options.partner, options.json));
+		const lines =
+			options.partner === undefined
+				? mapLines(store.allConversations(), (each) => conversationLine(each, options.json))
+				: mapLines(store.everyMessage(options.partner), (each) =>
+						messageLine(each, options.partner ?? '', options.json),
+					);
+		for (const line of lines) {
+			if (readerGone) break;
+			await write(line);
 		}
 		return 0;
 	} finally {
+		// The handler stays: the pipe's error can still come after the last write.
 		store.close();
 	}
+}
+
+function* mapLines<T>(items: Iterable<T>, line: (item: T) => string): Generator<string> {
+	for (const item of items) yield line(item);
 }
 
 /** A pipe to `less` fills: the next line waits for it, so memory stays flat. */
