@@ -101,14 +101,8 @@ function send(
 		return;
 	}
 
-	const clean = sanitiseText(text);
-	if (clean === '') {
-		const reason = 'nothing is left of the text once control characters are removed';
-		fail(link, user, ref, 'empty-text', reason);
-		return;
-	}
-
-	context.relay.deliver(user, recipient, clean, ref, options);
+	const clean = cleanOrFail(link, user, ref, text);
+	if (clean !== undefined) context.relay.deliver(user, recipient, clean, ref, options);
 }
 
 /** Nobody by that name is online: kept if the name has an owner (docs/protocol.md "Messages for
@@ -126,15 +120,23 @@ function sendOffline(
 			return;
 		}
 
-		const clean = sanitiseText(text);
-		if (clean === '') {
-			const reason = 'nothing is left of the text once control characters are removed';
-			fail(link, user, ref, 'empty-text', reason);
-			return;
-		}
-
-		context.relay.keepForOffline(user, owner, clean, ref, options);
+		const clean = cleanOrFail(link, user, ref, text);
+		if (clean !== undefined) context.relay.keepForOffline(user, owner, clean, ref, options);
 	});
+}
+
+/** The text without control characters, or undefined once the SEND is failed for being empty. */
+function cleanOrFail(link: UserLink, user: User, ref: string, text: string): string | undefined {
+	const clean = sanitiseText(text);
+	if (clean !== '') return clean;
+	fail(
+		link,
+		user,
+		ref,
+		'empty-text',
+		'nothing is left of the text once control characters are removed',
+	);
+	return undefined;
 }
 
 function fail(link: UserLink, user: User, ref: string, code: string, reason: string): void {
