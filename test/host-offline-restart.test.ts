@@ -31,6 +31,13 @@ function optionsOf(ref: string): string {
 	return PART_OPTIONS[index % PART_OPTIONS.length] ?? '';
 }
 
+/** `r2.7` as [2, 7], so that refs sort by round, then by index. */
+function roundAndIndex(ref: string): [number, number] {
+	const match = /^r(\d+)\.(\d+)$/.exec(ref);
+	assert.ok(match, `a ref of this test: ${ref}`);
+	return [Number(match[1]), Number(match[2])];
+}
+
 async function startChild(dir: string, owned: string[]): Promise<Child> {
 	const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, ...owned], {
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -130,10 +137,8 @@ test('after SIGKILLs at random moments every STORED message reaches its owner on
 				);
 				assert.equal(new Set(handed).size, handed.length, `each once: ${handed.join(' ')}`);
 				for (const ref of handed) assert.ok(sent.has(ref), `never sent: ${ref}`);
-				const order = handed.map((ref) => ref.split('.').map(Number));
-				const sorted = [...order].sort(
-					(a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0),
-				);
+				const order = handed.map(roundAndIndex);
+				const sorted = [...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 				assert.deepEqual(order, sorted, 'in the order sent');
 				for (const ref of stored) assert.ok(handed.includes(ref), `STORED but lost: ${ref}`);
 			},
