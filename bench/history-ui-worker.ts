@@ -61,7 +61,8 @@ const {stdin, client, finished, receive, timeFrame} = startHeadlessChatScreen({
 	history,
 	idPrefix: 'live',
 });
-await timeFrame(first, () => {
+// The status bar's count shows once connected; the first partner may be below the list's fold.
+await timeFrame(' online │ ', () => {
 	client.emit({type: 'state', state: 'connected'});
 	client.emit({type: 'welcome', name: settings.self, users: [first, settings.self]});
 });
