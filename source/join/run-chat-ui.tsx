@@ -6,6 +6,7 @@ import {render} from 'ink';
 import type {ChatClient} from '../client/chat-client.js';
 import type {ChatHistory} from '../history/chat-history.js';
 import {ChatApp} from '../ui/chat-app.js';
+import {keepInkLinesAcrossFrames} from '../ui/ink-line-cache.js';
 import type {ChatOutcome} from '../ui/hooks/use-exit.js';
 import {enterSequence, restoreTerminal, takeTerminal} from '../ui/terminal-modes.js';
 import {registerCleanup, suspendProcess} from './exit-cleanup.js';
@@ -61,6 +62,7 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 	process.on('uncaughtException', onCrash);
 
 	stdout.write(enterSequence);
+	const restoreInkCaches = keepInkLinesAcrossFrames();
 	let instance: ReturnType<typeof render> | undefined;
 	try {
 		instance = render(
@@ -93,6 +95,7 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 			// Unmounting a crashed tree can throw again; the terminal is restored below either way.
 		}
 		process.off('uncaughtException', onCrash);
+		restoreInkCaches?.();
 		endCleanup();
 	}
 }
