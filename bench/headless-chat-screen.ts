@@ -11,6 +11,13 @@ import {FakeStdin, FakeStdout} from './fake-terminal.js';
 const COLUMNS = 120;
 const ROWS = 40;
 
+/**
+ * New messages drawn before any is timed. The first few frames of a new message compile the code
+ * that draws it; a person's client is past them after its first messages, so the frame rows
+ * measure the frames after, and print the slowest of these beside them.
+ */
+export const WARMUP_FRAMES = 20;
+
 export type HeadlessChatScreen = {
 	readonly stdout: FakeStdout;
 	readonly stdin: FakeStdin;

@@ -68,7 +68,7 @@ function frameRows(name: string, one: HistoryUiFigures, add: Add): void {
 	const cpuP99 = percentile(one.frameCpuMs, 0.99);
 	add(
 		name,
-		`frame on a new message: median ${fixed(frameMedian)} ms, p99 ${fixed(frameP99)} ms; its CPU: median ${fixed(cpuMedian)} ms, p99 ${fixed(cpuP99)} ms`,
+		`frame on a new message: median ${fixed(frameMedian)} ms, p99 ${fixed(frameP99)} ms; its CPU: median ${fixed(cpuMedian)} ms, p99 ${fixed(cpuP99)} ms (after ${one.warmupMs.length} warm-up frames of up to ${fixed(Math.max(0, ...one.warmupMs))} ms)`,
 		'< 8 ms both',
 		{
 			frameMedianMs: frameMedian,

@@ -5,7 +5,7 @@ import {writeFileSync} from 'node:fs';
 import {Session} from 'node:inspector/promises';
 import {PerformanceObserver} from 'node:perf_hooks';
 import {HistoryStore} from '../source/history/history-store.js';
-import {startHeadlessChatScreen} from './headless-chat-screen.js';
+import {startHeadlessChatScreen, WARMUP_FRAMES} from './headless-chat-screen.js';
 import {partnerOf} from './history-fill.js';
 
 export type HistoryUiSettings = {
@@ -26,6 +26,8 @@ export type HistoryUiSettings = {
 
 export type HistoryUiFigures = {
 	frameMs: number[];
+	/** The frames before those timed (WARMUP_FRAMES), not counted in the others. */
+	warmupMs: number[];
 	/** The process's CPU time in each frame: what it costs on an idle core, whatever the load. */
 	frameCpuMs: number[];
 	/** Whether a garbage collection ran during each frame. */
@@ -126,6 +128,12 @@ if (profiler) {
 	await profiler.post('Profiler.setSamplingInterval', {interval: 100});
 	await profiler.post('Profiler.start');
 }
+const warmupMs: number[] = [];
+for (let index = 0; settings.frames > 0 && index < WARMUP_FRAMES; index++) {
+	await pause(FRAME_GAP_MS);
+	const needle = `warm${index}x`;
+	warmupMs.push(await timeFrame(needle, () => receive(first, `${needle} a new message arrives`)));
+}
 const frameMs: number[] = [];
 const frameCpuMs: number[] = [];
 const frameHadGc: boolean[] = [];
@@ -186,6 +194,7 @@ const floodHistoryMs = historyMs - historyBefore;
 
 const figures: HistoryUiFigures = {
 	frameMs,
+	warmupMs,
 	frameCpuMs,
 	frameHadGc,
 	frameHadCommit,
