@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import process from 'node:process';
-import {test} from 'node:test';
+import {test, type TestContext} from 'node:test';
 import {startCluster, until, untilUsers} from './helpers/cluster.js';
 import {startCollectableHost} from './helpers/collectable-host-process.js';
 import {loginStructured} from './helpers/raw-client.js';
@@ -15,18 +15,26 @@ const missing = redisMissing();
 /** Long enough that the resume below comes before the dead host is found. */
 const SLOW_LEASE_MS = 4000;
 
+/** alice on host 0 and bob on host 1; bob's socket dies, and alice's SENDs (`REF TO [OPTIONS]
+ * :TEXT`) are each answered HELD. */
+async function heldForAwayBob(t: TestContext, sends: string[]) {
+	const cluster = await startCluster(t, 2, {resumeGraceMs: 10_000});
+	const alice = await loginStructured(cluster.host(0).port, 'alice');
+	const bob = await loginStructured(cluster.host(1).port, 'bob');
+	await untilUsers(cluster.hosts, 2);
+	bob.destroy();
+	await alice.waitForLine(/^AWAY bob$/);
+	for (const send of sends) alice.send(`SEND ${send}`);
+	for (const send of sends) {
+		const ref = send.split(' ')[0] ?? '';
+		assert.match(await alice.waitForLine(new RegExp(`^(HELD|FAILED) ${ref} `)), /^HELD /);
+	}
+	return {cluster, alice, bob};
+}
+
 if (missing === undefined) {
 	test('messages held for an away user are delivered on the host they come back to', async (t) => {
-		const cluster = await startCluster(t, 2, {resumeGraceMs: 10_000});
-		const alice = await loginStructured(cluster.host(0).port, 'alice');
-		const bob = await loginStructured(cluster.host(1).port, 'bob');
-		await untilUsers(cluster.hosts, 2);
-		bob.destroy();
-		await alice.waitForLine(/^AWAY bob$/);
-		alice.send('SEND m1 bob :one');
-		alice.send('SEND m2 bob :two');
-		assert.match(await alice.waitForLine(/^(HELD|FAILED) m1 /), /^HELD m1 /);
-		assert.match(await alice.waitForLine(/^(HELD|FAILED) m2 /), /^HELD m2 /);
+		const {cluster, alice, bob} = await heldForAwayBob(t, ['m1 bob :one', 'm2 bob :two']);
 		// bob comes back on alice's host, not his own.
 		const back = await loginStructured(cluster.host(0).port, 'bob', ` resume=${bob.token}`);
 		assert.match(await back.waitForLine(/^MSG /), / alice bob m1 :one$/);
@@ -45,16 +53,10 @@ if (missing === undefined) {
 	});
 
 	test('held parts and actions reach the user on the host they come back to with their options', async (t) => {
-		const cluster = await startCluster(t, 2, {resumeGraceMs: 10_000});
-		const alice = await loginStructured(cluster.host(0).port, 'alice');
-		const bob = await loginStructured(cluster.host(1).port, 'bob');
-		await untilUsers(cluster.hosts, 2);
-		bob.destroy();
-		await alice.waitForLine(/^AWAY bob$/);
-		alice.send('SEND p1 bob kind=action more=1 :waves');
-		alice.send('SEND p2 bob kind=action :and smiles');
-		assert.match(await alice.waitForLine(/^(HELD|FAILED) p1 /), /^HELD p1 /);
-		assert.match(await alice.waitForLine(/^(HELD|FAILED) p2 /), /^HELD p2 /);
+		const {cluster, bob} = await heldForAwayBob(t, [
+			'p1 bob kind=action more=1 :waves',
+			'p2 bob kind=action :and smiles',
+		]);
 		const back = await loginStructured(cluster.host(0).port, 'bob', ` resume=${bob.token}`);
 		assert.match(await back.waitForLine(/^MSG /), / alice bob p1 kind=action more=1 :waves$/);
 		assert.match(await back.waitForLine(/^MSG /), / alice bob p2 kind=action :and smiles$/);
