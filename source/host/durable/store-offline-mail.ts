@@ -6,27 +6,18 @@
 import {nameKey} from '../../protocol/name-key.js';
 import {encodeDelivered, msgOptions, msgText} from '../../protocol/structured-messages.js';
 import type {Eventually} from '../relay/eventually.js';
-import type {NameOwners} from '../relay/name-owners.js';
 import type {KeepOutcome, OfflineMail, OfflineMessage} from '../relay/offline-mail.js';
 import type {Delivery, User, UserLink} from '../relay/user.js';
-import type {UserState} from '../relay/user-state.js';
-import type {DurableStore} from '../store/durable-store.js';
 import type {MailboxLimits, MailboxSize} from '../store/mailbox-limits.js';
 import type {WaitingMessage} from '../store/waiting-messages.js';
 import {expiryCutoff} from '../store/store-limits.js';
 import {keptDelivery} from './kept-delivery.js';
-import type {StoreHealth} from './store-health.js';
+import type {StoreContext} from './store-context.js';
 
-export type StoreOfflineMailOptions = {
-	store: DurableStore;
-	owners: NameOwners;
-	/** Whom a DELIVERED can reach now. */
-	users: Pick<UserState, 'find'>;
+export type StoreOfflineMailOptions = StoreContext & {
 	limits: MailboxLimits;
 	/** Days a stored message is kept. */
 	expiryDays: number;
-	now: () => number;
-	health: StoreHealth;
 };
 
 export class StoreOfflineMail implements OfflineMail {

@@ -3,20 +3,12 @@
 // nobody owns, for the first login within the resume grace; and every hour, the expired go.
 
 import {whenReady} from '../relay/eventually.js';
-import type {NameOwners} from '../relay/name-owners.js';
-import type {UserState} from '../relay/user-state.js';
-import type {DurableStore} from '../store/durable-store.js';
 import {DEFAULT_RETENTION_DAYS, EXPIRY_SWEEP_INTERVAL_MS} from '../store/store-limits.js';
-import type {StoreHealth} from './store-health.js';
+import type {StoreContext} from './store-context.js';
 
-export type StoreUpkeepOptions = {
-	store: DurableStore;
-	owners: NameOwners;
-	users: Pick<UserState, 'find'>;
+export type StoreUpkeepOptions = StoreContext & {
 	resumeGraceMs: number;
 	messageExpiryDays: number;
-	now: () => number;
-	health: StoreHealth;
 	log: (line: string) => void;
 };
 
