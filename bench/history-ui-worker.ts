@@ -1,6 +1,6 @@
 // The Ink client with a local history on disk, headless, in a process of its own: a history
 // filled in advance, then frames on new messages, a /search, and the CPU of a flood of
-// 1,000 messages a second (with history, or with --no-history for comparison). Reports over IPC.
+// 1,000 messages a second, in windows that write the history and windows that do not. Reports over IPC.
 import {writeFileSync} from 'node:fs';
 import {Session} from 'node:inspector/promises';
 import {PerformanceObserver} from 'node:perf_hooks';
@@ -9,7 +9,7 @@ import {startHeadlessChatScreen, WARMUP_FRAMES} from './headless-chat-screen.js'
 import {partnerOf} from './history-fill.js';
 
 export type HistoryUiSettings = {
-	/** False: --no-history, for the flood's comparison. */
+	/** False: --no-history (nothing is kept, no search), to run the frames without a store. */
 	history: boolean;
 	/** The history, filled by the parent (so the fill's memory is not this process's). */
 	dir: string;
@@ -38,14 +38,20 @@ export type HistoryUiFigures = {
 	searchCommonMs: number;
 	/** The queries alone, in the order searched. */
 	searchQueryMs: number[];
+	/** The flood's windows that write the history: their CPU and messages. */
 	floodCpuMs: number;
-	/** Of the flood's CPU, what the history's own calls spent. */
-	floodHistoryMs: number;
 	floodMessages: number;
+	/** The windows between, which keep nothing. */
+	floodUnwrittenCpuMs: number;
+	floodUnwrittenMessages: number;
+	/** Of the writing windows' CPU, what the history's own calls spent. */
+	floodHistoryMs: number;
 };
 
 const FRAME_GAP_MS = 50;
 const FLOOD_PER_MS = 1;
+/** The flood alternates windows of this length with and without writing the history. */
+const FLOOD_WINDOW_MS = 500;
 const ENTER = '\r';
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as HistoryUiSettings;
@@ -93,6 +99,8 @@ const commits: Span[] = [];
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 /** CPU spent inside the history's own calls (keeping a message, committing), all along. */
 let historyMs = 0;
+/** Off in the flood's windows without writing: the same screen and client, nothing kept. */
+let writing = true;
 if (history) {
 	const flush = history.flush.bind(history);
 	// An own property shadows the method, so the store's timer commits through it too.
@@ -106,7 +114,7 @@ if (history) {
 	const record = history.record.bind(history);
 	history.record = (...args) => {
 		const cpu = process.cpuUsage();
-		record(...args);
+		if (writing) record(...args);
 		historyMs += cpuMs(process.cpuUsage(cpu));
 	};
 }
@@ -172,24 +180,35 @@ async function timeSearch(word: string): Promise<number> {
 const searchMs = settings.history ? await timeSearch('zebrafinch') : Number.NaN;
 const searchCommonMs = settings.history ? await timeSearch('ordinary') : Number.NaN;
 
-// The flood: a message every millisecond, from the partner shown, for floodSeconds.
-const cpuBefore = process.cpuUsage();
+// The flood: a message every millisecond, from the partner shown, in windows that write the
+// history and windows that do not, in turn, so the load of the moment weighs on both alike.
+type FloodWindows = {cpuMs: number; messages: number};
+const written: FloodWindows = {cpuMs: 0, messages: 0};
+const unwritten: FloodWindows = {cpuMs: 0, messages: 0};
 const historyBefore = historyMs;
 let floodMessages = 0;
-const floodEnd = Date.now() + settings.floodSeconds * 1000;
-await new Promise<void>((resolve) => {
-	const timer = setInterval(() => {
-		for (let index = 0; index < FLOOD_PER_MS; index++, floodMessages++) {
-			receive(first, `flood ${floodMessages}: a message of an ordinary length, about sixty b`);
-		}
-		if (Date.now() >= floodEnd) {
-			clearInterval(timer);
-			resolve();
-		}
-	}, 1);
-});
-history?.flush();
-const flood = process.cpuUsage(cpuBefore);
+const windows = Math.max(2, Math.round((settings.floodSeconds * 1000) / FLOOD_WINDOW_MS));
+for (let window = 0; settings.floodSeconds > 0 && window < windows; window++) {
+	writing = window % 2 === 0;
+	const into = writing ? written : unwritten;
+	const cpuBefore = process.cpuUsage();
+	const end = Date.now() + FLOOD_WINDOW_MS;
+	await new Promise<void>((resolve) => {
+		const timer = setInterval(() => {
+			for (let index = 0; index < FLOOD_PER_MS; index++, floodMessages++, into.messages++) {
+				receive(first, `flood ${floodMessages}: a message of an ordinary length, about sixty b`);
+			}
+			if (Date.now() >= end) {
+				clearInterval(timer);
+				resolve();
+			}
+		}, 1);
+	});
+	// A window's writes are committed in it, not in the next.
+	history?.flush();
+	into.cpuMs += cpuMs(process.cpuUsage(cpuBefore));
+}
+writing = true;
 const floodHistoryMs = historyMs - historyBefore;
 
 const figures: HistoryUiFigures = {
@@ -201,9 +220,11 @@ const figures: HistoryUiFigures = {
 	searchMs,
 	searchCommonMs,
 	searchQueryMs: queries,
-	floodCpuMs: (flood.user + flood.system) / 1000,
+	floodCpuMs: written.cpuMs,
+	floodMessages: written.messages,
+	floodUnwrittenCpuMs: unwritten.cpuMs,
+	floodUnwrittenMessages: unwritten.messages,
 	floodHistoryMs,
-	floodMessages,
 };
 await client.quit();
 const outcome = await finished;
