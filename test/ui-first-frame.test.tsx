@@ -19,6 +19,13 @@ const TITLE_SEQUENCE = /\u001B\][^\u0007]*\u0007/g;
 function startUi(client: FakeClient, history?: HistoryStore) {
 	const stdout = new FakeStdout();
 	const stdin = new FakeStdin();
+	// Raw mode as the first frame is written: keys typed at once must reach the chat as keys.
+	let rawAtFirstFrame: boolean | undefined;
+	const write = stdout.write;
+	stdout.write = (data: string) => {
+		if (data.includes(FRAME_END)) rawAtFirstFrame ??= stdin.rawModes.at(-1) === true;
+		return write(data);
+	};
 	const result = runChatUi({
 		client,
 		history,
@@ -29,7 +36,7 @@ function startUi(client: FakeClient, history?: HistoryStore) {
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stdout: stdout as unknown as NodeJS.WriteStream,
 	});
-	return {stdout, stdin, result};
+	return {stdout, stdin, result, rawAtFirstFrame: () => rawAtFirstFrame};
 }
 
 /** What was drawn up to the end of the first frame, after entering the alternate screen. */
@@ -54,6 +61,7 @@ test('welcomed before the screen starts: the first frame is the chat screen, not
 	assert.match(frame, /bob/);
 	assert.match(frame, /(?<!dis)connected/);
 	assert.doesNotMatch(ui.stdout.written, /connecting to/);
+	assert.equal(ui.rawAtFirstFrame(), true, 'raw mode is on before the chat screen shows');
 	await quit(ui);
 });
 

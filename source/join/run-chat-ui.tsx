@@ -68,6 +68,10 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 	stdout.write(enterSequence);
 	let instance: ReturnType<typeof render> | undefined;
 	try {
+		// Raw before the first frame, which may be the chat screen already: Ink reads keys only
+		// once its effects have run, and keys typed meanwhile must wait in the terminal as typed, not
+		// as a cooked line.
+		if (stdin.isTTY && typeof stdin.setRawMode === 'function') stdin.setRawMode(true);
 		instance = render(
 			<ChatApp
 				client={client}
