@@ -40,7 +40,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --rounds N       interleaved rounds per comparison
   --profile-host   write a CPU profile of the host under the flood to bench/results/
   --baseline DIR   also run the host of the checkout DIR (with its node_modules), right after
-                   this one in every round, to measure a change before and after in one run`;
+                   this one in every round, to measure a change before and after in one run;
+                   with ui, also that checkout's built chat join (its dist/) in the history joins`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
 	const {values} = parseArgs({

@@ -17,6 +17,8 @@ export type HistoryJoinRun = {
 	homes: HistoryHomes;
 	env: (extra: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
 	attempts: {memory: number; join: number};
+	/** `--baseline DIR`: that checkout's built `chat`, timed in the same rounds as this one's. */
+	baselineCli?: string;
 	names: {one: string; many: string};
 	add: (benchmark: string, result: string, target: string, figures: Record<string, number>) => void;
 };
@@ -74,23 +76,49 @@ async function memoryRows(run: HistoryJoinRun): Promise<void> {
 	row(run.names.many, many, '≤ 130 MiB');
 }
 
+type JoinTimings = {full: number[]; empty: number[]};
+
+/** One round of a checkout's joins: with the filled history, then with an empty one. */
+async function joinRound(
+	run: HistoryJoinRun,
+	into: JoinTimings,
+	emptyName: string,
+	cli?: string,
+): Promise<void> {
+	const at = (home: string) => run.env({XDG_DATA_HOME: home});
+	into.full.push(
+		(await timeJoinToConnected(run.port, run.self, at(run.homes.many), cli)).connectedMs,
+	);
+	into.empty.push(
+		(await timeJoinToConnected(run.port, emptyName, at(run.homes.empty), cli)).connectedMs,
+	);
+}
+
+/** What the baseline checkout took, as a clause of the row (empty without --baseline). */
+function baselineClause(ours: number, theirs: JoinTimings): string {
+	if (theirs.full.length === 0) return '';
+	const [fullMs, emptyMs] = [median(theirs.full), median(theirs.empty)];
+	return `; baseline checkout, same rounds: ${whole(fullMs)} ms, ${whole(emptyMs)} ms empty (${fixed(ours / fullMs)}×)`;
+}
+
 async function joinRow(run: HistoryJoinRun): Promise<void> {
-	const full: number[] = [];
-	const empty: number[] = [];
+	const ours: JoinTimings = {full: [], empty: []};
+	const baseline: JoinTimings = {full: [], empty: []};
 	for (let attempt = 0; attempt < run.attempts.join; attempt++) {
-		const at = (home: string) => run.env({XDG_DATA_HOME: home});
-		full.push((await timeJoinToConnected(run.port, run.self, at(run.homes.many))).connectedMs);
-		empty.push(
-			(await timeJoinToConnected(run.port, `${run.self}e${attempt}`, at(run.homes.empty)))
-				.connectedMs,
-		);
+		await joinRound(run, ours, `${run.self}e${attempt}`);
+		// Right after this checkout's, so a busy moment of the machine falls on both.
+		if (run.baselineCli) await joinRound(run, baseline, `${run.self}b${attempt}`, run.baselineCli);
 	}
-	const [fullMs, emptyMs] = [median(full), median(empty)];
+	const [fullMs, emptyMs] = [median(ours.full), median(ours.empty)];
+	const baselineFigures: Record<string, number> =
+		baseline.full.length === 0
+			? {}
+			: {baselineJoinFullMs: median(baseline.full), baselineJoinEmptyMs: median(baseline.empty)};
 	run.add(
 		run.names.many,
-		`chat join → "connected": median ${whole(fullMs)} ms, ${whole(emptyMs)} ms with an empty history (${fullMs >= emptyMs ? '+' : '−'}${whole(Math.abs(fullMs - emptyMs))} ms; ${full.length} runs each)`,
+		`chat join → "connected": median ${whole(fullMs)} ms, ${whole(emptyMs)} ms with an empty history (${fullMs >= emptyMs ? '+' : '−'}${whole(Math.abs(fullMs - emptyMs))} ms; ${ours.full.length} runs each)${baselineClause(fullMs, baseline)}`,
 		'< 400 ms, within 50 ms',
-		{joinFullMs: fullMs, joinEmptyMs: emptyMs},
+		{joinFullMs: fullMs, joinEmptyMs: emptyMs, ...baselineFigures},
 	);
 }
 

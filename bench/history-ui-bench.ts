@@ -34,6 +34,14 @@ function benchEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	return env;
 }
 
+/** The `--baseline` checkout's built `chat`, which must be there (`npm run build` in it). */
+function builtBaseline(dir: string | undefined): string | undefined {
+	if (dir === undefined) return undefined;
+	const cli = path.join(dir, 'dist', 'cli.js');
+	if (!fs.existsSync(cli)) throw new Error(`--baseline ${dir}: run npm run build there first`);
+	return cli;
+}
+
 function runWorker(settings: HistoryUiSettings): Promise<HistoryUiFigures> {
 	const child = fork(WORKER, [JSON.stringify(settings)], {
 		execArgv: ['--import', 'tsx'],
@@ -155,6 +163,7 @@ export async function benchHistoryUi(options: BenchOptions, report: BenchReport)
 			},
 			names,
 			add,
+			baselineCli: builtBaseline(options.baseline),
 		});
 		const crash = host.crash();
 		if (crash) report.fail(`history UI: ${crash}`);

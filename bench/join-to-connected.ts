@@ -1,6 +1,6 @@
 // The time from starting the real `chat join` binary in a pseudo-terminal to the first frame
 // that says "connected", against a running host on loopback.
-import {spawnJoin} from './pty-join.js';
+import {CLI, spawnJoin} from './pty-join.js';
 
 const CONNECT_DEADLINE_MS = 15_000;
 
@@ -14,13 +14,14 @@ export type JoinTimes = {
 	connectedMs: number;
 };
 
-/** Times the real `chat join` from spawning it to a frame that says "connected". */
+/** Times the real `chat join` (the built `cli`) from spawning it to a frame that says "connected". */
 export async function timeJoinToConnected(
 	port: number,
 	name: string,
 	env: NodeJS.ProcessEnv = process.env,
+	cli: string = CLI,
 ): Promise<JoinTimes> {
-	const join = spawnJoin(port, name, env);
+	const join = spawnJoin(port, name, env, [], cli);
 	try {
 		// Its deadline never outlives a failed connect as an unhandled rejection.
 		const firstOutput = join

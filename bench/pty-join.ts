@@ -8,7 +8,8 @@ import pty from 'node-pty';
 import {deferred, withDeadline} from './deferred.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+/** This checkout's built `chat`; a baseline checkout's is passed in (`--baseline DIR`). */
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
 const EXIT_DEADLINE_MS = 5000;
 const CTRL_C = '\u0003';
 /** What a wait matches against: the latest output, enough for a status bar and a line or two. */
@@ -31,17 +32,18 @@ export type PtyJoin = {
 	quit(): Promise<void>;
 };
 
-/** Starts `chat join NAME@127.0.0.1:PORT ...args` in a 120x40 pseudo-terminal. */
+/** Starts `chat join NAME@127.0.0.1:PORT ...args` (of the built `cli`) in a 120x40 pseudo-terminal. */
 export function spawnJoin(
 	port: number,
 	name: string,
 	env: NodeJS.ProcessEnv,
 	args: readonly string[] = [],
+	cli: string = CLI,
 ): PtyJoin {
 	const startedAt = performance.now();
 	const terminal = pty.spawn(
 		process.execPath,
-		[CLI, 'join', ...args, `${name}@127.0.0.1:${port}`],
+		[cli, 'join', ...args, `${name}@127.0.0.1:${port}`],
 		{
 			name: 'xterm-256color',
 			cols: 120,

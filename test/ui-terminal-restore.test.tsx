@@ -1,48 +1,12 @@
 import './helpers/ink-draws-frames.js';
 import assert from 'node:assert/strict';
-import {EventEmitter} from 'node:events';
 import process from 'node:process';
 import {test} from 'node:test';
 import {runChatUi} from '../source/join/run-chat-ui.js';
 import {enterSequence, restoreSequence, restoreTerminal} from '../source/ui/terminal-modes.js';
 import {createFakeClient} from './helpers/fake-client.js';
+import {FakeStdin, FakeStdout} from './helpers/fake-tty.js';
 import {waitUntil} from './helpers/render-chat.js';
-
-class FakeStdout extends EventEmitter {
-	isTTY = true;
-	columns = 80;
-	rows = 24;
-	writable = true;
-	written = '';
-	write = (data: string) => {
-		this.written += data;
-		return true;
-	};
-}
-
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	rawModes: boolean[] = [];
-	private pending: string | null = null;
-	setRawMode = (mode: boolean) => {
-		this.rawModes.push(mode);
-		return this;
-	};
-	setEncoding = () => this;
-	ref = () => this;
-	unref = () => this;
-	resume = () => this;
-	pause = () => this;
-	read = () => {
-		const data = this.pending;
-		this.pending = null;
-		return data;
-	};
-	type(data: string) {
-		this.pending = data;
-		this.emit('readable');
-	}
-}
 
 function startUi() {
 	const stdout = new FakeStdout();

@@ -1,7 +1,7 @@
 // One connection to the host, from connect to its end: open the socket, log in (HELLO, then
 // WELCOME + roster), take later roster snapshots, answer and send keepalive pings, and report
 // exactly one outcome.
-import {TLSSocket} from 'node:tls';
+import type {TLSSocket} from 'node:tls';
 import {encodeHello, encodeProve, type HelloOptions} from '../protocol/client-lines.js';
 import {
 	encodePing,
@@ -30,6 +30,11 @@ export type Login = {
 
 /** Our error code for a host whose identity is not the one we expect: never retried. */
 const HOST_ID_REFUSED = 'EHOSTID';
+
+/** A TLS socket says so (`encrypted`); a plain one has no such property. */
+function isTlsSocket(socket: object): socket is TLSSocket {
+	return (socket as Partial<TLSSocket>).encrypted === true;
+}
 
 export type ConnectionOutcome =
 	/** The socket failed or ended, or the host went silent; `errorCode` says why when known. */
@@ -205,7 +210,8 @@ export function openHostConnection(
 			}
 
 			// Over TLS the host identity to sign is the certificate this handshake showed.
-			if (socket instanceof TLSSocket) tlsFingerprint = socket.getPeerCertificate().fingerprint256;
+			// Told by the socket itself: a plain join never loads node:tls (run-join.tsx).
+			if (isTlsSocket(socket)) tlsFingerprint = socket.getPeerCertificate().fingerprint256;
 			lines = attachLineConnection(socket, receive, ({errorCode}) => {
 				finish({kind: 'lost', errorCode});
 			});

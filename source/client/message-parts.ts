@@ -10,7 +10,7 @@ export type MessagePart = {
 	more?: number;
 };
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+let graphemes: Intl.Segmenter | undefined;
 const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Every line of `text`, each cleaned as the host will clean it (a tab stays). */
@@ -24,6 +24,9 @@ export function splitLine(line: string, maxBytes: number): string[] {
 	const pieces: string[] = [];
 	let piece = '';
 	let bytes = 0;
+	// Made on first use: the process's first Segmenter loads ICU's break data, which takes long
+	// enough to delay chat join's connect when made as this module loads.
+	graphemes ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 	for (const {segment} of graphemes.segment(line)) {
 		const size = Buffer.byteLength(segment);
 		if (bytes + size > maxBytes && piece !== '') {

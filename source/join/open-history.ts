@@ -4,8 +4,13 @@
 import type {HostAddress} from '../client/open-socket.js';
 import {formatHostLabel} from '../client/closing-sentences.js';
 import {chatDataDir} from '../data-dir.js';
-import {HistoryStore} from '../history/history-store.js';
+import type {HistoryStore} from '../history/history-store.js';
 import {registerCleanup} from './exit-cleanup.js';
+
+type HistoryCode = typeof import('../history/history-store.js');
+
+/** The history's code, or why it could not be loaded (SQLite's addon, say); none with --no-history. */
+export type LoadedHistoryCode = HistoryCode | {error: unknown} | undefined;
 
 export type OpenedHistory = {
 	history?: HistoryStore;
@@ -14,17 +19,36 @@ export type OpenedHistory = {
 	close(): void;
 };
 
+function describe(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Loads the history's code (with the SQLite addon, a good part of it) on its own, so that
+ * `chat join` can start connecting first and load it while the login runs. Never rejects.
+ */
+export async function loadHistoryCode(keep: boolean): Promise<LoadedHistoryCode> {
+	if (!keep) return undefined;
+	try {
+		return await import('../history/history-store.js');
+	} catch (error: unknown) {
+		return {error};
+	}
+}
+
 export function openJoinHistory(options: {
+	code: LoadedHistoryCode;
 	address: HostAddress;
 	self: string;
-	keep: boolean;
 	keepDays?: number;
 	onProblem: (sentence: string) => void;
 }): OpenedHistory {
-	if (!options.keep) return {close: () => undefined};
+	const {code} = options;
+	if (code === undefined) return {close: () => undefined};
 	let history: HistoryStore;
 	try {
-		history = new HistoryStore({
+		if ('error' in code) throw code.error;
+		history = new code.HistoryStore({
 			dir: chatDataDir(),
 			host: formatHostLabel(options.address),
 			self: options.self,
@@ -32,8 +56,7 @@ export function openJoinHistory(options: {
 			onProblem: options.onProblem,
 		});
 	} catch (error: unknown) {
-		const detail = error instanceof Error ? error.message : String(error);
-		return {problem: `no history this time: ${detail}`, close: () => undefined};
+		return {problem: `no history this time: ${describe(error)}`, close: () => undefined};
 	}
 	const end = registerCleanup({
 		onSignal: () => undefined,

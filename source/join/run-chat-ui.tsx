@@ -3,7 +3,7 @@
 // restored, through exit-cleanup.ts, before it resolves.
 import process from 'node:process';
 import {render} from 'ink';
-import type {ChatClient} from '../client/chat-client.js';
+import type {ChatClient, ClientEvent} from '../client/chat-client.js';
 import type {ChatHistory} from '../history/chat-history.js';
 import {ChatApp} from '../ui/chat-app.js';
 import {keepInkLinesAcrossFrames} from '../ui/ink-line-cache.js';
@@ -61,13 +61,23 @@ export async function runChatUi(options: ChatUiOptions): Promise<ChatOutcome> {
 	};
 	process.on('uncaughtException', onCrash);
 
+	// What the client heard while the UI's code loaded (the login, often): the first frame shows it,
+	// rather than a frame of "connecting" and, one frame interval later, the chat screen.
+	const heard: ClientEvent[] = [];
+	client.subscribe((event) => heard.push(event))();
+
 	stdout.write(enterSequence);
 	const restoreInkCaches = keepInkLinesAcrossFrames();
 	let instance: ReturnType<typeof render> | undefined;
 	try {
+		// Raw before the first frame, which may be the chat screen already: Ink reads keys only
+		// once its effects have run, and keys typed meanwhile must wait in the terminal as typed, not
+		// as a cooked line.
+		if (stdin.isTTY && typeof stdin.setRawMode === 'function') stdin.setRawMode(true);
 		instance = render(
 			<ChatApp
 				client={client}
+				heard={heard}
 				history={options.history}
 				startNotice={options.startNotice}
 				self={options.self}

@@ -11,7 +11,6 @@ import {openPlainSocket, type OpenSocket} from '../client/open-socket.js';
 import {parseAddress} from '../client/parse-address.js';
 import {GIVE_UP_AFTER_FIVE_MINUTES, GIVE_UP_NEVER} from '../client/reconnect-policy.js';
 import {createStructuredClient} from '../client/structured-client.js';
-import {createTlsOpenSocket} from '../client/tls-connect.js';
 import {trackUnsent} from '../client/unsent-report.js';
 import {PASSWORD_VARIABLE, normalisePassword, passwordProblem} from '../protocol/password-rules.js';
 import {createPasswordAsker} from './ask-password.js';
@@ -19,7 +18,7 @@ import {EXIT_FAILURE, EXIT_USAGE, SIGNAL_EXIT_CODES, type EndingSignal} from '..
 import {waitForSignal} from './exit-cleanup.js';
 import {runLineMode} from './line-mode.js';
 import {loadChatUi} from './load-chat-ui.js';
-import {openJoinHistory} from './open-history.js';
+import {loadHistoryCode, openJoinHistory} from './open-history.js';
 
 export type JoinOptions = {
 	address: string;
@@ -32,12 +31,16 @@ export type JoinOptions = {
 	historyDays?: number;
 };
 
-/** How the client reaches the host: plain TCP, or TLS pinning the host's certificate. */
-function chooseOpenSocket(
+/**
+ * How the client reaches the host: plain TCP, or TLS pinning the host's certificate. The TLS
+ * code (and node:tls) is loaded only for --tls, so a plain join starts connecting sooner.
+ */
+async function chooseOpenSocket(
 	options: {tls: boolean},
 	onNotice: (sentence: string) => void = () => undefined,
-): OpenSocket | {error: string} {
+): Promise<OpenSocket | {error: string}> {
 	if (!options.tls) return openPlainSocket;
+	const {createTlsOpenSocket} = await import('../client/tls-connect.js');
 	const knownHostsFile = defaultKnownHostsPath();
 	return createTlsOpenSocket({
 		knownHostsFile,
@@ -58,7 +61,7 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 
 	// Said when the session ends, so it does not land in the middle of the full-screen UI.
 	const notices: string[] = [];
-	const openSocket = chooseOpenSocket(options, (sentence) => notices.push(sentence));
+	const openSocket = await chooseOpenSocket(options, (sentence) => notices.push(sentence));
 	if ('error' in openSocket) {
 		sayError(openSocket.error);
 		return EXIT_USAGE;
@@ -117,6 +120,8 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 			});
 		}
 
+		// Loaded now that the client is connecting, alongside the UI's code, instead of before it.
+		const historyCode = loadHistoryCode(options.history !== false);
 		const unsent = trackUnsent(client);
 		// From the login on, a signal logs out, so the host frees the name at once rather than
 		// holding it for a resume. One wait catches signals until the chat screen takes them over.
@@ -130,6 +135,7 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		const ui = await loadChatUi(wait.heard);
 		if ('signal' in ui) return await logOut(ui.signal);
 		const ready = (await asker?.beforeUi()) ?? 'go';
+		const code = await historyCode;
 		const signalled = wait.signal();
 		if (signalled !== undefined) return await logOut(signalled);
 		if (ready !== 'go') {
@@ -142,9 +148,9 @@ export async function runJoin(options: JoinOptions): Promise<number> {
 		// Opened, and the chat screen started, while the wait still catches signals: one that comes
 		// meanwhile reaches whichever steps are registered when it is dispatched.
 		const opened = openJoinHistory({
+			code,
 			address: {host, port},
 			self: name,
-			keep: options.history !== false,
 			keepDays: options.historyDays,
 			onProblem: (sentence) => notices.push(sentence),
 		});

@@ -1,7 +1,7 @@
 // The root of the chat screen: one reducer, one keypress handler, and the views of its state.
 import {Box} from 'ink';
 import {useMemo, useReducer} from 'react';
-import type {ChatClient} from '../client/chat-client.js';
+import type {ChatClient, ClientEvent} from '../client/chat-client.js';
 import {systemClock, type Clock} from './clock.js';
 import {chatReducer} from './state/chat-reducer.js';
 import {randomUUID} from 'node:crypto';
@@ -36,6 +36,9 @@ import {userRows, type RowPresence} from './views/user-rows.js';
 /** Hex digits of a random id that name this session's sent messages in the history. */
 const SESSION_ID_LENGTH = 12;
 
+/** No events before the first frame (one array, so the client's subscription stays put). */
+const NOTHING_HEARD: readonly ClientEvent[] = [];
+
 /** The shown partner's presence, not known while the host is out of reach. */
 function partnerPresence(state: ChatState): RowPresence | undefined {
 	if (state.partner === undefined) return undefined;
@@ -44,6 +47,8 @@ function partnerPresence(state: ChatState): RowPresence | undefined {
 
 type ChatAppProps = {
 	client: ChatClient;
+	/** Events the client emitted before the screen started, taken from it: in the first frame. */
+	heard?: readonly ClientEvent[];
 	/** The local history; undefined with --no-history (or when it could not be opened). */
 	history?: ChatHistory;
 	/** Said in the notice line at start (why the history is off, say). */
@@ -71,7 +76,12 @@ function startingState(props: ChatAppProps): ChatState {
 		sessionId: randomUUID().slice(0, SESSION_ID_LENGTH),
 		sessionStart,
 	});
-	return props.startNotice ? {...state, notice: {tone: 'error', text: props.startNotice}} : state;
+	const noticed: ChatState = props.startNotice
+		? {...state, notice: {tone: 'error', text: props.startNotice}}
+		: state;
+	const heard = props.heard ?? NOTHING_HEARD;
+	if (heard.length === 0) return noticed;
+	return chatReducer(noticed, {type: 'client-events', events: heard, now: sessionStart});
 }
 
 export function ChatApp(props: ChatAppProps) {
@@ -93,7 +103,7 @@ export function ChatApp(props: ChatAppProps) {
 			? state.connectionDetail
 			: retryCountdown(state.retryAt, now, state.retryWhy);
 	useChatKeys(dispatch, view, layout.tooSmall, clock);
-	useClientEvents(client, dispatch, clock, history);
+	useClientEvents(client, dispatch, clock, history, props.heard ?? NOTHING_HEARD);
 	const recording = useMemo(() => ({history, self}), [history, self]);
 	useOutbox(client, state.outbox, dispatch, recording);
 	useHistoryTasks(history, state.historyTasks, dispatch);

@@ -16,7 +16,8 @@ export function useAttention(options: {
 	write: (data: string) => void;
 }): void {
 	const {bells, bell, unread, self, write} = options;
-	const rung = useRef(bells);
+	// From none: a first state that holds messages already (chat-app.tsx) rings as they would have.
+	const rung = useRef(0);
 	useEffect(() => {
 		if (bells > rung.current && bell) write(bellSequence);
 		rung.current = bells;

@@ -45,7 +45,9 @@ export function useClientEvents(
 	client: ChatClient,
 	dispatch: Dispatch<ChatAction>,
 	clock: Clock,
-	history?: ChatHistory,
+	history: ChatHistory | undefined,
+	/** Events the first state already holds (chat-app.tsx): recorded here, not dispatched again. */
+	heard: readonly ClientEvent[],
 ): void {
 	useEffect(() => {
 		let queue: ClientEvent[] = [];
@@ -57,6 +59,7 @@ export function useClientEvents(
 			dispatch({type: 'client-events', events, now: clock.now()});
 		};
 		const open: OpenParts = new Map();
+		if (history) for (const event of heard) record(history, event, open);
 		const unsubscribe = client.subscribe((event) => {
 			if (history) record(history, event, open);
 			queue.push(event);
@@ -66,5 +69,5 @@ export function useClientEvents(
 			unsubscribe();
 			if (scheduled) clearImmediate(scheduled);
 		};
-	}, [client, dispatch, clock, history]);
+	}, [client, dispatch, clock, history, heard]);
 }

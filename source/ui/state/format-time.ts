@@ -14,14 +14,17 @@ export function dayKey(time: number): number {
 	return date.getFullYear() * 10_000 + date.getMonth() * 100 + date.getDate();
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', {
-	weekday: 'short',
-	day: 'numeric',
-	month: 'short',
-	year: 'numeric',
-});
+let dayFormat: Intl.DateTimeFormat | undefined;
 
 /** 'Wed 25 Nov 2026': the label of a day-change line. */
 export function dayLabel(time: number): string {
+	// Made on first use: its locale data takes long enough to load that a first frame with no
+	// day line to draw (a join with no history) should not wait for it.
+	dayFormat ??= new Intl.DateTimeFormat('en-GB', {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+	});
 	return dayFormat.format(new Date(time)).replaceAll(',', '');
 }
