@@ -263,3 +263,17 @@ test("the messages handed over go as one `d` frame of runs, first in the answers
 		['d\t4-6,9,11-12\na\t7\t\tf\tuser-left\tgone\nm\t1'],
 	);
 });
+
+test('answers do not wait for the PUBLISHes of messages in flight', async () => {
+	const {publisher, sent, unanswered} = heldPublisher();
+	const outbox = new FrameOutbox(publisher, idle);
+	for (let tickIndex = 0; tickIndex < PUBLISHES_IN_FLIGHT; tickIndex++) {
+		outbox.push('hB', `m\t${tickIndex}`);
+		await tick();
+	}
+
+	outbox.pushDelivered('hB', 7);
+	await tick();
+	assert.equal(unanswered(), PUBLISHES_IN_FLIGHT + 1);
+	assert.equal(sent.at(-1)?.payload, 'd\t7');
+});

@@ -5,9 +5,10 @@
 // order, so frames keep their order); what comes meanwhile joins the next, so a busy relay sends
 // fewer, larger payloads, each costing both hosts and Redis a wake-up. A host is sent no more than UNANSWERED_CHARS_PER_HOST of messages
 // ahead of its answers; past that, messages wait here, in batches that grow to the limit, not in
-// Redis's output buffer for that host's subscriber. Answers have a queue of their own that never
-// waits, so they may pass messages queued before them, never other answers; a batch's messages
-// that were handed over are one `d` frame at its head.
+// Redis's output buffer for that host's subscriber. Answers have a queue of their own that waits
+// neither for the window nor for the messages' PUBLISHes in flight, so they may pass messages
+// queued before them, never other answers; the messages handed over are one `d` frame at the head
+// of a batch.
 
 import {hostChannel} from './cluster-keys.js';
 import {
@@ -61,6 +62,8 @@ export class FrameOutbox {
 	/** PUBLISHes Redis has not answered yet, and how many per host. */
 	readonly #inFlight = new Set<Promise<void>>();
 	readonly #inFlightTo = new Map<string, number>();
+	/** The answers' PUBLISHes, counted apart: an answer never waits for a payload of messages. */
+	readonly #answersInFlightTo = new Map<string, number>();
 	#scheduled = false;
 	/** Shutting down: everything goes, whatever the answers. */
 	#draining = false;
@@ -173,9 +176,10 @@ export class FrameOutbox {
 	 * UNANSWERED_CHARS_PER_HOST behind; the one filling waits meanwhile, and grows. */
 	#pump(queue: HostQueue): void {
 		const {host} = queue;
+		const inFlightTo = queue.windowed ? this.#inFlightTo : this.#answersInFlightTo;
 		while (
 			this.#draining ||
-			((this.#inFlightTo.get(host) ?? 0) < PUBLISHES_IN_FLIGHT &&
+			((inFlightTo.get(host) ?? 0) < PUBLISHES_IN_FLIGHT &&
 				(!queue.windowed ||
 					this.#routing.waitingOn(host) - queue.messageChars < UNANSWERED_CHARS_PER_HOST))
 		) {
@@ -188,12 +192,12 @@ export class FrameOutbox {
 			if (batch === undefined) break;
 			if (queue.windowed) this.#takeAnswers(host, batch);
 			for (const each of batch.forwarded) queue.messageChars -= each.delivery.line.length;
-			this.#inFlightTo.set(host, (this.#inFlightTo.get(host) ?? 0) + 1);
+			inFlightTo.set(host, (inFlightTo.get(host) ?? 0) + 1);
 			const published = this.#send(host, batch).finally(() => {
 				this.#inFlight.delete(published);
-				const left = (this.#inFlightTo.get(host) ?? 1) - 1;
-				if (left > 0) this.#inFlightTo.set(host, left);
-				else this.#inFlightTo.delete(host);
+				const left = (inFlightTo.get(host) ?? 1) - 1;
+				if (left > 0) inFlightTo.set(host, left);
+				else inFlightTo.delete(host);
 				this.resume(host);
 			});
 			this.#inFlight.add(published);
