@@ -307,12 +307,13 @@ export class ClusterRouting {
 	}
 
 	readonly #ease = (): void => {
-		for (const host of this.#eased) {
+		// Taken first: a host eased meanwhile schedules its own turn.
+		const hosts = [...this.#eased];
+		this.#eased.clear();
+		for (const host of hosts) {
 			this.#outbox.resume(host);
 			this.#pauses.eased(host, this.#pending.waitingOn(host));
 		}
-
-		this.#eased.clear();
 	};
 
 	readonly #failSilent = (): void => {
