@@ -4,7 +4,6 @@
 // sender hears exactly once, and fails it when that host goes away, does not answer, or Redis does.
 // While a host is a window behind with its answers, the senders of messages to it are paused.
 
-import {flat} from '../relay/flat-string.js';
 import type {Relay} from '../relay/relay.js';
 import {User, type Delivery} from '../relay/user.js';
 import {REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
@@ -119,7 +118,7 @@ export class ClusterRouting {
 			origin,
 			line,
 		);
-		this.#outbox.push(host, flat(frame), forwarded);
+		this.#outbox.push(host, frame, forwarded);
 		if (delivery.origin === undefined) {
 			this.#pauses.sent(sender, host, this.#pending.waitingOn(host));
 		}

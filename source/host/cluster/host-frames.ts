@@ -65,7 +65,9 @@ export function encodeMessage(
 	origin: string,
 	line: string,
 ): string {
-	return `m\t${seq ?? ''}\t${id}\t${time}\t${ref ?? ''}\t${fromKey}\t${fromName}\t${toKey}\t${origin}\t${line}`;
+	// One flat string at once: concatenated, it would be a tree of pieces until its batch is joined.
+	const fields = ['m', seq ?? '', id, time, ref ?? '', fromKey, fromName, toKey, origin, line];
+	return fields.join('\t');
 }
 
 /** `d` and the numbers as runs: `4-9,12,15-16`. */
