@@ -38,7 +38,7 @@ export type AnswerFrame = {
 
 /** Messages the receiving host sent, named by their `seq`, that reached their recipients'
  * sockets: the usual answer, one frame for all of a payload's, as runs of consecutive numbers. */
-export type DeliveredFrame = {readonly kind: 'd'; readonly seqs: readonly number[]};
+type DeliveredFrame = {readonly kind: 'd'; readonly seqs: readonly number[]};
 
 /** The following rule for a plain user of the receiving host: their partner is now this name. */
 type FollowFrame = {readonly kind: 'p'; readonly toKey: string; readonly partner: string};
