@@ -18,6 +18,7 @@ import {
 	type OutboxRouting,
 	type Publisher,
 } from '../source/host/cluster/frame-outbox.js';
+import type {Forwarded} from '../source/host/cluster/pending-answers.js';
 import type {Delivery} from '../source/host/relay/user.js';
 
 type Sent = {channel: string; payload: string; answer(receivers: number): void};
@@ -76,8 +77,9 @@ async function settle(sent: readonly unknown[]): Promise<void> {
 	}
 }
 
-function delivery(id: string, line = `line ${id}`): Delivery {
-	return {
+/** A message on its way, as the routing hands it to the outbox. */
+function delivery(id: string, line = `line ${id}`): Forwarded {
+	const message: Delivery = {
 		id,
 		time: 1,
 		sender: goneUser('alice', 'alice'),
@@ -85,6 +87,7 @@ function delivery(id: string, line = `line ${id}`): Delivery {
 		recipient: goneUser('bob', 'bob'),
 		line,
 	};
+	return {delivery: message, seq: Number(id)};
 }
 
 test("one tick's frames for a host go in one PUBLISH on its channel, in order", async () => {
@@ -190,8 +193,8 @@ test('the messages of a batch nobody listens to, or Redis refused, are lost with
 	};
 	const outbox = new FrameOutbox(publisher, {
 		waitingOn: () => 0,
-		lost(deliveries, why) {
-			lost.push([deliveries.map((each) => each.id), why]);
+		lost(forwarded, why) {
+			lost.push([forwarded.map((each) => each.delivery.id), why]);
 		},
 	});
 	outbox.push('hB', 'm\t1', delivery('1'));
@@ -246,4 +249,31 @@ test("a tick's answers ride in the payload of its messages for the same host", a
 		sent.map(({payload}) => payload),
 		['a\t7\td\t\t\nm\t1'],
 	);
+});
+
+test("the messages handed over go as one `d` frame of runs, first in the answers' payload", async () => {
+	const {publisher, sent} = heldPublisher();
+	const outbox = new FrameOutbox(publisher, idle);
+	for (const seq of [4, 5, 6, 9, 11, 12]) outbox.pushDelivered('hB', seq);
+	outbox.pushAnswer('hB', 'a\t7\t\tf\tuser-left\tgone');
+	outbox.push('hB', 'm\t1', delivery('1'));
+	await tick();
+	assert.deepEqual(
+		sent.map(({payload}) => payload),
+		['d\t4-6,9,11-12\na\t7\t\tf\tuser-left\tgone\nm\t1'],
+	);
+});
+
+test('answers do not wait for the PUBLISHes of messages in flight', async () => {
+	const {publisher, sent, unanswered} = heldPublisher();
+	const outbox = new FrameOutbox(publisher, idle);
+	for (let tickIndex = 0; tickIndex < PUBLISHES_IN_FLIGHT; tickIndex++) {
+		outbox.push('hB', `m\t${tickIndex}`);
+		await tick();
+	}
+
+	outbox.pushDelivered('hB', 7);
+	await tick();
+	assert.equal(unanswered(), PUBLISHES_IN_FLIGHT + 1);
+	assert.equal(sent.at(-1)?.payload, 'd\t7');
 });

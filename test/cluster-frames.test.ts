@@ -5,13 +5,15 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {
 	decodeHeld,
-	decodeHostFrames,
 	decodePresenceFrame,
 	encodeHeld,
-	encodeHostFrame,
 	encodePresenceFrame,
-	type HostFrame,
 } from '../source/host/cluster/cluster-frames.js';
+import {
+	decodeHostFrames,
+	encodeHostFrame,
+	type HostFrame,
+} from '../source/host/cluster/host-frames.js';
 import {
 	REDIS_RECONNECT_INITIAL_MS,
 	REDIS_RECONNECT_JITTER_RATIO,
@@ -24,6 +26,7 @@ test('host frames, batched into one payload, read back as written', () => {
 	const frames: HostFrame[] = [
 		{
 			kind: 'm',
+			seq: 41,
 			id: '1796137223285000',
 			time: 1_796_137_223_411,
 			ref: 'm1',
@@ -35,6 +38,7 @@ test('host frames, batched into one payload, read back as written', () => {
 		},
 		{
 			kind: 'm',
+			seq: undefined,
 			id: '7',
 			time: 8,
 			ref: undefined,
@@ -44,16 +48,20 @@ test('host frames, batched into one payload, read back as written', () => {
 			origin: 'hB',
 			line: '[Tue] c: hi',
 		},
-		{kind: 'a', id: '7', outcome: 'f', code: 'user-left', reason: 'd left\tbefore'},
-		{kind: 'a', id: '8', outcome: 'd', code: '', reason: ''},
-		{kind: 'a', id: '9', outcome: 's', code: '', reason: ''},
+		{kind: 'a', seq: undefined, id: '7', outcome: 'f', code: 'user-left', reason: 'd left\tbefore'},
+		{kind: 'a', seq: 3, id: '8', outcome: 'h', code: '', reason: ''},
+		{kind: 'a', seq: undefined, id: '9', outcome: 's', code: '', reason: ''},
+		{kind: 'd', seqs: [0, 1, 2, 5, 7, 8, 1_073_741_823]},
+		{kind: 'd', seqs: [12]},
 		{kind: 't', toKey: 'bob'},
 		{kind: 'p', toKey: 'bob', partner: 'Alice'},
 		{kind: 'l', toKey: 'bob', line: 'FAILED x y :z'},
 	];
 	const payload = frames.map((frame) => encodeHostFrame(frame)).join('\n');
 	assert.deepEqual(decodeHostFrames(payload), frames);
-	assert.deepEqual(decodeHostFrames('z\tfrom a newer host\nm\ttoo\tshort'), []);
+	assert.deepEqual(decodeHostFrames('z\tfrom a newer host\nm\ttoo\tshort\na\t1\t2'), []);
+	assert.equal(encodeHostFrame({kind: 'd', seqs: [4, 5, 6, 9, 11, 12]}), 'd\t4-6,9,11-12');
+	assert.deepEqual(decodeHostFrames('d\t3-5,x,9'), [{kind: 'd', seqs: [3, 4, 5, 9]}]);
 });
 
 test('presence frames and held entries read back as written', () => {

@@ -1,6 +1,7 @@
 // The messages a host waits on another host's answer for (source/host/cluster/pending-answers.ts):
 // counted per host they wait on, in characters of their lines, through a hold and a move, and
-// every message fewer is told, so the outbox's window opens again.
+// every message fewer is told, so the outbox's window opens again; one on its way is found by its
+// number, one held by its id, and one on its way by its id too (its recipient's host held it again).
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
@@ -18,30 +19,53 @@ function delivery(id: string, chars: number): Delivery {
 test('messages are counted on the host they wait on, by their lines, and each one fewer is told', () => {
 	const eased: string[] = [];
 	const pending = new PendingAnswers((host) => eased.push(host));
-	pending.add(delivery('1', 10), 'hB');
-	pending.add(delivery('2', 20), 'hB');
-	pending.add(delivery('3', 40), undefined);
+	const first = pending.send(delivery('1', 10), 'hB');
+	const second = pending.send(delivery('2', 20), 'hB');
+	pending.hold(delivery('3', 40));
 	assert.equal(pending.waitingOn('hB'), 30);
 	assert.equal(pending.size, 3);
+	assert.notEqual(first.seq, second.seq);
 
 	// Held in Redis: it waits on nobody; taken on host C: it waits on C.
-	pending.moveTo('1', undefined);
-	pending.moveTo('3', 'hC');
+	assert.equal(pending.heldThere(first.seq ?? -1)?.delivery.id, '1');
+	const third = pending.sendHeld('3', 'hC');
+	assert.equal(third?.host, 'hC');
 	assert.deepEqual([pending.waitingOn('hB'), pending.waitingOn('hC')], [20, 40]);
 	assert.deepEqual(eased, ['hB']);
 
-	assert.equal(pending.delete('2')?.delivery.id, '2');
-	assert.equal(pending.delete('2'), undefined);
-	pending.delete('3');
+	assert.equal(pending.takeSent(second.seq ?? -1)?.delivery.id, '2');
+	assert.equal(pending.takeSent(second.seq ?? -1), undefined);
+	assert.equal(pending.takeById('3')?.delivery.id, '3');
 	assert.deepEqual([pending.waitingOn('hB'), pending.waitingOn('hC')], [0, 0]);
 	assert.deepEqual(eased, ['hB', 'hB', 'hC']);
 
-	// Stamped again under the same id, it is counted once.
-	pending.add(delivery('1', 10), 'hB');
-	pending.add(delivery('1', 10), 'hB');
-	assert.equal(pending.waitingOn('hB'), 10);
+	// Held again under the same id, it is kept once.
+	pending.hold(delivery('1', 10));
 	assert.deepEqual(
-		[...pending.entries()].map(([id]) => id),
+		[...pending.entries()].map((entry) => entry.delivery.id),
 		['1'],
 	);
+	assert.equal(pending.takeById('1')?.delivery.id, '1');
+	assert.equal(pending.size, 0);
+});
+
+test('a message is forgotten once, by whichever answer or failure comes first', () => {
+	const pending = new PendingAnswers(() => {});
+	const sent = pending.send(delivery('5', 10), 'hB');
+	assert.equal(pending.remove(sent), true);
+	assert.equal(pending.remove(sent), false);
+	assert.equal(pending.waitingOn('hB'), 0);
+
+	const held = delivery('6', 10);
+	pending.hold(held);
+	assert.equal(pending.heldAs(delivery('6', 10)), undefined, 'another message of that id');
+	const entry = pending.heldAs(held);
+	assert.ok(entry);
+	assert.equal(pending.remove(entry), true);
+	assert.equal(pending.takeById('6'), undefined);
+
+	// Its recipient's host held it again, or handed it on after a resume: answered by its id.
+	pending.send(delivery('7', 10), 'hB');
+	assert.equal(pending.takeById('7')?.delivery.id, '7');
+	assert.equal(pending.waitingOn('hB'), 0);
 });

@@ -1,45 +1,8 @@
-// What hosts of a cluster send one another (docs/cluster.md "Channels"), and the records they
-// keep in Redis: tab-separated fields, the one free text (a line, a reason, a name) last. No field
-// holds a tab or a newline but the last, and no last field a newline (a chat line never has one),
-// so frames to one host are joined by newlines into one PUBLISH per tick.
+// The records hosts of a cluster keep in Redis and the presence frames they publish (docs/cluster.md
+// "Key layout", "Channels"; the frames for one host are host-frames.ts): tab-separated fields, the
+// one free text (a name, a line) last.
 
 import type {Face} from '../relay/user.js';
-
-/** A message for a user of the receiving host, stamped by `origin`'s relay. */
-export type MessageFrame = {
-	readonly kind: 'm';
-	readonly id: string;
-	readonly time: number;
-	readonly ref: string | undefined;
-	readonly fromKey: string;
-	readonly fromName: string;
-	readonly toKey: string;
-	/** The host whose sender hears the result. */
-	readonly origin: string;
-	readonly line: string;
-};
-
-/** What became of a message the receiving host stamped: handed over, held, stored (its away
- * recipient, an owner, left for good), or failed. */
-export type AnswerFrame = {
-	readonly kind: 'a';
-	readonly id: string;
-	readonly outcome: 'd' | 'h' | 's' | 'f';
-	readonly code: string;
-	readonly reason: string;
-};
-
-/** The following rule for a plain user of the receiving host: their partner is now this name. */
-type FollowFrame = {readonly kind: 'p'; readonly toKey: string; readonly partner: string};
-
-/** A line for a user of the receiving host. */
-type LineFrame = {readonly kind: 'l'; readonly toKey: string; readonly line: string};
-
-/** A message was stored for a user of the receiving host after its login took what waited (the
- * sender's host had not heard of the login yet): take it too. Published by the STORE script. */
-type StoredFrame = {readonly kind: 't'; readonly toKey: string};
-
-export type HostFrame = MessageFrame | AnswerFrame | FollowFrame | LineFrame | StoredFrame;
 
 /** A user as every host sees it: where, which face, away or not, the token that resumes it. */
 export type UserRecord = {
@@ -70,93 +33,6 @@ export type HeldEntry = {
 	readonly origin: string;
 	readonly line: string;
 };
-
-export function encodeHostFrame(frame: HostFrame): string {
-	switch (frame.kind) {
-		case 'm': {
-			const {id, time, ref, fromKey, fromName, toKey, origin, line} = frame;
-			return `m\t${id}\t${time}\t${ref ?? ''}\t${fromKey}\t${fromName}\t${toKey}\t${origin}\t${line}`;
-		}
-
-		case 'a': {
-			return `a\t${frame.id}\t${frame.outcome}\t${frame.code}\t${frame.reason}`;
-		}
-
-		case 'p': {
-			return `p\t${frame.toKey}\t${frame.partner}`;
-		}
-
-		case 'l': {
-			return `l\t${frame.toKey}\t${frame.line}`;
-		}
-
-		case 't': {
-			return `t\t${frame.toKey}`;
-		}
-	}
-}
-
-/** The frames of one PUBLISH payload; a frame this version does not know is skipped. */
-export function decodeHostFrames(payload: string): HostFrame[] {
-	const frames: HostFrame[] = [];
-	for (const text of payload.split('\n')) {
-		const frame = decodeHostFrame(text);
-		if (frame !== undefined) frames.push(frame);
-	}
-
-	return frames;
-}
-
-function decodeHostFrame(text: string): HostFrame | undefined {
-	switch (text[0]) {
-		case 'm': {
-			const f = fields(text, 9);
-			if (f === undefined) return undefined;
-			const [, id, time, ref, fromKey, fromName, toKey, origin, line] = f as Fields<9>;
-			return {
-				kind: 'm',
-				id,
-				time: Number(time),
-				ref: ref || undefined,
-				fromKey,
-				fromName,
-				toKey,
-				origin,
-				line,
-			};
-		}
-
-		case 'a': {
-			const f = fields(text, 5);
-			if (f === undefined) return undefined;
-			const [, id, outcome, code, reason] = f as Fields<5>;
-			if (outcome !== 'd' && outcome !== 'h' && outcome !== 's' && outcome !== 'f') {
-				return undefined;
-			}
-
-			return {kind: 'a', id, outcome, code, reason};
-		}
-
-		case 'p': {
-			const f = fields(text, 3) as Fields<3> | undefined;
-			return f === undefined ? undefined : {kind: 'p', toKey: f[1], partner: f[2]};
-		}
-
-		case 'l': {
-			const f = fields(text, 3) as Fields<3> | undefined;
-			return f === undefined ? undefined : {kind: 'l', toKey: f[1], line: f[2]};
-		}
-
-		case 't': {
-			const f = fields(text, 2) as Fields<2> | undefined;
-			return f === undefined ? undefined : {kind: 't', toKey: f[1]};
-		}
-
-		default: {
-			return undefined;
-		}
-	}
-}
 
 /** The record as the users hash keeps it (the key is the hash field). */
 export function encodeRecord(user: UserRecord): string {

@@ -47,3 +47,13 @@ export const UNANSWERED_CHARS_PER_HOST = 2 * 1024 * 1024;
  * next payload, so under load the hosts and Redis wake up for fewer, larger payloads, and a
  * second in flight keeps a flood moving during each round trip (bench/README.md, "Cluster"). */
 export const PUBLISHES_IN_FLIGHT = 2;
+
+/** Characters of the lines of messages waiting on one host's answer at which this host stops
+ * reading the senders of the next ones (sender-pauses.ts): a flood waits in their sockets, not as
+ * messages kept here for an answer, which every collection of the young generation copies. A few
+ * payloads' worth keep the receiving host busy through a round trip (bench/README.md, "Cluster"). */
+export const SENDER_PAUSE_CHARS = 256 * 1024;
+
+/** The senders read on once the host's answers bring what waits under this: half the pause mark,
+ * so a sender is not paused and woken for every payload. */
+export const SENDER_RESUME_CHARS = SENDER_PAUSE_CHARS / 2;

@@ -2,21 +2,24 @@
 // another host goes to that host's channel, batched per host per tick (frame-outbox.ts); the host
 // that stamped it keeps it until the recipient's host answers (handed over, held, failed), so its
 // sender hears exactly once, and fails it when that host goes away, does not answer, or Redis does.
+// While a host is a window behind with its answers, the senders of messages to it are paused.
 
 import type {Relay} from '../relay/relay.js';
 import {User, type Delivery} from '../relay/user.js';
+import {REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
+import {FrameOutbox} from './frame-outbox.js';
 import {
 	decodeHostFrames,
 	encodeHostFrame,
+	encodeMessage,
 	type AnswerFrame,
 	type HostFrame,
 	type MessageFrame,
-} from './cluster-frames.js';
-import {REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
-import {FrameOutbox} from './frame-outbox.js';
-import {PendingAnswers} from './pending-answers.js';
-import {HostOrigin, originHost} from './host-origin.js';
+} from './host-frames.js';
+import {HostOrigin, originHost, type AnswerSink, type RoutedDelivery} from './host-origin.js';
+import {PendingAnswers, type Forwarded, type Pending} from './pending-answers.js';
 import type {RedisLink} from './redis-link.js';
+import {SenderPauses} from './sender-pauses.js';
 
 /** What the routing needs to know of the users this host knows. */
 export type RoutingUsers = {
@@ -34,7 +37,10 @@ export class ClusterRouting {
 	/** Messages this host stamped, by id, until their final answer. */
 	readonly #pending: PendingAnswers;
 	readonly #outbox: FrameOutbox;
+	readonly #pauses = new SenderPauses();
 	readonly #origins = new Map<string, HostOrigin>();
+	/** Hosts with fewer messages waiting on them since their outbox queues were last pumped. */
+	readonly #eased = new Set<string>();
 	readonly #sweep: NodeJS.Timeout;
 
 	constructor(self: string, link: RedisLink, users: RoutingUsers) {
@@ -43,13 +49,15 @@ export class ClusterRouting {
 		this.#users = users;
 		const outbox = new FrameOutbox(link.commands, {
 			waitingOn: (host) => this.#pending.waitingOn(host),
-			lost: (deliveries, why) => {
-				this.#failAll(deliveries, why);
+			lost: (forwarded, why) => {
+				this.#failAll(forwarded, why);
 			},
 		});
 		this.#outbox = outbox;
 		this.#pending = new PendingAnswers((host) => {
-			outbox.resume(host);
+			// A payload's answers ease a host hundreds of times: its queues are pumped once, after.
+			if (this.#eased.size === 0) queueMicrotask(this.#ease);
+			this.#eased.add(host);
 		});
 		this.#sweep = setInterval(this.#failSilent, REMOTE_ANSWER_TIMEOUT_MS / 4);
 		this.#sweep.unref();
@@ -71,7 +79,7 @@ export class ClusterRouting {
 	origin(host: string): HostOrigin {
 		let origin = this.#origins.get(host);
 		if (origin === undefined) {
-			origin = new HostOrigin(host, this.answer);
+			origin = new HostOrigin(host, this.#answers);
 			this.#origins.set(host, origin);
 		}
 
@@ -87,25 +95,33 @@ export class ClusterRouting {
 		}
 
 		const origin = originHost(delivery, this.#self);
+		let forwarded: Forwarded;
 		if (delivery.origin === undefined) {
-			this.#pending.add(delivery, host);
+			forwarded = this.#pending.send(delivery, host);
 		} else if (origin === this.#self) {
 			// Stamped here and held in Redis a while: it waits on `host` now.
-			this.#pending.moveTo(delivery.id, host);
+			forwarded = this.#pending.sendHeld(delivery.id, host) ?? {delivery, seq: undefined};
+		} else {
+			// Stamped elsewhere, handed on after a resume: its origin's number, if it had one.
+			forwarded = {delivery, seq: (delivery as Partial<RoutedDelivery>).seq};
 		}
 
-		const frame: MessageFrame = {
-			kind: 'm',
-			id: delivery.id,
-			time: delivery.time,
-			ref: delivery.ref,
-			fromKey: delivery.sender.key,
-			fromName: delivery.sender.name,
-			toKey: delivery.recipient.key,
+		const {id, time, ref, sender, recipient, line} = delivery;
+		const frame = encodeMessage(
+			forwarded.seq,
+			id,
+			time,
+			ref,
+			sender.key,
+			sender.name,
+			recipient.key,
 			origin,
-			line: delivery.line,
-		};
-		this.#outbox.push(host, encodeHostFrame(frame), delivery);
+			line,
+		);
+		this.#outbox.push(host, frame, forwarded);
+		if (delivery.origin === undefined) {
+			this.#pauses.sent(sender, host, this.#pending.waitingOn(host));
+		}
 	}
 
 	/** Sends a frame that needs no answer; lost if Redis is away. */
@@ -114,25 +130,27 @@ export class ClusterRouting {
 	}
 
 	/** Tells `host` what became of a message it stamped (this host: at once). */
-	readonly answer = (host: string, answer: AnswerFrame): void => {
-		if (host === this.#self) this.#answered(answer);
-		else if (this.#link.up) this.#outbox.pushAnswer(host, encodeHostFrame(answer));
+	readonly #answers: AnswerSink = {
+		answer: (host, answer) => {
+			if (host === this.#self) this.#answered(answer);
+			else if (this.#link.up) this.#outbox.pushAnswer(host, encodeHostFrame(answer));
+		},
+		delivered: (host, seq) => {
+			if (host === this.#self) this.#delivered(seq);
+			else if (this.#link.up) this.#outbox.pushDelivered(host, seq);
+		},
 	};
 
 	/** A message this host stamped now waits in Redis for its away recipient. */
 	heldHere(delivery: Delivery): void {
-		if (delivery.origin === undefined) {
-			this.#pending.add(delivery, undefined);
-			return;
-		}
-
-		if (originHost(delivery, this.#self) === this.#self)
-			this.#pending.moveTo(delivery.id, undefined);
+		// One stamped here and taken from Redis waits by its id already.
+		if (delivery.origin === undefined) this.#pending.hold(delivery);
 	}
 
 	/** It could not be held after all: no answer will come for it. */
 	notHeld(delivery: Delivery): void {
-		if (this.#pending.get(delivery.id)?.delivery === delivery) this.#pending.delete(delivery.id);
+		const pending = this.#pending.heldAs(delivery);
+		if (pending !== undefined) this.#pending.remove(pending);
 	}
 
 	/** One PUBLISH payload that came on this host's channel. */
@@ -146,6 +164,11 @@ export class ClusterRouting {
 
 				case 'a': {
 					this.#answered(frame);
+					break;
+				}
+
+				case 'd': {
+					for (const seq of frame.seqs) this.#delivered(seq);
 					break;
 				}
 
@@ -173,9 +196,10 @@ export class ClusterRouting {
 	/** `host` is gone: what was handed to it and not answered fails. */
 	hostGone(host: string): void {
 		this.#outbox.forget(host);
-		for (const [id, entry] of this.#pending.entries()) {
+		this.#pauses.release(host);
+		for (const entry of this.#pending.entries()) {
 			if (entry.host !== host) continue;
-			this.#pending.delete(id);
+			this.#pending.remove(entry);
 			const name = entry.delivery.recipient.name;
 			this.#relay?.dropped(
 				entry.delivery,
@@ -189,9 +213,10 @@ export class ClusterRouting {
 	lost(): void {
 		// What waits to be published would reach its recipient after its sender heard FAILED.
 		this.#outbox.forgetAll();
-		for (const [id, entry] of this.#pending.entries()) {
+		this.#pauses.releaseAll();
+		for (const entry of this.#pending.entries()) {
 			if (entry.host === undefined) continue;
-			this.#pending.delete(id);
+			this.#pending.remove(entry);
 			const name = entry.delivery.recipient.name;
 			this.#relay?.dropped(
 				entry.delivery,
@@ -210,20 +235,18 @@ export class ClusterRouting {
 		await this.#outbox.flushNow();
 	}
 
-	#failAll(deliveries: readonly Delivery[], why: string): void {
-		for (const delivery of deliveries) {
-			this.#fail(delivery, 'unreachable', `${delivery.recipient.name}'s host ${why}`);
+	#failAll(forwarded: readonly Forwarded[], why: string): void {
+		for (const each of forwarded) {
+			const {delivery} = each;
+			this.#fail(each, 'unreachable', `${delivery.recipient.name}'s host ${why}`);
 		}
 	}
 
 	/** Fails a message once: one stamped here only while it still waits for its answer (one
 	 * stamped elsewhere, or held, is answered to its origin, which knows whether it still waits). */
-	#fail(delivery: Delivery, code: string, reason: string): void {
-		if (delivery.origin === undefined) {
-			if (this.#pending.get(delivery.id)?.delivery !== delivery) return;
-			this.#pending.delete(delivery.id);
-		}
-
+	#fail(forwarded: Forwarded, code: string, reason: string): void {
+		const {delivery} = forwarded;
+		if (delivery.origin === undefined && !this.#pending.remove(forwarded as Pending)) return;
 		this.#relay?.dropped(delivery, code, reason);
 	}
 
@@ -231,7 +254,8 @@ export class ClusterRouting {
 		const origin = this.origin(frame.origin);
 		const recipient = this.#users.byKey(frame.toKey);
 		const sender = this.#users.byKey(frame.fromKey) ?? goneUser(frame.fromName, frame.fromKey);
-		const delivery: Delivery = {
+		const delivery: RoutedDelivery = {
+			seq: frame.seq,
 			id: frame.id,
 			time: frame.time,
 			sender,
@@ -254,27 +278,48 @@ export class ClusterRouting {
 		this.#relay.handOn(delivery);
 	}
 
+	/** The message on its way as `seq` reached its recipient's socket. */
+	#delivered(seq: number): void {
+		const entry = this.#pending.takeSent(seq);
+		if (entry !== undefined) this.#relay?.senderDelivered(entry.delivery);
+	}
+
 	#answered(answer: AnswerFrame): void {
-		const entry = this.#pending.get(answer.id);
 		const relay = this.#relay;
-		if (entry === undefined || relay === undefined) return;
+		if (relay === undefined) return;
+		const {seq} = answer;
 		if (answer.outcome === 'h') {
-			this.#pending.moveTo(answer.id, undefined);
+			const entry =
+				seq === undefined ? this.#pending.takeById(answer.id) : this.#pending.heldThere(seq);
+			if (entry === undefined) return;
+			if (seq === undefined) this.#pending.hold(entry.delivery);
 			relay.senderHeld(entry.delivery);
 			return;
 		}
 
-		this.#pending.delete(answer.id);
+		const entry =
+			seq === undefined ? this.#pending.takeById(answer.id) : this.#pending.takeSent(seq);
+		if (entry === undefined) return;
 		if (answer.outcome === 'd') relay.senderDelivered(entry.delivery);
 		else if (answer.outcome === 's') relay.senderStored(entry.delivery);
 		else relay.dropped(entry.delivery, answer.code, answer.reason);
 	}
 
+	readonly #ease = (): void => {
+		// Taken first: a host eased meanwhile schedules its own turn.
+		const hosts = [...this.#eased];
+		this.#eased.clear();
+		for (const host of hosts) {
+			this.#outbox.resume(host);
+			this.#pauses.eased(host, this.#pending.waitingOn(host));
+		}
+	};
+
 	readonly #failSilent = (): void => {
 		const before = Date.now() - REMOTE_ANSWER_TIMEOUT_MS;
-		for (const [id, entry] of this.#pending.entries()) {
+		for (const entry of this.#pending.entries()) {
 			if (entry.host === undefined || entry.sentAt > before) continue;
-			this.#pending.delete(id);
+			this.#pending.remove(entry);
 			const name = entry.delivery.recipient.name;
 			this.#relay?.dropped(entry.delivery, 'unreachable', `${name}'s host did not answer`);
 		}

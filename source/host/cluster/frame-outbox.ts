@@ -5,22 +5,30 @@
 // order, so frames keep their order); what comes meanwhile joins the next, so a busy relay sends
 // fewer, larger payloads, each costing both hosts and Redis a wake-up. A host is sent no more than UNANSWERED_CHARS_PER_HOST of messages
 // ahead of its answers; past that, messages wait here, in batches that grow to the limit, not in
-// Redis's output buffer for that host's subscriber. Answers have a queue of their own that never
-// waits, so they may pass messages queued before them, never other answers.
+// Redis's output buffer for that host's subscriber. Answers have a queue of their own that waits
+// neither for the window nor for the messages' PUBLISHes in flight, so they may pass messages
+// queued before them, never other answers; the messages handed over are one `d` frame at the head
+// of a batch.
 
-import type {Delivery} from '../relay/user.js';
 import {hostChannel} from './cluster-keys.js';
 import {
 	PUBLISHES_IN_FLIGHT,
 	PUBLISH_BATCH_CHARS,
 	UNANSWERED_CHARS_PER_HOST,
 } from './cluster-limits.js';
+import {encodeDelivered} from './host-frames.js';
+import type {Forwarded} from './pending-answers.js';
+
+/** Characters a number adds to a `d` frame, at most, counted against PUBLISH_BATCH_CHARS. */
+const DELIVERED_SEQ_CHARS = 11;
 
 type Batch = {
 	frames: string[];
 	chars: number;
 	/** The messages in the batch, failed if it never reaches the host. */
-	deliveries: Delivery[];
+	forwarded: Forwarded[];
+	/** Answers: the numbers of the host's messages handed over, sent as one `d` frame first. */
+	delivered: number[];
 };
 
 /** What waits for one host: the batch filling now, the full ones in order, and the characters of
@@ -42,7 +50,7 @@ export type OutboxRouting = {
 	/** Characters of the lines of the messages that wait on `host`'s answer, those here included. */
 	waitingOn(host: string): number;
 	/** The messages of a batch that did not reach its host, and why (a phrase). */
-	lost(deliveries: readonly Delivery[], why: string): void;
+	lost(forwarded: readonly Forwarded[], why: string): void;
 };
 
 export class FrameOutbox {
@@ -54,6 +62,8 @@ export class FrameOutbox {
 	/** PUBLISHes Redis has not answered yet, and how many per host. */
 	readonly #inFlight = new Set<Promise<void>>();
 	readonly #inFlightTo = new Map<string, number>();
+	/** The answers' PUBLISHes, counted apart: an answer never waits for a payload of messages. */
+	readonly #answersInFlightTo = new Map<string, number>();
 	#scheduled = false;
 	/** Shutting down: everything goes, whatever the answers. */
 	#draining = false;
@@ -63,14 +73,23 @@ export class FrameOutbox {
 		this.#routing = routing;
 	}
 
-	/** Queues one encoded frame for `host`; `delivery` is the message it carries, if any. */
-	push(host: string, frame: string, delivery?: Delivery): void {
-		this.#add(this.#queue(this.#queues, host, true), frame, delivery);
+	/** Queues one encoded frame for `host`; `forwarded` is the message it carries, if any. */
+	push(host: string, frame: string, forwarded?: Forwarded): void {
+		this.#add(this.#queue(this.#queues, host, true), frame, forwarded);
 	}
 
 	/** Queues an answer frame for `host`: it goes at the end of the tick, whatever the window. */
 	pushAnswer(host: string, frame: string): void {
 		this.#add(this.#queue(this.#answers, host, false), frame, undefined);
+	}
+
+	/** Queues the answer that `host`'s message `seq` was handed over, in the batch's `d` frame. */
+	pushDelivered(host: string, seq: number): void {
+		const queue = this.#queue(this.#answers, host, false);
+		const batch = this.#openBatch(queue);
+		batch.delivered.push(seq);
+		batch.chars += DELIVERED_SEQ_CHARS;
+		this.#sealIfFull(queue, batch);
 	}
 
 	#queue(queues: Map<string, HostQueue>, host: string, windowed: boolean): HostQueue {
@@ -83,10 +102,22 @@ export class FrameOutbox {
 		return queue;
 	}
 
-	#add(queue: HostQueue, frame: string, delivery: Delivery | undefined): void {
+	#add(queue: HostQueue, frame: string, forwarded: Forwarded | undefined): void {
+		const batch = this.#openBatch(queue);
+		batch.frames.push(frame);
+		batch.chars += frame.length + 1;
+		if (forwarded !== undefined) {
+			batch.forwarded.push(forwarded);
+			queue.messageChars += forwarded.delivery.line.length;
+		}
+
+		this.#sealIfFull(queue, batch);
+	}
+
+	#openBatch(queue: HostQueue): Batch {
 		let batch = queue.open;
 		if (batch === undefined) {
-			batch = {frames: [], chars: 0, deliveries: []};
+			batch = {frames: [], chars: 0, forwarded: [], delivered: []};
 			queue.open = batch;
 			if (!this.#scheduled) {
 				this.#scheduled = true;
@@ -94,18 +125,14 @@ export class FrameOutbox {
 			}
 		}
 
-		batch.frames.push(frame);
-		batch.chars += frame.length + 1;
-		if (delivery !== undefined) {
-			batch.deliveries.push(delivery);
-			queue.messageChars += delivery.line.length;
-		}
+		return batch;
+	}
 
-		if (batch.chars >= PUBLISH_BATCH_CHARS) {
-			queue.open = undefined;
-			queue.sealed.push(batch);
-			this.#pump(queue);
-		}
+	#sealIfFull(queue: HostQueue, batch: Batch): void {
+		if (batch.chars < PUBLISH_BATCH_CHARS) return;
+		queue.open = undefined;
+		queue.sealed.push(batch);
+		this.#pump(queue);
 	}
 
 	/** `host` is gone: what waits for it is not sent (its messages are failed by the routing). */
@@ -149,9 +176,10 @@ export class FrameOutbox {
 	 * UNANSWERED_CHARS_PER_HOST behind; the one filling waits meanwhile, and grows. */
 	#pump(queue: HostQueue): void {
 		const {host} = queue;
+		const inFlightTo = queue.windowed ? this.#inFlightTo : this.#answersInFlightTo;
 		while (
 			this.#draining ||
-			((this.#inFlightTo.get(host) ?? 0) < PUBLISHES_IN_FLIGHT &&
+			((inFlightTo.get(host) ?? 0) < PUBLISHES_IN_FLIGHT &&
 				(!queue.windowed ||
 					this.#routing.waitingOn(host) - queue.messageChars < UNANSWERED_CHARS_PER_HOST))
 		) {
@@ -163,13 +191,13 @@ export class FrameOutbox {
 
 			if (batch === undefined) break;
 			if (queue.windowed) this.#takeAnswers(host, batch);
-			for (const delivery of batch.deliveries) queue.messageChars -= delivery.line.length;
-			this.#inFlightTo.set(host, (this.#inFlightTo.get(host) ?? 0) + 1);
+			for (const each of batch.forwarded) queue.messageChars -= each.delivery.line.length;
+			inFlightTo.set(host, (inFlightTo.get(host) ?? 0) + 1);
 			const published = this.#send(host, batch).finally(() => {
 				this.#inFlight.delete(published);
-				const left = (this.#inFlightTo.get(host) ?? 1) - 1;
-				if (left > 0) this.#inFlightTo.set(host, left);
-				else this.#inFlightTo.delete(host);
+				const left = (inFlightTo.get(host) ?? 1) - 1;
+				if (left > 0) inFlightTo.set(host, left);
+				else inFlightTo.delete(host);
 				this.resume(host);
 			});
 			this.#inFlight.add(published);
@@ -188,17 +216,19 @@ export class FrameOutbox {
 		if (answers === undefined || open === undefined || answers.sealed.length > 0) return;
 		answers.open = undefined;
 		batch.frames = [...open.frames, ...batch.frames];
+		batch.delivered = open.delivered;
 		batch.chars += open.chars;
 		this.#answers.delete(host);
 	}
 
-	async #send(host: string, {frames, deliveries}: Batch): Promise<void> {
+	async #send(host: string, {frames, forwarded, delivered}: Batch): Promise<void> {
+		if (delivered.length > 0) frames.unshift(encodeDelivered(delivered));
 		try {
 			const receivers = await this.#publisher.publish(hostChannel(host), frames.join('\n'));
 			// Nobody listens on the host's channel: it is gone, though its lease has not run out.
-			if (receivers === 0) this.#routing.lost(deliveries, 'is not answering');
+			if (receivers === 0) this.#routing.lost(forwarded, 'is not answering');
 		} catch {
-			this.#routing.lost(deliveries, 'cannot be reached: the cluster lost its Redis');
+			this.#routing.lost(forwarded, 'cannot be reached: the cluster lost its Redis');
 		}
 	}
 }

@@ -1,23 +1,44 @@
 // The messages this host stamped and handed to another host, until their final answer
 // (docs/cluster.md "Routing"), and how much waits on each host, in characters of their lines: the
 // outbox sends a host no further ahead of its answers than UNANSWERED_CHARS_PER_HOST
-// (frame-outbox.ts).
+// (frame-outbox.ts), and the routing pauses their senders sooner. A message on its way has a
+// number of this host's (`seq`), which its answer names: a small integer is a cheaper key than
+// the id, on the path of every message. One held in Redis waits by its id, which whoever hands it
+// on answers with.
 
 import type {Delivery} from '../relay/user.js';
 
-export type Pending = {
+/** A message on its way to another host, as the outbox keeps it until Redis took it. */
+export type Forwarded = {
 	readonly delivery: Delivery;
+	/** Undefined for a message nobody here waits on (stamped elsewhere: it is answered there). */
+	readonly seq: number | undefined;
+};
+
+export type Pending = Forwarded & {
 	/** The host it waits on; undefined once it is held in Redis (it waits for its recipient). */
 	readonly host: string | undefined;
 	readonly sentAt: number;
 };
 
-type Entry = {delivery: Delivery; host: string | undefined; sentAt: number};
+type Entry = {
+	delivery: Delivery;
+	seq: number | undefined;
+	host: string | undefined;
+	sentAt: number;
+};
+
+/** Numbers go round here, far past what can wait at once (messages time out). */
+const SEQ_LIMIT = 2 ** 30;
 
 export class PendingAnswers {
-	readonly #entries = new Map<string, Entry>();
+	/** On their way, by seq. */
+	readonly #sent = new Map<number, Entry>();
+	/** Held in Redis, by id. */
+	readonly #held = new Map<string, Entry>();
 	readonly #waiting = new Map<string, number>();
-	/** Told each time a host has a message fewer waiting on it. */
+	#nextSeq = 0;
+	/** Told each time a host has fewer messages waiting on it. */
 	readonly #eased: (host: string) => void;
 
 	constructor(eased: (host: string) => void) {
@@ -25,11 +46,7 @@ export class PendingAnswers {
 	}
 
 	get size(): number {
-		return this.#entries.size;
-	}
-
-	get(id: string): Pending | undefined {
-		return this.#entries.get(id);
+		return this.#sent.size + this.#held.size;
 	}
 
 	/** Characters of the lines of the messages that wait on `host`'s answer. */
@@ -37,37 +54,91 @@ export class PendingAnswers {
 		return this.#waiting.get(host) ?? 0;
 	}
 
-	add(delivery: Delivery, host: string | undefined): void {
-		this.delete(delivery.id);
-		this.#entries.set(delivery.id, {delivery, host, sentAt: Date.now()});
-		if (host !== undefined) this.#count(host, delivery.line.length);
-	}
-
-	/** The message waits on `host` now (undefined: held in Redis). */
-	moveTo(id: string, host: string | undefined): void {
-		const entry = this.#entries.get(id);
-		if (entry === undefined || entry.host === host) return;
-		const before = entry.host;
-		entry.host = host;
-		const chars = entry.delivery.line.length;
-		if (host !== undefined) this.#count(host, chars);
-		if (before !== undefined) this.#count(before, -chars);
-	}
-
-	/** Forgets the message; its entry, if it was waiting. */
-	delete(id: string): Pending | undefined {
-		const entry = this.#entries.get(id);
-		if (entry === undefined) return undefined;
-		this.#entries.delete(id);
-		if (entry.host !== undefined) this.#count(entry.host, -entry.delivery.line.length);
+	/** The message is on its way to `host`; its answer will name the returned entry's seq. */
+	send(delivery: Delivery, host: string): Pending {
+		const seq = this.#nextSeq;
+		this.#nextSeq = (seq + 1) % SEQ_LIMIT;
+		const entry: Entry = {delivery, seq, host, sentAt: Date.now()};
+		this.#sent.set(seq, entry);
+		this.#count(host, delivery.line.length);
 		return entry;
 	}
 
-	entries(): IterableIterator<[string, Pending]> {
-		return this.#entries.entries();
+	/** The message waits in Redis for its recipient; its answer will name its id. */
+	hold(delivery: Delivery): void {
+		this.#forget(this.#held.get(delivery.id));
+		this.#held.set(delivery.id, {delivery, seq: undefined, host: undefined, sentAt: Date.now()});
 	}
 
-	#count(host: string, change: number): void {
+	/** The message held as `id` is on its way to `host` now (taken from Redis); undefined if
+	 * nothing here waits for it. */
+	sendHeld(id: string, host: string): Pending | undefined {
+		const entry = this.takeById(id);
+		return entry === undefined ? undefined : this.send(entry.delivery, host);
+	}
+
+	/** The message `seq` was held by its recipient's host: it waits by its id now. */
+	heldThere(seq: number): Pending | undefined {
+		const entry = this.takeSent(seq);
+		if (entry !== undefined) this.hold(entry.delivery);
+		return entry;
+	}
+
+	/** The message on its way as `seq` is answered: forgotten, and given back. */
+	takeSent(seq: number): Pending | undefined {
+		const entry = this.#sent.get(seq);
+		if (entry === undefined) return undefined;
+		this.#sent.delete(seq);
+		this.#count(entry.host, -entry.delivery.line.length);
+		return entry;
+	}
+
+	/** The message `id` is answered by its id: forgotten, and given back. Usually it was held;
+	 * one on its way is looked for too (its recipient's host held it again after a resume, or
+	 * handed it on to the host the recipient moved to, which know it by its id only). */
+	takeById(id: string): Pending | undefined {
+		const entry = this.#held.get(id);
+		if (entry !== undefined) {
+			this.#held.delete(id);
+			return entry;
+		}
+
+		for (const sent of this.#sent.values()) {
+			if (sent.delivery.id === id) return this.takeSent(sent.seq ?? 0);
+		}
+
+		return undefined;
+	}
+
+	/** The held message, if `delivery` is the one held under its id. */
+	heldAs(delivery: Delivery): Pending | undefined {
+		const entry = this.#held.get(delivery.id);
+		return entry?.delivery === delivery ? entry : undefined;
+	}
+
+	/** Forgets `pending` if it still waits; true if it did (then its sender is owed a result). */
+	remove(pending: Pending): boolean {
+		const {seq} = pending;
+		const entry = seq === undefined ? this.#held.get(pending.delivery.id) : this.#sent.get(seq);
+		if (entry !== pending) return false;
+		this.#forget(entry);
+		return true;
+	}
+
+	/** Every message waiting, on its way or held. */
+	*entries(): IterableIterator<Pending> {
+		yield* this.#sent.values();
+		yield* this.#held.values();
+	}
+
+	#forget(entry: Entry | undefined): void {
+		if (entry === undefined) return;
+		if (entry.seq === undefined) this.#held.delete(entry.delivery.id);
+		else this.takeSent(entry.seq);
+	}
+
+	#count(host: string | undefined, change: number): void {
+		if (host === undefined) return;
 		const waiting = (this.#waiting.get(host) ?? 0) + change;
 		if (waiting > 0) this.#waiting.set(host, waiting);
 		else this.#waiting.delete(host);

@@ -11,7 +11,8 @@ import {flat} from '../relay/flat-string.js';
 import type {NameOwner, NameOwners} from '../relay/name-owners.js';
 import type {KeepOutcome, OfflineMail, OfflineMessage} from '../relay/offline-mail.js';
 import type {Delivery, User, UserLink} from '../relay/user.js';
-import {encodeHeld, encodeHostFrame} from './cluster-frames.js';
+import {encodeHeld} from './cluster-frames.js';
+import {encodeHostFrame} from './host-frames.js';
 import {
 	handingKey,
 	hostChannel,

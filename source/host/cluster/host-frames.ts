@@ -1,0 +1,217 @@
+// What hosts of a cluster send one another on their channels (docs/cluster.md "Channels"):
+// tab-separated fields, the one free text (a line, a reason, a name) last. No field holds a tab or
+// a newline but the last, and no last field a newline (a chat line never has one), so frames to
+// one host are joined by newlines into one PUBLISH. The receiving host reads a payload with a
+// cursor, field by field, without splitting it into lines and arrays first: it reads every frame
+// of a flood.
+
+import {FieldCursor} from './field-cursor.js';
+
+/** A message for a user of the receiving host, stamped by `origin`'s relay. */
+export type MessageFrame = {
+	readonly kind: 'm';
+	/** The sending host's number for it while it waits there for the answer, which then names
+	 * this number instead of the id; undefined when nobody waits on the sending host (it was
+	 * stamped elsewhere, or waited in Redis). */
+	readonly seq: number | undefined;
+	readonly id: string;
+	readonly time: number;
+	readonly ref: string | undefined;
+	readonly fromKey: string;
+	readonly fromName: string;
+	readonly toKey: string;
+	/** The host whose sender hears the result. */
+	readonly origin: string;
+	readonly line: string;
+};
+
+/** What became of a message the receiving host stamped: handed over, held, stored (its away
+ * recipient, an owner, left for good), or failed. Named by its `seq` when it had one, else by id. */
+export type AnswerFrame = {
+	readonly kind: 'a';
+	readonly seq: number | undefined;
+	readonly id: string;
+	readonly outcome: 'd' | 'h' | 's' | 'f';
+	readonly code: string;
+	readonly reason: string;
+};
+
+/** Messages the receiving host sent, named by their `seq`, that reached their recipients'
+ * sockets: the usual answer, one frame for all of a payload's, as runs of consecutive numbers. */
+type DeliveredFrame = {readonly kind: 'd'; readonly seqs: readonly number[]};
+
+/** The following rule for a plain user of the receiving host: their partner is now this name. */
+type FollowFrame = {readonly kind: 'p'; readonly toKey: string; readonly partner: string};
+
+/** A line for a user of the receiving host. */
+type LineFrame = {readonly kind: 'l'; readonly toKey: string; readonly line: string};
+
+/** A message was stored for a user of the receiving host after its login took what waited (the
+ * sender's host had not heard of the login yet): take it too. Published by the STORE script. */
+type StoredFrame = {readonly kind: 't'; readonly toKey: string};
+
+export type HostFrame =
+	MessageFrame | AnswerFrame | DeliveredFrame | FollowFrame | LineFrame | StoredFrame;
+
+/** The message frame from its fields, without a frame object (the sender's hot path). */
+export function encodeMessage(
+	seq: number | undefined,
+	id: string,
+	time: number,
+	ref: string | undefined,
+	fromKey: string,
+	fromName: string,
+	toKey: string,
+	origin: string,
+	line: string,
+): string {
+	// One flat string at once: concatenated, it would be a tree of pieces until its batch is joined.
+	const fields = ['m', seq ?? '', id, time, ref ?? '', fromKey, fromName, toKey, origin, line];
+	return fields.join('\t');
+}
+
+/** `d` and the numbers as runs: `4-9,12,15-16`. */
+export function encodeDelivered(seqs: readonly number[]): string {
+	let text = 'd\t';
+	let index = 0;
+	while (index < seqs.length) {
+		const first = seqs[index] ?? 0;
+		let last = first;
+		while (seqs[index + 1] === last + 1) {
+			last++;
+			index++;
+		}
+
+		if (text.length > 2) text += ',';
+		text += last === first ? String(first) : `${first}-${last}`;
+		index++;
+	}
+
+	return text;
+}
+
+export function encodeHostFrame(frame: HostFrame): string {
+	switch (frame.kind) {
+		case 'm': {
+			const {seq, id, time, ref, fromKey, fromName, toKey, origin, line} = frame;
+			return encodeMessage(seq, id, time, ref, fromKey, fromName, toKey, origin, line);
+		}
+
+		case 'a': {
+			const {seq, id, outcome, code, reason} = frame;
+			return `a\t${seq ?? ''}\t${id}\t${outcome}\t${code}\t${reason}`;
+		}
+
+		case 'd': {
+			return encodeDelivered(frame.seqs);
+		}
+
+		case 'p': {
+			return `p\t${frame.toKey}\t${frame.partner}`;
+		}
+
+		case 'l': {
+			return `l\t${frame.toKey}\t${frame.line}`;
+		}
+
+		case 't': {
+			return `t\t${frame.toKey}`;
+		}
+	}
+}
+
+/** The frames of one PUBLISH payload; a frame this version does not know is skipped. */
+export function decodeHostFrames(payload: string): HostFrame[] {
+	const frames: HostFrame[] = [];
+	const cursor = new FieldCursor(payload);
+	while (cursor.nextFrame()) {
+		const frame = decodeFrame(cursor);
+		if (frame !== undefined) frames.push(frame);
+	}
+
+	return frames;
+}
+
+function decodeFrame(cursor: FieldCursor): HostFrame | undefined {
+	const kind = cursor.field();
+	switch (kind) {
+		case 'm': {
+			const seq = cursor.field();
+			const id = cursor.field();
+			const time = cursor.field();
+			const ref = cursor.field();
+			const fromKey = cursor.field();
+			const fromName = cursor.field();
+			const toKey = cursor.field();
+			const origin = cursor.field();
+			const line = cursor.rest();
+			if (line === undefined) return undefined;
+			return {
+				kind: 'm',
+				seq: seq === '' ? undefined : Number(seq),
+				id,
+				time: Number(time),
+				ref: ref || undefined,
+				fromKey,
+				fromName,
+				toKey,
+				origin,
+				line,
+			};
+		}
+
+		case 'a': {
+			const seq = cursor.field();
+			const id = cursor.field();
+			const outcome = cursor.field();
+			const code = cursor.field();
+			const reason = cursor.rest();
+			if (reason === undefined) return undefined;
+			if (outcome !== 'd' && outcome !== 'h' && outcome !== 's' && outcome !== 'f') {
+				return undefined;
+			}
+
+			return {kind: 'a', seq: seq === '' ? undefined : Number(seq), id, outcome, code, reason};
+		}
+
+		case 'd': {
+			const runs = cursor.rest();
+			return runs === undefined ? undefined : {kind: 'd', seqs: readRuns(runs)};
+		}
+
+		case 'p': {
+			const toKey = cursor.field();
+			const partner = cursor.rest();
+			return partner === undefined ? undefined : {kind: 'p', toKey, partner};
+		}
+
+		case 'l': {
+			const toKey = cursor.field();
+			const line = cursor.rest();
+			return line === undefined ? undefined : {kind: 'l', toKey, line};
+		}
+
+		case 't': {
+			const toKey = cursor.rest();
+			return toKey === undefined ? undefined : {kind: 't', toKey};
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
+/** The numbers of `4-9,12`; a run that is not two numbers is skipped. */
+function readRuns(text: string): number[] {
+	const seqs: number[] = [];
+	for (const run of text.split(',')) {
+		const dash = run.indexOf('-');
+		const first = Number(dash === -1 ? run : run.slice(0, dash));
+		const last = dash === -1 ? first : Number(run.slice(dash + 1));
+		if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || run === '') continue;
+		for (let seq = first; seq <= last; seq++) seqs.push(seq);
+	}
+
+	return seqs;
+}
