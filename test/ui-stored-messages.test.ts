@@ -29,6 +29,9 @@ async function aliceWithBobGone(t: TestContext) {
 	await alice.shows('   bob');
 	alice.type('to:bob\r');
 	await alice.shows('to bob>');
+	// Typed only once his chat screen is up: typed sooner, it could reach a terminal that is not
+	// the chat's yet, and his exit (awaited without a deadline) would never come.
+	await bob.shows('2 online');
 	bob.type('/quit\r');
 	await bob.exited;
 	const bobAgain = () => {
