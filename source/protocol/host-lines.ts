@@ -104,7 +104,8 @@ export function encodeStoredMsg(
 	text: string,
 	options?: MessageOptions,
 ): string {
-	return `MSG ${id} ${time} ${from} ${to} ${ref ?? NO_REF} ${STORED_FLAG}${encodeMessageOptions(options)} :${text}`;
+	// The flag stands where a live MSG's options begin: right after the ref.
+	return encodeMsg(id, time, from, to, `${ref ?? NO_REF} ${STORED_FLAG}`, text, options);
 }
 
 export function encodeDelivered(ref: string, id: MessageId, time: number): string {
