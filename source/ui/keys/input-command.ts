@@ -24,7 +24,10 @@ type InputCommand =
 /** The commands typed in the input line, for the help overlay. */
 export const INPUT_COMMANDS = [
 	{syntax: `${PLAIN_TO_PREFIX}NAME`, description: 'chat with NAME (also /to NAME)'},
-	{syntax: '/msg NAME TEXT', description: 'chat with NAME and send TEXT, kept for NAME if offline (also /to)'},
+	{
+		syntax: '/msg NAME TEXT',
+		description: 'chat with NAME and send TEXT, kept for NAME if offline (also /to)',
+	},
 	{syntax: '/who', description: 'list who is online'},
 	{syntax: '/whois NAME', description: "NAME's key fingerprint and presence"},
 	{syntax: '/clear', description: 'clear the screen (PgUp still shows the history)'},
