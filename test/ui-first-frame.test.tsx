@@ -4,10 +4,9 @@ import './helpers/ink-draws-frames.js';
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {HistoryStore} from '../source/history/history-store.js';
-import {runChatUi} from '../source/join/run-chat-ui.js';
 import {bellSequence, enterSequence} from '../source/ui/terminal-modes.js';
 import {createFakeClient, type FakeClient} from './helpers/fake-client.js';
-import {FakeStdin, FakeStdout} from './helpers/fake-tty.js';
+import {chatUiOnFakeTty, FakeStdin, FakeStdout} from './helpers/fake-tty.js';
 import {waitUntil} from './helpers/render-chat.js';
 import {storeDir} from './helpers/store-dir.js';
 
@@ -26,16 +25,7 @@ function startUi(client: FakeClient, history?: HistoryStore) {
 		if (data.includes(FRAME_END)) rawAtFirstFrame ??= stdin.rawModes.at(-1) === true;
 		return write(data);
 	};
-	const result = runChatUi({
-		client,
-		history,
-		self: 'alice',
-		hostLabel: 'localhost:21567',
-		follow: true,
-		bell: true,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		stdout: stdout as unknown as NodeJS.WriteStream,
-	});
+	const {result} = chatUiOnFakeTty(client, {history, stdin, stdout});
 	return {stdout, stdin, result, rawAtFirstFrame: () => rawAtFirstFrame};
 }
 

@@ -2,26 +2,14 @@ import './helpers/ink-draws-frames.js';
 import assert from 'node:assert/strict';
 import process from 'node:process';
 import {test} from 'node:test';
-import {runChatUi} from '../source/join/run-chat-ui.js';
 import {enterSequence, restoreSequence, restoreTerminal} from '../source/ui/terminal-modes.js';
 import {createFakeClient} from './helpers/fake-client.js';
-import {FakeStdin, FakeStdout} from './helpers/fake-tty.js';
+import {chatUiOnFakeTty} from './helpers/fake-tty.js';
 import {waitUntil} from './helpers/render-chat.js';
 
 function startUi() {
-	const stdout = new FakeStdout();
-	const stdin = new FakeStdin();
 	const client = createFakeClient();
-	const result = runChatUi({
-		client,
-		self: 'alice',
-		hostLabel: 'localhost:21567',
-		follow: true,
-		bell: true,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		stdout: stdout as unknown as NodeJS.WriteStream,
-	});
-	return {stdout, stdin, client, result};
+	return {...chatUiOnFakeTty(client), client};
 }
 
 function assertRestored(ui: ReturnType<typeof startUi>) {
