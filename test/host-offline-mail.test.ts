@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {loginOwner} from './helpers/keyed-client.js';
+import {aliceWithBobAway, loginOwner} from './helpers/keyed-client.js';
 import {loginPlain} from './helpers/raw-client.js';
 import {storeDir} from './helpers/store-dir.js';
 import {startStoreHost} from './helpers/store-host.js';
@@ -166,10 +166,7 @@ test('across a restart on the same folder the stored messages are still there', 
 test('held messages for an away owner survive a restart and are handed on at its next login', async (t) => {
 	const dir = storeDir(t);
 	const first = await startStoreHost(t, dir, {owned: ['bob']});
-	const alice = await loginOwner(first.port, 'alice');
-	const bob = await loginOwner(first.port, 'bob');
-	bob.destroy();
-	await alice.waitForLine(/^AWAY bob$/);
+	const alice = await aliceWithBobAway(first.port);
 	alice.send('SEND h1 bob :held one');
 	assert.match(await alice.nextLine(), /^HELD h1 /);
 	assert.equal(first.store.messages.size('bob', 'held').messages, 1, 'durable before HELD');

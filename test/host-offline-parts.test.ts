@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {loginOwner} from './helpers/keyed-client.js';
+import {aliceWithBobAway, loginOwner} from './helpers/keyed-client.js';
 import {loginStructured, type RawClient} from './helpers/raw-client.js';
 import {startTestHost} from './helpers/start-host.js';
 import {storeDir} from './helpers/store-dir.js';
@@ -79,10 +79,7 @@ test('stored parts keep their options across a restart of the host', async (t) =
 test('held parts for an away owner keep their options across a restart', async (t) => {
 	const dir = storeDir(t);
 	const first = await startStoreHost(t, dir, {owned: ['bob']});
-	const alice = await loginOwner(first.port, 'alice');
-	const bob = await loginOwner(first.port, 'bob');
-	bob.destroy();
-	await alice.waitForLine(/^AWAY bob$/);
+	const alice = await aliceWithBobAway(first.port);
 	await sendParts(alice, 'HELD');
 	await first.stop();
 
@@ -93,10 +90,7 @@ test('held parts for an away owner keep their options across a restart', async (
 
 test('held parts become stored ones with their options when the grace ends', async (t) => {
 	const host = await startStoreHost(t, storeDir(t), {owned: ['bob'], resumeGraceMs: 200});
-	const alice = await loginOwner(host.port, 'alice');
-	const bob = await loginOwner(host.port, 'bob');
-	bob.destroy();
-	await alice.waitForLine(/^AWAY bob$/);
+	const alice = await aliceWithBobAway(host.port);
 	await sendParts(alice, 'HELD');
 	for (const line of SENDS) {
 		const ref = line.split(' ')[1] ?? '';

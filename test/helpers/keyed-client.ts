@@ -54,6 +54,15 @@ export async function loginOwner(
 	return loginKeyed(port, name, ownerKey(name), extra);
 }
 
+/** alice, with bob: both owners log in on `port`, bob's socket dies, and alice has seen him away. */
+export async function aliceWithBobAway(port: number) {
+	const alice = await loginOwner(port, 'alice');
+	const bob = await loginOwner(port, 'bob');
+	bob.destroy();
+	await alice.waitForLine(/^AWAY bob$/);
+	return alice;
+}
+
 /**
  * Sends `HELLO 1 name key=…` and answers the challenge; resolves with the first line after the
  * proof (WELCOME or REFUSED), or the refusal that came instead of a challenge.
