@@ -21,21 +21,14 @@ export type Pending = Forwarded & {
 	readonly sentAt: number;
 };
 
-type Entry = {
-	delivery: Delivery;
-	seq: number | undefined;
-	host: string | undefined;
-	sentAt: number;
-};
-
 /** Numbers go round here, far past what can wait at once (messages time out). */
 const SEQ_LIMIT = 2 ** 30;
 
 export class PendingAnswers {
 	/** On their way, by seq. */
-	readonly #sent = new Map<number, Entry>();
+	readonly #sent = new Map<number, Pending>();
 	/** Held in Redis, by id. */
-	readonly #held = new Map<string, Entry>();
+	readonly #held = new Map<string, Pending>();
 	readonly #waiting = new Map<string, number>();
 	#nextSeq = 0;
 	/** Told each time a host has fewer messages waiting on it. */
@@ -58,7 +51,7 @@ export class PendingAnswers {
 	send(delivery: Delivery, host: string): Pending {
 		const seq = this.#nextSeq;
 		this.#nextSeq = (seq + 1) % SEQ_LIMIT;
-		const entry: Entry = {delivery, seq, host, sentAt: Date.now()};
+		const entry: Pending = {delivery, seq, host, sentAt: Date.now()};
 		this.#sent.set(seq, entry);
 		this.#count(host, delivery.line.length);
 		return entry;
@@ -131,7 +124,7 @@ export class PendingAnswers {
 		yield* this.#held.values();
 	}
 
-	#forget(entry: Entry | undefined): void {
+	#forget(entry: Pending | undefined): void {
 		if (entry === undefined) return;
 		if (entry.seq === undefined) this.#held.delete(entry.delivery.id);
 		else this.takeSent(entry.seq);
