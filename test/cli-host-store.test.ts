@@ -11,8 +11,8 @@ import {chatArgs, startHostProcess} from './helpers/built-cli.js';
 import {waitUntil} from './helpers/render-chat.js';
 import {storeDir} from './helpers/store-dir.js';
 
-test('a --data that is a file, not a folder, is one sentence and exit code 4', (t) => {
-	const file = storeDir(t);
+test('a --data that is a file, not a folder, is one sentence and exit code 4', () => {
+	const file = storeDir();
 	fs.mkdirSync(path.dirname(file), {recursive: true});
 	fs.writeFileSync(file, 'not a folder');
 	const result = spawnSync(
@@ -28,8 +28,8 @@ test('a --data that is a file, not a folder, is one sentence and exit code 4', (
 	assert.equal(result.stdout, '', 'nothing listened');
 });
 
-test('a damaged store is refused at start, with what to do', (t) => {
-	const dir = storeDir(t);
+test('a damaged store is refused at start, with what to do', () => {
+	const dir = storeDir();
 	fs.mkdirSync(dir, {recursive: true});
 	fs.writeFileSync(path.join(dir, 'store.sqlite'), 'SQLite format 3\u0000' + 'x'.repeat(5000));
 	const result = spawnSync(process.execPath, chatArgs('host', '--port', '0', '--data', dir), {
@@ -41,7 +41,7 @@ test('a damaged store is refused at start, with what to do', (t) => {
 });
 
 test('the host says where it keeps name owners and messages, and stops cleanly', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const host = await startHostProcess('--data', dir);
 	t.after(() => host.stop());
 	await waitUntil(

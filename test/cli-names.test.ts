@@ -48,8 +48,8 @@ async function storeWithOwners(dir: string) {
 	return {aliceFingerprint: shortFingerprint(keyFingerprint(aliceKey))};
 }
 
-test('chat names lists owned names with their last login and short key fingerprint', async (t) => {
-	const dir = storeDir(t);
+test('chat names lists owned names with their last login and short key fingerprint', async () => {
+	const dir = storeDir();
 	const {aliceFingerprint} = await storeWithOwners(dir);
 	const result = chatNames('--data', dir);
 	assert.equal(result.status, 0, result.stderr);
@@ -62,7 +62,7 @@ test('chat names lists owned names with their last login and short key fingerpri
 });
 
 test('chat names release frees a name, drops what waits for it, and a second release says so', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	await storeWithOwners(dir);
 	const released = chatNames('release', 'BOB', '--data', dir);
 	assert.equal(released.status, 0, released.stderr);
@@ -82,8 +82,8 @@ test('chat names release frees a name, drops what waits for it, and a second rel
 	assert.equal(again.stderr, `chat names: nobody owns the name bob in ${dir}\n`);
 });
 
-test('chat names without a store, or with a wrong command, is one sentence', (t) => {
-	const dir = storeDir(t);
+test('chat names without a store, or with a wrong command, is one sentence', () => {
+	const dir = storeDir();
 	const missing = chatNames('--data', dir);
 	assert.equal(missing.status, 1);
 	assert.equal(

@@ -13,7 +13,7 @@ import {storeDir} from './helpers/store-dir.js';
 const CTRL_C = '\u0003';
 
 test('chat, quit, join again and the conversation is there; chat log prints it', async (t) => {
-	const dataHome = path.dirname(storeDir(t));
+	const dataHome = path.dirname(storeDir());
 	const host = await startHostProcess();
 	const bob = await loginStructured(host.port, 'bob');
 	const address = `alice@127.0.0.1:${host.port}`;

@@ -18,7 +18,7 @@ const DEADLINE_MS = 20_000;
 test('chat join with no arguments at a terminal asks, joins, and remembers the answers', async (t) => {
 	const host = await startTestHost();
 	const bob = await loginStructured(host.port, 'bob');
-	const configHome = storeDir(t);
+	const configHome = storeDir();
 	const remembered = path.join(configHome, 'chat', 'last-join.json');
 	fs.mkdirSync(path.dirname(remembered), {recursive: true});
 	fs.writeFileSync(remembered, JSON.stringify({name: 'ali', host: `127.0.0.1:${host.port}`}));

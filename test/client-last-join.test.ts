@@ -7,8 +7,8 @@ import {test} from 'node:test';
 import {lastJoinPath, readLastJoin, saveLastJoin} from '../source/join/last-join.js';
 import {storeDir} from './helpers/store-dir.js';
 
-test('saved answers are read back, from a file only its owner can read', async (t) => {
-	const file = lastJoinPath(storeDir(t));
+test('saved answers are read back, from a file only its owner can read', async () => {
+	const file = lastJoinPath(storeDir());
 	assert.equal(await readLastJoin(file), undefined, 'nothing before the first run');
 	await saveLastJoin({name: 'alice', host: '[fd00::2]:4000'}, file);
 	assert.deepEqual(await readLastJoin(file), {name: 'alice', host: '[fd00::2]:4000'});
@@ -23,8 +23,8 @@ test('saved answers are read back, from a file only its owner can read', async (
 	assert.deepEqual(fs.readdirSync(path.dirname(file)), ['last-join.json'], 'no file left beside');
 });
 
-test('a file that is not ours is no answer, not an error', async (t) => {
-	const file = lastJoinPath(storeDir(t));
+test('a file that is not ours is no answer, not an error', async () => {
+	const file = lastJoinPath(storeDir());
 	fs.mkdirSync(path.dirname(file), {recursive: true});
 	for (const text of ['not json', '[]', '{"name": 1, "host": "x"}', 'null']) {
 		fs.writeFileSync(file, text);

@@ -57,7 +57,7 @@ test('the client it hands on sends with the options given: a /me stays an action
 });
 
 test('a message the host stored for an owner who is offline is not listed as unsent at quit', async (t) => {
-	const host = await startStoreHost(t, storeDir(t));
+	const host = await startStoreHost(t, storeDir());
 	const bob = await loginOwner(host.port, 'bob');
 	bob.send('QUIT');
 	await bob.closed;

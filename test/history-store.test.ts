@@ -13,7 +13,7 @@ import {storeDir} from './helpers/store-dir.js';
 
 function openStore(t: TestContext, options: Partial<HistoryOptions> = {}): HistoryStore {
 	const store = new HistoryStore({
-		dir: storeDir(t),
+		dir: storeDir(),
 		host: 'localhost:21567',
 		self: 'alice',
 		...options,
@@ -107,7 +107,7 @@ test('a closed conversation leaves the list until a new message comes; forgettin
 });
 
 test('a sent message keeps the host’s answer; one never answered reads as not delivered later', (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const first = new HistoryStore({dir, host: 'h:1', self: 'alice'});
 	first.record(
 		'bob',
@@ -136,7 +136,7 @@ test('a sent message keeps the host’s answer; one never answered reads as not 
 });
 
 test('--history-days drops older messages; conversations are kept per host and own name', (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const now = 100 * DAY_MS;
 	const writer = new HistoryStore({dir, host: 'h:1', self: 'alice'});
 	writer.record('bob', received('old', now - 10 * DAY_MS, 'ten days ago'));
@@ -152,8 +152,8 @@ test('--history-days drops older messages; conversations are kept per host and o
 	assert.deepEqual(texts(kept.latest('bob', 10)), ['yesterday']);
 });
 
-test('the history is in $XDG_DATA_HOME/chat, the folder 0700 and the file 0600', (t) => {
-	const base = path.dirname(storeDir(t));
+test('the history is in $XDG_DATA_HOME/chat, the folder 0700 and the file 0600', () => {
+	const base = path.dirname(storeDir());
 	const dir = chatDataDir({XDG_DATA_HOME: base}, '/home/nobody');
 	assert.equal(dir, path.join(base, 'chat'));
 	assert.equal(chatDataDir({XDG_DATA_HOME: 'relative'}, '/home/x'), '/home/x/.local/share/chat');

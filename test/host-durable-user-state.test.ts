@@ -35,7 +35,7 @@ function memory(): MemoryUserState {
 }
 
 test('held messages are in the store, in order, when hold answers', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	const users = new DurableUserState(memory(), store.messages, new StoreHealth(() => {}));
 	const alice = user('alice');
@@ -63,8 +63,8 @@ test('held messages are in the store, in order, when hold answers', async (t) =>
 	);
 });
 
-test('a hold the store cannot keep is unkept with a reason, not held, and logged once', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+test('a hold the store cannot keep is unkept with a reason, not held, and logged once', async () => {
+	const store = openDurableStore({dir: storeDir()});
 	const log: string[] = [];
 	const users = new DurableUserState(
 		memory(),

@@ -16,7 +16,7 @@ import {storeDir} from './helpers/store-dir.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 test('ownership survives a host restart on the same store', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const key = testKey();
 	const startOnStore = async () => {
 		const store = openDurableStore({dir});
@@ -46,8 +46,8 @@ test('ownership survives a host restart on the same store', async (t) => {
 	assert.deepEqual(back.roster, ['alice']);
 });
 
-test('the host identity kept in a data folder is the same at every start', (t) => {
-	const dir = storeDir(t);
+test('the host identity kept in a data folder is the same at every start', () => {
+	const dir = storeDir();
 	const id = readHostIdentity(dir);
 	assert.match(id, /^[\w-]{22}$/);
 	assert.equal(readHostIdentity(dir), id);

@@ -12,7 +12,7 @@ import {startStoreHost} from './helpers/store-host.js';
 const STORED = /^STORED (\S+) (\d+) (\d+)$/;
 
 test('STORED once kept, then the owner gets it first at login and the online sender DELIVERED', async (t) => {
-	const host = await startStoreHost(t, storeDir(t), {owned: ['bob']});
+	const host = await startStoreHost(t, storeDir(), {owned: ['bob']});
 	const alice = await loginOwner(host.port, 'alice');
 	alice.send('SEND m1 bob :are you there?');
 	const stored = STORED.exec(await alice.nextLine());
@@ -28,7 +28,7 @@ test('STORED once kept, then the owner gets it first at login and the online sen
 });
 
 test('a sender who went offline hears DELIVERED at its next login', async (t) => {
-	const host = await startStoreHost(t, storeDir(t), {owned: ['alice', 'bob']});
+	const host = await startStoreHost(t, storeDir(), {owned: ['alice', 'bob']});
 	const alice = await loginOwner(host.port, 'alice');
 	alice.send('SEND m1 bob :see you tomorrow');
 	const [, , id, time] = STORED.exec(await alice.nextLine()) ?? [];
@@ -44,7 +44,7 @@ test('a sender who went offline hears DELIVERED at its next login', async (t) =>
 });
 
 test('stored messages come in order, each once, before anything new', async (t) => {
-	const host = await startStoreHost(t, storeDir(t), {owned: ['bob']});
+	const host = await startStoreHost(t, storeDir(), {owned: ['bob']});
 	const alice = await loginOwner(host.port, 'alice');
 	for (const ref of ['s1', 's2', 's3']) alice.send(`SEND ${ref} bob :${ref}`);
 	for (const ref of ['s1', 's2', 's3'])
@@ -65,7 +65,7 @@ test('stored messages come in order, each once, before anything new', async (t) 
 });
 
 test('a plain sender is told the message waits; a name nobody owns still does not exist', async (t) => {
-	const host = await startStoreHost(t, storeDir(t), {owned: ['bob']});
+	const host = await startStoreHost(t, storeDir(), {owned: ['bob']});
 	const carol = await loginPlain(host.port, 'carol');
 	carol.send('to:bob');
 	carol.send('hello bob');
@@ -84,7 +84,7 @@ test('a plain sender is told the message waits; a name nobody owns still does no
 });
 
 test('past --mailbox-size the sender gets FAILED mailbox-full', async (t) => {
-	const host = await startStoreHost(t, storeDir(t), {owned: ['bob'], maxStoredMessages: 2});
+	const host = await startStoreHost(t, storeDir(), {owned: ['bob'], maxStoredMessages: 2});
 	const alice = await loginOwner(host.port, 'alice');
 	for (const ref of ['m1', 'm2', 'm3']) alice.send(`SEND ${ref} bob :${ref}`);
 	assert.match(await alice.nextLine(), /^STORED m1 /);
@@ -94,7 +94,7 @@ test('past --mailbox-size the sender gets FAILED mailbox-full', async (t) => {
 
 test('a message older than --message-expiry is not handed on', async (t) => {
 	let now = Date.parse('2026-11-01T12:00:00Z');
-	const host = await startStoreHost(t, storeDir(t), {
+	const host = await startStoreHost(t, storeDir(), {
 		owned: ['bob'],
 		messageExpiryDays: 30,
 		now: () => now,
@@ -113,7 +113,7 @@ test('a message older than --message-expiry is not handed on', async (t) => {
 });
 
 test('a store that fails answers FAILED for offline mail, once in the log, while live chat goes on', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	// Room for the schema and little else: the first pages of stored text fill it.
 	const host = await startStoreHost(t, dir, {owned: ['bob'], maxStoreBytes: 64 * 1024});
 	const alice = await loginOwner(host.port, 'alice');
@@ -144,7 +144,7 @@ test('a store that fails answers FAILED for offline mail, once in the log, while
 });
 
 test('across a restart on the same folder the stored messages are still there', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const first = await startStoreHost(t, dir, {owned: ['bob']});
 	const alice = await loginOwner(first.port, 'alice');
 	alice.send('SEND m1 bob :before the restart');
@@ -164,7 +164,7 @@ test('across a restart on the same folder the stored messages are still there', 
 });
 
 test('held messages for an away owner survive a restart and are handed on at its next login', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const first = await startStoreHost(t, dir, {owned: ['bob']});
 	const alice = await aliceWithBobAway(first.port);
 	alice.send('SEND h1 bob :held one');
@@ -183,7 +183,7 @@ test('held messages for an away owner survive a restart and are handed on at its
 });
 
 test('a structured sender resending after a restart gets the same STORED, kept once', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const first = await startStoreHost(t, dir, {owned: ['bob']});
 	const alice = await loginOwner(first.port, 'alice');
 	alice.send('SEND r1 bob :once');

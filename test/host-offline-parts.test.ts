@@ -53,7 +53,7 @@ async function partsOf(bob: RawClient, count: number): Promise<string[]> {
 }
 
 test('a stored message of several parts, and an action, reach the owner with their options', async (t) => {
-	const host = await startStoreHost(t, storeDir(t), {owned: ['bob']});
+	const host = await startStoreHost(t, storeDir(), {owned: ['bob']});
 	const alice = await loginOwner(host.port, 'alice');
 	await sendParts(alice, 'STORED');
 	const bob = await loginOwner(host.port, 'bob');
@@ -65,7 +65,7 @@ test('a stored message of several parts, and an action, reach the owner with the
 });
 
 test('stored parts keep their options across a restart of the host', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const first = await startStoreHost(t, dir, {owned: ['bob']});
 	const alice = await loginOwner(first.port, 'alice');
 	await sendParts(alice, 'STORED');
@@ -77,7 +77,7 @@ test('stored parts keep their options across a restart of the host', async (t) =
 });
 
 test('held parts for an away owner keep their options across a restart', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const first = await startStoreHost(t, dir, {owned: ['bob']});
 	const alice = await aliceWithBobAway(first.port);
 	await sendParts(alice, 'HELD');
@@ -89,7 +89,7 @@ test('held parts for an away owner keep their options across a restart', async (
 });
 
 test('held parts become stored ones with their options when the grace ends', async (t) => {
-	const host = await startStoreHost(t, storeDir(t), {owned: ['bob'], resumeGraceMs: 200});
+	const host = await startStoreHost(t, storeDir(), {owned: ['bob'], resumeGraceMs: 200});
 	const alice = await aliceWithBobAway(host.port);
 	await sendParts(alice, 'HELD');
 	for (const line of SENDS) {
@@ -114,7 +114,7 @@ test('held parts reach an away user who resumes with their options, on a host wi
 });
 
 test('a message of several parts counts as one against --mailbox-size, its bytes against --mailbox-bytes', async (t) => {
-	const host = await startStoreHost(t, storeDir(t), {owned: ['bob'], maxStoredMessages: 2});
+	const host = await startStoreHost(t, storeDir(), {owned: ['bob'], maxStoredMessages: 2});
 	const alice = await loginOwner(host.port, 'alice');
 	await sendParts(alice, 'STORED');
 	assert.equal(host.store.messages.size('bob', 'stored').messages, 2, 'two messages of five parts');
@@ -125,7 +125,7 @@ test('a message of several parts counts as one against --mailbox-size, its bytes
 });
 
 test('a sender who went offline hears DELIVERED for every part at its next login', async (t) => {
-	const host = await startStoreHost(t, storeDir(t), {owned: ['alice', 'bob']});
+	const host = await startStoreHost(t, storeDir(), {owned: ['alice', 'bob']});
 	const alice = await loginOwner(host.port, 'alice');
 	await sendParts(alice, 'STORED');
 	alice.send('QUIT');

@@ -117,7 +117,7 @@ test('after SIGKILLs at random moments every STORED message reaches its owner on
 				{minLength: ROUNDS, maxLength: ROUNDS},
 			),
 			async (rounds) => {
-				const dir = storeDir(t);
+				const dir = storeDir();
 				const stored: string[] = [];
 				for (const [round, {count, killAt}] of rounds.entries()) {
 					const child = await startChild(dir, round === 0 ? ['bob'] : []);

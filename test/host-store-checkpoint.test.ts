@@ -15,7 +15,7 @@ import {storeDir} from './helpers/store-dir.js';
 const PATIENCE_INTERVALS = 20;
 
 test('the checkpoint worker copies committed pages into the store file', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const store = openDurableStore({dir});
 	t.after(() => store.close());
 	const file = path.join(dir, STORE_FILE_NAME);

@@ -137,7 +137,7 @@ async function checkStore(dir: string, model: Model): Promise<bigint> {
 	}
 }
 
-test('SIGKILL at random moments loses no acknowledged write and leaves a store that opens', async (t) => {
+test('SIGKILL at random moments loses no acknowledged write and leaves a store that opens', async () => {
 	await fc.assert(
 		fc.asyncProperty(
 			fc.array(fc.integer({min: 0, max: MAX_KILL_AFTER_MS}), {
@@ -146,7 +146,7 @@ test('SIGKILL at random moments loses no acknowledged write and leaves a store t
 			}),
 			fc.integer({min: 1, max: 2 ** 31}),
 			async (kills, seed) => {
-				const dir = storeDir(t);
+				const dir = storeDir();
 				const model = new Model();
 				let highest = 0n;
 				for (const [round, killAfterMs] of kills.entries()) {

@@ -51,7 +51,7 @@ function writeTextOnlyStore(dir: string): void {
 }
 
 test('a text-only store opens with its messages, counted as before', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	writeTextOnlyStore(dir);
 	const store = openDurableStore({dir});
 	t.after(() => store.close());
@@ -80,7 +80,7 @@ test('a text-only store opens with its messages, counted as before', async (t) =
 });
 
 test('a text-only store delivers its messages to the owner at login, as before', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	writeTextOnlyStore(dir);
 	const host = await startStoreHost(t, dir, {owned: ['bob']});
 	const bob = await loginOwner(host.port, 'bob');

@@ -17,7 +17,7 @@ function publicKey(): Buffer {
 }
 
 test('the first bind of a name wins, a second key is told who owns it', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	const alice = publicKey();
 	const mallory = publicKey();
@@ -47,7 +47,7 @@ test('the first bind of a name wins, a second key is told who owns it', async (t
 });
 
 test('bindings survive a reopen; touch moves last-seen forward only', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const key = publicKey();
 	let store = openDurableStore({dir});
 	await store.names.bind({nameKey: 'bob', name: 'bob', publicKey: key, nowMs: 5000});
@@ -67,7 +67,7 @@ test('bindings survive a reopen; touch moves last-seen forward only', async (t) 
 });
 
 test('a public key that is not 32 bytes is refused', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	await assert.rejects(
 		store.names.bind({nameKey: 'x', name: 'x', publicKey: Buffer.alloc(44), nowMs: 1}),
@@ -76,7 +76,7 @@ test('a public key that is not 32 bytes is refused', async (t) => {
 });
 
 test('release frees the name and drops its waiting messages, so a new owner reads none', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	await store.names.bind({nameKey: 'carol', name: 'carol', publicKey: publicKey(), nowMs: 1});
 	await store.messages.append({
@@ -105,7 +105,7 @@ test('release frees the name and drops its waiting messages, so a new owner read
 });
 
 test('list gives every binding in key order; expiry releases those unused for N days', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	const now = 200 * DAY_MS;
 	const lastSeen = {dave: now - 181 * DAY_MS, erin: now - 179 * DAY_MS, abe: now - 200 * DAY_MS};

@@ -53,7 +53,7 @@ async function filledStore(dir: string, messages: number): Promise<string> {
 }
 
 test('a new store makes its folder 0700 and its files 0600', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const store = openDurableStore({dir});
 	t.after(() => store.close());
 	await store.messages.append(message(1));
@@ -63,8 +63,8 @@ test('a new store makes its folder 0700 and its files 0600', async (t) => {
 	}
 });
 
-test('a file of garbage is a damaged store', (t) => {
-	const dir = storeDir(t);
+test('a file of garbage is a damaged store', () => {
+	const dir = storeDir();
 	fs.mkdirSync(dir);
 	fs.writeFileSync(path.join(dir, STORE_FILE_NAME), 'this is not a database, '.repeat(200));
 	assert.match(
@@ -73,15 +73,15 @@ test('a file of garbage is a damaged store', (t) => {
 	);
 });
 
-test('a truncated store is a damaged store', async (t) => {
-	const dir = storeDir(t);
+test('a truncated store is a damaged store', async () => {
+	const dir = storeDir();
 	const file = await filledStore(dir, 300);
 	fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
 	assert.match(openError(dir), /^the store .* is damaged \(.+\): move it aside/);
 });
 
-test('a store whose first page was overwritten is a damaged store', async (t) => {
-	const dir = storeDir(t);
+test('a store whose first page was overwritten is a damaged store', async () => {
+	const dir = storeDir();
 	const file = await filledStore(dir, 10);
 	const fd = fs.openSync(file, 'r+');
 	fs.writeSync(fd, Buffer.alloc(100, 0xab), 0, 100, 0);
@@ -89,8 +89,8 @@ test('a store whose first page was overwritten is a damaged store', async (t) =>
 	assert.match(openError(dir), /is damaged/);
 });
 
-test("another program's database is not taken for a store", (t) => {
-	const dir = storeDir(t);
+test("another program's database is not taken for a store", () => {
+	const dir = storeDir();
 	fs.mkdirSync(dir);
 	const other = new Database(path.join(dir, STORE_FILE_NAME));
 	other.exec('CREATE TABLE photos (id INTEGER PRIMARY KEY)');
@@ -98,8 +98,8 @@ test("another program's database is not taken for a store", (t) => {
 	assert.match(openError(dir), /is not a chat store \(another program's database\)/);
 });
 
-test('a store from a newer chat is refused, not rewritten', async (t) => {
-	const dir = storeDir(t);
+test('a store from a newer chat is refused, not rewritten', async () => {
+	const dir = storeDir();
 	const file = await filledStore(dir, 1);
 	const newer = new Database(file);
 	newer.pragma('user_version = 99');
@@ -112,8 +112,8 @@ test('a store from a newer chat is refused, not rewritten', async (t) => {
 	);
 });
 
-test('a data folder that cannot be made is refused', (t) => {
-	const dir = storeDir(t);
+test('a data folder that cannot be made is refused', () => {
+	const dir = storeDir();
 	fs.writeFileSync(dir, 'a file where the folder should be');
 	assert.match(
 		openError(path.join(dir, 'chat')),
@@ -121,8 +121,8 @@ test('a data folder that cannot be made is refused', (t) => {
 	);
 });
 
-test('a data folder its user may not write is refused', (t) => {
-	const dir = storeDir(t);
+test('a data folder its user may not write is refused', () => {
+	const dir = storeDir();
 	fs.mkdirSync(dir, {recursive: true});
 	fs.chmodSync(dir, 0o500);
 	// Root may write anywhere: the check runs as an unprivileged user then.
@@ -151,7 +151,7 @@ test('a data folder its user may not write is refused', (t) => {
 });
 
 test('a full store rejects the writes it cannot keep with store-full, and goes on', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const store = openDurableStore({dir, maxStoreBytes: 128 * 1024});
 	t.after(() => store.close());
 	let uncaught: unknown;

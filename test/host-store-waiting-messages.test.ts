@@ -26,7 +26,7 @@ function message(id: string, fields: Partial<WaitingMessage> = {}): WaitingMessa
 }
 
 test('messages come back per recipient, in id order, with every field, after a reopen', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	let store = openDurableStore({dir});
 	const sent = [
 		message('1795632000000003'),
@@ -47,7 +47,7 @@ test('messages come back per recipient, in id order, with every field, after a r
 });
 
 test('the same id appended twice is kept once', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	await store.messages.append(message('7'));
 	await store.messages.append(message('7', {text: 'again'}));
@@ -56,7 +56,7 @@ test('the same id appended twice is kept once', async (t) => {
 });
 
 test('sizes count messages and UTF-8 bytes per recipient and kind', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	await store.messages.append(message('1', {text: 'héllo'}));
 	await store.messages.append(message('2', {text: '张伟'}));
@@ -68,7 +68,7 @@ test('sizes count messages and UTF-8 bytes per recipient and kind', async (t) =>
 });
 
 test('a full mailbox refuses the next message, counting those in the same commit', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	const limits = {messages: 3, bytes: 1000};
 	const outcomes = await Promise.all(
@@ -94,7 +94,7 @@ test('a full mailbox refuses the next message, counting those in the same commit
 });
 
 test('remove takes delivered messages away for good and says how many were there', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	let store = openDurableStore({dir});
 	await Promise.all(['1', '2', '3'].map((id) => store.messages.append(message(id))));
 	assert.equal(await store.messages.remove(['1', '3', '99']), 2);
@@ -105,7 +105,7 @@ test('remove takes delivered messages away for good and says how many were there
 });
 
 test('held messages become stored ones in one commit, and move mailbox', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	await store.messages.append(message('1'));
 	await store.messages.append(message('2', {kind: 'held', text: 'abc'}));
@@ -126,7 +126,7 @@ test('held messages become stored ones in one commit, and move mailbox', async (
 });
 
 test('expiry removes messages older than N days and returns them', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	const now = 100 * DAY_MS;
 	await store.messages.append(message('1', {time: now - 31 * DAY_MS}));
@@ -139,7 +139,7 @@ test('expiry removes messages older than N days and returns them', async (t) => 
 });
 
 test('the sweep drops old messages and releases unused names, by the default days', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	const now = 1000 * DAY_MS;
 	const {messages: messageDays, names: nameDays} = DEFAULT_RETENTION_DAYS;
@@ -178,7 +178,7 @@ test('the sweep drops old messages and releases unused names, by the default day
 });
 
 test('the highest id stays known after its message is delivered and the store reopened', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	let store = openDurableStore({dir});
 	assert.equal(store.messages.highestId(), undefined);
 	await store.messages.append(message('1795632000123999'));
@@ -191,14 +191,14 @@ test('the highest id stays known after its message is delivered and the store re
 });
 
 test('an id that is not a positive decimal number is refused', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	await assert.rejects(store.messages.append(message('12a')), /not "12a"/);
 	await assert.rejects(store.messages.remove(['-1']), /not "-1"/);
 });
 
 test('parts keep their options, and a message of several parts counts once, whoever writes between', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	let store = openDurableStore({dir});
 	const parts = [
 		message('11', {text: 'one', options: {action: true, more: 1}}),
@@ -227,7 +227,7 @@ test('parts keep their options, and a message of several parts counts once, whoe
 });
 
 test('held parts moved to stored keep their count as one message', async (t) => {
-	const store = openDurableStore({dir: storeDir(t)});
+	const store = openDurableStore({dir: storeDir()});
 	t.after(() => store.close());
 	await store.messages.append(message('21', {kind: 'held', options: {more: 1}}));
 	await store.messages.append(message('22', {kind: 'held'}));

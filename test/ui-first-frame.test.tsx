@@ -66,7 +66,7 @@ test('not welcomed yet: the first frame says connecting, and the welcome follows
 });
 
 test('a message heard before the screen starts is shown, rings once and is kept in the history', async (t) => {
-	const dir = storeDir(t);
+	const dir = storeDir();
 	const history = new HistoryStore({dir, host: 'localhost:21567', self: 'alice'});
 	const client = createFakeClient();
 	client.welcome('alice', ['bob']);

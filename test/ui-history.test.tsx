@@ -12,7 +12,7 @@ import {storeDir} from './helpers/store-dir.js';
 
 const DAY_MS = 86_400_000;
 
-function openHistory(t: TestContext, dir = storeDir(t)): HistoryStore {
+function openHistory(t: TestContext, dir = storeDir()): HistoryStore {
 	const store = new HistoryStore({dir, host: 'localhost:21567', self: 'alice'});
 	t.after(() => {
 		store.close();

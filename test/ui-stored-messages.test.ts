@@ -16,7 +16,7 @@ const openTerminal = (address: string, env: NodeJS.ProcessEnv) =>
  * folder) and has just quit; `bobAgain()` is bob coming back.
  */
 async function aliceWithBobGone(t: TestContext) {
-	const host = await startStoreHost(t, storeDir(t));
+	const host = await startStoreHost(t, storeDir());
 	const address = (name: string) => `${name}@127.0.0.1:${host.port}`;
 	const bobConfig = ownConfigEnv();
 	const alice = openTerminal(address('alice'), ownConfigEnv());

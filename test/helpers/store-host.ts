@@ -1,7 +1,7 @@
 // A host on a store in a test's own data folder, and names bound directly to their test owner's
 // key (keyed-client.ts ownerKey; log in with loginOwner): for the offline-mail and restart tests.
 //
-//   const data = storeDir(t);
+//   const data = storeDir();
 //   const host = await startStoreHost(t, data, {owned: ['bob']});
 //   … host.stop() closes the host, then the store, as chat host does …
 
