@@ -95,7 +95,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
 			: {history: 100_000, idleSeconds: 10, frames: 200},
 		historyUi: quick
 			? {oneConversation: 1000, stored: 5000, conversations: 10, floodSeconds: 0.5}
-			: {oneConversation: 100_000, stored: 1_000_000, conversations: 100, floodSeconds: 5},
+			: {oneConversation: 100_000, stored: 1_000_000, conversations: 100, floodSeconds: 30},
 		store: quick
 			? {
 					messages: 2000,

@@ -4,6 +4,7 @@
 import {writeFileSync} from 'node:fs';
 import {Session} from 'node:inspector/promises';
 import {PerformanceObserver} from 'node:perf_hooks';
+import {HISTORY_INDEX_STEP_ROWS} from '../source/history/history-limits.js';
 import {HistoryStore} from '../source/history/history-store.js';
 import {startHeadlessChatScreen, WARMUP_FRAMES} from './headless-chat-screen.js';
 import {partnerOf} from './history-fill.js';
@@ -44,8 +45,13 @@ export type HistoryUiFigures = {
 	/** The windows between, which keep nothing. */
 	floodUnwrittenCpuMs: number;
 	floodUnwrittenMessages: number;
+	/** Each neighbouring pair of windows: the writing one's CPU a message over the other's. */
+	floodPairRatios: number[];
 	/** Of the writing windows' CPU, what the history's own calls spent. */
 	floodHistoryMs: number;
+	/** The flood's rows the search index waited to take, and the CPU of indexing them after it. */
+	floodIndexed: number;
+	floodIndexMs: number;
 };
 
 const FRAME_GAP_MS = 50;
@@ -97,7 +103,10 @@ const gcWatch = new PerformanceObserver((list) => {
 gcWatch.observe({entryTypes: ['gc']});
 const commits: Span[] = [];
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
-/** CPU spent inside the history's own calls (keeping a message, committing), all along. */
+/**
+ * Time spent inside the history's own calls (keeping a message, committing), all along: a
+ * commit's CPU; a kept message's time, since two CPU readings cost several times the call.
+ */
 let historyMs = 0;
 /** Off in the flood's windows without writing: the same screen and client, nothing kept. */
 let writing = true;
@@ -113,9 +122,10 @@ if (history) {
 	};
 	const record = history.record.bind(history);
 	history.record = (...args) => {
-		const cpu = process.cpuUsage();
-		if (writing) record(...args);
-		historyMs += cpuMs(process.cpuUsage(cpu));
+		if (!writing) return;
+		const start = performance.now();
+		record(...args);
+		historyMs += performance.now() - start;
 	};
 }
 // How long each search's query took, inside the time to its frame.
@@ -181,21 +191,28 @@ const searchMs = settings.history ? await timeSearch('zebrafinch') : Number.NaN;
 const searchCommonMs = settings.history ? await timeSearch('ordinary') : Number.NaN;
 
 // The flood: a message every millisecond, from the partner shown, in windows that write the
-// history and windows that do not, in turn, so the load of the moment weighs on both alike.
+// history and windows that do not, in turn (W U U W W U U W …, so a drift over the flood weighs on
+// both alike), after a window of each that is not counted (the flood's code warming up).
 type FloodWindows = {cpuMs: number; messages: number};
 const written: FloodWindows = {cpuMs: 0, messages: 0};
 const unwritten: FloodWindows = {cpuMs: 0, messages: 0};
-const historyBefore = historyMs;
+let historyBefore = historyMs;
 let floodMessages = 0;
+/** CPU a message of the pair's window that writes, and of the one that does not. */
+let pair: {written?: number; unwritten?: number} = {};
+const floodPairRatios: number[] = [];
 const windows = Math.max(2, Math.round((settings.floodSeconds * 1000) / FLOOD_WINDOW_MS));
-for (let window = 0; settings.floodSeconds > 0 && window < windows; window++) {
-	writing = window % 2 === 0;
-	const into = writing ? written : unwritten;
+for (let window = -2; settings.floodSeconds > 0 && window < windows; window++) {
+	const warmingUp = window < 0;
+	writing = warmingUp ? window === -2 : ((window + 1) >> 1) % 2 === 0;
+	if (window === 0) historyBefore = historyMs;
+	const into = warmingUp ? {cpuMs: 0, messages: 0} : writing ? written : unwritten;
 	const cpuBefore = process.cpuUsage();
 	const end = Date.now() + FLOOD_WINDOW_MS;
+	let sent = 0;
 	await new Promise<void>((resolve) => {
 		const timer = setInterval(() => {
-			for (let index = 0; index < FLOOD_PER_MS; index++, floodMessages++, into.messages++) {
+			for (let index = 0; index < FLOOD_PER_MS; index++, floodMessages++, sent++) {
 				receive(first, `flood ${floodMessages}: a message of an ordinary length, about sixty b`);
 			}
 			if (Date.now() >= end) {
@@ -206,10 +223,26 @@ for (let window = 0; settings.floodSeconds > 0 && window < windows; window++) {
 	});
 	// A window's writes are committed in it, not in the next.
 	history?.flush();
-	into.cpuMs += cpuMs(process.cpuUsage(cpuBefore));
+	const spent = cpuMs(process.cpuUsage(cpuBefore));
+	into.cpuMs += spent;
+	into.messages += sent;
+	if (warmingUp) continue;
+	pair[writing ? 'written' : 'unwritten'] = spent / Math.max(1, sent);
+	if (pair.written !== undefined && pair.unwritten !== undefined) {
+		floodPairRatios.push(pair.written / pair.unwritten);
+		pair = {};
+	}
 }
 writing = true;
 const floodHistoryMs = historyMs - historyBefore;
+// The search index waits out a flood; what building it afterwards costs, in the steps it takes.
+const indexCpu = process.cpuUsage();
+let floodIndexed = 0;
+for (let step = HISTORY_INDEX_STEP_ROWS; history && step === HISTORY_INDEX_STEP_ROWS;) {
+	step = history.indexWaiting(HISTORY_INDEX_STEP_ROWS);
+	floodIndexed += step;
+}
+const floodIndexMs = cpuMs(process.cpuUsage(indexCpu));
 
 const figures: HistoryUiFigures = {
 	frameMs,
@@ -224,7 +257,10 @@ const figures: HistoryUiFigures = {
 	floodMessages: written.messages,
 	floodUnwrittenCpuMs: unwritten.cpuMs,
 	floodUnwrittenMessages: unwritten.messages,
+	floodPairRatios,
 	floodHistoryMs,
+	floodIndexed,
+	floodIndexMs,
 };
 await client.quit();
 const outcome = await finished;

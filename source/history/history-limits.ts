@@ -4,11 +4,38 @@
 export const HISTORY_BUSY_TIMEOUT_MS = 1000;
 
 /**
- * Writes wait this long to be committed together: under a flood one commit (and one batch of
- * search indexing) carries many messages. A kill -9 may lose what arrived in this last spell;
- * quitting, a signal or a read commits at once.
+ * Writes wait this long to be committed together: under a flood one commit carries many
+ * messages. A kill -9 may lose what arrived in this last spell; quitting, a signal or a read
+ * commits at once.
  */
 export const HISTORY_COMMIT_DELAY_MS = 100;
+
+/**
+ * A commit that carried this many messages means a flood, and the next commit waits
+ * HISTORY_FLOOD_COMMIT_DELAY_MS instead: a commit costs the screen's work around it more than its
+ * own time (bench/README.md, "Figures behind the code"), so a flood is cheaper in fewer of them.
+ */
+export const HISTORY_FLOOD_COMMIT_MESSAGES = 50;
+
+/** The commit delay in a flood: a kill -9 in a flood may lose up to this much of it. */
+export const HISTORY_FLOOD_COMMIT_DELAY_MS = 1000;
+
+/**
+ * The search index waits out a flood: rows are indexed once no message has been kept for this
+ * long. Indexing a row costs more than keeping it, and a flood is when the screen needs the CPU;
+ * this is longer than the pauses within a flood.
+ */
+export const HISTORY_INDEX_IDLE_MS = 2000;
+
+/**
+ * A flood that never pauses has its rows indexed once this many wait, in the commit that
+ * reaches it (a row costs less in a large batch than in a small one). A search indexes what
+ * waits before it looks, so this also bounds what a search waits for.
+ */
+export const HISTORY_INDEX_BACKLOG_ROWS = 2000;
+
+/** Rows indexed per step when catching up after a flood, so no step holds the screen long. */
+export const HISTORY_INDEX_STEP_ROWS = 250;
 
 /** Old messages deleted per tick by --history-days, so a large expiry never stalls the screen. */
 export const EXPIRY_BATCH_MESSAGES = 2000;

@@ -1,6 +1,7 @@
 // The local history of one host and own name, on SQLite (see docs/architecture.md, "History").
-// Writes are committed together HISTORY_COMMIT_DELAY_MS after the first, in one transaction
-// that also indexes them for search; every read commits what is queued first.
+// Writes are committed together HISTORY_COMMIT_DELAY_MS after the first; every read commits what
+// is queued first. The search index is built apart from the writes: once they pause
+// (HISTORY_INDEX_IDLE_MS), once HISTORY_INDEX_BACKLOG_ROWS wait, and before every search.
 
 import {nameKey} from '../protocol/name-key.js';
 import {foldForSearch} from '../protocol/search-folding.js';
@@ -12,7 +13,16 @@ import type {
 	SearchHit,
 	StoredConversation,
 } from './chat-history.js';
-import {DAY_MS, EXPIRY_BATCH_MESSAGES, HISTORY_COMMIT_DELAY_MS} from './history-limits.js';
+import {
+	DAY_MS,
+	EXPIRY_BATCH_MESSAGES,
+	HISTORY_COMMIT_DELAY_MS,
+	HISTORY_FLOOD_COMMIT_DELAY_MS,
+	HISTORY_FLOOD_COMMIT_MESSAGES,
+	HISTORY_INDEX_BACKLOG_ROWS,
+	HISTORY_INDEX_IDLE_MS,
+	HISTORY_INDEX_STEP_ROWS,
+} from './history-limits.js';
 import {messageOf, prepareRows, type HistoryRows, type MessageRow} from './history-rows.js';
 import {openHistoryFile, type HistoryDatabase} from './open-history-file.js';
 
@@ -46,15 +56,23 @@ function prepareWrites(db: HistoryDatabase) {
 		),
 		close: db.prepare('UPDATE conversations SET closed = 1 WHERE id = ?'),
 		forget: db.prepare('DELETE FROM conversations WHERE id = ?'),
-		// Indexes the rows added since the last commit, from any process, for search.
-		index: db.prepare(
+		// Indexes up to `limit` (-1: every) of the rows not yet indexed, from any process, for search.
+		index: db.prepare<[number]>(
 			`INSERT INTO message_text (rowid, text) SELECT id, text FROM messages
-			 WHERE id > (SELECT value FROM history_facts WHERE fact = 'indexed-up-to')`,
+			 WHERE id > (SELECT value FROM history_facts WHERE fact = 'indexed-up-to')
+			 ORDER BY id LIMIT ?`,
 		),
-		indexed: db.prepare(
-			`UPDATE history_facts SET value = (SELECT coalesce(max(id), value) FROM messages)
-			 WHERE fact = 'indexed-up-to'`,
+		indexed: db.prepare<[number]>(
+			`UPDATE history_facts SET value = coalesce((SELECT max(id) FROM (SELECT id FROM messages
+			 WHERE id > (SELECT value FROM history_facts WHERE fact = 'indexed-up-to')
+			 ORDER BY id LIMIT ?)), value) WHERE fact = 'indexed-up-to'`,
 		),
+		unindexed: db
+			.prepare<[], number>(
+				`SELECT count(*) FROM messages
+				 WHERE id > (SELECT value FROM history_facts WHERE fact = 'indexed-up-to')`,
+			)
+			.pluck(),
 		conversation: db
 			.prepare<[string, string, string, string], number>(
 				`INSERT INTO conversations (host, self_key, partner_key, partner) VALUES (?, ?, ?, ?)
@@ -77,6 +95,12 @@ export class HistoryStore implements ChatHistory {
 	readonly #live = new Set<string>();
 	#queue: Write[] = [];
 	#scheduled: NodeJS.Timeout | undefined;
+	/** Rows kept since the index last caught up (this process's; another's are found by the index). */
+	#unindexed = 0;
+	#lastWrite = 0;
+	/** The last commit carried a flood's worth: the next waits longer. */
+	#flooding = false;
+	#indexing: NodeJS.Timeout | undefined;
 	#closed = false;
 	#reported = false;
 
@@ -91,6 +115,9 @@ export class HistoryStore implements ChatHistory {
 		this.#host = options.host;
 		this.#self = nameKey(options.self);
 		if (options.keepDays !== undefined) this.#expire(options.keepDays);
+		// What a session killed in a flood left unindexed is indexed once this one is idle.
+		this.#unindexed = this.#writes.unindexed.get() ?? 0;
+		if (this.#unindexed > 0) this.#indexWhenIdle();
 	}
 
 	conversations(): StoredConversation[] {
@@ -135,7 +162,7 @@ export class HistoryStore implements ChatHistory {
 	}
 
 	search(text: string, partner: string | undefined, limit: number): SearchHit[] {
-		this.flush();
+		this.indexWaiting();
 		const folded = foldForSearch(text);
 		if (folded.trim() === '') return [];
 		const short = [...folded].length < TRIGRAM;
@@ -157,6 +184,7 @@ export class HistoryStore implements ChatHistory {
 			this.#live.add(message.uid);
 		}
 		const delivery = message.delivery;
+		this.#unindexed++;
 		this.#write(() => {
 			this.#writes.insert.run(
 				this.#conversationId(partner),
@@ -201,6 +229,12 @@ export class HistoryStore implements ChatHistory {
 		this.flush();
 	}
 
+	/** Commits what is queued and indexes up to `limit` (-1: every) waiting rows; how many it did. */
+	indexWaiting(limit = -1): number {
+		this.flush();
+		return this.#index(limit);
+	}
+
 	/** Commits what is queued, now. */
 	flush(): void {
 		if (this.#scheduled) clearTimeout(this.#scheduled);
@@ -208,39 +242,95 @@ export class HistoryStore implements ChatHistory {
 		const queue = this.#queue;
 		if (queue.length === 0 || this.#closed) return;
 		this.#queue = [];
+		const indexAll = this.#unindexed >= HISTORY_INDEX_BACKLOG_ROWS;
+		this.#flooding = queue.length >= HISTORY_FLOOD_COMMIT_MESSAGES;
 		try {
 			// Immediate: the write lock is taken first, so two clients never deadlock on upgrade.
 			this.#db
 				.transaction(() => {
 					for (const write of queue) write();
-					this.#writes.index.run();
-					this.#writes.indexed.run();
+					if (indexAll) this.#indexRows(-1);
 				})
 				.immediate();
+			if (indexAll) this.#unindexed = 0;
 		} catch (error: unknown) {
 			this.#ids.clear();
-			// Said once: a full disk would otherwise say it on every message.
-			if (this.#reported) return;
-			this.#reported = true;
-			const detail = error instanceof Error ? error.message : String(error);
-			this.#options.onProblem?.(`the history could not be written (${detail})`);
+			this.#report(error);
+		}
+		this.#lastWrite = this.#now();
+		this.#indexWhenIdle();
+	}
+
+	/** Commits what is queued and closes the file; what is not indexed yet waits for the next. */
+	close(): void {
+		this.flush();
+		clearTimeout(this.#indexing);
+		this.#closed = true;
+		this.#db.close();
+	}
+
+	#now(): number {
+		return (this.#options.now ?? Date.now)();
+	}
+
+	#report(error: unknown): void {
+		// Said once: a full disk would otherwise say it on every message.
+		if (this.#reported) return;
+		this.#reported = true;
+		const detail = error instanceof Error ? error.message : String(error);
+		this.#options.onProblem?.(`the history could not be written (${detail})`);
+	}
+
+	/** Indexes up to `limit` (-1: every) waiting rows, inside the caller's transaction. */
+	#indexRows(limit: number): number {
+		const {changes} = this.#writes.index.run(limit);
+		this.#writes.indexed.run(limit);
+		return changes;
+	}
+
+	/** Indexes up to `limit` (-1: every) waiting rows in a transaction of its own. */
+	#index(limit: number): number {
+		if (this.#closed) return 0;
+		try {
+			const indexed = this.#db.transaction(() => this.#indexRows(limit)).immediate();
+			this.#unindexed = Math.max(0, this.#unindexed - indexed);
+			return indexed;
+		} catch (error: unknown) {
+			this.#report(error);
+			return 0;
 		}
 	}
 
-	/** Commits what is queued and closes the file. */
-	close(): void {
-		this.flush();
-		this.#closed = true;
-		this.#db.close();
+	/** Catches the index up, a step at a time, once no message has been kept for a while. */
+	#indexWhenIdle(): void {
+		if (this.#indexing || this.#unindexed === 0 || this.#closed) return;
+		const step = () => {
+			this.#indexing = undefined;
+			const quiet = this.#now() - this.#lastWrite;
+			if (quiet < HISTORY_INDEX_IDLE_MS) {
+				this.#indexing = setTimeout(step, HISTORY_INDEX_IDLE_MS - quiet);
+			} else if (this.#index(HISTORY_INDEX_STEP_ROWS) === HISTORY_INDEX_STEP_ROWS) {
+				this.#indexing = setTimeout(step, 0);
+			} else {
+				// Caught up; rows another process kept are indexed by its own steps or a search.
+				this.#unindexed = 0;
+				return;
+			}
+			// Waiting to index never keeps the process alive.
+			this.#indexing.unref();
+		};
+		this.#indexing = setTimeout(step, HISTORY_INDEX_IDLE_MS);
+		this.#indexing.unref();
 	}
 
 	#write(write: Write): void {
 		if (this.#closed) return;
 		this.#queue.push(write);
 		if (this.#scheduled) return;
+		const delay = this.#flooding ? HISTORY_FLOOD_COMMIT_DELAY_MS : HISTORY_COMMIT_DELAY_MS;
 		this.#scheduled = setTimeout(() => {
 			this.flush();
-		}, HISTORY_COMMIT_DELAY_MS);
+		}, delay);
 		// A pending commit never keeps the process alive: close() and the exit paths commit it.
 		this.#scheduled.unref();
 	}
@@ -264,7 +354,7 @@ export class HistoryStore implements ChatHistory {
 
 	/** Deletes what is older than `days`, a batch a tick, so the screen never waits for it. */
 	#expire(days: number): void {
-		const cutoff = (this.#options.now ?? Date.now)() - days * DAY_MS;
+		const cutoff = this.#now() - days * DAY_MS;
 		// Through each conversation's time index: no index by age alone slows every write.
 		const remove = this.#db.prepare(
 			`DELETE FROM messages WHERE id IN (SELECT m.id FROM conversations c
