@@ -4,11 +4,11 @@ import './helpers/styled-frames.js';
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {
-	keepInkLinesAcrossFrames,
-	keptAcrossFrames,
-	LINES_KEPT_PER_GENERATION,
-} from '../source/ui/ink-line-cache.js';
+import fc from 'fast-check';
+import Output from '../node_modules/ink/build/output.js';
+import {keepInkLinesAcrossFrames} from '../source/ui/ink-line-cache.js';
+import {outputWithRowsKept, type InkOutput} from '../source/ui/ink-output-rows.js';
+import {keptAcrossFrames, LINES_KEPT_PER_GENERATION} from '../source/ui/kept-across-frames.js';
 import {keys, renderChat} from './helpers/render-chat.js';
 
 afterEach(() => {
@@ -25,7 +25,7 @@ const TEXTS = [
 	(index: number) => `tab\there ${index} and\ttwo`,
 ];
 
-/** A conversation that scrolls, pages back and types: every frame, as drawn. */
+/** A conversation that scrolls, pages back, types, shows the help and resizes: every frame. */
 async function drawScript(): Promise<string[]> {
 	const chat = renderChat({columns: 60, rows: 14});
 	const frames: string[] = [];
@@ -41,6 +41,15 @@ async function drawScript(): Promise<string[]> {
 	frames.push(await chat.waitFor((frame) => frame.includes('#23#'), 'back at the end'));
 	await chat.press('typing 😀 字');
 	frames.push(await chat.waitFor((frame) => frame.includes('typing 😀 字'), 'the input'));
+	// The help is taller than the screen (cut at its foot) and the notice of a tiny terminal wider
+	// (cut at its side): both clip what they draw.
+	await chat.press(keys.f1);
+	frames.push(await chat.waitFor((frame) => frame.includes('Ctrl+N'), 'the help'));
+	await chat.press(keys.f1);
+	chat.resize(12, 5);
+	frames.push(await chat.waitFor((frame) => frame.includes('terminal'), 'too small'));
+	chat.resize(60, 14);
+	frames.push(await chat.waitFor((frame) => frame.includes('typing 😀 字'), 'resized back'));
 	chat.unmount();
 	return frames;
 }
@@ -90,4 +99,63 @@ test('a line is worked out once while kept, and what is kept stays bounded', () 
 		lookup('a line');
 	}
 	assert.equal(made.filter((text) => text === 'a line').length, 0);
+});
+
+/** Pieces of text as Ink writes them: styled, wide, emoji, several lines. */
+const PIECES = [
+	'plain',
+	'\u001B[31mred\u001B[39m and \u001B[1mbold\u001B[22m',
+	'你好世界',
+	'👍🏽🎉 🇫🇷',
+	'two\nlines',
+	'\u001B[44mon blue\nstill blue\u001B[49m',
+	'│\n│\n│\n│',
+	'  spaced  ',
+];
+
+type Step =
+	| {type: 'write'; x: number; y: number; text: string; upper: boolean}
+	| {type: 'clip'; x1?: number; x2?: number; y1?: number; y2?: number}
+	| {type: 'unclip'};
+
+const place = fc.integer({min: -4, max: 24});
+const step: fc.Arbitrary<Step> = fc.oneof(
+	fc.record({
+		type: fc.constant('write' as const),
+		x: place,
+		y: fc.integer({min: -3, max: 9}),
+		text: fc.constantFrom(...PIECES),
+		upper: fc.boolean(),
+	}),
+	fc.record(
+		{type: fc.constant('clip' as const), x1: place, x2: place, y1: place, y2: place},
+		{requiredKeys: ['type']},
+	),
+	fc.constant({type: 'unclip' as const}),
+);
+
+/** An Output of Ink's own with the steps done to it. */
+function outputOf(steps: Step[]): InkOutput & {get: () => {output: string; height: number}} {
+	const output = new Output({width: 20, height: 8});
+	for (const each of steps) {
+		if (each.type === 'write') {
+			const transformers = each.upper ? [(line: string) => line.toUpperCase()] : [];
+			output.write(each.x, each.y, each.text, {transformers});
+		} else if (each.type === 'clip') {
+			output.clip({x1: each.x1, x2: each.x2, y1: each.y1, y2: each.y2});
+		} else output.unclip();
+	}
+	return output as unknown as InkOutput & {get: () => {output: string; height: number}};
+}
+
+test('rows kept across frames come out as Ink’s own Output makes them, clipped, wide or styled', () => {
+	fc.assert(
+		fc.property(fc.array(step, {maxLength: 12}), (steps) => {
+			const own = outputOf(steps).get();
+			// Twice: the first works the rows out, the second takes them from what was kept.
+			assert.deepEqual(outputWithRowsKept(outputOf(steps)), own);
+			assert.deepEqual(outputWithRowsKept(outputOf(steps)), own);
+		}),
+		{numRuns: 500},
+	);
 });
