@@ -115,9 +115,12 @@ export class HistoryStore implements ChatHistory {
 		this.#host = options.host;
 		this.#self = nameKey(options.self);
 		if (options.keepDays !== undefined) this.#expire(options.keepDays);
-		// What a session killed in a flood left unindexed is indexed once this one is idle.
-		this.#unindexed = this.#writes.unindexed.get() ?? 0;
-		if (this.#unindexed > 0) this.#indexWhenIdle();
+		// What a session killed in a flood left unindexed is indexed once this one is idle (by a
+		// chat join: `chat log` only reads).
+		if (options.create !== false) {
+			this.#unindexed = this.#writes.unindexed.get() ?? 0;
+			if (this.#unindexed > 0) this.#indexWhenIdle();
+		}
 	}
 
 	conversations(): StoredConversation[] {
