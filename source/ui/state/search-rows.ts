@@ -9,6 +9,9 @@ import {displayText} from './wrap-message.js';
 /** Characters of context kept before a match that had to be scrolled into the row. */
 const CONTEXT_BEFORE_MATCH = 12;
 
+/** Between the lines of a message of several, which its one row shows side by side. */
+export const LINE_BREAK_MARK = ' ↵ ';
+
 export type SearchRow = {
 	prefix: string;
 	segments: Array<{text: string; match: boolean}>;
@@ -19,7 +22,7 @@ export function searchRow(hit: SearchHit, query: string, width: number, all: boo
 	const who =
 		all && message.from !== hit.partner ? `${message.from} → ${hit.partner}` : message.from;
 	const prefix = `${dayLabel(message.time)} ${clockTime(message.time)}  ${displayText(who)}: `;
-	let text = displayText(message.text);
+	let text = message.text.split('\n').map(displayText).join(LINE_BREAK_MARK);
 	const room = Math.max(1, width - displayWidth(prefix));
 	const first = matchRanges(text, query)[0];
 	if (first && displayWidth(text.slice(0, first[1])) > room) {
