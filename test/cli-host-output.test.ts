@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import {spawn, type ChildProcessByStdio} from 'node:child_process';
 import tls from 'node:tls';
 import type {Readable} from 'node:stream';
-import {test} from 'node:test';
-import {chatArgs} from './helpers/built-cli.js';
+import {test, type TestContext} from 'node:test';
+import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
 import {connectRaw, wrapSocket, type RawClient} from './helpers/raw-client.js';
 import {makeTempDir} from './helpers/tls-fixtures.js';
@@ -15,18 +15,29 @@ const BANNER_LAST_LINE = /^Stop it with Ctrl\+C\.$/m;
 
 type Host = ChildProcessByStdio<null, Readable, Readable>;
 
+/**
+ * The built `chat host`, with a store and config of its own (never this machine's home, where a
+ * name may already be bound to someone's key), stopped when the test ends, passed or not: a host
+ * left running would keep the test file from ever ending.
+ */
 function spawnHost(
+	t: TestContext,
 	args: string[],
-	env: NodeJS.ProcessEnv = process.env,
+	env: NodeJS.ProcessEnv = {},
 ): {child: Host; exited: Promise<number | null>} {
 	const child = spawn(process.execPath, chatArgs('host', ...args), {
 		stdio: ['ignore', 'pipe', 'pipe'],
-		env,
+		env: ownConfigEnv(env),
 	});
 	const exited = new Promise<number | null>((resolve) => {
 		child.once('exit', (code) => {
 			resolve(code);
 		});
+	});
+	t.after(async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		child.kill('SIGTERM');
+		await exited;
 	});
 	return {child, exited};
 }
@@ -47,11 +58,7 @@ async function connectWhenListening(port: number): Promise<RawClient> {
 }
 
 test('every chat join command the host prints accepts a login', async (t) => {
-	const {child, exited} = spawnHost(['--port', '0']);
-	t.after(async () => {
-		child.kill('SIGTERM');
-		await exited;
-	});
+	const {child} = spawnHost(t, ['--port', '0']);
 	const banner = await readUntilMatch(child.stdout, BANNER_LAST_LINE);
 	const commands = [...banner.matchAll(/chat join NAME@(\[[^\]]+\]|[^:\s]+):(\d+)/g)];
 	assert.ok(commands.length > 0, banner);
@@ -105,8 +112,8 @@ async function assertServing(port: number): Promise<void> {
 	bob.destroy();
 }
 
-test('chat host | head -1: the host keeps serving, and its log goes on on stderr', async () => {
-	const {child, exited} = spawnHost(['--port', '0']);
+test('chat host | head -1: the host keeps serving, and its log goes on on stderr', async (t) => {
+	const {child, exited} = spawnHost(t, ['--port', '0']);
 	const line = await firstLine(child.stdout);
 	const port = Number(/^chat host is listening on \[::\]:(\d+)$/.exec(line)?.[1]);
 	assert.ok(port > 0, line);
@@ -119,9 +126,9 @@ test('chat host | head -1: the host keeps serving, and its log goes on on stderr
 	assert.equal(await exited, 0);
 });
 
-test('a host whose stdout and stderr are closed before it starts serves and stops with 0', async () => {
+test('a host whose stdout and stderr are closed before it starts serves and stops with 0', async (t) => {
 	const port = await closedPort();
-	const {child, exited} = spawnHost(['--port', String(port), '--bind', '127.0.0.1']);
+	const {child, exited} = spawnHost(t, ['--port', String(port), '--bind', '127.0.0.1']);
 	// Closed before the host writes a byte: its banner and every log line meet a closed pipe.
 	child.stdout.destroy();
 	child.stderr.destroy();
@@ -134,8 +141,7 @@ test('a host whose stdout and stderr are closed before it starts serves and stop
 test('a closed stderr does not stop a --tls host that first says it made its certificate', async (t) => {
 	const configHome = await makeTempDir(t);
 	const port = await closedPort();
-	const {child, exited} = spawnHost(['--port', String(port), '--bind', '127.0.0.1', '--tls'], {
-		...process.env,
+	const {child, exited} = spawnHost(t, ['--port', String(port), '--bind', '127.0.0.1', '--tls'], {
 		XDG_CONFIG_HOME: configHome,
 	});
 	child.stdout.destroy();
