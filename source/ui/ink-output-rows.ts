@@ -34,8 +34,8 @@ export type InkOutput = {
 	};
 };
 
-/** One line written into one row: where it starts, its text as written, and its cells. */
-type RowWrite = {x: number; line: string; characters: StyledChar[]};
+/** One line written into one row: where it starts and its text as written. */
+type RowWrite = {x: number; line: string};
 
 /** An empty cell: only ever read, so one serves every row. */
 const BLANK: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: []};
@@ -47,9 +47,10 @@ const WRITE = '\u0001';
 /** What Ink writes for one row: its cells, laid out exactly as Ink's `Output.get` lays them. */
 function rowString(output: InkOutput, writes: RowWrite[]): string {
 	const row: Array<StyledChar | undefined> = Array.from({length: output.width}, () => BLANK);
-	for (const {x, characters} of writes) {
+	for (const {x, line} of writes) {
 		let offsetX = x;
-		for (const character of characters) {
+		// Only a row not kept needs its cells.
+		for (const character of output.caches.getStyledChars(line)) {
 			row[offsetX] = character;
 			const characterWidth = Math.max(1, output.caches.getStringWidth(character.value));
 			// A wide character's following cells are cleared, as Ink clears them.
@@ -113,7 +114,7 @@ export function outputWithRowsKept(output: InkOutput): {output: string; height: 
 			if (!row) continue;
 			let line = written;
 			for (const transformer of transformers) line = transformer(line, index);
-			row.push({x, line, characters: output.caches.getStyledChars(line)});
+			row.push({x, line});
 			offsetY++;
 		}
 	}
