@@ -26,7 +26,9 @@ export type TurnClock = {
 };
 
 const systemClock: TurnClock = {
-	now: () => Date.now(),
+	// Monotonic, and finer than a millisecond: the wall clock rounds to whole milliseconds and may
+	// be stepped, and either could let a verdict come before its delay is up.
+	now: () => performance.now(),
 	after(ms, run) {
 		const timer = setTimeout(run, ms);
 		// A waiting password never keeps the process alive.
