@@ -119,7 +119,7 @@ function floodRow(name: string, one: HistoryUiFigures, add: Add): void {
 	const withIndex = (writing + perMessage(one.floodIndexMs, one.floodMessages)) / notWriting - 1;
 	add(
 		name,
-		`flood of 1,000 msg/s: ${fixed(writing * 1000, 0)} µs CPU a message writing the history, ${fixed(notWriting * 1000, 0)} µs in the windows between that keep nothing (${fixed(added * 100, 1)}% more; of ${pairs.length} neighbouring pairs of windows, the middle half ${fixed(low * 100, 0)}% to ${fixed(high * 100, 0)}%); inside the history's own calls ${fixed(inside * 1000, 0)} µs a message; the ${whole(one.floodIndexed)} of its ${whole(one.floodMessages)} messages the search index took only once it was over, ${fixed(index * 1000, 0)} µs each (${fixed(withIndex * 100, 1)}% more counting them)`,
+		`flood of 1,000 msg/s: ${fixed(writing * 1000, 0)} µs CPU a message writing the history, ${fixed(notWriting * 1000, 0)} µs in the windows between that keep nothing (${fixed(added * 100, 1)}% more; of ${pairs.length} neighbouring pairs of windows, the middle half ${fixed(low * 100, 0)}% to ${fixed(high * 100, 0)}%); inside the history's own calls ${fixed(inside * 1000, 0)} µs a message; the search index took the ${whole(one.floodIndexed)} rows waiting only once it was over (the flood's and the frames' before it), ${fixed(index * 1000, 0)} µs each (${fixed(withIndex * 100, 1)}% more counting them all against the flood's ${whole(one.floodMessages)})`,
 		'< 5% more',
 		{
 			cpuPerMessageUs: writing * 1000,

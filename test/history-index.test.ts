@@ -1,6 +1,7 @@
 // The local history's search index waits out a flood: rows are indexed once the writes pause,
-// once a backlog is reached, before a search, and in the next session after a kill; a commit
-// that carried a flood makes the next one wait longer.
+// a step a commit once a backlog is reached, and in the next session after a kill; a search
+// finds the rows not indexed yet by scanning them. A commit that carried a flood makes the next
+// one wait longer.
 import assert from 'node:assert/strict';
 import {test, type TestContext} from 'node:test';
 import Database from 'better-sqlite3';
@@ -10,6 +11,7 @@ import {
 	HISTORY_FLOOD_COMMIT_DELAY_MS,
 	HISTORY_FLOOD_COMMIT_MESSAGES,
 	HISTORY_INDEX_BACKLOG_ROWS,
+	HISTORY_INDEX_FLOOD_STEP_ROWS,
 	HISTORY_INDEX_IDLE_MS,
 	HISTORY_INDEX_STEP_ROWS,
 } from '../source/history/history-limits.js';
@@ -61,12 +63,38 @@ test('a flood is indexed once the writes pause; a search finds it meanwhile', (t
 	assert.deepEqual(
 		store.search(`zebra${rows + 4}`, 'bob', 10).map((hit) => hit.message.uid),
 		[`h${rows + 4}`],
-		'a search indexes what waits before it looks',
+		'a search finds what is not indexed yet',
 	);
-	assert.equal(indexedUpTo(), rows + 5);
+	assert.equal(indexedUpTo(), rows, 'and leaves the indexing for later');
 });
 
-test('a flood that never pauses is indexed in the commit that reaches the backlog', (t) => {
+test('a search lists the rows not indexed yet and the indexed ones as one, newest first', (t) => {
+	t.mock.timers.enable({apis: ['setTimeout', 'Date']});
+	const {store, indexedUpTo} = openStore(t);
+	keep(store, 0, 4);
+	store.indexWaiting();
+	keep(store, 4, 3);
+	store.flush();
+	assert.equal(indexedUpTo(), 4);
+	const uids = (limit: number, partner?: string) =>
+		store.search('FLOOD Message', partner, limit).map((hit) => hit.message.uid);
+	assert.deepEqual(uids(10), ['h6', 'h5', 'h4', 'h3', 'h2', 'h1', 'h0']);
+	assert.deepEqual(uids(5, 'bob'), ['h6', 'h5', 'h4', 'h3', 'h2'], 'across the line');
+	assert.deepEqual(uids(2), ['h6', 'h5'], 'within the rows not indexed');
+	assert.deepEqual(uids(10, 'carol'), [], 'only the conversation asked for');
+	assert.deepEqual(
+		store.search('number 5 zebra5', 'bob', 10).map((hit) => hit.message.uid),
+		['h5'],
+		'the text as one phrase, not indexed yet',
+	);
+	assert.deepEqual(
+		store.search('number 1 zebra1', 'bob', 10).map((hit) => hit.message.uid),
+		['h1'],
+		'the text as one phrase, indexed',
+	);
+});
+
+test('a flood that never pauses is indexed a step a commit once the backlog is reached', (t) => {
 	t.mock.timers.enable({apis: ['setTimeout', 'Date']});
 	const {store, indexedUpTo} = openStore(t);
 	keep(store, 0, HISTORY_INDEX_BACKLOG_ROWS - 1);
@@ -74,7 +102,13 @@ test('a flood that never pauses is indexed in the commit that reaches the backlo
 	assert.equal(indexedUpTo(), 0);
 	keep(store, HISTORY_INDEX_BACKLOG_ROWS - 1, 1);
 	store.flush();
-	assert.equal(indexedUpTo(), HISTORY_INDEX_BACKLOG_ROWS);
+	assert.equal(indexedUpTo(), HISTORY_INDEX_FLOOD_STEP_ROWS);
+	keep(store, HISTORY_INDEX_BACKLOG_ROWS, HISTORY_INDEX_FLOOD_STEP_ROWS - 1);
+	store.flush();
+	assert.equal(indexedUpTo(), HISTORY_INDEX_FLOOD_STEP_ROWS, 'below the backlog again: none');
+	keep(store, HISTORY_INDEX_BACKLOG_ROWS + HISTORY_INDEX_FLOOD_STEP_ROWS - 1, 1);
+	store.flush();
+	assert.equal(indexedUpTo(), HISTORY_INDEX_FLOOD_STEP_ROWS * 2, 'at it again: the next step');
 });
 
 test('after a commit of a flood’s size the next waits longer; after a quiet one, the usual delay', (t) => {

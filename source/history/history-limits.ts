@@ -28,11 +28,18 @@ export const HISTORY_FLOOD_COMMIT_DELAY_MS = 1000;
 export const HISTORY_INDEX_IDLE_MS = 2000;
 
 /**
- * A flood that never pauses has its rows indexed once this many wait, in the commit that
- * reaches it (a row costs less in a large batch than in a small one). A search indexes what
- * waits before it looks, so this also bounds what a search waits for.
+ * A search scans the rows the index does not hold yet (a flood's, the newest) and asks the index
+ * for the rest, so it never waits for indexing; this bounds that scan. A flood that never pauses
+ * has HISTORY_INDEX_FLOOD_STEP_ROWS indexed in each commit once this many wait: about 20 s of a
+ * flood of 1,000 messages a second, whose scan takes tens of ms (bench/README.md).
  */
-export const HISTORY_INDEX_BACKLOG_ROWS = 2000;
+export const HISTORY_INDEX_BACKLOG_ROWS = 20_000;
+
+/**
+ * Rows indexed in a commit past the backlog: twice what a commit of a flood carries, so the
+ * backlog shrinks, and a commit's stall stays a few tens of ms.
+ */
+export const HISTORY_INDEX_FLOOD_STEP_ROWS = 2000;
 
 /** Rows indexed per step when catching up after a flood, so no step holds the screen long. */
 export const HISTORY_INDEX_STEP_ROWS = 250;

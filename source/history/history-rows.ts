@@ -24,6 +24,8 @@ export type ConversationRow = {
 /** `partner` is a name key, or '' for every conversation. */
 export type SearchParameters = {
 	query: string;
+	/** scanRecent reads only rows after this id (the index holds those up to it). */
+	after?: number;
 	host: string;
 	self: string;
 	partner: string;
@@ -66,9 +68,9 @@ export function prepareRows(db: HistoryDatabase) {
 			`SELECT ${COLUMNS} FROM messages m WHERE m.conversation = ? ${where}
 			 ORDER BY m.time ${order}, m.uid ${order} LIMIT ?`,
 		);
-	const hits = (from: string, match: string, newestFirst: string) =>
+	const hits = (from: string, match: string, newestFirst: string, join = 'JOIN') =>
 		db.prepare<[SearchParameters], MessageRow & {partner: string}>(
-			`SELECT c.partner, ${COLUMNS} FROM ${from} JOIN conversations c ON c.id = m.conversation
+			`SELECT c.partner, ${COLUMNS} FROM ${from} ${join} conversations c ON c.id = m.conversation
 			 WHERE ${match} AND c.host = @host AND c.self_key = @self
 			 AND (@partner = '' OR c.partner_key = @partner) ORDER BY ${newestFirst} LIMIT @limit`,
 		);
@@ -97,6 +99,14 @@ export function prepareRows(db: HistoryDatabase) {
 		),
 		// Shorter text has no trigram: a scan from the newest, folding each text as search does.
 		scan: hits('messages m', 'folded_has(m.text, @query)', 'm.id DESC'),
+		// The rows the index does not hold yet, the newest, scanned the same way. CROSS JOIN keeps
+		// them the outer loop: by the conversations first, the planner read every row of each.
+		scanRecent: hits(
+			'messages m',
+			'm.id > @after AND folded_has(m.text, @query)',
+			'm.id DESC',
+			'CROSS JOIN',
+		),
 	};
 }
 

@@ -1,7 +1,8 @@
 // The local history of one host and own name, on SQLite (see docs/architecture.md, "History").
 // Writes are committed together HISTORY_COMMIT_DELAY_MS after the first; every read commits what
 // is queued first. The search index is built apart from the writes: once they pause
-// (HISTORY_INDEX_IDLE_MS), once HISTORY_INDEX_BACKLOG_ROWS wait, and before every search.
+// (HISTORY_INDEX_IDLE_MS), and a step a commit once HISTORY_INDEX_BACKLOG_ROWS wait; a search
+// scans the rows it does not hold yet.
 
 import {nameKey} from '../protocol/name-key.js';
 import {foldForSearch} from '../protocol/search-folding.js';
@@ -20,6 +21,7 @@ import {
 	HISTORY_FLOOD_COMMIT_DELAY_MS,
 	HISTORY_FLOOD_COMMIT_MESSAGES,
 	HISTORY_INDEX_BACKLOG_ROWS,
+	HISTORY_INDEX_FLOOD_STEP_ROWS,
 	HISTORY_INDEX_IDLE_MS,
 	HISTORY_INDEX_STEP_ROWS,
 } from './history-limits.js';
@@ -67,6 +69,9 @@ function prepareWrites(db: HistoryDatabase) {
 			 WHERE id > (SELECT value FROM history_facts WHERE fact = 'indexed-up-to')
 			 ORDER BY id LIMIT ?)), value) WHERE fact = 'indexed-up-to'`,
 		),
+		indexedUpTo: db
+			.prepare<[], number>("SELECT value FROM history_facts WHERE fact = 'indexed-up-to'")
+			.pluck(),
 		unindexed: db
 			.prepare<[], number>(
 				`SELECT count(*) FROM messages
@@ -165,19 +170,28 @@ export class HistoryStore implements ChatHistory {
 	}
 
 	search(text: string, partner: string | undefined, limit: number): SearchHit[] {
-		this.indexWaiting();
+		this.flush();
 		const folded = foldForSearch(text);
 		if (folded.trim() === '') return [];
-		const short = [...folded].length < TRIGRAM;
 		const parameters = {
-			// A phrase: the text as typed is one substring, whatever quotes or words it holds.
-			query: short ? folded : `"${text.replaceAll('"', '""')}"`,
 			host: this.#host,
 			self: this.#self,
 			partner: partner === undefined ? '' : nameKey(partner),
 			limit,
 		};
-		const rows = (short ? this.#rows.scan : this.#rows.search).all(parameters);
+		const short = [...folded].length < TRIGRAM;
+		// One read transaction: another client indexing meanwhile cannot move the line between.
+		const rows = this.#db.transaction(() => {
+			if (short) return this.#rows.scan.all({...parameters, query: folded});
+			// The rows not indexed yet are the newest: scanned first, then the index for the rest.
+			const after = this.#writes.indexedUpTo.get() ?? 0;
+			const recent = this.#rows.scanRecent.all({...parameters, query: folded, after});
+			if (recent.length >= limit) return recent;
+			// A phrase: the text as typed is one substring, whatever quotes or words it holds.
+			const query = `"${text.replaceAll('"', '""')}"`;
+			const older = this.#rows.search.all({...parameters, query, limit: limit - recent.length});
+			return [...recent, ...older];
+		})();
 		return rows.map((row) => ({partner: row.partner, message: messageOf(row, this.#live)}));
 	}
 
@@ -245,17 +259,17 @@ export class HistoryStore implements ChatHistory {
 		const queue = this.#queue;
 		if (queue.length === 0 || this.#closed) return;
 		this.#queue = [];
-		const indexAll = this.#unindexed >= HISTORY_INDEX_BACKLOG_ROWS;
+		const indexStep = this.#unindexed >= HISTORY_INDEX_BACKLOG_ROWS;
 		this.#flooding = queue.length >= HISTORY_FLOOD_COMMIT_MESSAGES;
 		try {
 			// Immediate: the write lock is taken first, so two clients never deadlock on upgrade.
-			this.#db
+			const indexed = this.#db
 				.transaction(() => {
 					for (const write of queue) write();
-					if (indexAll) this.#indexRows(-1);
+					return indexStep ? this.#indexRows(HISTORY_INDEX_FLOOD_STEP_ROWS) : 0;
 				})
 				.immediate();
-			if (indexAll) this.#unindexed = 0;
+			this.#unindexed = Math.max(0, this.#unindexed - indexed);
 		} catch (error: unknown) {
 			this.#ids.clear();
 			this.#report(error);
