@@ -133,7 +133,7 @@ function floodRow(name: string, one: HistoryUiFigures, add: Add): void {
 }
 
 export async function benchHistoryUi(options: BenchOptions, report: BenchReport): Promise<void> {
-	const {oneConversation, stored, conversations, floodSeconds} = options.historyUi;
+	const {oneConversation, stored, conversations, frames, floodSeconds} = options.historyUi;
 	const add: Add = (benchmark, result, target, figures) =>
 		report.add({benchmark, contender: CONTENDER, result, target, figures});
 	const names = {
@@ -179,7 +179,6 @@ export async function benchHistoryUi(options: BenchOptions, report: BenchReport)
 		// After the joins: the worker's frames and flood are written into the one conversation.
 		const worker = (home: string, settings: Omit<HistoryUiSettings, 'dir' | 'host' | 'self'>) =>
 			runWorker({...settings, dir: path.join(home, 'chat'), host: hostLabel, self: SELF});
-		const frames = options.ui.frames;
 		const one = await worker(homes.one, {
 			history: true,
 			messages: oneConversation,
