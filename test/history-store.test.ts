@@ -1,5 +1,6 @@
 // The local history's store: pages in time order, dedupe by the host's id, search folding case
-// and accents in any script, close and forget, retention, and the file's place and modes.
+// and accents in any script (before and after the index holds the rows), close and forget,
+// retention, and the file's place and modes.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -58,15 +59,19 @@ test('search folds case and accents, in any script, newest first, within one con
 	store.record('carol', {uid: '3', time: 3, from: 'carol', text: 'CREME fraiche'});
 	const found = (query: string, partner?: string) =>
 		store.search(query, partner, 10).map((hit) => `${hit.partner}:${hit.message.uid}`);
-	assert.deepEqual(found('creme'), ['carol:3', 'bob:1']);
-	assert.deepEqual(found('BRULEE'), ['bob:1']);
-	assert.deepEqual(found('crème', 'bob'), ['bob:1']);
-	assert.deepEqual(found('東京で'), ['bob:2']);
-	// Shorter than a trigram: found by a scan that folds the same way.
-	assert.deepEqual(found('東'), ['bob:2']);
-	assert.deepEqual(found('🎉'), ['bob:2']);
-	assert.deepEqual(found('é', 'carol'), ['carol:3']);
-	assert.deepEqual(found('"quoted" nothing'), []);
+	// Before the index holds them (a search scans them) and after.
+	for (const indexed of [false, true]) {
+		if (indexed) assert.equal(store.indexWaiting(), 3);
+		assert.deepEqual(found('creme'), ['carol:3', 'bob:1']);
+		assert.deepEqual(found('BRULEE'), ['bob:1']);
+		assert.deepEqual(found('crème', 'bob'), ['bob:1']);
+		assert.deepEqual(found('東京で'), ['bob:2']);
+		// Shorter than a trigram: found by a scan that folds the same way.
+		assert.deepEqual(found('東'), ['bob:2']);
+		assert.deepEqual(found('🎉'), ['bob:2']);
+		assert.deepEqual(found('é', 'carol'), ['carol:3']);
+		assert.deepEqual(found('"quoted" nothing'), []);
+	}
 });
 
 test('a word in every message: the newest come first, within one conversation or all', (t) => {
@@ -78,8 +83,11 @@ test('a word in every message: the newest come first, within one conversation or
 	}
 	const found = (partner?: string) =>
 		store.search('common', partner, 4).map((hit) => `${hit.partner}:${hit.message.uid}`);
-	assert.deepEqual(found(), ['dave:u2999', 'carol:u2998', 'bob:u2997', 'dave:u2996']);
-	assert.deepEqual(found('carol'), ['carol:u2998', 'carol:u2995', 'carol:u2992', 'carol:u2989']);
+	for (const indexed of [false, true]) {
+		if (indexed) assert.equal(store.indexWaiting(), 3000);
+		assert.deepEqual(found(), ['dave:u2999', 'carol:u2998', 'bob:u2997', 'dave:u2996']);
+		assert.deepEqual(found('carol'), ['carol:u2998', 'carol:u2995', 'carol:u2992', 'carol:u2989']);
+	}
 });
 
 test('a closed conversation leaves the list until a new message comes; forgetting deletes it', (t) => {
