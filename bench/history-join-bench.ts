@@ -78,20 +78,28 @@ async function memoryRows(run: HistoryJoinRun): Promise<void> {
 
 type JoinTimings = {full: number[]; empty: number[]};
 
-/** One round of a checkout's joins: with the filled history, then with an empty one. */
+/**
+ * One round of a checkout's joins: with the filled history and with an empty one, in the order
+ * given (the rounds alternate it, so whatever favours the first or the second of two joins
+ * weighs on both alike).
+ */
 async function joinRound(
 	run: HistoryJoinRun,
 	into: JoinTimings,
 	emptyName: string,
+	fullFirst: boolean,
 	cli?: string,
 ): Promise<void> {
 	const at = (home: string) => run.env({XDG_DATA_HOME: home});
-	into.full.push(
-		(await timeJoinToConnected(run.port, run.self, at(run.homes.many), cli)).connectedMs,
-	);
-	into.empty.push(
-		(await timeJoinToConnected(run.port, emptyName, at(run.homes.empty), cli)).connectedMs,
-	);
+	const full = async () => {
+		const {connectedMs} = await timeJoinToConnected(run.port, run.self, at(run.homes.many), cli);
+		into.full.push(connectedMs);
+	};
+	const empty = async () => {
+		const {connectedMs} = await timeJoinToConnected(run.port, emptyName, at(run.homes.empty), cli);
+		into.empty.push(connectedMs);
+	};
+	for (const join of fullFirst ? [full, empty] : [empty, full]) await join();
 }
 
 /** What the baseline checkout took, as a clause of the row (empty without --baseline). */
@@ -105,9 +113,12 @@ async function joinRow(run: HistoryJoinRun): Promise<void> {
 	const ours: JoinTimings = {full: [], empty: []};
 	const baseline: JoinTimings = {full: [], empty: []};
 	for (let attempt = 0; attempt < run.attempts.join; attempt++) {
-		await joinRound(run, ours, `${run.self}e${attempt}`);
+		const fullFirst = attempt % 2 === 0;
+		await joinRound(run, ours, `${run.self}e${attempt}`, fullFirst);
 		// Right after this checkout's, so a busy moment of the machine falls on both.
-		if (run.baselineCli) await joinRound(run, baseline, `${run.self}b${attempt}`, run.baselineCli);
+		if (run.baselineCli) {
+			await joinRound(run, baseline, `${run.self}b${attempt}`, fullFirst, run.baselineCli);
+		}
 	}
 	const [fullMs, emptyMs] = [median(ours.full), median(ours.empty)];
 	const baselineFigures: Record<string, number> =
