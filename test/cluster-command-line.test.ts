@@ -7,7 +7,7 @@ import process from 'node:process';
 import {test} from 'node:test';
 import {EXIT_FAILURE, EXIT_USAGE} from '../source/exit-codes.js';
 import {clusterFromFlags} from '../source/cli/cluster-flags.js';
-import {chatArgs} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
 
 function chat(
@@ -17,7 +17,8 @@ function chat(
 	const result = spawnSync(process.execPath, chatArgs(...args), {
 		encoding: 'utf8',
 		timeout: 20_000,
-		env: {...process.env, CHAT_REDIS_URL: '', ...env},
+		// A store and config of its own: a host that starts makes its data folder before Redis.
+		env: ownConfigEnv({CHAT_REDIS_URL: '', ...env}),
 	});
 	return {status: result.status, stderr: result.stderr};
 }
