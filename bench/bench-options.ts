@@ -20,9 +20,9 @@ export type BenchOptions = {
 	latency: {users: number; messagesPerSecond: number; seconds: number; warmupSeconds: number};
 	scale: {users: number; workers: number; loginDeadlineSeconds: number};
 	ui: {history: number; idleSeconds: number; frames: number};
-	/** The local history: one long conversation, everything stored over many, a flood's seconds. */
 	/**
-	 * `frames`: the history's frame row judges a p99, and the p99 of 200 frames is their second
+	 * The local history: one long conversation, everything stored over many, the frames and the
+	 * flood's seconds. `frames`: the row judges a p99, and the p99 of 200 frames is their second
 	 * or third slowest, so it takes more; `floodSeconds`: the flood's figure is a difference of a
 	 * few points between windows that stray by more, so it takes many pairs of them.
 	 */

@@ -91,15 +91,12 @@ async function joinRound(
 	cli?: string,
 ): Promise<void> {
 	const at = (home: string) => run.env({XDG_DATA_HOME: home});
-	const full = async () => {
-		const {connectedMs} = await timeJoinToConnected(run.port, run.self, at(run.homes.many), cli);
-		into.full.push(connectedMs);
+	const join = async (name: string, home: string, times: number[]) => {
+		times.push((await timeJoinToConnected(run.port, name, at(home), cli)).connectedMs);
 	};
-	const empty = async () => {
-		const {connectedMs} = await timeJoinToConnected(run.port, emptyName, at(run.homes.empty), cli);
-		into.empty.push(connectedMs);
-	};
-	for (const join of fullFirst ? [full, empty] : [empty, full]) await join();
+	const full = async () => join(run.self, run.homes.many, into.full);
+	const empty = async () => join(emptyName, run.homes.empty, into.empty);
+	for (const next of fullFirst ? [full, empty] : [empty, full]) await next();
 }
 
 /** What the baseline checkout took, as a clause of the row (empty without --baseline). */
