@@ -3,12 +3,10 @@
 
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {test} from 'node:test';
-import {startHostProcess} from './helpers/built-cli.js';
+import {ownConfigEnv, startHostProcess} from './helpers/built-cli.js';
 import {connectRaw} from './helpers/raw-client.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,9 +17,12 @@ const version = (
 
 function run(...args: string[]) {
 	assert.ok(existsSync(cli), 'dist/cli.js is missing: run npm run build first');
-	// A store of its own, not the one in this machine's home.
-	const env = {...process.env, XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'chat-state-'))};
-	return spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', timeout: 20_000, env});
+	// A store, config and data of its own, not those in this machine's home.
+	return spawnSync(process.execPath, [cli, ...args], {
+		encoding: 'utf8',
+		timeout: 20_000,
+		env: ownConfigEnv(),
+	});
 }
 
 test('npx chat --help shows the usage and exits 0', () => {

@@ -3,9 +3,7 @@
 
 import assert from 'node:assert/strict';
 import {spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
@@ -54,11 +52,7 @@ async function startChatHost(args: string[], env: NodeJS.ProcessEnv) {
 			cwd: root,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			// A store of its own, not the one in this machine's home.
-			env: {
-				...process.env,
-				XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'chat-state-')),
-				...env,
-			},
+			env: ownConfigEnv(env),
 		},
 	);
 	let stdout = '';
