@@ -1,8 +1,7 @@
 // The cluster's outbox (source/host/cluster/frame-outbox.ts): what one tick sends a host goes in
-// one PUBLISH; a flood goes in payloads of at most PUBLISH_BATCH_CHARS (and one frame), in order,
-// never more than UNANSWERED_CHARS_PER_HOST of messages ahead of the host's answers (and one
-// batch); a
-// shutdown sends everything; a batch nobody takes fails its messages.
+// one PUBLISH; a flood goes in payloads of about PUBLISH_BATCH_BYTES (at most one frame more), in
+// order, never more than UNANSWERED_CHARS_PER_HOST of messages ahead of the host's answers (and
+// one batch); a shutdown sends everything; a batch nobody takes fails its messages.
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
@@ -10,7 +9,7 @@ import {goneUser} from '../source/host/cluster/cluster-routing.js';
 import {hostChannel} from '../source/host/cluster/cluster-keys.js';
 import {
 	PUBLISHES_IN_FLIGHT,
-	PUBLISH_BATCH_CHARS,
+	PUBLISH_BATCH_BYTES,
 	UNANSWERED_CHARS_PER_HOST,
 } from '../source/host/cluster/cluster-limits.js';
 import {
@@ -18,6 +17,7 @@ import {
 	type OutboxRouting,
 	type Publisher,
 } from '../source/host/cluster/frame-outbox.js';
+import {decodeHostFrames, encodeHostFrame} from '../source/host/cluster/host-frames.js';
 import type {Forwarded} from '../source/host/cluster/pending-answers.js';
 import type {Delivery} from '../source/host/relay/user.js';
 
@@ -33,7 +33,7 @@ function heldPublisher(): {publisher: Publisher; sent: Sent[]; unanswered(): num
 			return new Promise<number>((resolve) => {
 				sent.push({
 					channel,
-					payload,
+					payload: payload.toString(),
 					answer(receivers) {
 						unanswered--;
 						resolve(receivers);
@@ -60,7 +60,7 @@ function answeringPublisher(): {publisher: Publisher; sent: string[]} {
 		sent,
 		publisher: {
 			async publish(_channel, payload) {
-				sent.push(payload);
+				sent.push(payload.toString());
 				return 1;
 			},
 		},
@@ -90,6 +90,28 @@ function delivery(id: string, line = `line ${id}`): Forwarded {
 	return {delivery: message, seq: Number(id)};
 }
 
+/** The frame the outbox writes for `forwarded`, stamped on host A. */
+function messageFrame({
+	delivery: {id, time, ref, sender, recipient, line},
+	seq,
+}: Forwarded): string {
+	const fromKey = sender.key;
+	const fromName = sender.name;
+	const toKey = recipient.key;
+	return encodeHostFrame({
+		kind: 'm',
+		seq,
+		id,
+		time,
+		ref,
+		fromKey,
+		fromName,
+		toKey,
+		origin: 'hA',
+		line,
+	});
+}
+
 test("one tick's frames for a host go in one PUBLISH on its channel, in order", async () => {
 	const {publisher, sent} = heldPublisher();
 	const outbox = new FrameOutbox(publisher, idle);
@@ -111,19 +133,20 @@ test('a flood goes in bounded payloads, in order, and waits for the answers past
 	const {publisher, sent} = answeringPublisher();
 	let waiting = 0;
 	const outbox = new FrameOutbox(publisher, {waitingOn: () => waiting, lost: idle.lost});
-	const frame = (index: number) => `m\t${String(index).padStart(6, '0')}\t${'x'.repeat(90)}`;
 	const line = 'x'.repeat(100);
+	const forwarded = (index: number) => delivery(String(index), line);
+	const frameBytes = Buffer.byteLength(messageFrame(forwarded(0))) + 1;
 	const window = Math.floor(UNANSWERED_CHARS_PER_HOST / line.length);
 	const count = window * 3;
 	for (let index = 0; index < count; index++) {
 		// Every message waits on the host's answer from the moment it is stamped.
 		waiting += line.length;
-		outbox.push('hB', frame(index), delivery(String(index), line));
+		outbox.pushMessage('hB', forwarded(index), 'hA');
 	}
 
 	await settle(sent);
 	const published = () => sent.reduce((sum, payload) => sum + payload.split('\n').length, 0);
-	const batch = Math.ceil(PUBLISH_BATCH_CHARS / frame(0).length);
+	const batch = Math.ceil(PUBLISH_BATCH_BYTES / frameBytes);
 	assert.ok(published() >= window - batch, 'the window is used');
 	assert.ok(published() < window + batch, 'the rest waits for answers');
 	// The host answers everything published so far; what waited goes, a window at a time.
@@ -138,12 +161,20 @@ test('a flood goes in bounded payloads, in order, and waits for the answers past
 		await settle(sent);
 	}
 
-	const frames = sent.flatMap((payload) => payload.split('\n'));
-	assert.deepEqual(
-		frames,
-		Array.from({length: count}, (_, index) => frame(index)),
+	const ids = sent.flatMap((payload) =>
+		decodeHostFrames(payload).map((frame) => (frame.kind === 'm' ? frame.id : frame.kind)),
 	);
-	for (const payload of sent) assert.ok(payload.length < PUBLISH_BATCH_CHARS + frame(0).length);
+	assert.deepEqual(
+		ids,
+		Array.from({length: count}, (_, index) => String(index)),
+	);
+	assert.deepEqual(
+		sent.flatMap((payload) => payload.split('\n')).slice(0, 3),
+		[0, 1, 2].map((index) => messageFrame(forwarded(index))),
+		'each frame as encodeHostFrame writes it',
+	);
+	for (const payload of sent)
+		assert.ok(Buffer.byteLength(payload) < PUBLISH_BATCH_BYTES + frameBytes);
 });
 
 test('at most PUBLISHES_IN_FLIGHT unanswered per host; what comes meanwhile joins the next', async () => {
@@ -172,11 +203,11 @@ test('a shutdown publishes everything, whatever the answers', async () => {
 		waitingOn: () => UNANSWERED_CHARS_PER_HOST * 2,
 		lost: idle.lost,
 	});
-	outbox.push('hB', 'm\t1', delivery('1'));
+	outbox.pushMessage('hB', delivery('1'), 'hA');
 	const flushed = outbox.flushNow();
 	assert.deepEqual(
 		sent.map(({payload}) => payload),
-		['m\t1'],
+		[messageFrame(delivery('1'))],
 	);
 	sent[0]?.answer(1);
 	await flushed;
@@ -197,12 +228,12 @@ test('the messages of a batch nobody listens to, or Redis refused, are lost with
 			lost.push([forwarded.map((each) => each.delivery.id), why]);
 		},
 	});
-	outbox.push('hB', 'm\t1', delivery('1'));
+	outbox.pushMessage('hB', delivery('1'), 'hA');
 	outbox.push('hB', 'p\tbob\talice');
-	outbox.push('hB', 'm\t2', delivery('2'));
+	outbox.pushMessage('hB', delivery('2'), 'hA');
 	await outbox.flushNow();
 	refuse = true;
-	outbox.push('hB', 'm\t3', delivery('3'));
+	outbox.pushMessage('hB', delivery('3'), 'hA');
 	await outbox.flushNow();
 	assert.deepEqual(lost, [
 		[['1', '2'], 'is not answering'],
@@ -229,7 +260,7 @@ test('answers go at the end of the tick even while messages wait for the window'
 		waitingOn: () => UNANSWERED_CHARS_PER_HOST * 2,
 		lost: idle.lost,
 	});
-	outbox.push('hB', 'm\t1', delivery('1'));
+	outbox.pushMessage('hB', delivery('1'), 'hA');
 	outbox.pushAnswer('hB', 'a\t7\td\t\t');
 	outbox.pushAnswer('hB', 'a\t8\td\t\t');
 	await tick();
@@ -242,12 +273,12 @@ test('answers go at the end of the tick even while messages wait for the window'
 test("a tick's answers ride in the payload of its messages for the same host", async () => {
 	const {publisher, sent} = heldPublisher();
 	const outbox = new FrameOutbox(publisher, idle);
-	outbox.push('hB', 'm\t1', delivery('1'));
+	outbox.pushMessage('hB', delivery('1'), 'hA');
 	outbox.pushAnswer('hB', 'a\t7\td\t\t');
 	await tick();
 	assert.deepEqual(
 		sent.map(({payload}) => payload),
-		['a\t7\td\t\t\nm\t1'],
+		[`a\t7\td\t\t\n${messageFrame(delivery('1'))}`],
 	);
 });
 
@@ -256,11 +287,11 @@ test("the messages handed over go as one `d` frame of runs, first in the answers
 	const outbox = new FrameOutbox(publisher, idle);
 	for (const seq of [4, 5, 6, 9, 11, 12]) outbox.pushDelivered('hB', seq);
 	outbox.pushAnswer('hB', 'a\t7\t\tf\tuser-left\tgone');
-	outbox.push('hB', 'm\t1', delivery('1'));
+	outbox.pushMessage('hB', delivery('1'), 'hA');
 	await tick();
 	assert.deepEqual(
 		sent.map(({payload}) => payload),
-		['d\t4-6,9,11-12\na\t7\t\tf\tuser-left\tgone\nm\t1'],
+		[`d\t4-6,9,11-12\na\t7\t\tf\tuser-left\tgone\n${messageFrame(delivery('1'))}`],
 	);
 });
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {goneUser} from '../source/host/cluster/cluster-routing.js';
-import {PendingAnswers} from '../source/host/cluster/pending-answers.js';
+import {MAX_RING_SLOTS, PendingAnswers, SEQ_LIMIT} from '../source/host/cluster/pending-answers.js';
 import type {Delivery} from '../source/host/relay/user.js';
 
 /** A message whose line is `chars` characters long. */
@@ -68,4 +68,55 @@ test('a message is forgotten once, by whichever answer or failure comes first', 
 	pending.send(delivery('7', 10), 'hB');
 	assert.equal(pending.takeById('7')?.delivery.id, '7');
 	assert.equal(pending.waitingOn('hB'), 0);
+});
+
+test('numbers go round at SEQ_LIMIT, and the messages on either side of it are each found once', () => {
+	const pending = new PendingAnswers(() => {}, SEQ_LIMIT - 3);
+	const sent = Array.from({length: 6}, (_, index) =>
+		pending.send(delivery(String(index), 1), 'hB'),
+	);
+	assert.deepEqual(
+		sent.map((entry) => entry.seq),
+		[SEQ_LIMIT - 3, SEQ_LIMIT - 2, SEQ_LIMIT - 1, 0, 1, 2],
+	);
+	assert.equal(pending.takeSent(0)?.delivery.id, '3');
+	assert.equal(pending.takeSent(SEQ_LIMIT - 3)?.delivery.id, '0');
+	assert.deepEqual(
+		[...pending.entries()].map((entry) => entry.delivery.id),
+		['1', '2', '4', '5'],
+	);
+	for (const seq of [SEQ_LIMIT - 2, SEQ_LIMIT - 1, 1, 2]) assert.ok(pending.takeSent(seq));
+	assert.equal(pending.size, 0);
+	assert.equal(pending.waitingOn('hB'), 0);
+});
+
+test('one answer that never comes in a flood does not lose or mix up the others', () => {
+	const pending = new PendingAnswers(() => {});
+	const stuck = pending.send(delivery('stuck', 3), 'hB');
+	// Far more messages than the ring holds are sent and answered while the first one waits.
+	const count = MAX_RING_SLOTS * 3;
+	for (let index = 0; index < count; index++) {
+		const entry = pending.send(delivery(`m${index}`, 1), 'hB');
+		if (index % 2 === 1)
+			assert.equal(pending.takeSent((entry.seq ?? 0) - 1)?.delivery.id, `m${index - 1}`);
+		if (index % 2 === 1) assert.equal(pending.takeSent(entry.seq ?? 0)?.delivery.id, `m${index}`);
+	}
+
+	assert.equal(pending.size, 1);
+	assert.equal(pending.waitingOn('hB'), 3);
+	assert.deepEqual(
+		[...pending.entries()].map((entry) => entry.delivery.id),
+		['stuck'],
+	);
+	// Still found by its number and by its id, and only once.
+	assert.equal(pending.remove(stuck), true);
+	assert.equal(pending.takeSent(stuck.seq ?? -1), undefined);
+	assert.equal(pending.size, 0);
+
+	// Out of order, across a ring that grows: each is given back by its own number.
+	const many = Array.from({length: 5000}, (_, index) =>
+		pending.send(delivery(`n${index}`, 1), 'hB'),
+	);
+	for (const entry of [...many].reverse()) assert.equal(pending.takeSent(entry.seq ?? -1), entry);
+	assert.equal(pending.size, 0);
 });

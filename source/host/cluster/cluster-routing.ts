@@ -11,7 +11,6 @@ import {FrameOutbox} from './frame-outbox.js';
 import {
 	decodeHostFrames,
 	encodeHostFrame,
-	encodeMessage,
 	type AnswerFrame,
 	type HostFrame,
 	type MessageFrame,
@@ -106,21 +105,9 @@ export class ClusterRouting {
 			forwarded = {delivery, seq: (delivery as Partial<RoutedDelivery>).seq};
 		}
 
-		const {id, time, ref, sender, recipient, line} = delivery;
-		const frame = encodeMessage(
-			forwarded.seq,
-			id,
-			time,
-			ref,
-			sender.key,
-			sender.name,
-			recipient.key,
-			origin,
-			line,
-		);
-		this.#outbox.push(host, frame, forwarded);
+		this.#outbox.pushMessage(host, forwarded, origin);
 		if (delivery.origin === undefined) {
-			this.#pauses.sent(sender, host, this.#pending.waitingOn(host));
+			this.#pauses.sent(delivery.sender, host, this.#pending.waitingOn(host));
 		}
 	}
 

@@ -1,6 +1,6 @@
 // Frames for other hosts of the cluster (docs/cluster.md "Channels"): what this host sends one
-// host in a tick goes out at the end of the tick in one PUBLISH, or, in a flood, in several of at
-// most PUBLISH_BATCH_CHARS each. PUBLISHES_IN_FLIGHT of them per host go out without waiting for
+// host in a tick goes out at the end of the tick in one PUBLISH, or, in a flood, in several of
+// about PUBLISH_BATCH_BYTES each, written as bytes as the frames come (payload-writer.ts). PUBLISHES_IN_FLIGHT of them per host go out without waiting for
 // one another (node-redis pipelines them on the one commands connection and Redis runs them in
 // order, so frames keep their order); what comes meanwhile joins the next, so a busy relay sends
 // fewer, larger payloads, each costing both hosts and Redis a wake-up. A host is sent no more than UNANSWERED_CHARS_PER_HOST of messages
@@ -13,23 +13,37 @@
 import {hostChannel} from './cluster-keys.js';
 import {
 	PUBLISHES_IN_FLIGHT,
-	PUBLISH_BATCH_CHARS,
+	PUBLISH_BATCH_BYTES,
 	UNANSWERED_CHARS_PER_HOST,
 } from './cluster-limits.js';
-import {encodeDelivered} from './host-frames.js';
+import {encodeDelivered, writeMessage} from './host-frames.js';
+import {PayloadWriter} from './payload-writer.js';
 import type {Forwarded} from './pending-answers.js';
 
-/** Characters a number adds to a `d` frame, at most, counted against PUBLISH_BATCH_CHARS. */
-const DELIVERED_SEQ_CHARS = 11;
+/** Bytes a number adds to a `d` frame, at most, counted against PUBLISH_BATCH_BYTES. */
+const DELIVERED_SEQ_BYTES = 11;
+
+/** Writers kept for the next batches once Redis took theirs: each keeps the bytes it grew to, so
+ * a flood's payloads are written without a new buffer each. A few cover the PUBLISHes in flight
+ * to two hosts and their answers. */
+const SPARE_WRITERS = 4;
+
+const NEWLINE = Buffer.from('\n');
 
 type Batch = {
-	frames: string[];
-	chars: number;
+	/** Its frames, as the payload's bytes. */
+	readonly out: PayloadWriter;
 	/** The messages in the batch, failed if it never reaches the host. */
-	forwarded: Forwarded[];
+	readonly forwarded: Forwarded[];
 	/** Answers: the numbers of the host's messages handed over, sent as one `d` frame first. */
 	delivered: number[];
+	/** The answers' batch taken ahead of these frames, into the same PUBLISH. */
+	ahead: Batch | undefined;
 };
+
+function batchBytes(batch: Batch): number {
+	return batch.out.length + batch.delivered.length * DELIVERED_SEQ_BYTES;
+}
 
 /** What waits for one host: the batch filling now, the full ones in order, and the characters of
  * their messages' lines. */
@@ -44,7 +58,7 @@ type HostQueue = {
 };
 
 /** Where batches go: the commands connection of the host's RedisLink. */
-export type Publisher = {publish(channel: string, payload: string): Promise<number>};
+export type Publisher = {publish(channel: string, payload: Buffer): Promise<number>};
 
 export type OutboxRouting = {
 	/** Characters of the lines of the messages that wait on `host`'s answer, those here included. */
@@ -64,6 +78,7 @@ export class FrameOutbox {
 	readonly #inFlightTo = new Map<string, number>();
 	/** The answers' PUBLISHes, counted apart: an answer never waits for a payload of messages. */
 	readonly #answersInFlightTo = new Map<string, number>();
+	readonly #spareWriters: PayloadWriter[] = [];
 	#scheduled = false;
 	/** Shutting down: everything goes, whatever the answers. */
 	#draining = false;
@@ -73,14 +88,43 @@ export class FrameOutbox {
 		this.#routing = routing;
 	}
 
-	/** Queues one encoded frame for `host`; `forwarded` is the message it carries, if any. */
-	push(host: string, frame: string, forwarded?: Forwarded): void {
-		this.#add(this.#queue(this.#queues, host, true), frame, forwarded);
+	/** Queues one encoded frame for `host` that carries no message. */
+	push(host: string, frame: string): void {
+		const queue = this.#queue(this.#queues, host, true);
+		const batch = this.#openBatch(queue);
+		batch.out.frame(frame);
+		this.#sealIfFull(queue, batch);
+	}
+
+	/** Queues the message frame of `forwarded` for `host`; `origin` is the host that stamped it. */
+	pushMessage(host: string, forwarded: Forwarded, origin: string): void {
+		const queue = this.#queue(this.#queues, host, true);
+		const batch = this.#openBatch(queue);
+		const {id, time, ref, sender, recipient, line} = forwarded.delivery;
+		const {seq} = forwarded;
+		writeMessage(
+			batch.out,
+			seq,
+			id,
+			time,
+			ref,
+			sender.key,
+			sender.name,
+			recipient.key,
+			origin,
+			line,
+		);
+		batch.forwarded.push(forwarded);
+		queue.messageChars += line.length;
+		this.#sealIfFull(queue, batch);
 	}
 
 	/** Queues an answer frame for `host`: it goes at the end of the tick, whatever the window. */
 	pushAnswer(host: string, frame: string): void {
-		this.#add(this.#queue(this.#answers, host, false), frame, undefined);
+		const queue = this.#queue(this.#answers, host, false);
+		const batch = this.#openBatch(queue);
+		batch.out.frame(frame);
+		this.#sealIfFull(queue, batch);
 	}
 
 	/** Queues the answer that `host`'s message `seq` was handed over, in the batch's `d` frame. */
@@ -88,7 +132,6 @@ export class FrameOutbox {
 		const queue = this.#queue(this.#answers, host, false);
 		const batch = this.#openBatch(queue);
 		batch.delivered.push(seq);
-		batch.chars += DELIVERED_SEQ_CHARS;
 		this.#sealIfFull(queue, batch);
 	}
 
@@ -102,22 +145,11 @@ export class FrameOutbox {
 		return queue;
 	}
 
-	#add(queue: HostQueue, frame: string, forwarded: Forwarded | undefined): void {
-		const batch = this.#openBatch(queue);
-		batch.frames.push(frame);
-		batch.chars += frame.length + 1;
-		if (forwarded !== undefined) {
-			batch.forwarded.push(forwarded);
-			queue.messageChars += forwarded.delivery.line.length;
-		}
-
-		this.#sealIfFull(queue, batch);
-	}
-
 	#openBatch(queue: HostQueue): Batch {
 		let batch = queue.open;
 		if (batch === undefined) {
-			batch = {frames: [], chars: 0, forwarded: [], delivered: []};
+			const out = this.#spareWriters.pop() ?? new PayloadWriter();
+			batch = {out, forwarded: [], delivered: [], ahead: undefined};
 			queue.open = batch;
 			if (!this.#scheduled) {
 				this.#scheduled = true;
@@ -129,7 +161,7 @@ export class FrameOutbox {
 	}
 
 	#sealIfFull(queue: HostQueue, batch: Batch): void {
-		if (batch.chars < PUBLISH_BATCH_CHARS) return;
+		if (batchBytes(batch) < PUBLISH_BATCH_BYTES) return;
 		queue.open = undefined;
 		queue.sealed.push(batch);
 		this.#pump(queue);
@@ -215,20 +247,39 @@ export class FrameOutbox {
 		const open = answers?.open;
 		if (answers === undefined || open === undefined || answers.sealed.length > 0) return;
 		answers.open = undefined;
-		batch.frames = [...open.frames, ...batch.frames];
+		batch.ahead = open;
 		batch.delivered = open.delivered;
-		batch.chars += open.chars;
 		this.#answers.delete(host);
 	}
 
-	async #send(host: string, {frames, forwarded, delivered}: Batch): Promise<void> {
-		if (delivered.length > 0) frames.unshift(encodeDelivered(delivered));
+	async #send(host: string, batch: Batch): Promise<void> {
 		try {
-			const receivers = await this.#publisher.publish(hostChannel(host), frames.join('\n'));
+			const receivers = await this.#publisher.publish(hostChannel(host), payloadOf(batch));
+			this.#recycle(batch);
 			// Nobody listens on the host's channel: it is gone, though its lease has not run out.
-			if (receivers === 0) this.#routing.lost(forwarded, 'is not answering');
+			if (receivers === 0) this.#routing.lost(batch.forwarded, 'is not answering');
 		} catch {
-			this.#routing.lost(forwarded, 'cannot be reached: the cluster lost its Redis');
+			// Not recycled: a write that failed halfway may still hold its bytes.
+			this.#routing.lost(batch.forwarded, 'cannot be reached: the cluster lost its Redis');
 		}
 	}
+
+	/** Redis has the batch's payload: its writers may write the next. */
+	#recycle(batch: Batch): void {
+		for (const {out} of batch.ahead === undefined ? [batch] : [batch, batch.ahead]) {
+			if (this.#spareWriters.length >= SPARE_WRITERS) return;
+			out.reset();
+			this.#spareWriters.push(out);
+		}
+	}
+}
+
+/** The batch's payload: the `d` frame, the answers taken ahead, then its own frames. */
+function payloadOf({out, delivered, ahead}: Batch): Buffer {
+	const parts: Buffer[] = [];
+	if (delivered.length > 0) parts.push(Buffer.from(encodeDelivered(delivered)));
+	if (ahead !== undefined && ahead.out.length > 0) parts.push(ahead.out.payload());
+	if (out.length > 0) parts.push(out.payload());
+	if (parts.length === 1) return parts[0] ?? out.payload();
+	return Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [NEWLINE, part])));
 }

@@ -19,41 +19,75 @@ export type Pending = Forwarded & {
 	/** The host it waits on; undefined once it is held in Redis (it waits for its recipient). */
 	readonly host: string | undefined;
 	readonly sentAt: number;
+	/** What waits on that host, which its answer lessens. */
+	readonly wait?: HostWait;
 };
 
-/** Numbers go round here, far past what can wait at once (messages time out). */
-const SEQ_LIMIT = 2 ** 30;
+/** Numbers go round here, far past what can wait at once (messages time out). A power of two, so
+ * that a ring of any power-of-two size below it maps each number to one place. */
+export const SEQ_LIMIT = 2 ** 30;
+/** The ring's first size: it doubles whenever a message would land on one still waiting. */
+const INITIAL_RING_SLOTS = 1024;
+/** The ring grows no further: past this, the oldest still waiting move to a map. The ring spans
+ * from the oldest unanswered message to the newest, so one answer lost in a flood would otherwise
+ * grow it to every message of REMOTE_ANSWER_TIMEOUT_MS; this many cover several windows of
+ * UNANSWERED_CHARS_PER_HOST of short lines. */
+export const MAX_RING_SLOTS = 2 ** 16;
+
+/** How far `seq` is past `from`, going round at SEQ_LIMIT. */
+function distance(from: number, seq: number): number {
+	return (seq - from + SEQ_LIMIT) % SEQ_LIMIT;
+}
+
+/** What waits on one host: its messages' characters, kept where each entry can reach them. */
+type HostWait = {readonly host: string; chars: number};
 
 export class PendingAnswers {
-	/** On their way, by seq. */
-	readonly #sent = new Map<number, Pending>();
+	/** On their way: a ring indexed by seq, from the oldest that may still wait to the next.
+	 * Numbers are given in order and mostly answered in order, so a ring costs less than a map. */
+	#ring: Array<Pending | undefined> = new Array<Pending | undefined>(INITIAL_RING_SLOTS);
+	#oldest = 0;
+	#nextSeq = 0;
+	#inRing = 0;
+	/** On their way, older than the ring reaches back (their answers are late), by seq. */
+	readonly #late = new Map<number, Pending>();
 	/** Held in Redis, by id. */
 	readonly #held = new Map<string, Pending>();
-	readonly #waiting = new Map<string, number>();
-	#nextSeq = 0;
+	readonly #waiting = new Map<string, HostWait>();
 	/** Told each time a host has fewer messages waiting on it. */
 	readonly #eased: (host: string) => void;
 
-	constructor(eased: (host: string) => void) {
+	/** `firstSeq`: the first number to give (a test starts near where numbers go round). */
+	constructor(eased: (host: string) => void, firstSeq = 0) {
 		this.#eased = eased;
+		this.#oldest = firstSeq;
+		this.#nextSeq = firstSeq;
 	}
 
 	get size(): number {
-		return this.#sent.size + this.#held.size;
+		return this.#inRing + this.#late.size + this.#held.size;
 	}
 
 	/** Characters of the lines of the messages that wait on `host`'s answer. */
 	waitingOn(host: string): number {
-		return this.#waiting.get(host) ?? 0;
+		return this.#waiting.get(host)?.chars ?? 0;
 	}
 
 	/** The message is on its way to `host`; its answer will name the returned entry's seq. */
 	send(delivery: Delivery, host: string): Pending {
 		const seq = this.#nextSeq;
+		this.#makeRoom(seq);
 		this.#nextSeq = (seq + 1) % SEQ_LIMIT;
-		const entry: Pending = {delivery, seq, host, sentAt: Date.now()};
-		this.#sent.set(seq, entry);
-		this.#count(host, delivery.line.length);
+		let wait = this.#waiting.get(host);
+		if (wait === undefined) {
+			wait = {host, chars: 0};
+			this.#waiting.set(host, wait);
+		}
+
+		const entry: Pending = {delivery, seq, host, sentAt: Date.now(), wait};
+		this.#ring[seq & (this.#ring.length - 1)] = entry;
+		this.#inRing++;
+		wait.chars += delivery.line.length;
 		return entry;
 	}
 
@@ -79,10 +113,26 @@ export class PendingAnswers {
 
 	/** The message on its way as `seq` is answered: forgotten, and given back. */
 	takeSent(seq: number): Pending | undefined {
-		const entry = this.#sent.get(seq);
-		if (entry === undefined) return undefined;
-		this.#sent.delete(seq);
-		this.#count(entry.host, -entry.delivery.line.length);
+		const ring = this.#ring;
+		const index = seq & (ring.length - 1);
+		let entry = ring[index];
+		if (entry?.seq === seq) {
+			ring[index] = undefined;
+			this.#inRing--;
+			if (seq === this.#oldest) this.#passAnswered();
+		} else {
+			entry = this.#late.get(seq);
+			if (entry === undefined) return undefined;
+			this.#late.delete(seq);
+		}
+
+		const {wait} = entry;
+		if (wait !== undefined) {
+			wait.chars -= entry.delivery.line.length;
+			if (wait.chars <= 0) this.#waiting.delete(wait.host);
+			this.#eased(wait.host);
+		}
+
 		return entry;
 	}
 
@@ -96,7 +146,7 @@ export class PendingAnswers {
 			return entry;
 		}
 
-		for (const sent of this.#sent.values()) {
+		for (const sent of this.#sentEntries()) {
 			if (sent.delivery.id === id) return this.takeSent(sent.seq ?? 0);
 		}
 
@@ -112,7 +162,10 @@ export class PendingAnswers {
 	/** Forgets `pending` if it still waits; true if it did (then its sender is owed a result). */
 	remove(pending: Pending): boolean {
 		const {seq} = pending;
-		const entry = seq === undefined ? this.#held.get(pending.delivery.id) : this.#sent.get(seq);
+		const entry =
+			seq === undefined
+				? this.#held.get(pending.delivery.id)
+				: (this.#late.get(seq) ?? this.#ring[seq & (this.#ring.length - 1)]);
 		if (entry !== pending) return false;
 		this.#forget(entry);
 		return true;
@@ -120,21 +173,64 @@ export class PendingAnswers {
 
 	/** Every message waiting, on its way or held. */
 	*entries(): IterableIterator<Pending> {
-		yield* this.#sent.values();
+		yield* this.#sentEntries();
 		yield* this.#held.values();
+	}
+
+	/** The messages on their way, the late ones first; a copy, so the caller may take them. */
+	#sentEntries(): Pending[] {
+		return [...this.#late.values(), ...this.#ringEntries()];
+	}
+
+	/** The messages in the ring, oldest first. */
+	#ringEntries(): Pending[] {
+		const entries: Pending[] = [];
+		const ring = this.#ring;
+		const span = distance(this.#oldest, this.#nextSeq);
+		for (let step = 0; step < span && entries.length < this.#inRing; step++) {
+			const entry = ring[(this.#oldest + step) & (ring.length - 1)];
+			if (entry !== undefined) entries.push(entry);
+		}
+
+		return entries;
+	}
+
+	/** Makes the ring reach `seq`, the next number: it doubles, or, at its largest, its oldest
+	 * entries move to the late ones. */
+	#makeRoom(seq: number): void {
+		if (this.#inRing === 0) this.#oldest = seq;
+		while (distance(this.#oldest, seq) >= this.#ring.length) {
+			if (this.#ring.length < MAX_RING_SLOTS) {
+				const ring = new Array<Pending | undefined>(this.#ring.length * 2);
+				for (const entry of this.#ringEntries()) ring[(entry.seq ?? 0) & (ring.length - 1)] = entry;
+				this.#ring = ring;
+				continue;
+			}
+
+			const index = this.#oldest & (this.#ring.length - 1);
+			const oldest = this.#ring[index];
+			if (oldest !== undefined) {
+				this.#late.set(this.#oldest, oldest);
+				this.#ring[index] = undefined;
+				this.#inRing--;
+			}
+
+			this.#oldest = (this.#oldest + 1) % SEQ_LIMIT;
+			this.#passAnswered();
+		}
+	}
+
+	/** Moves the oldest past the numbers already answered. */
+	#passAnswered(): void {
+		const ring = this.#ring;
+		while (this.#oldest !== this.#nextSeq && ring[this.#oldest & (ring.length - 1)] === undefined) {
+			this.#oldest = (this.#oldest + 1) % SEQ_LIMIT;
+		}
 	}
 
 	#forget(entry: Pending | undefined): void {
 		if (entry === undefined) return;
 		if (entry.seq === undefined) this.#held.delete(entry.delivery.id);
 		else this.takeSent(entry.seq);
-	}
-
-	#count(host: string | undefined, change: number): void {
-		if (host === undefined) return;
-		const waiting = (this.#waiting.get(host) ?? 0) + change;
-		if (waiting > 0) this.#waiting.set(host, waiting);
-		else this.#waiting.delete(host);
-		if (change < 0) this.#eased(host);
 	}
 }
