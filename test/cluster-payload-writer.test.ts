@@ -6,14 +6,17 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {
 	decodeHostFrames,
+	noPreviousMessage,
+	SEQ_LIMIT,
 	writeMessage,
 	type MessageFrame,
 } from '../source/host/cluster/host-frames.js';
 import {PayloadWriter, writeDigits} from '../source/host/cluster/payload-writer.js';
 
-function write(out: PayloadWriter, frame: MessageFrame): void {
+/** Writes `frame` after the one written before into `out` (`previous` is the writer's). */
+function write(out: PayloadWriter, frame: MessageFrame, previous = noPreviousMessage()): void {
 	const {seq, id, time, ref, fromKey, fromName, toKey, origin, line} = frame;
-	writeMessage(out, seq, id, time, ref, fromKey, fromName, toKey, origin, line);
+	writeMessage(out, previous, seq, id, time, ref, fromKey, fromName, toKey, origin, line);
 }
 
 const base: MessageFrame = {
@@ -67,4 +70,33 @@ test('numbers are written in decimal, digit by digit', () => {
 		const end = writeDigits(bytes, 3, value);
 		assert.equal(bytes.toString('latin1', 3, end), String(value));
 	}
+});
+
+test('a message that follows one of the same sender, recipient and origin is a short `c` frame that reads back whole', () => {
+	const frames: MessageFrame[] = [
+		{...base, seq: SEQ_LIMIT - 2},
+		// The next number, the same names: continued, with its own id, time and ref.
+		{...base, seq: SEQ_LIMIT - 1, id: '1796137223285001', ref: 'r2'},
+		// The numbers go round: still the next.
+		{...base, seq: 0, id: '1796137223285002', time: base.time + 1},
+		// Another recipient, a gap in the numbers, no number, another origin: each a whole frame.
+		{...base, seq: 1, toKey: 'carol'},
+		{...base, seq: 3, toKey: 'carol'},
+		{...base, seq: undefined, toKey: 'carol'},
+		{...base, seq: 4, toKey: 'carol', origin: 'hC'},
+		{...base, seq: 5, toKey: 'carol', origin: 'hC', fromName: 'ALICE'},
+		{...base, seq: 6, toKey: 'carol', origin: 'hC', fromName: 'ALICE', line: 'a\tb'},
+	];
+	const out = new PayloadWriter();
+	const previous = noPreviousMessage();
+	for (const frame of frames) write(out, frame, previous);
+	const payload = out.payload().toString();
+	assert.deepEqual(
+		payload.split('\n').map((frame) => frame.slice(0, 1)),
+		['m', 'c', 'c', 'm', 'm', 'm', 'm', 'm', 'c'],
+	);
+	assert.deepEqual(decodeHostFrames(payload), frames);
+	// A `c` frame with nothing before it to continue is skipped, not misread.
+	const cut = decodeHostFrames(payload.slice(payload.indexOf('\n') + 1));
+	assert.deepEqual(cut, frames.slice(3));
 });

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {goneUser} from '../source/host/cluster/cluster-routing.js';
-import {MAX_RING_SLOTS, PendingAnswers, SEQ_LIMIT} from '../source/host/cluster/pending-answers.js';
+import {SEQ_LIMIT} from '../source/host/cluster/host-frames.js';
+import {MAX_RING_SLOTS, PendingAnswers} from '../source/host/cluster/pending-answers.js';
 import type {Delivery} from '../source/host/relay/user.js';
 
 /** A message whose line is `chars` characters long. */

@@ -16,7 +16,12 @@ import {
 	PUBLISH_BATCH_BYTES,
 	UNANSWERED_CHARS_PER_HOST,
 } from './cluster-limits.js';
-import {encodeDelivered, writeMessage} from './host-frames.js';
+import {
+	encodeDelivered,
+	noPreviousMessage,
+	writeMessage,
+	type PreviousMessage,
+} from './host-frames.js';
 import {PayloadWriter} from './payload-writer.js';
 import type {Forwarded} from './pending-answers.js';
 
@@ -33,6 +38,8 @@ const NEWLINE = Buffer.from('\n');
 type Batch = {
 	/** Its frames, as the payload's bytes. */
 	readonly out: PayloadWriter;
+	/** Its last message frame, which the next may continue. */
+	readonly previous: PreviousMessage;
 	/** The messages in the batch, failed if it never reaches the host. */
 	readonly forwarded: Forwarded[];
 	/** Answers: the numbers of the host's messages handed over, sent as one `d` frame first. */
@@ -104,6 +111,7 @@ export class FrameOutbox {
 		const {seq} = forwarded;
 		writeMessage(
 			batch.out,
+			batch.previous,
 			seq,
 			id,
 			time,
@@ -149,7 +157,7 @@ export class FrameOutbox {
 		let batch = queue.open;
 		if (batch === undefined) {
 			const out = this.#spareWriters.pop() ?? new PayloadWriter();
-			batch = {out, forwarded: [], delivered: [], ahead: undefined};
+			batch = {out, previous: noPreviousMessage(), forwarded: [], delivered: [], ahead: undefined};
 			queue.open = batch;
 			if (!this.#scheduled) {
 				this.#scheduled = true;

@@ -8,7 +8,14 @@
 import {FieldCursor} from './field-cursor.js';
 import {MAX_BYTES_PER_CHAR, PayloadWriter, writeDigits, writeText} from './payload-writer.js';
 
-/** A message for a user of the receiving host, stamped by `origin`'s relay. */
+/** A message's number (`seq`) goes round here, far past what can wait at once (messages time
+ * out). A power of two, so that a ring of any power-of-two size below it (pending-answers.ts)
+ * maps each number to one place. */
+export const SEQ_LIMIT = 2 ** 30;
+
+/** A message for a user of the receiving host, stamped by `origin`'s relay. On the wire it is an
+ * `m` frame, or a shorter `c` frame when it follows one from the same sender to the same
+ * recipient, stamped by the same host, with the next number (see writeMessage). */
 export type MessageFrame = {
 	readonly kind: 'm';
 	/** The sending host's number for it while it waits there for the answer, which then names
@@ -72,10 +79,26 @@ function timeText(time: number): string {
 	return lastTimeText;
 }
 
-/** The message frame from its fields, written into the payload in one pass, without a frame
- * object or a string of its own (the sender's hot path). */
+/** The message frame written last into a payload, which the next may continue (a `c` frame). */
+export type PreviousMessage = {
+	seq: number | undefined;
+	time: number;
+	fromKey: string;
+	fromName: string;
+	toKey: string;
+	origin: string;
+};
+
+/**
+ * Writes the message frame into the payload in one pass, without a frame object or a string of
+ * its own (the sender's hot path). When it follows `previous` (same sender, recipient and origin,
+ * the next number), it is a `c` frame: `c id time ref line`, the time empty when it is the same;
+ * a flood's frames are most of them that, so shorter to write, send and read. Else an `m` frame,
+ * which `previous` then remembers.
+ */
 export function writeMessage(
 	out: PayloadWriter,
+	previous: PreviousMessage,
 	seq: number | undefined,
 	id: string,
 	time: number,
@@ -87,29 +110,60 @@ export function writeMessage(
 	line: string,
 ): void {
 	const ref_ = ref ?? '';
-	const texts =
-		id.length + ref_.length + fromKey.length + fromName.length + toKey.length + origin.length;
-	let at = out.claim(MESSAGE_FRAME_BYTES + (texts + line.length) * MAX_BYTES_PER_CHAR);
+	const continues =
+		seq !== undefined &&
+		previous.seq !== undefined &&
+		seq === (previous.seq + 1) % SEQ_LIMIT &&
+		fromKey === previous.fromKey &&
+		toKey === previous.toKey &&
+		fromName === previous.fromName &&
+		origin === previous.origin;
+	const names = continues ? 0 : fromKey.length + fromName.length + toKey.length + origin.length;
+	const texts = id.length + ref_.length + names + line.length;
+	let at = out.claim(MESSAGE_FRAME_BYTES + texts * MAX_BYTES_PER_CHAR);
 	const {bytes} = out;
-	bytes[at++] = 0x6d; // m
-	bytes[at++] = TAB;
-	if (seq !== undefined) at = writeDigits(bytes, at, seq);
-	bytes[at++] = TAB;
-	at = writeText(bytes, at, id);
-	bytes[at++] = TAB;
-	at = writeText(bytes, at, timeText(time));
+	if (continues) {
+		bytes[at++] = 0x63; // c
+		bytes[at++] = TAB;
+		at = writeText(bytes, at, id);
+		bytes[at++] = TAB;
+		if (time !== previous.time) at = writeText(bytes, at, timeText(time));
+	} else {
+		bytes[at++] = 0x6d; // m
+		bytes[at++] = TAB;
+		if (seq !== undefined) at = writeDigits(bytes, at, seq);
+		bytes[at++] = TAB;
+		at = writeText(bytes, at, id);
+		bytes[at++] = TAB;
+		at = writeText(bytes, at, timeText(time));
+	}
+
 	bytes[at++] = TAB;
 	at = writeText(bytes, at, ref_);
-	bytes[at++] = TAB;
-	at = writeText(bytes, at, fromKey);
-	bytes[at++] = TAB;
-	at = writeText(bytes, at, fromName);
-	bytes[at++] = TAB;
-	at = writeText(bytes, at, toKey);
-	bytes[at++] = TAB;
-	at = writeText(bytes, at, origin);
+	if (!continues) {
+		bytes[at++] = TAB;
+		at = writeText(bytes, at, fromKey);
+		bytes[at++] = TAB;
+		at = writeText(bytes, at, fromName);
+		bytes[at++] = TAB;
+		at = writeText(bytes, at, toKey);
+		bytes[at++] = TAB;
+		at = writeText(bytes, at, origin);
+		previous.fromKey = fromKey;
+		previous.fromName = fromName;
+		previous.toKey = toKey;
+		previous.origin = origin;
+	}
+
 	bytes[at++] = TAB;
 	out.commit(writeText(bytes, at, line));
+	previous.seq = seq;
+	previous.time = time;
+}
+
+/** What a payload's first message frame follows: nothing. */
+export function noPreviousMessage(): PreviousMessage {
+	return {seq: undefined, time: -1, fromKey: '', fromName: '', toKey: '', origin: ''};
 }
 
 /** `d` and the numbers as runs: `4-9,12,15-16`. */
@@ -137,7 +191,8 @@ export function encodeHostFrame(frame: HostFrame): string {
 		case 'm': {
 			const {seq, id, time, ref, fromKey, fromName, toKey, origin, line} = frame;
 			const out = new PayloadWriter();
-			writeMessage(out, seq, id, time, ref, fromKey, fromName, toKey, origin, line);
+			const previous = noPreviousMessage();
+			writeMessage(out, previous, seq, id, time, ref, fromKey, fromName, toKey, origin, line);
 			return out.payload().toString();
 		}
 
@@ -168,17 +223,52 @@ export function encodeHostFrame(frame: HostFrame): string {
 export function decodeHostFrames(payload: string): HostFrame[] {
 	const frames: HostFrame[] = [];
 	const cursor = new FieldCursor(payload);
+	let previous: MessageFrame | undefined;
 	while (cursor.nextFrame()) {
-		const frame = decodeFrame(cursor);
-		if (frame !== undefined) frames.push(frame);
+		const frame = decodeFrame(cursor, previous);
+		if (frame === undefined) continue;
+		frames.push(frame);
+		if (frame.kind === 'm') previous = frame;
 	}
 
 	return frames;
 }
 
-function decodeFrame(cursor: FieldCursor): HostFrame | undefined {
+/** A `c` frame: the message after `previous`, with its sender, recipient and origin. */
+function decodeContinued(
+	cursor: FieldCursor,
+	previous: MessageFrame | undefined,
+): MessageFrame | undefined {
+	const id = cursor.field();
+	const time = cursor.field();
+	const ref = cursor.field();
+	const line = cursor.rest();
+	if (line === undefined || previous?.seq === undefined) return undefined;
+	// Spelt out: a spread of the frame before is many times dearer, on every frame of a flood.
+	return {
+		kind: 'm',
+		seq: (previous.seq + 1) % SEQ_LIMIT,
+		id,
+		time: time === '' ? previous.time : Number(time),
+		ref: ref || undefined,
+		fromKey: previous.fromKey,
+		fromName: previous.fromName,
+		toKey: previous.toKey,
+		origin: previous.origin,
+		line,
+	};
+}
+
+function decodeFrame(
+	cursor: FieldCursor,
+	previous: MessageFrame | undefined,
+): HostFrame | undefined {
 	const kind = cursor.field();
 	switch (kind) {
+		case 'c': {
+			return decodeContinued(cursor, previous);
+		}
+
 		case 'm': {
 			const seq = cursor.field();
 			const id = cursor.field();

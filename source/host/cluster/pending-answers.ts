@@ -7,6 +7,7 @@
 // on answers with.
 
 import type {Delivery} from '../relay/user.js';
+import {SEQ_LIMIT} from './host-frames.js';
 
 /** A message on its way to another host, as the outbox keeps it until Redis took it. */
 export type Forwarded = {
@@ -23,9 +24,6 @@ export type Pending = Forwarded & {
 	readonly wait?: HostWait;
 };
 
-/** Numbers go round here, far past what can wait at once (messages time out). A power of two, so
- * that a ring of any power-of-two size below it maps each number to one place. */
-export const SEQ_LIMIT = 2 ** 30;
 /** The ring's first size: it doubles whenever a message would land on one still waiting. */
 const INITIAL_RING_SLOTS = 1024;
 /** The ring grows no further: past this, the oldest still waiting move to a map. The ring spans
