@@ -7,7 +7,11 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {goneUser} from '../source/host/cluster/cluster-routing.js';
 import {SEQ_LIMIT} from '../source/host/cluster/host-frames.js';
-import {MAX_RING_SLOTS, PendingAnswers} from '../source/host/cluster/pending-answers.js';
+import {
+	MAX_RING_SLOTS,
+	PendingAnswers,
+	type Pending,
+} from '../source/host/cluster/pending-answers.js';
 import type {Delivery} from '../source/host/relay/user.js';
 
 /** A message whose line is `chars` characters long. */
@@ -120,4 +124,26 @@ test('one answer that never comes in a flood does not lose or mix up the others'
 	);
 	for (const entry of [...many].reverse()) assert.equal(pending.takeSent(entry.seq ?? -1), entry);
 	assert.equal(pending.size, 0);
+});
+
+test('a message with no answer is taken as overdue once a mark taken before it was sent is the timeout old', () => {
+	const timeout = 800;
+	const pending = new PendingAnswers(() => {}, SEQ_LIMIT - 2);
+	const ids = (entries: readonly Pending[]) => entries.map((entry) => entry.delivery.id);
+	const first = pending.send(delivery('first', 1), 'hB');
+	assert.deepEqual(ids(pending.takeOverdue(0, timeout)), []);
+	pending.send(delivery('second', 1), 'hB');
+	const answered = pending.send(delivery('answered', 1), 'hB');
+	pending.hold(delivery('held', 1));
+	assert.deepEqual(ids(pending.takeOverdue(100, timeout)), []);
+	// Past the wrap of the numbers, after the mark at 100.
+	pending.send(delivery('third', 1), 'hB');
+	assert.ok(pending.takeSent(answered.seq ?? -1));
+	assert.deepEqual(ids(pending.takeOverdue(799, timeout)), [], 'nothing is the timeout old yet');
+	assert.deepEqual(ids(pending.takeOverdue(800, timeout)), ['first']);
+	assert.equal(pending.takeSent(first.seq ?? -1), undefined, 'taken once');
+	assert.deepEqual(ids(pending.takeOverdue(900, timeout)), ['second']);
+	assert.deepEqual(ids(pending.takeOverdue(2000, timeout)), ['third']);
+	assert.deepEqual(ids([...pending.entries()]), ['held'], 'a held message waits for its recipient');
+	assert.equal(pending.waitingOn('hB'), 0);
 });

@@ -16,6 +16,10 @@ export const LEASE_REFRESH_BATCH = 500;
  * answer was lost with a Redis connection, and the sender must not wait for ever. */
 export const REMOTE_ANSWER_TIMEOUT_MS = 30_000;
 
+/** How often, per REMOTE_ANSWER_TIMEOUT_MS, the messages waiting too long are looked for: each
+ * fails between the timeout and an eighth more after it was sent. */
+export const ANSWER_SWEEPS_PER_TIMEOUT = 8;
+
 /** Reconnecting to Redis: the first wait, its growth and its cap. Redis restarts in about a
  * second; a Redis that is down is not hammered by every host at once. */
 export const REDIS_RECONNECT_INITIAL_MS = 100;

@@ -6,7 +6,7 @@
 
 import type {Relay} from '../relay/relay.js';
 import {User, type Delivery} from '../relay/user.js';
-import {REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
+import {ANSWER_SWEEPS_PER_TIMEOUT, REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
 import {FrameOutbox} from './frame-outbox.js';
 import {
 	decodeHostFrames,
@@ -58,7 +58,10 @@ export class ClusterRouting {
 			if (this.#eased.size === 0) queueMicrotask(this.#ease);
 			this.#eased.add(host);
 		});
-		this.#sweep = setInterval(this.#failSilent, REMOTE_ANSWER_TIMEOUT_MS / 4);
+		this.#sweep = setInterval(
+			this.#failSilent,
+			REMOTE_ANSWER_TIMEOUT_MS / ANSWER_SWEEPS_PER_TIMEOUT,
+		);
 		this.#sweep.unref();
 	}
 
@@ -303,10 +306,7 @@ export class ClusterRouting {
 	};
 
 	readonly #failSilent = (): void => {
-		const before = Date.now() - REMOTE_ANSWER_TIMEOUT_MS;
-		for (const entry of this.#pending.entries()) {
-			if (entry.host === undefined || entry.sentAt > before) continue;
-			this.#pending.remove(entry);
+		for (const entry of this.#pending.takeOverdue(Date.now(), REMOTE_ANSWER_TIMEOUT_MS)) {
 			const name = entry.delivery.recipient.name;
 			this.#relay?.dropped(entry.delivery, 'unreachable', `${name}'s host did not answer`);
 		}

@@ -19,7 +19,6 @@ export type Forwarded = {
 export type Pending = Forwarded & {
 	/** The host it waits on; undefined once it is held in Redis (it waits for its recipient). */
 	readonly host: string | undefined;
-	readonly sentAt: number;
 	/** What waits on that host, which its answer lessens. */
 	readonly wait?: HostWait;
 };
@@ -51,6 +50,9 @@ export class PendingAnswers {
 	readonly #late = new Map<number, Pending>();
 	/** Held in Redis, by id. */
 	readonly #held = new Map<string, Pending>();
+	/** Where the numbering stood at each recent `takeOverdue`, oldest first: no message needs a
+	 * clock of its own, which would cost every message a reading of it. */
+	readonly #marks: Array<{readonly at: number; readonly seq: number}> = [];
 	readonly #waiting = new Map<string, HostWait>();
 	/** Told each time a host has fewer messages waiting on it. */
 	readonly #eased: (host: string) => void;
@@ -82,7 +84,7 @@ export class PendingAnswers {
 			this.#waiting.set(host, wait);
 		}
 
-		const entry: Pending = {delivery, seq, host, sentAt: Date.now(), wait};
+		const entry: Pending = {delivery, seq, host, wait};
 		this.#ring[seq & (this.#ring.length - 1)] = entry;
 		this.#inRing++;
 		wait.chars += delivery.line.length;
@@ -92,7 +94,7 @@ export class PendingAnswers {
 	/** The message waits in Redis for its recipient; its answer will name its id. */
 	hold(delivery: Delivery): void {
 		this.#forget(this.#held.get(delivery.id));
-		this.#held.set(delivery.id, {delivery, seq: undefined, host: undefined, sentAt: Date.now()});
+		this.#held.set(delivery.id, {delivery, seq: undefined, host: undefined});
 	}
 
 	/** The message held as `id` is on its way to `host` now (taken from Redis); undefined if
@@ -167,6 +169,25 @@ export class PendingAnswers {
 		if (entry !== pending) return false;
 		this.#forget(entry);
 		return true;
+	}
+
+	/**
+	 * Takes the messages on their way that were sent `timeoutMs` ago or more, as far as the marks
+	 * tell: called every `timeoutMs / n`, it takes each message between `timeoutMs` and
+	 * `timeoutMs × (1 + 1/n)` after it was sent. Each call marks where the numbering stands.
+	 */
+	takeOverdue(now: number, timeoutMs: number): Pending[] {
+		this.#marks.push({at: now, seq: this.#nextSeq});
+		let mark: {readonly seq: number} | undefined;
+		while ((this.#marks[0]?.at ?? now) <= now - timeoutMs) mark = this.#marks.shift();
+		if (mark === undefined) return [];
+		// Sent before the mark: not between it and the next number, going round at SEQ_LIMIT.
+		const since = distance(mark.seq, this.#nextSeq);
+		const overdue = this.#sentEntries().filter(
+			(entry) => distance(mark.seq, entry.seq ?? 0) >= since,
+		);
+		for (const entry of overdue) this.#forget(entry);
+		return overdue;
 	}
 
 	/** Every message waiting, on its way or held. */
