@@ -1,5 +1,5 @@
 // The cluster's outbox (source/host/cluster/frame-outbox.ts): what one tick sends a host goes in
-// one PUBLISH; a flood goes in payloads of about PUBLISH_BATCH_BYTES (at most one frame more), in
+// one PUBLISH; a flood goes in payloads of about PUBLISH_BATCH_CHARS (at most one frame more), in
 // order, never more than UNANSWERED_CHARS_PER_HOST of messages ahead of the host's answers (and
 // one batch); a shutdown sends everything; a batch nobody takes fails its messages.
 
@@ -9,7 +9,7 @@ import {goneUser} from '../source/host/cluster/cluster-routing.js';
 import {hostChannel} from '../source/host/cluster/cluster-keys.js';
 import {
 	PUBLISHES_IN_FLIGHT,
-	PUBLISH_BATCH_BYTES,
+	PUBLISH_BATCH_CHARS,
 	UNANSWERED_CHARS_PER_HOST,
 } from '../source/host/cluster/cluster-limits.js';
 import {
@@ -33,7 +33,7 @@ function heldPublisher(): {publisher: Publisher; sent: Sent[]; unanswered(): num
 			return new Promise<number>((resolve) => {
 				sent.push({
 					channel,
-					payload: payload.toString(),
+					payload,
 					answer(receivers) {
 						unanswered--;
 						resolve(receivers);
@@ -60,7 +60,7 @@ function answeringPublisher(): {publisher: Publisher; sent: string[]} {
 		sent,
 		publisher: {
 			async publish(_channel, payload) {
-				sent.push(payload.toString());
+				sent.push(payload);
 				return 1;
 			},
 		},
@@ -135,7 +135,7 @@ test('a flood goes in bounded payloads, in order, and waits for the answers past
 	const outbox = new FrameOutbox(publisher, {waitingOn: () => waiting, lost: idle.lost});
 	const line = 'x'.repeat(100);
 	const forwarded = (index: number) => delivery(String(index), line);
-	const frameBytes = Buffer.byteLength(messageFrame(forwarded(0))) + 1;
+	const frameChars = messageFrame(forwarded(0)).length + 1;
 	const window = Math.floor(UNANSWERED_CHARS_PER_HOST / line.length);
 	const count = window * 3;
 	for (let index = 0; index < count; index++) {
@@ -146,7 +146,7 @@ test('a flood goes in bounded payloads, in order, and waits for the answers past
 
 	await settle(sent);
 	const published = () => sent.reduce((sum, payload) => sum + payload.split('\n').length, 0);
-	const batch = Math.ceil(PUBLISH_BATCH_BYTES / frameBytes);
+	const batch = Math.ceil(PUBLISH_BATCH_CHARS / frameChars);
 	assert.ok(published() >= window - batch, 'the window is used');
 	assert.ok(published() < window + batch, 'the rest waits for answers');
 	// The host answers everything published so far; what waited goes, a window at a time.
@@ -179,8 +179,7 @@ test('a flood goes in bounded payloads, in order, and waits for the answers past
 		decodeHostFrames(messageFrame(forwarded(decodeHostFrames(sent[0] ?? '').length + 1)))[0],
 		'a continued frame reads back as the whole one',
 	);
-	for (const payload of sent)
-		assert.ok(Buffer.byteLength(payload) < PUBLISH_BATCH_BYTES + frameBytes);
+	for (const payload of sent) assert.ok(payload.length < PUBLISH_BATCH_CHARS + frameChars);
 });
 
 test('at most PUBLISHES_IN_FLIGHT unanswered per host; what comes meanwhile joins the next', async () => {

@@ -36,11 +36,11 @@ export const REDIS_CONNECT_TIMEOUT_MS = 5000;
  * when it reconnects, within the resume grace and a few reconnect rounds, far inside this. */
 export const STORED_REF_MEMORY_MS = 10 * 60_000;
 
-/** Bytes of frames in one PUBLISH, about (a batch is sealed once past it, so by at most a frame):
- * a flood's tick goes out as several payloads, which Redis and the receiving host each take in
- * turn with other work, instead of one so large that it holds both up and is decoded in one long
- * block (bench/README.md, "Cluster"). */
-export const PUBLISH_BATCH_BYTES = 64 * 1024;
+/** Characters of frames in one PUBLISH, about (a batch is sealed once past it, so by at most a
+ * frame): a flood's tick goes out as several payloads, which Redis and the receiving host each
+ * take in turn with other work, instead of one so large that it holds both up and is decoded in
+ * one long block (bench/README.md, "Cluster"). */
+export const PUBLISH_BATCH_CHARS = 64 * 1024;
 
 /** Characters of the lines of messages handed to one host and not answered yet, at most: a flood
  * waits on its own host rather than in Redis's output buffer for the receiving host's subscriber,

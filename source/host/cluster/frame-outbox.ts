@@ -1,6 +1,7 @@
 // Frames for other hosts of the cluster (docs/cluster.md "Channels"): what this host sends one
 // host in a tick goes out at the end of the tick in one PUBLISH, or, in a flood, in several of
-// about PUBLISH_BATCH_BYTES each, written as bytes as the frames come (payload-writer.ts). PUBLISHES_IN_FLIGHT of them per host go out without waiting for
+// about PUBLISH_BATCH_CHARS each, joined by concatenation as they come (V8 keeps the pieces as a
+// tree, copied flat once as node-redis writes the payload). PUBLISHES_IN_FLIGHT of them per host go out without waiting for
 // one another (node-redis pipelines them on the one commands connection and Redis runs them in
 // order, so frames keep their order); what comes meanwhile joins the next, so a busy relay sends
 // fewer, larger payloads, each costing both hosts and Redis a wake-up. A host is sent no more than UNANSWERED_CHARS_PER_HOST of messages
@@ -10,34 +11,27 @@
 // queued before them, never other answers; the messages handed over are one `d` frame at the head
 // of a batch.
 
+import {flat} from '../relay/flat-string.js';
 import {hostChannel} from './cluster-keys.js';
 import {
 	PUBLISHES_IN_FLIGHT,
-	PUBLISH_BATCH_BYTES,
+	PUBLISH_BATCH_CHARS,
 	UNANSWERED_CHARS_PER_HOST,
 } from './cluster-limits.js';
 import {
 	encodeDelivered,
+	encodeMessage,
 	noPreviousMessage,
-	writeMessage,
 	type PreviousMessage,
 } from './host-frames.js';
-import {PayloadWriter} from './payload-writer.js';
 import type {Forwarded} from './pending-answers.js';
 
-/** Bytes a number adds to a `d` frame, at most, counted against PUBLISH_BATCH_BYTES. */
-const DELIVERED_SEQ_BYTES = 11;
-
-/** Writers kept for the next batches once Redis took theirs: each keeps the bytes it grew to, so
- * a flood's payloads are written without a new buffer each. A few cover the PUBLISHes in flight
- * to two hosts and their answers. */
-const SPARE_WRITERS = 4;
-
-const NEWLINE = Buffer.from('\n');
+/** Characters a number adds to a `d` frame, at most, counted against PUBLISH_BATCH_CHARS. */
+const DELIVERED_SEQ_CHARS = 11;
 
 type Batch = {
-	/** Its frames, as the payload's bytes. */
-	readonly out: PayloadWriter;
+	/** Its frames, joined by newlines. */
+	text: string;
 	/** Its last message frame, which the next may continue. */
 	readonly previous: PreviousMessage;
 	/** The messages in the batch, failed if it never reaches the host. */
@@ -48,8 +42,14 @@ type Batch = {
 	ahead: Batch | undefined;
 };
 
-function batchBytes(batch: Batch): number {
-	return batch.out.length + batch.delivered.length * DELIVERED_SEQ_BYTES;
+function batchChars(batch: Batch): number {
+	return batch.text.length + batch.delivered.length * DELIVERED_SEQ_CHARS;
+}
+
+/** `text` and `frame`, a newline between them when both have something. */
+function joined(text: string, frame: string): string {
+	if (text === '') return frame;
+	return frame === '' ? text : text + '\n' + frame;
 }
 
 /** What waits for one host: the batch filling now, the full ones in order, and the characters of
@@ -65,7 +65,7 @@ type HostQueue = {
 };
 
 /** Where batches go: the commands connection of the host's RedisLink. */
-export type Publisher = {publish(channel: string, payload: Buffer): Promise<number>};
+export type Publisher = {publish(channel: string, payload: string): Promise<number>};
 
 export type OutboxRouting = {
 	/** Characters of the lines of the messages that wait on `host`'s answer, those here included. */
@@ -85,7 +85,6 @@ export class FrameOutbox {
 	readonly #inFlightTo = new Map<string, number>();
 	/** The answers' PUBLISHes, counted apart: an answer never waits for a payload of messages. */
 	readonly #answersInFlightTo = new Map<string, number>();
-	readonly #spareWriters: PayloadWriter[] = [];
 	#scheduled = false;
 	/** Shutting down: everything goes, whatever the answers. */
 	#draining = false;
@@ -99,7 +98,7 @@ export class FrameOutbox {
 	push(host: string, frame: string): void {
 		const queue = this.#queue(this.#queues, host, true);
 		const batch = this.#openBatch(queue);
-		batch.out.frame(frame);
+		batch.text = joined(batch.text, frame);
 		this.#sealIfFull(queue, batch);
 	}
 
@@ -109,8 +108,7 @@ export class FrameOutbox {
 		const batch = this.#openBatch(queue);
 		const {id, time, ref, sender, recipient, line} = forwarded.delivery;
 		const {seq} = forwarded;
-		writeMessage(
-			batch.out,
+		const frame = encodeMessage(
 			batch.previous,
 			seq,
 			id,
@@ -122,6 +120,7 @@ export class FrameOutbox {
 			origin,
 			line,
 		);
+		batch.text = joined(batch.text, frame);
 		batch.forwarded.push(forwarded);
 		queue.messageChars += line.length;
 		this.#sealIfFull(queue, batch);
@@ -131,7 +130,7 @@ export class FrameOutbox {
 	pushAnswer(host: string, frame: string): void {
 		const queue = this.#queue(this.#answers, host, false);
 		const batch = this.#openBatch(queue);
-		batch.out.frame(frame);
+		batch.text = joined(batch.text, frame);
 		this.#sealIfFull(queue, batch);
 	}
 
@@ -156,8 +155,13 @@ export class FrameOutbox {
 	#openBatch(queue: HostQueue): Batch {
 		let batch = queue.open;
 		if (batch === undefined) {
-			const out = this.#spareWriters.pop() ?? new PayloadWriter();
-			batch = {out, previous: noPreviousMessage(), forwarded: [], delivered: [], ahead: undefined};
+			batch = {
+				text: '',
+				previous: noPreviousMessage(),
+				forwarded: [],
+				delivered: [],
+				ahead: undefined,
+			};
 			queue.open = batch;
 			if (!this.#scheduled) {
 				this.#scheduled = true;
@@ -169,8 +173,11 @@ export class FrameOutbox {
 	}
 
 	#sealIfFull(queue: HostQueue, batch: Batch): void {
-		if (batchBytes(batch) < PUBLISH_BATCH_BYTES) return;
+		if (batchChars(batch) < PUBLISH_BATCH_CHARS) return;
 		queue.open = undefined;
+		// Flat now: a batch that waits for the window would keep its frames' pieces alive through
+		// collections, each of which copies them.
+		batch.text = flat(batch.text);
 		queue.sealed.push(batch);
 		this.#pump(queue);
 	}
@@ -263,31 +270,16 @@ export class FrameOutbox {
 	async #send(host: string, batch: Batch): Promise<void> {
 		try {
 			const receivers = await this.#publisher.publish(hostChannel(host), payloadOf(batch));
-			this.#recycle(batch);
 			// Nobody listens on the host's channel: it is gone, though its lease has not run out.
 			if (receivers === 0) this.#routing.lost(batch.forwarded, 'is not answering');
 		} catch {
-			// Not recycled: a write that failed halfway may still hold its bytes.
 			this.#routing.lost(batch.forwarded, 'cannot be reached: the cluster lost its Redis');
-		}
-	}
-
-	/** Redis has the batch's payload: its writers may write the next. */
-	#recycle(batch: Batch): void {
-		for (const {out} of batch.ahead === undefined ? [batch] : [batch, batch.ahead]) {
-			if (this.#spareWriters.length >= SPARE_WRITERS) return;
-			out.reset();
-			this.#spareWriters.push(out);
 		}
 	}
 }
 
 /** The batch's payload: the `d` frame, the answers taken ahead, then its own frames. */
-function payloadOf({out, delivered, ahead}: Batch): Buffer {
-	const parts: Buffer[] = [];
-	if (delivered.length > 0) parts.push(Buffer.from(encodeDelivered(delivered)));
-	if (ahead !== undefined && ahead.out.length > 0) parts.push(ahead.out.payload());
-	if (out.length > 0) parts.push(out.payload());
-	if (parts.length === 1) return parts[0] ?? out.payload();
-	return Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [NEWLINE, part])));
+function payloadOf({text, delivered, ahead}: Batch): string {
+	const answers = delivered.length > 0 ? encodeDelivered(delivered) : '';
+	return joined(joined(answers, ahead?.text ?? ''), text);
 }

@@ -6,7 +6,6 @@
 // of a flood.
 
 import {FieldCursor} from './field-cursor.js';
-import {MAX_BYTES_PER_CHAR, PayloadWriter, writeDigits, writeText} from './payload-writer.js';
 
 /** A message's number (`seq`) goes round here, far past what can wait at once (messages time
  * out). A power of two, so that a ring of any power-of-two size below it (pending-answers.ts)
@@ -61,10 +60,6 @@ type StoredFrame = {readonly kind: 't'; readonly toKey: string};
 export type HostFrame =
 	MessageFrame | AnswerFrame | DeliveredFrame | FollowFrame | LineFrame | StoredFrame;
 
-const TAB = 0x09;
-/** The bytes of a message frame besides its texts: the kind, the tabs, the number and the time. */
-const MESSAGE_FRAME_BYTES = 40;
-
 /** The last time written into a frame, and its text: the messages of one millisecond share it,
  * and a 13-digit number made into text is dearer than the rest of the frame. */
 let lastTime = -1;
@@ -90,14 +85,14 @@ export type PreviousMessage = {
 };
 
 /**
- * Writes the message frame into the payload in one pass, without a frame object or a string of
- * its own (the sender's hot path). When it follows `previous` (same sender, recipient and origin,
- * the next number), it is a `c` frame: `c id time ref line`, the time empty when it is the same;
- * a flood's frames are most of them that, so shorter to write, send and read. Else an `m` frame,
- * which `previous` then remembers.
+ * The message frame, from its fields, without a frame object (the sender's hot path). When it
+ * follows `previous` (same sender, recipient and origin, the next number), it is a `c` frame:
+ * `c id time ref line`, the time empty when it is the same; a flood's frames are most of them
+ * that, so shorter to make, send and read. Else an `m` frame, which `previous` then remembers.
+ * It is made by concatenation, which V8 keeps as a tree of the pieces: the payload of a few
+ * hundred frames is copied flat once, as node-redis writes it, instead of once per frame.
  */
-export function writeMessage(
-	out: PayloadWriter,
+export function encodeMessage(
 	previous: PreviousMessage,
 	seq: number | undefined,
 	id: string,
@@ -108,8 +103,8 @@ export function writeMessage(
 	toKey: string,
 	origin: string,
 	line: string,
-): void {
-	const ref_ = ref ?? '';
+): string {
+	const refField = ref ?? '';
 	const continues =
 		seq !== undefined &&
 		previous.seq !== undefined &&
@@ -118,47 +113,40 @@ export function writeMessage(
 		toKey === previous.toKey &&
 		fromName === previous.fromName &&
 		origin === previous.origin;
-	const names = continues ? 0 : fromKey.length + fromName.length + toKey.length + origin.length;
-	const texts = id.length + ref_.length + names + line.length;
-	let at = out.claim(MESSAGE_FRAME_BYTES + texts * MAX_BYTES_PER_CHAR);
-	const {bytes} = out;
+	let frame: string;
 	if (continues) {
-		bytes[at++] = 0x63; // c
-		bytes[at++] = TAB;
-		at = writeText(bytes, at, id);
-		bytes[at++] = TAB;
-		if (time !== previous.time) at = writeText(bytes, at, timeText(time));
+		const timeField = time === previous.time ? '' : timeText(time);
+		frame = 'c\t' + id + '\t' + timeField + '\t' + refField + '\t' + line;
 	} else {
-		bytes[at++] = 0x6d; // m
-		bytes[at++] = TAB;
-		if (seq !== undefined) at = writeDigits(bytes, at, seq);
-		bytes[at++] = TAB;
-		at = writeText(bytes, at, id);
-		bytes[at++] = TAB;
-		at = writeText(bytes, at, timeText(time));
-	}
-
-	bytes[at++] = TAB;
-	at = writeText(bytes, at, ref_);
-	if (!continues) {
-		bytes[at++] = TAB;
-		at = writeText(bytes, at, fromKey);
-		bytes[at++] = TAB;
-		at = writeText(bytes, at, fromName);
-		bytes[at++] = TAB;
-		at = writeText(bytes, at, toKey);
-		bytes[at++] = TAB;
-		at = writeText(bytes, at, origin);
+		const seqField = seq === undefined ? '' : String(seq);
+		frame =
+			'm\t' +
+			seqField +
+			'\t' +
+			id +
+			'\t' +
+			timeText(time) +
+			'\t' +
+			refField +
+			'\t' +
+			fromKey +
+			'\t' +
+			fromName +
+			'\t' +
+			toKey +
+			'\t' +
+			origin +
+			'\t' +
+			line;
 		previous.fromKey = fromKey;
 		previous.fromName = fromName;
 		previous.toKey = toKey;
 		previous.origin = origin;
 	}
 
-	bytes[at++] = TAB;
-	out.commit(writeText(bytes, at, line));
 	previous.seq = seq;
 	previous.time = time;
+	return frame;
 }
 
 /** What a payload's first message frame follows: nothing. */
@@ -190,10 +178,8 @@ export function encodeHostFrame(frame: HostFrame): string {
 	switch (frame.kind) {
 		case 'm': {
 			const {seq, id, time, ref, fromKey, fromName, toKey, origin, line} = frame;
-			const out = new PayloadWriter();
 			const previous = noPreviousMessage();
-			writeMessage(out, previous, seq, id, time, ref, fromKey, fromName, toKey, origin, line);
-			return out.payload().toString();
+			return encodeMessage(previous, seq, id, time, ref, fromKey, fromName, toKey, origin, line);
 		}
 
 		case 'a': {
