@@ -1,17 +1,16 @@
 // Frames for other hosts of the cluster (docs/cluster.md "Channels"): what this host sends one
 // host in a tick goes out at the end of the tick in one PUBLISH, or, in a flood, in several of
-// about PUBLISH_BATCH_CHARS each, joined by concatenation as they come (V8 keeps the pieces as a
-// tree, copied flat once as node-redis writes the payload). PUBLISHES_IN_FLIGHT of them per host go out without waiting for
-// one another (node-redis pipelines them on the one commands connection and Redis runs them in
-// order, so frames keep their order); what comes meanwhile joins the next, so a busy relay sends
-// fewer, larger payloads, each costing both hosts and Redis a wake-up. A host is sent no more than UNANSWERED_CHARS_PER_HOST of messages
-// ahead of its answers; past that, messages wait here, in batches that grow to the limit, not in
-// Redis's output buffer for that host's subscriber. Answers have a queue of their own that waits
-// neither for the window nor for the messages' PUBLISHes in flight, so they may pass messages
-// queued before them, never other answers; the messages handed over are one `d` frame at the head
-// of a batch.
+// about PUBLISH_BATCH_CHARS each, their frames joined once, when the batch is sealed or sent.
+// PUBLISHES_IN_FLIGHT of them per host go out without waiting for one another (node-redis
+// pipelines them on the one commands connection and Redis runs them in order, so frames keep
+// their order); what comes meanwhile joins the next, so a busy relay sends fewer, larger payloads,
+// each costing both hosts and Redis a wake-up. A host is sent no more than
+// UNANSWERED_CHARS_PER_HOST of messages ahead of its answers; past that, messages wait here, in
+// batches that grow to the limit, not in Redis's output buffer for that host's subscriber.
+// Answers have a queue of their own that waits neither for the window nor for the messages'
+// PUBLISHes in flight, so they may pass messages queued before them, never other answers; the
+// messages handed over are one `d` frame at the head of a batch.
 
-import {flat} from '../relay/flat-string.js';
 import {hostChannel} from './cluster-keys.js';
 import {
 	PUBLISHES_IN_FLIGHT,
@@ -30,8 +29,10 @@ import type {Forwarded} from './pending-answers.js';
 const DELIVERED_SEQ_CHARS = 11;
 
 type Batch = {
-	/** Its frames, joined by newlines. */
-	text: string;
+	/** Its frames, joined by newlines when it is sealed or sent. */
+	frames: string[];
+	/** Their characters and newlines. */
+	chars: number;
 	/** Its last message frame, which the next may continue. */
 	readonly previous: PreviousMessage;
 	/** The messages in the batch, failed if it never reaches the host. */
@@ -43,7 +44,7 @@ type Batch = {
 };
 
 function batchChars(batch: Batch): number {
-	return batch.text.length + batch.delivered.length * DELIVERED_SEQ_CHARS;
+	return batch.chars + batch.delivered.length * DELIVERED_SEQ_CHARS;
 }
 
 /** `text` and `frame`, a newline between them when both have something. */
@@ -98,7 +99,8 @@ export class FrameOutbox {
 	push(host: string, frame: string): void {
 		const queue = this.#queue(this.#queues, host, true);
 		const batch = this.#openBatch(queue);
-		batch.text = joined(batch.text, frame);
+		batch.frames.push(frame);
+		batch.chars += frame.length + 1;
 		this.#sealIfFull(queue, batch);
 	}
 
@@ -120,7 +122,8 @@ export class FrameOutbox {
 			origin,
 			line,
 		);
-		batch.text = joined(batch.text, frame);
+		batch.frames.push(frame);
+		batch.chars += frame.length + 1;
 		batch.forwarded.push(forwarded);
 		queue.messageChars += line.length;
 		this.#sealIfFull(queue, batch);
@@ -130,7 +133,8 @@ export class FrameOutbox {
 	pushAnswer(host: string, frame: string): void {
 		const queue = this.#queue(this.#answers, host, false);
 		const batch = this.#openBatch(queue);
-		batch.text = joined(batch.text, frame);
+		batch.frames.push(frame);
+		batch.chars += frame.length + 1;
 		this.#sealIfFull(queue, batch);
 	}
 
@@ -156,7 +160,8 @@ export class FrameOutbox {
 		let batch = queue.open;
 		if (batch === undefined) {
 			batch = {
-				text: '',
+				frames: [],
+				chars: 0,
 				previous: noPreviousMessage(),
 				forwarded: [],
 				delivered: [],
@@ -175,9 +180,9 @@ export class FrameOutbox {
 	#sealIfFull(queue: HostQueue, batch: Batch): void {
 		if (batchChars(batch) < PUBLISH_BATCH_CHARS) return;
 		queue.open = undefined;
-		// Flat now: a batch that waits for the window would keep its frames' pieces alive through
+		// Joined now: a batch that waits for the window would keep its frames' pieces alive through
 		// collections, each of which copies them.
-		batch.text = flat(batch.text);
+		batch.frames = [batch.frames.join('\n')];
 		queue.sealed.push(batch);
 		this.#pump(queue);
 	}
@@ -279,7 +284,8 @@ export class FrameOutbox {
 }
 
 /** The batch's payload: the `d` frame, the answers taken ahead, then its own frames. */
-function payloadOf({text, delivered, ahead}: Batch): string {
+function payloadOf({frames, delivered, ahead}: Batch): string {
+	const text = frames.join('\n');
 	const answers = delivered.length > 0 ? encodeDelivered(delivered) : '';
-	return joined(joined(answers, ahead?.text ?? ''), text);
+	return joined(joined(answers, ahead?.frames.join('\n') ?? ''), text);
 }

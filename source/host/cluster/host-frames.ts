@@ -89,8 +89,8 @@ export type PreviousMessage = {
  * follows `previous` (same sender, recipient and origin, the next number), it is a `c` frame:
  * `c id time ref line`, the time empty when it is the same; a flood's frames are most of them
  * that, so shorter to make, send and read. Else an `m` frame, which `previous` then remembers.
- * It is made by concatenation, which V8 keeps as a tree of the pieces: the payload of a few
- * hundred frames is copied flat once, as node-redis writes it, instead of once per frame.
+ * It is made by concatenation, which V8 keeps as a tree of the pieces until the batch's join
+ * copies them into the payload (frame-outbox.ts): each text is copied once, in native code.
  */
 export function encodeMessage(
 	previous: PreviousMessage,
