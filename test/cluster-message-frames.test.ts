@@ -1,4 +1,4 @@
-// Message frames between hosts (source/host/cluster/host-frames.ts encodeMessage): every text in
+// Message frames between hosts (source/host/cluster/host-frames.ts appendMessage): every text in
 // any script and length reads back as written, and a message that follows one of the same sender,
 // recipient and origin with the next number is a short `c` frame that reads back whole.
 
@@ -8,18 +8,33 @@ import {
 	decodeHostFrames,
 	noPreviousMessage,
 	SEQ_LIMIT,
-	encodeMessage,
+	appendMessage,
 	type MessageFrame,
 } from '../source/host/cluster/host-frames.js';
 
 /** The frames of `frames`, each after the one before in one payload, joined as the outbox joins them. */
 function payloadOf(frames: readonly MessageFrame[]): string {
 	const previous = noPreviousMessage();
-	return frames
-		.map(({seq, id, time, ref, fromKey, fromName, toKey, origin, line}) =>
-			encodeMessage(previous, seq, id, time, ref, fromKey, fromName, toKey, origin, line),
-		)
-		.join('\n');
+	const parts: string[] = [];
+	for (const {seq, id, time, ref, fromKey, fromName, toKey, origin, line} of frames) {
+		if (parts.length > 0) parts.push('\n');
+		const length = appendMessage(
+			parts,
+			previous,
+			seq,
+			id,
+			time,
+			ref,
+			fromKey,
+			fromName,
+			toKey,
+			origin,
+			line,
+		);
+		assert.equal(length, parts.slice(parts.lastIndexOf('\n') + 1).join('').length, 'its length');
+	}
+
+	return parts.join('');
 }
 
 const base: MessageFrame = {

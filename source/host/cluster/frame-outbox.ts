@@ -19,7 +19,7 @@ import {
 } from './cluster-limits.js';
 import {
 	encodeDelivered,
-	encodeMessage,
+	appendMessage,
 	noPreviousMessage,
 	type PreviousMessage,
 } from './host-frames.js';
@@ -29,7 +29,7 @@ import type {Forwarded} from './pending-answers.js';
 const DELIVERED_SEQ_CHARS = 11;
 
 type Batch = {
-	/** Its frames, joined by newlines when it is sealed or sent. */
+	/** Its frames' pieces and the newlines between them, joined when it is sealed or sent. */
 	frames: string[];
 	/** Their characters and newlines. */
 	chars: number;
@@ -45,6 +45,13 @@ type Batch = {
 
 function batchChars(batch: Batch): number {
 	return batch.chars + batch.delivered.length * DELIVERED_SEQ_CHARS;
+}
+
+/** Adds a whole frame to the batch's pieces. */
+function addFrame(batch: Batch, frame: string): void {
+	if (batch.frames.length > 0) batch.frames.push('\n');
+	batch.frames.push(frame);
+	batch.chars += frame.length + 1;
 }
 
 /** `text` and `frame`, a newline between them when both have something. */
@@ -99,8 +106,7 @@ export class FrameOutbox {
 	push(host: string, frame: string): void {
 		const queue = this.#queue(this.#queues, host, true);
 		const batch = this.#openBatch(queue);
-		batch.frames.push(frame);
-		batch.chars += frame.length + 1;
+		addFrame(batch, frame);
 		this.#sealIfFull(queue, batch);
 	}
 
@@ -110,7 +116,9 @@ export class FrameOutbox {
 		const batch = this.#openBatch(queue);
 		const {id, time, ref, sender, recipient, line} = forwarded.delivery;
 		const {seq} = forwarded;
-		const frame = encodeMessage(
+		if (batch.frames.length > 0) batch.frames.push('\n');
+		batch.chars += appendMessage(
+			batch.frames,
 			batch.previous,
 			seq,
 			id,
@@ -122,8 +130,7 @@ export class FrameOutbox {
 			origin,
 			line,
 		);
-		batch.frames.push(frame);
-		batch.chars += frame.length + 1;
+		batch.chars++;
 		batch.forwarded.push(forwarded);
 		queue.messageChars += line.length;
 		this.#sealIfFull(queue, batch);
@@ -133,8 +140,7 @@ export class FrameOutbox {
 	pushAnswer(host: string, frame: string): void {
 		const queue = this.#queue(this.#answers, host, false);
 		const batch = this.#openBatch(queue);
-		batch.frames.push(frame);
-		batch.chars += frame.length + 1;
+		addFrame(batch, frame);
 		this.#sealIfFull(queue, batch);
 	}
 
@@ -182,7 +188,7 @@ export class FrameOutbox {
 		queue.open = undefined;
 		// Joined now: a batch that waits for the window would keep its frames' pieces alive through
 		// collections, each of which copies them.
-		batch.frames = [batch.frames.join('\n')];
+		batch.frames = [batch.frames.join('')];
 		queue.sealed.push(batch);
 		this.#pump(queue);
 	}
@@ -285,7 +291,7 @@ export class FrameOutbox {
 
 /** The batch's payload: the `d` frame, the answers taken ahead, then its own frames. */
 function payloadOf({frames, delivered, ahead}: Batch): string {
-	const text = frames.join('\n');
+	const text = frames.join('');
 	const answers = delivered.length > 0 ? encodeDelivered(delivered) : '';
-	return joined(joined(answers, ahead?.frames.join('\n') ?? ''), text);
+	return joined(joined(answers, ahead?.frames.join('') ?? ''), text);
 }

@@ -85,14 +85,16 @@ export type PreviousMessage = {
 };
 
 /**
- * The message frame, from its fields, without a frame object (the sender's hot path). When it
- * follows `previous` (same sender, recipient and origin, the next number), it is a `c` frame:
- * `c id time ref line`, the time empty when it is the same; a flood's frames are most of them
- * that, so shorter to make, send and read. Else an `m` frame, which `previous` then remembers.
- * It is made by concatenation, which V8 keeps as a tree of the pieces until the batch's join
- * copies them into the payload (frame-outbox.ts): each text is copied once, in native code.
+ * Appends the message frame's pieces to `parts` (joined, they are the frame) and returns its
+ * length, without a frame object or a string of its own (the sender's hot path): the batch joins
+ * the pieces of all its frames once (frame-outbox.ts), so each text is copied once, in native
+ * code. When the message follows `previous` (same sender, recipient and origin, the next number),
+ * it is a `c` frame: `c id time ref line`, the time empty when it is the same; a flood's frames
+ * are most of them that, so shorter to make, send and read. Else an `m` frame, which `previous`
+ * then remembers.
  */
-export function encodeMessage(
+export function appendMessage(
+	parts: string[],
 	previous: PreviousMessage,
 	seq: number | undefined,
 	id: string,
@@ -103,7 +105,7 @@ export function encodeMessage(
 	toKey: string,
 	origin: string,
 	line: string,
-): string {
+): number {
 	const refField = ref ?? '';
 	const continues =
 		seq !== undefined &&
@@ -113,40 +115,26 @@ export function encodeMessage(
 		toKey === previous.toKey &&
 		fromName === previous.fromName &&
 		origin === previous.origin;
-	let frame: string;
 	if (continues) {
 		const timeField = time === previous.time ? '' : timeText(time);
-		frame = 'c\t' + id + '\t' + timeField + '\t' + refField + '\t' + line;
-	} else {
-		const seqField = seq === undefined ? '' : String(seq);
-		frame =
-			'm\t' +
-			seqField +
-			'\t' +
-			id +
-			'\t' +
-			timeText(time) +
-			'\t' +
-			refField +
-			'\t' +
-			fromKey +
-			'\t' +
-			fromName +
-			'\t' +
-			toKey +
-			'\t' +
-			origin +
-			'\t' +
-			line;
-		previous.fromKey = fromKey;
-		previous.fromName = fromName;
-		previous.toKey = toKey;
-		previous.origin = origin;
+		// The usual case made of constants: nothing new for the pieces between the id and the line.
+		const middle = timeField === '' && refField === '' ? '\t\t\t' : `\t${timeField}\t${refField}\t`;
+		parts.push('c\t', id, middle, line);
+		previous.seq = seq;
+		previous.time = time;
+		return 2 + id.length + middle.length + line.length;
 	}
 
+	const seqField = seq === undefined ? '' : String(seq);
+	const head = `m\t${seqField}\t${id}\t${timeText(time)}\t${refField}\t${fromKey}\t${fromName}\t${toKey}\t${origin}\t`;
+	parts.push(head, line);
 	previous.seq = seq;
 	previous.time = time;
-	return frame;
+	previous.fromKey = fromKey;
+	previous.fromName = fromName;
+	previous.toKey = toKey;
+	previous.origin = origin;
+	return head.length + line.length;
 }
 
 /** What a payload's first message frame follows: nothing. */
@@ -178,8 +166,10 @@ export function encodeHostFrame(frame: HostFrame): string {
 	switch (frame.kind) {
 		case 'm': {
 			const {seq, id, time, ref, fromKey, fromName, toKey, origin, line} = frame;
+			const parts: string[] = [];
 			const previous = noPreviousMessage();
-			return encodeMessage(previous, seq, id, time, ref, fromKey, fromName, toKey, origin, line);
+			appendMessage(parts, previous, seq, id, time, ref, fromKey, fromName, toKey, origin, line);
+			return parts.join('');
 		}
 
 		case 'a': {
