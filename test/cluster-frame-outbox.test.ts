@@ -10,6 +10,7 @@ import {hostChannel} from '../source/host/cluster/cluster-keys.js';
 import {
 	PUBLISHES_IN_FLIGHT,
 	PUBLISH_BATCH_CHARS,
+	PUBLISH_TIMEOUT_MS,
 	UNANSWERED_CHARS_PER_HOST,
 } from '../source/host/cluster/cluster-limits.js';
 import {
@@ -312,4 +313,41 @@ test('answers do not wait for the PUBLISHes of messages in flight', async () => 
 	await tick();
 	assert.equal(unanswered(), PUBLISHES_IN_FLIGHT + 1);
 	assert.equal(sent.at(-1)?.payload, 'd\t7');
+});
+
+test('a PUBLISH Redis does not answer in PUBLISH_TIMEOUT_MS fails its messages once, and what waited goes', async () => {
+	const {publisher, sent, unanswered} = heldPublisher();
+	const lost: Array<[string[], string]> = [];
+	const outbox = new FrameOutbox(publisher, {
+		waitingOn: () => 0,
+		lost(forwarded, why) {
+			lost.push([forwarded.map((each) => each.delivery.id), why]);
+		},
+	});
+	for (let index = 0; index < PUBLISHES_IN_FLIGHT; index++) {
+		outbox.pushMessage('hB', delivery(String(index)), 'hA');
+		await tick();
+	}
+
+	outbox.pushMessage('hB', delivery('9'), 'hA');
+	await tick();
+	assert.equal(sent.length, PUBLISHES_IN_FLIGHT, 'the third waits for one of the two in flight');
+	outbox.failOverdue(Date.now() + PUBLISH_TIMEOUT_MS - 1000);
+	assert.deepEqual(lost, [], 'not overdue yet');
+	outbox.failOverdue(Date.now() + PUBLISH_TIMEOUT_MS);
+	assert.deepEqual(
+		lost.map(([ids]) => ids),
+		Array.from({length: PUBLISHES_IN_FLIGHT}, (_, index) => [String(index)]),
+	);
+	assert.ok(
+		lost.every(([, why]) => why === "cannot be reached: the cluster's Redis is not answering"),
+	);
+	await tick();
+	assert.equal(sent.length, PUBLISHES_IN_FLIGHT + 1, 'what waited went');
+	// The late answers change nothing: each message was failed once.
+	for (const each of sent) each.answer(1);
+	await tick();
+	assert.equal(lost.length, PUBLISHES_IN_FLIGHT);
+	assert.equal(unanswered(), 0);
+	await outbox.flushNow();
 });

@@ -48,6 +48,13 @@ export const PUBLISH_BATCH_CHARS = 64 * 1024;
  * by default; a character is at most 3 bytes), and a few round trips' worth keep both hosts busy. */
 export const UNANSWERED_CHARS_PER_HOST = 2 * 1024 * 1024;
 
+/** A PUBLISH Redis has not answered in this time fails its messages (`unreachable`), as node-redis
+ * fails its other commands after the same 5 s. The PUBLISHes of messages and answers are sent
+ * without node-redis's own timeout: it makes a timer per command that lives its whole 5 s, which
+ * at a steady rate cost the hosts a good share of their CPU and made the latency's slow spells
+ * (bench/README.md, "Cluster"); the routing's sweep checks this instead. */
+export const PUBLISH_TIMEOUT_MS = 5000;
+
 /** PUBLISHes to one host that Redis has not answered yet, at most: what comes meanwhile joins the
  * next payload, so under load the hosts and Redis wake up for fewer, larger payloads, and a
  * second in flight keeps a flood moving during each round trip (bench/README.md, "Cluster"). */

@@ -46,7 +46,7 @@ export class ClusterRouting {
 		this.#self = self;
 		this.#link = link;
 		this.#users = users;
-		const outbox = new FrameOutbox(link.commands, {
+		const outbox = new FrameOutbox(link.publisher, {
 			waitingOn: (host) => this.#pending.waitingOn(host),
 			lost: (forwarded, why) => {
 				this.#failAll(forwarded, why);
@@ -306,7 +306,9 @@ export class ClusterRouting {
 	};
 
 	readonly #failSilent = (): void => {
-		for (const entry of this.#pending.takeOverdue(Date.now(), REMOTE_ANSWER_TIMEOUT_MS)) {
+		const now = Date.now();
+		this.#outbox.failOverdue(now);
+		for (const entry of this.#pending.takeOverdue(now, REMOTE_ANSWER_TIMEOUT_MS)) {
 			const name = entry.delivery.recipient.name;
 			this.#relay?.dropped(entry.delivery, 'unreachable', `${name}'s host did not answer`);
 		}

@@ -15,6 +15,7 @@ import {hostChannel} from './cluster-keys.js';
 import {
 	PUBLISHES_IN_FLIGHT,
 	PUBLISH_BATCH_CHARS,
+	PUBLISH_TIMEOUT_MS,
 	UNANSWERED_CHARS_PER_HOST,
 } from './cluster-limits.js';
 import {
@@ -72,7 +73,20 @@ type HostQueue = {
 	messageChars: number;
 };
 
-/** Where batches go: the commands connection of the host's RedisLink. */
+/** A PUBLISH on its way: settled once Redis answers, fails, or is too long about it. */
+type InFlight = {
+	readonly host: string;
+	readonly batch: Batch;
+	/** Where it counts against PUBLISHES_IN_FLIGHT: the messages' count or the answers'. */
+	readonly counts: Map<string, number>;
+	readonly sentAt: number;
+	settled: boolean;
+	/** Resolves once it is settled, whichever way. */
+	readonly done: Promise<void>;
+	readonly settle: () => void;
+};
+
+/** Where batches go: the publisher of the host's RedisLink. */
 export type Publisher = {publish(channel: string, payload: string): Promise<number>};
 
 export type OutboxRouting = {
@@ -89,7 +103,7 @@ export class FrameOutbox {
 	/** The answers for each host's messages, in their own queue (so in their own order). */
 	readonly #answers = new Map<string, HostQueue>();
 	/** PUBLISHes Redis has not answered yet, and how many per host. */
-	readonly #inFlight = new Set<Promise<void>>();
+	readonly #inFlight = new Set<InFlight>();
 	readonly #inFlightTo = new Map<string, number>();
 	/** The answers' PUBLISHes, counted apart: an answer never waits for a payload of messages. */
 	readonly #answersInFlightTo = new Map<string, number>();
@@ -220,7 +234,23 @@ export class FrameOutbox {
 		this.#draining = true;
 		this.#flush();
 		this.#draining = false;
-		while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
+		while (this.#inFlight.size > 0) await Promise.all([...this.#inFlight].map(({done}) => done));
+	}
+
+	/**
+	 * Fails the messages of every PUBLISH Redis has not answered for PUBLISH_TIMEOUT_MS by `now`,
+	 * and lets what waits behind them go. The publisher sets no timeout of its own on a PUBLISH
+	 * (cluster-limits.ts says why); the routing calls this from its sweep.
+	 */
+	failOverdue(now: number): void {
+		for (const entry of this.#inFlight) {
+			if (now - entry.sentAt < PUBLISH_TIMEOUT_MS) continue;
+			if (!this.#settle(entry)) continue;
+			this.#routing.lost(
+				entry.batch.forwarded,
+				"cannot be reached: the cluster's Redis is not answering",
+			);
+		}
 	}
 
 	readonly #flush = (): void => {
@@ -251,14 +281,21 @@ export class FrameOutbox {
 			if (queue.windowed) this.#takeAnswers(host, batch);
 			for (const each of batch.forwarded) queue.messageChars -= each.delivery.line.length;
 			inFlightTo.set(host, (inFlightTo.get(host) ?? 0) + 1);
-			const published = this.#send(host, batch).finally(() => {
-				this.#inFlight.delete(published);
-				const left = (inFlightTo.get(host) ?? 1) - 1;
-				if (left > 0) inFlightTo.set(host, left);
-				else inFlightTo.delete(host);
-				this.resume(host);
+			let settle = () => {};
+			const done = new Promise<void>((resolve) => {
+				settle = resolve;
 			});
-			this.#inFlight.add(published);
+			const entry: InFlight = {
+				host,
+				batch,
+				counts: inFlightTo,
+				sentAt: Date.now(),
+				settled: false,
+				done,
+				settle,
+			};
+			this.#inFlight.add(entry);
+			void this.#send(entry);
 		}
 
 		if (queue.open === undefined && queue.sealed.length === 0) {
@@ -278,14 +315,38 @@ export class FrameOutbox {
 		this.#answers.delete(host);
 	}
 
-	async #send(host: string, batch: Batch): Promise<void> {
+	async #send(entry: InFlight): Promise<void> {
+		const {host, batch} = entry;
+		let lost: string | undefined;
 		try {
 			const receivers = await this.#publisher.publish(hostChannel(host), payloadOf(batch));
 			// Nobody listens on the host's channel: it is gone, though its lease has not run out.
-			if (receivers === 0) this.#routing.lost(batch.forwarded, 'is not answering');
+			if (receivers === 0) lost = 'is not answering';
 		} catch {
-			this.#routing.lost(batch.forwarded, 'cannot be reached: the cluster lost its Redis');
+			lost = 'cannot be reached: the cluster lost its Redis';
 		}
+
+		// Already failed as overdue: its answer, come late, changes nothing.
+		if (!this.#settle(entry)) return;
+		if (lost !== undefined) this.#routing.lost(batch.forwarded, lost);
+	}
+
+	/** Settles `entry` once: it no longer counts in flight, and what waits for its host may go.
+	 * False if it was settled before. */
+	#settle(entry: InFlight): boolean {
+		if (entry.settled) return false;
+		entry.settled = true;
+		this.#inFlight.delete(entry);
+		const {host, counts} = entry;
+		const left = (counts.get(host) ?? 1) - 1;
+		if (left > 0) counts.set(host, left);
+		else counts.delete(host);
+		entry.settle();
+		// After the caller has failed what it carried, if it failed: a microtask later.
+		queueMicrotask(() => {
+			this.resume(host);
+		});
+		return true;
 	}
 }
 

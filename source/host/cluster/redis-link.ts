@@ -19,6 +19,9 @@ export type RedisLinkEvents = {
 
 export class RedisLink {
 	readonly commands: Client;
+	/** The commands connection for the PUBLISHes between hosts, with no node-redis timeout: the
+	 * outbox times them itself (PUBLISH_TIMEOUT_MS says why). */
+	readonly publisher: Pick<Client, 'publish'>;
 	readonly subscriber: Client;
 	readonly #log: (line: string) => void;
 	#events: RedisLinkEvents | undefined;
@@ -41,6 +44,7 @@ export class RedisLink {
 			},
 		};
 		this.commands = createClient(options);
+		this.publisher = this.commands.withCommandOptions({timeout: 0});
 		this.subscriber = this.commands.duplicate();
 		for (const client of [this.commands, this.subscriber]) {
 			client.on('error', (error: Error) => {
