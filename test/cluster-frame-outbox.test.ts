@@ -333,7 +333,7 @@ test('a PUBLISH Redis does not answer in PUBLISH_TIMEOUT_MS fails its messages o
 	await tick();
 	assert.equal(sent.length, PUBLISHES_IN_FLIGHT, 'the third waits for one of the two in flight');
 	outbox.failOverdue(Date.now() + PUBLISH_TIMEOUT_MS - 1000);
-	assert.deepEqual(lost, [], 'not overdue yet');
+	assert.equal(lost.length, 0, 'not overdue yet');
 	outbox.failOverdue(Date.now() + PUBLISH_TIMEOUT_MS);
 	assert.deepEqual(
 		lost.map(([ids]) => ids),
