@@ -14,7 +14,7 @@ export const SEQ_LIMIT = 2 ** 30;
 
 /** A message for a user of the receiving host, stamped by `origin`'s relay. On the wire it is an
  * `m` frame, or a shorter `c` frame when it follows one from the same sender to the same
- * recipient, stamped by the same host, with the next number (see writeMessage). */
+ * recipient, stamped by the same host, with the next number (see appendMessage). */
 export type MessageFrame = {
 	readonly kind: 'm';
 	/** The sending host's number for it while it waits there for the answer, which then names

@@ -27,8 +27,8 @@ export type Pending = Forwarded & {
 const INITIAL_RING_SLOTS = 1024;
 /** The ring grows no further: past this, the oldest still waiting move to a map. The ring spans
  * from the oldest unanswered message to the newest, so one answer lost in a flood would otherwise
- * grow it to every message of REMOTE_ANSWER_TIMEOUT_MS; this many cover several windows of
- * UNANSWERED_CHARS_PER_HOST of short lines. */
+ * grow it to every message of REMOTE_ANSWER_TIMEOUT_MS; this many cover what the senders' pause
+ * (SENDER_PAUSE_CHARS) lets wait on each of a few hosts at once, in lines of 20 characters. */
 export const MAX_RING_SLOTS = 2 ** 16;
 
 /** How far `seq` is past `from`, going round at SEQ_LIMIT. */
