@@ -48,11 +48,17 @@ function batchChars(batch: Batch): number {
 	return batch.chars + batch.delivered.length * DELIVERED_SEQ_CHARS;
 }
 
+/** Starts a frame in the batch: the newline after the one before, counted whether or not. */
+function startFrame(batch: Batch): void {
+	if (batch.frames.length > 0) batch.frames.push('\n');
+	batch.chars++;
+}
+
 /** Adds a whole frame to the batch's pieces. */
 function addFrame(batch: Batch, frame: string): void {
-	if (batch.frames.length > 0) batch.frames.push('\n');
+	startFrame(batch);
 	batch.frames.push(frame);
-	batch.chars += frame.length + 1;
+	batch.chars += frame.length;
 }
 
 /** `text` and `frame`, a newline between them when both have something. */
@@ -130,7 +136,7 @@ export class FrameOutbox {
 		const batch = this.#openBatch(queue);
 		const {id, time, ref, sender, recipient, line} = forwarded.delivery;
 		const {seq} = forwarded;
-		if (batch.frames.length > 0) batch.frames.push('\n');
+		startFrame(batch);
 		batch.chars += appendMessage(
 			batch.frames,
 			batch.previous,
@@ -144,7 +150,6 @@ export class FrameOutbox {
 			origin,
 			line,
 		);
-		batch.chars++;
 		batch.forwarded.push(forwarded);
 		queue.messageChars += line.length;
 		this.#sealIfFull(queue, batch);
