@@ -170,13 +170,23 @@ export class HostLease {
 			],
 		});
 		if (!Array.isArray(keys)) return;
-		if (!own)
+		// Who they were, before they leave the view: what was held for them names them.
+		const recipients = keys.map((key) =>
+			typeof key === 'string' ? (this.#state.view.byKey(key) ?? goneUser(key, key)) : undefined,
+		);
+		if (!own) {
+			// Its users leave this host's view now, as the `G` frame will make them everywhere: until
+			// that frame came round, a login here of one of their names, free in Redis already, was
+			// refused as taken.
+			this.#state.view.hostGone(host);
+			this.#state.routing.hostGone(host);
 			this.#log(
 				`cluster: host ${host} is gone (its lease ran out): ${keys.length} of its users left`,
 			);
-		for (const key of keys) {
-			if (typeof key !== 'string') continue;
-			const recipient = this.#state.view.byKey(key) ?? goneUser(key, key);
+		}
+		for (const [index, key] of keys.entries()) {
+			const recipient = recipients[index];
+			if (typeof key !== 'string' || recipient === undefined) continue;
 			const entries = await this.#link.commands.eval(TAKE_HELD, {keys: [heldKey(key)]});
 			const deliveries = heldDeliveries(entries, recipient, this.#state.view, this.#state.routing);
 			if (deliveries.length === 0) continue;
