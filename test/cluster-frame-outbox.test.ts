@@ -8,6 +8,8 @@ import {test} from 'node:test';
 import {goneUser} from '../source/host/cluster/cluster-routing.js';
 import {hostChannel} from '../source/host/cluster/cluster-keys.js';
 import {
+	ANSWER_LINGER_MAX,
+	ANSWER_LINGER_MS,
 	PUBLISHES_IN_FLIGHT,
 	PUBLISH_BATCH_CHARS,
 	PUBLISH_TIMEOUT_MS,
@@ -21,6 +23,7 @@ import {
 import {decodeHostFrames, encodeHostFrame} from '../source/host/cluster/host-frames.js';
 import type {Forwarded} from '../source/host/cluster/pending-answers.js';
 import type {Delivery} from '../source/host/relay/user.js';
+import {until} from './helpers/cluster.js';
 
 type Sent = {channel: string; payload: string; answer(receivers: number): void};
 
@@ -310,9 +313,39 @@ test('answers do not wait for the PUBLISHes of messages in flight', async () => 
 	}
 
 	outbox.pushDelivered('hB', 7);
-	await tick();
-	assert.equal(unanswered(), PUBLISHES_IN_FLIGHT + 1);
+	await until(() => unanswered() === PUBLISHES_IN_FLIGHT + 1, 'the answer to go');
 	assert.equal(sent.at(-1)?.payload, 'd\t7');
+});
+
+test('a few answers wait up to ANSWER_LINGER_MS for messages to ride with, a failure or many at once go at the end of the tick', async () => {
+	const {publisher, sent} = heldPublisher();
+	const outbox = new FrameOutbox(publisher, idle);
+	outbox.pushDelivered('hB', 1);
+	await tick();
+	await tick();
+	assert.equal(sent.length, 0, 'a lone answer lingers');
+	outbox.pushMessage('hB', delivery('2'), 'hA');
+	await tick();
+	assert.deepEqual(
+		sent.map(({payload}) => payload),
+		[`d\t1\n${messageFrame(delivery('2'))}`],
+		'it rides in the next payload of messages',
+	);
+
+	const started = performance.now();
+	outbox.pushDelivered('hC', 3);
+	await until(() => sent.length === 2, 'the lingering answer');
+	assert.ok(performance.now() - started >= ANSWER_LINGER_MS - 1, 'no earlier than the linger');
+	assert.equal(sent[1]?.payload, 'd\t3', 'with no messages it goes alone once the linger ends');
+
+	for (let seq = 0; seq < ANSWER_LINGER_MAX; seq++) outbox.pushDelivered('hB', 10 + seq);
+	outbox.pushAnswer('hC', 'a\t7\t\tf\tuser-left\tgone');
+	await tick();
+	assert.deepEqual(
+		sent.slice(2).map(({payload}) => payload),
+		[`d\t10-${9 + ANSWER_LINGER_MAX}`, 'a\t7\t\tf\tuser-left\tgone'],
+		'a flood of answers and a failure go at once',
+	);
 });
 
 test('a PUBLISH Redis does not answer in PUBLISH_TIMEOUT_MS fails its messages once, and what waited goes', async () => {

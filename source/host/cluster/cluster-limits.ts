@@ -42,6 +42,17 @@ export const STORED_REF_MEMORY_MS = 10 * 60_000;
  * one long block (bench/README.md, "Cluster"). */
 export const PUBLISH_BATCH_CHARS = 64 * 1024;
 
+/** Answers that no payload of messages took at the end of a tick wait up to this long for one
+ * to ride in: at a steady rate a host nearly always has messages for the other within it, and
+ * answers alone cost a PUBLISH and a wake-up of Redis and of the other host, a third of the
+ * PUBLISHes at 10,000 msg/s (bench/README.md, "Cluster"). A structured sender's DELIVERED comes
+ * this much later at most; a failure's answer never waits. */
+export const ANSWER_LINGER_MS = 2;
+
+/** Messages handed over at which their answers go at the end of the tick, whatever the linger: a
+ * flood's answers free its senders' window, and so many already make a PUBLISH worth its cost. */
+export const ANSWER_LINGER_MAX = 64;
+
 /** Characters of the lines of messages handed to one host and not answered yet, at most: a flood
  * waits on its own host rather than in Redis's output buffer for the receiving host's subscriber,
  * which Redis cuts off past `client-output-buffer-limit pubsub` (8 MB for a minute, 32 MB at once,

@@ -9,10 +9,13 @@
 // batches that grow to the limit, not in Redis's output buffer for that host's subscriber.
 // Answers have a queue of their own that waits neither for the window nor for the messages'
 // PUBLISHes in flight, so they may pass messages queued before them, never other answers; the
-// messages handed over are one `d` frame at the head of a batch.
+// messages handed over are one `d` frame at the head of a batch. A few of those that no payload
+// of messages took wait ANSWER_LINGER_MS for one, rather than go alone.
 
 import {hostChannel} from './cluster-keys.js';
 import {
+	ANSWER_LINGER_MAX,
+	ANSWER_LINGER_MS,
 	PUBLISHES_IN_FLIGHT,
 	PUBLISH_BATCH_CHARS,
 	PUBLISH_TIMEOUT_MS,
@@ -114,6 +117,10 @@ export class FrameOutbox {
 	/** The answers' PUBLISHes, counted apart: an answer never waits for a payload of messages. */
 	readonly #answersInFlightTo = new Map<string, number>();
 	#scheduled = false;
+	/** Set while answers linger for a payload of messages to ride in (ANSWER_LINGER_MS). */
+	#linger: NodeJS.Timeout | undefined;
+	/** True while the linger's end sends what lingered. */
+	#lingerOver = false;
 	/** Shutting down: everything goes, whatever the answers. */
 	#draining = false;
 
@@ -279,6 +286,7 @@ export class FrameOutbox {
 			let batch = queue.sealed.shift();
 			if (batch === undefined) {
 				batch = queue.open;
+				if (batch !== undefined && this.#lingers(queue, batch)) break;
 				queue.open = undefined;
 			}
 
@@ -307,6 +315,23 @@ export class FrameOutbox {
 			(queue.windowed ? this.#queues : this.#answers).delete(host);
 		}
 	}
+
+	/** True if `batch`, the answers filling for a host, waits a little for messages to ride with:
+	 * only a few messages handed over, no failure, no shutdown. Starts the linger's timer. */
+	#lingers(queue: HostQueue, batch: Batch): boolean {
+		if (queue.windowed || this.#draining || this.#lingerOver) return false;
+		if (batch.frames.length > 0 || batch.delivered.length >= ANSWER_LINGER_MAX) return false;
+		if (this.#linger === undefined)
+			this.#linger = setTimeout(this.#lingerEnds, ANSWER_LINGER_MS).unref();
+		return true;
+	}
+
+	readonly #lingerEnds = (): void => {
+		this.#linger = undefined;
+		this.#lingerOver = true;
+		for (const queue of this.#answers.values()) this.#pump(queue);
+		this.#lingerOver = false;
+	};
 
 	/** Puts the answers waiting for `host` ahead of `batch`, when none are held back before them:
 	 * one PUBLISH instead of two, each of which costs both hosts and Redis a wake-up. */
