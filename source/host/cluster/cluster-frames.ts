@@ -2,6 +2,7 @@
 // "Key layout", "Channels"; the frames for one host are host-frames.ts): tab-separated fields, the
 // one free text (a name, a line) last.
 
+import {detached} from '../relay/flat-string.js';
 import type {Face} from '../relay/user.js';
 
 /** A user as every host sees it: where, which face, away or not, the token that resumes it. */
@@ -45,7 +46,17 @@ export function decodeRecord(key: string, host: string, text: string): UserRecor
 	if (f === undefined) return undefined;
 	const [face, away, token, fingerprint, name] = f as Fields<5>;
 	if (face !== 'plain' && face !== 'structured') return undefined;
-	return {key, host, face, away: away === '1', token, fingerprint: fingerprint || undefined, name};
+	// Kept as long as the user is online, by every host: strings of their own, not slices of the
+	// whole presence payload, which would stay alive with them (relay/flat-string.ts).
+	return {
+		key: detached(key),
+		host: detached(host),
+		face,
+		away: away === '1',
+		token: detached(token),
+		fingerprint: fingerprint === '' ? undefined : detached(fingerprint),
+		name: detached(name),
+	};
 }
 
 export function encodePresenceFrame(frame: PresenceFrame): string {

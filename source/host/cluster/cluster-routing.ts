@@ -5,6 +5,7 @@
 // While a host is a window behind with its answers, the senders of messages to it are paused.
 
 import type {Relay} from '../relay/relay.js';
+import {detached} from '../relay/flat-string.js';
 import {User, type Delivery} from '../relay/user.js';
 import {ANSWER_SWEEPS_PER_TIMEOUT, REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
 import {FrameOutbox} from './frame-outbox.js';
@@ -164,13 +165,15 @@ export class ClusterRouting {
 
 				case 'p': {
 					const user = this.#users.byKey(frame.toKey);
-					if (user !== undefined && this.#users.isLocal(user)) user.partnerName = frame.partner;
+					if (user !== undefined && this.#users.isLocal(user))
+						user.partnerName = detached(frame.partner);
 					break;
 				}
 
 				case 'l': {
 					const user = this.#users.byKey(frame.toKey);
-					if (user !== undefined && this.#users.isLocal(user)) user.link?.send(frame.line);
+					if (user !== undefined && this.#users.isLocal(user))
+						user.link?.send(detached(frame.line));
 					break;
 				}
 
@@ -243,15 +246,20 @@ export class ClusterRouting {
 	#message(frame: MessageFrame): void {
 		const origin = this.origin(frame.origin);
 		const recipient = this.#users.byKey(frame.toKey);
-		const sender = this.#users.byKey(frame.fromKey) ?? goneUser(frame.fromName, frame.fromKey);
+		const sender =
+			this.#users.byKey(frame.fromKey) ??
+			goneUser(detached(frame.fromName), detached(frame.fromKey));
+		// Its strings are slices of the whole payload: of their own, they keep only themselves alive
+		// while the message waits (a replay, a slow reader's queue, a hold).
+		const {ref} = frame;
 		const delivery: RoutedDelivery = {
 			seq: frame.seq,
-			id: frame.id,
+			id: detached(frame.id),
 			time: frame.time,
 			sender,
-			ref: frame.ref,
-			recipient: recipient ?? goneUser(frame.toKey, frame.toKey),
-			line: frame.line,
+			ref: ref === undefined ? undefined : detached(ref),
+			recipient: recipient ?? goneUser(detached(frame.toKey), detached(frame.toKey)),
+			line: detached(frame.line),
 			origin,
 		};
 		if (recipient === undefined || recipient.gone || this.#relay === undefined) {
@@ -262,7 +270,8 @@ export class ClusterRouting {
 
 		// The following rule, kept where the plain recipient is: a reply goes to the latest sender.
 		if (recipient.face === 'plain' && this.#users.isLocal(recipient)) {
-			recipient.partnerName = frame.fromName;
+			if (recipient.partnerName !== frame.fromName)
+				recipient.partnerName = detached(frame.fromName);
 		}
 
 		this.#relay.handOn(delivery);
