@@ -42,6 +42,8 @@ export class ClusterRouting {
 	/** Hosts with fewer messages waiting on them since their outbox queues were last pumped. */
 	readonly #eased = new Set<string>();
 	readonly #sweep: NodeJS.Timeout;
+	/** Set once a payload was sealed in this turn of the event loop: settles in the next. */
+	#turnEnds: Promise<void> | undefined;
 
 	constructor(self: string, link: RedisLink, users: RoutingUsers) {
 		this.#self = self;
@@ -109,8 +111,12 @@ export class ClusterRouting {
 			forwarded = {delivery, seq: (delivery as Partial<RoutedDelivery>).seq};
 		}
 
-		this.#outbox.pushMessage(host, forwarded, origin);
+		if (this.#outbox.pushMessage(host, forwarded, origin)) this.#turnEnds ??= this.#nextTurn();
 		if (delivery.origin === undefined) {
+			// A payload was sealed: node-redis writes its PUBLISH when the event loop turns, so the
+			// senders read on after that, not first through all they sent meanwhile while the other
+			// host waits for it (bench/README.md, "Cluster").
+			if (this.#turnEnds !== undefined) delivery.sender.link?.holdLinesUntil(this.#turnEnds);
 			this.#pauses.sent(delivery.sender, host, this.#pending.waitingOn(host));
 		}
 	}
@@ -302,6 +308,14 @@ export class ClusterRouting {
 		if (answer.outcome === 'd') relay.senderDelivered(entry.delivery);
 		else if (answer.outcome === 's') relay.senderStored(entry.delivery);
 		else relay.dropped(entry.delivery, answer.code, answer.reason);
+	}
+
+	/** Settles in the next turn of the event loop, after the PUBLISHes node-redis writes then. */
+	async #nextTurn(): Promise<void> {
+		await new Promise((resolve) => {
+			setImmediate(resolve);
+		});
+		this.#turnEnds = undefined;
 	}
 
 	readonly #ease = (): void => {

@@ -137,8 +137,9 @@ export class FrameOutbox {
 		this.#sealIfFull(queue, batch);
 	}
 
-	/** Queues the message frame of `forwarded` for `host`; `origin` is the host that stamped it. */
-	pushMessage(host: string, forwarded: Forwarded, origin: string): void {
+	/** Queues the message frame of `forwarded` for `host`; `origin` is the host that stamped it.
+	 * True if that filled a payload, which was sealed and published if the window lets it. */
+	pushMessage(host: string, forwarded: Forwarded, origin: string): boolean {
 		const queue = this.#queue(this.#queues, host, true);
 		const batch = this.#openBatch(queue);
 		const {id, time, ref, sender, recipient, line} = forwarded.delivery;
@@ -159,7 +160,7 @@ export class FrameOutbox {
 		);
 		batch.forwarded.push(forwarded);
 		queue.messageChars += line.length;
-		this.#sealIfFull(queue, batch);
+		return this.#sealIfFull(queue, batch);
 	}
 
 	/** Queues an answer frame for `host`: it goes at the end of the tick, whatever the window. */
@@ -209,14 +210,15 @@ export class FrameOutbox {
 		return batch;
 	}
 
-	#sealIfFull(queue: HostQueue, batch: Batch): void {
-		if (batchChars(batch) < PUBLISH_BATCH_CHARS) return;
+	#sealIfFull(queue: HostQueue, batch: Batch): boolean {
+		if (batchChars(batch) < PUBLISH_BATCH_CHARS) return false;
 		queue.open = undefined;
 		// Joined now: a batch that waits for the window would keep its frames' pieces alive through
 		// collections, each of which copies them.
 		batch.frames = [batch.frames.join('')];
 		queue.sealed.push(batch);
 		this.#pump(queue);
+		return true;
 	}
 
 	/** `host` is gone: what waits for it is not sent (its messages are failed by the routing). */
