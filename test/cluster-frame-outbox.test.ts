@@ -113,6 +113,7 @@ function messageFrame({
 		toKey,
 		origin: 'hA',
 		line,
+		plainText: false,
 	});
 }
 

@@ -35,6 +35,7 @@ test('host frames, batched into one payload, read back as written', () => {
 			toKey: 'bob',
 			origin: 'hA',
 			line: 'MSG 1 2 Alice bob m1 :a\ttab and : colons',
+			plainText: false,
 		},
 		{
 			kind: 'm',
@@ -46,7 +47,8 @@ test('host frames, batched into one payload, read back as written', () => {
 			fromName: 'c',
 			toKey: 'd',
 			origin: 'hB',
-			line: '[Tue] c: hi',
+			line: 'hi',
+			plainText: true,
 		},
 		{kind: 'a', seq: undefined, id: '7', outcome: 'f', code: 'user-left', reason: 'd left\tbefore'},
 		{kind: 'a', seq: 3, id: '8', outcome: 'h', code: '', reason: ''},

@@ -16,7 +16,7 @@ import {
 function payloadOf(frames: readonly MessageFrame[]): string {
 	const previous = noPreviousMessage();
 	const parts: string[] = [];
-	for (const {seq, id, time, ref, fromKey, fromName, toKey, origin, line} of frames) {
+	for (const {seq, id, time, ref, fromKey, fromName, toKey, origin, line, plainText} of frames) {
 		if (parts.length > 0) parts.push('\n');
 		const length = appendMessage(
 			parts,
@@ -30,6 +30,7 @@ function payloadOf(frames: readonly MessageFrame[]): string {
 			toKey,
 			origin,
 			line,
+			plainText,
 		);
 		assert.equal(length, parts.slice(parts.lastIndexOf('\n') + 1).join('').length, 'its length');
 	}
@@ -48,6 +49,7 @@ const base: MessageFrame = {
 	toKey: 'bob',
 	origin: 'hA',
 	line: '12:00:01 Alice: hello',
+	plainText: false,
 };
 
 test('message frames read back as written, through UTF-8 as on the wire, in any script and length', () => {
@@ -81,11 +83,30 @@ test('a message that follows one of the same sender, recipient and origin is a s
 		{...base, seq: 4, toKey: 'carol', origin: 'hC'},
 		{...base, seq: 5, toKey: 'carol', origin: 'hC', fromName: 'ALICE'},
 		{...base, seq: 6, toKey: 'carol', origin: 'hC', fromName: 'ALICE', line: 'a\tb'},
+		// Only the text of a message for a plain user, continued or not: `C` and `M`.
+		{
+			...base,
+			seq: 7,
+			toKey: 'carol',
+			origin: 'hC',
+			fromName: 'ALICE',
+			line: 'text',
+			plainText: true,
+		},
+		{
+			...base,
+			seq: 9,
+			toKey: 'carol',
+			origin: 'hC',
+			fromName: 'ALICE',
+			line: 'more',
+			plainText: true,
+		},
 	];
 	const payload = payloadOf(frames);
 	assert.deepEqual(
 		payload.split('\n').map((frame) => frame.slice(0, 1)),
-		['m', 'c', 'c', 'm', 'm', 'm', 'm', 'm', 'c'],
+		['m', 'c', 'c', 'm', 'm', 'm', 'm', 'm', 'c', 'C', 'M'],
 	);
 	assert.deepEqual(decodeHostFrames(payload), frames);
 	// A `c` frame with nothing before it to continue is skipped, not misread.

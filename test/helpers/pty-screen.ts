@@ -24,6 +24,8 @@ export type PtyScreen = {
 	onMainScreen(): boolean;
 	/** Resolves with the exit code once the program has ended. */
 	exited: Promise<number>;
+	/** Ends the program, for a test's cleanup: SIGKILL, since an interactive shell ignores SIGTERM
+	 * and once outlived node-pty's SIGHUP here, which left the test file waiting on it. */
 	kill(): void;
 };
 
@@ -66,7 +68,7 @@ export function openPtyScreen(
 		output: () => output,
 		onMainScreen: () => screen.buffer.active.type === 'normal',
 		exited,
-		kill: () => child.kill(),
+		kill: () => child.kill('SIGKILL'),
 	};
 }
 

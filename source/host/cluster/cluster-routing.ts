@@ -5,7 +5,9 @@
 // While a host is a window behind with its answers, the senders of messages to it are paused.
 
 import type {Relay} from '../relay/relay.js';
-import {detached} from '../relay/flat-string.js';
+import {CtimeClock} from '../../protocol/ctime.js';
+import {formatPlainRelay} from '../../protocol/plain-face.js';
+import {detached, flat} from '../relay/flat-string.js';
 import {User, type Delivery} from '../relay/user.js';
 import {ANSWER_SWEEPS_PER_TIMEOUT, REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
 import {FrameOutbox} from './frame-outbox.js';
@@ -42,6 +44,8 @@ export class ClusterRouting {
 	/** Hosts with fewer messages waiting on them since their outbox queues were last pumped. */
 	readonly #eased = new Set<string>();
 	readonly #sweep: NodeJS.Timeout;
+	/** The ctime of the plain users' lines made here (the message's time, this host's zone). */
+	readonly #ctime = new CtimeClock();
 	/** Set once a payload was sealed in this turn of the event loop: settles in the next. */
 	#turnEnds: Promise<void> | undefined;
 
@@ -265,10 +269,15 @@ export class ClusterRouting {
 			sender,
 			ref: ref === undefined ? undefined : detached(ref),
 			recipient: recipient ?? goneUser(detached(frame.toKey), detached(frame.toKey)),
-			line: detached(frame.line),
+			// A plain user's line is made here, of the text (a string of its own once flat).
+			line: frame.plainText
+				? flat(formatPlainRelay(this.#ctime.now(frame.time), frame.fromName, frame.line))
+				: detached(frame.line),
 			origin,
 		};
-		if (recipient === undefined || recipient.gone || this.#relay === undefined) {
+		// A text for a plain user whose name is now a structured user's: the one it was for left.
+		const otherFace = frame.plainText === true && recipient?.face !== 'plain';
+		if (recipient === undefined || recipient.gone || otherFace || this.#relay === undefined) {
 			const name = recipient?.name ?? 'the user';
 			origin.dropped(delivery, 'user-left', `${name} left before the message was handed on`);
 			return;

@@ -157,6 +157,7 @@ export class FrameOutbox {
 			recipient.key,
 			origin,
 			line,
+			forwarded.delivery.plainText,
 		);
 		batch.forwarded.push(forwarded);
 		queue.messageChars += line.length;

@@ -30,6 +30,10 @@ export type MessageFrame = {
 	/** The host whose sender hears the result. */
 	readonly origin: string;
 	readonly line: string;
+	/** True when `line` is only the text of a message for a plain user: the receiving host makes
+	 * the plain face's line of it, `[ctime] from: text`, with the message's time (an `M` or `C`
+	 * frame on the wire). The sending host then makes no line, and the frame carries no ctime. */
+	readonly plainText: boolean;
 };
 
 /** What became of a message the receiving host stamped: handed over, held, stored (its away
@@ -91,7 +95,8 @@ export type PreviousMessage = {
  * code. When the message follows `previous` (same sender, recipient and origin, the next number),
  * it is a `c` frame: `c id time ref line`, the time empty when it is the same; a flood's frames
  * are most of them that, so shorter to make, send and read. Else an `m` frame, which `previous`
- * then remembers.
+ * then remembers. With `plainText`, `line` is the text of a message for a plain user, the frame
+ * `C` or `M`: the receiving host makes the line.
  */
 export function appendMessage(
 	parts: string[],
@@ -105,6 +110,7 @@ export function appendMessage(
 	toKey: string,
 	origin: string,
 	line: string,
+	plainText = false,
 ): number {
 	const refField = ref ?? '';
 	const continues =
@@ -119,14 +125,14 @@ export function appendMessage(
 		const timeField = time === previous.time ? '' : timeText(time);
 		// The usual case made of constants: nothing new for the pieces between the id and the line.
 		const middle = timeField === '' && refField === '' ? '\t\t\t' : `\t${timeField}\t${refField}\t`;
-		parts.push('c\t', id, middle, line);
+		parts.push(plainText ? 'C\t' : 'c\t', id, middle, line);
 		previous.seq = seq;
 		previous.time = time;
 		return 2 + id.length + middle.length + line.length;
 	}
 
 	const seqField = seq === undefined ? '' : String(seq);
-	const head = `m\t${seqField}\t${id}\t${timeText(time)}\t${refField}\t${fromKey}\t${fromName}\t${toKey}\t${origin}\t`;
+	const head = `${plainText ? 'M' : 'm'}\t${seqField}\t${id}\t${timeText(time)}\t${refField}\t${fromKey}\t${fromName}\t${toKey}\t${origin}\t`;
 	parts.push(head, line);
 	previous.seq = seq;
 	previous.time = time;
@@ -165,10 +171,23 @@ export function encodeDelivered(seqs: readonly number[]): string {
 export function encodeHostFrame(frame: HostFrame): string {
 	switch (frame.kind) {
 		case 'm': {
-			const {seq, id, time, ref, fromKey, fromName, toKey, origin, line} = frame;
+			const {seq, id, time, ref, fromKey, fromName, toKey, origin, line, plainText} = frame;
 			const parts: string[] = [];
 			const previous = noPreviousMessage();
-			appendMessage(parts, previous, seq, id, time, ref, fromKey, fromName, toKey, origin, line);
+			appendMessage(
+				parts,
+				previous,
+				seq,
+				id,
+				time,
+				ref,
+				fromKey,
+				fromName,
+				toKey,
+				origin,
+				line,
+				plainText,
+			);
 			return parts.join('');
 		}
 
@@ -214,6 +233,7 @@ export function decodeHostFrames(payload: string): HostFrame[] {
 function decodeContinued(
 	cursor: FieldCursor,
 	previous: MessageFrame | undefined,
+	plainText: boolean,
 ): MessageFrame | undefined {
 	const id = cursor.field();
 	const time = cursor.field();
@@ -232,6 +252,7 @@ function decodeContinued(
 		toKey: previous.toKey,
 		origin: previous.origin,
 		line,
+		plainText,
 	};
 }
 
@@ -241,11 +262,13 @@ function decodeFrame(
 ): HostFrame | undefined {
 	const kind = cursor.field();
 	switch (kind) {
-		case 'c': {
-			return decodeContinued(cursor, previous);
+		case 'c':
+		case 'C': {
+			return decodeContinued(cursor, previous, kind === 'C');
 		}
 
-		case 'm': {
+		case 'm':
+		case 'M': {
 			const seq = cursor.field();
 			const id = cursor.field();
 			const time = cursor.field();
@@ -267,6 +290,7 @@ function decodeFrame(
 				toKey,
 				origin,
 				line,
+				plainText: kind === 'M',
 			};
 		}
 

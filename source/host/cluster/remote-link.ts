@@ -6,6 +6,8 @@ import type {ClusterRouting} from './cluster-routing.js';
 
 export class RemoteLink implements UserLink {
 	readonly host: string;
+	/** The user's host makes a plain user's line of a message from its text (cluster-routing.ts). */
+	readonly makesPlainLines = true;
 	readonly #user: User;
 	readonly #routing: ClusterRouting;
 

@@ -93,8 +93,15 @@ export class Relay implements DeliveryListener {
 	): void {
 		const id = this.#ids.next();
 		const time = this.#now();
+		const plain = recipient.face === 'plain';
+		if (plain && options?.action !== true && recipient.link?.makesPlainLines === true) {
+			// Made into its line by the recipient's host, which applies the following rule too.
+			this.handOn({id, time, sender, ref, recipient, line: text, plainText: true});
+			return;
+		}
+
 		let line: string;
-		if (recipient.face === 'plain') {
+		if (plain) {
 			const ctime = this.#ctime.now(time);
 			line =
 				options?.action === true

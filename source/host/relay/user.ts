@@ -69,6 +69,9 @@ export type UserLink = {
 	sendDelivery(delivery: Delivery): void;
 	/** Ends the connection once; `lastLine` goes first if the socket still takes data. */
 	close(reason: CloseReason, lastLine?: string): void;
+	/** True for a user on another host of a cluster: that host makes a plain user's line of a
+	 * relayed message from its text, so the relay hands this link the text (Delivery.plainText). */
+	readonly makesPlainLines?: boolean;
 	/** Queues the presence news this client has not read yet, ahead of what follows. */
 	catchUpNews(): void;
 	/** Skips the news published since the last catch-up (news about this client's own user). */
@@ -91,8 +94,11 @@ export type Delivery = {
 	/** The sender's ref; undefined for a plain sender, who has none. */
 	readonly ref: string | undefined;
 	readonly recipient: User;
-	/** The line the recipient gets, without its newline. */
+	/** The line the recipient gets, without its newline; with `plainText`, only its text. */
 	readonly line: string;
+	/** Set when `line` is the text of a message for a plain user on another host of a cluster,
+	 * which makes the line (`[ctime] from: text`) from it and the message's time. */
+	readonly plainText?: boolean;
 	/** Set when the message was stamped on another host of a cluster: its sender hears there. */
 	readonly origin?: DeliveryOrigin;
 	/** A copy waits in the store (`held` for an away user, `stored` for an offline owner) until
