@@ -8,7 +8,7 @@ import {
 	decodeHostFrames,
 	noPreviousMessage,
 	SEQ_LIMIT,
-	appendMessage,
+	appendMessageFrame,
 	type MessageFrame,
 } from '../source/host/cluster/host-frames.js';
 
@@ -16,22 +16,9 @@ import {
 function payloadOf(frames: readonly MessageFrame[]): string {
 	const previous = noPreviousMessage();
 	const parts: string[] = [];
-	for (const {seq, id, time, ref, fromKey, fromName, toKey, origin, line, plainText} of frames) {
+	for (const frame of frames) {
 		if (parts.length > 0) parts.push('\n');
-		const length = appendMessage(
-			parts,
-			previous,
-			seq,
-			id,
-			time,
-			ref,
-			fromKey,
-			fromName,
-			toKey,
-			origin,
-			line,
-			plainText,
-		);
+		const length = appendMessageFrame(parts, previous, frame);
 		assert.equal(length, parts.slice(parts.lastIndexOf('\n') + 1).join('').length, 'its length');
 	}
 

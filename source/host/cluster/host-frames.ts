@@ -148,6 +148,29 @@ export function noPreviousMessage(): PreviousMessage {
 	return {seq: undefined, time: -1, fromKey: '', fromName: '', toKey: '', origin: ''};
 }
 
+/** `appendMessage` for a whole frame (an encoder of one frame, and tests): its length too. */
+export function appendMessageFrame(
+	parts: string[],
+	previous: PreviousMessage,
+	frame: MessageFrame,
+): number {
+	const {seq, id, time, ref, fromKey, fromName, toKey, origin, line, plainText} = frame;
+	return appendMessage(
+		parts,
+		previous,
+		seq,
+		id,
+		time,
+		ref,
+		fromKey,
+		fromName,
+		toKey,
+		origin,
+		line,
+		plainText,
+	);
+}
+
 /** `d` and the numbers as runs: `4-9,12,15-16`. */
 export function encodeDelivered(seqs: readonly number[]): string {
 	let text = 'd\t';
@@ -171,23 +194,8 @@ export function encodeDelivered(seqs: readonly number[]): string {
 export function encodeHostFrame(frame: HostFrame): string {
 	switch (frame.kind) {
 		case 'm': {
-			const {seq, id, time, ref, fromKey, fromName, toKey, origin, line, plainText} = frame;
 			const parts: string[] = [];
-			const previous = noPreviousMessage();
-			appendMessage(
-				parts,
-				previous,
-				seq,
-				id,
-				time,
-				ref,
-				fromKey,
-				fromName,
-				toKey,
-				origin,
-				line,
-				plainText,
-			);
+			appendMessageFrame(parts, noPreviousMessage(), frame);
 			return parts.join('');
 		}
 
