@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test, type TestContext} from 'node:test';
+import Database from 'better-sqlite3';
 import {chatDataDir} from '../source/data-dir.js';
 import type {HistoryMessage} from '../source/history/chat-history.js';
 import {DAY_MS} from '../source/history/history-limits.js';
+import {HISTORY_APPLICATION_ID, HISTORY_MIGRATIONS} from '../source/history/history-schema.js';
 import {HistoryStore, type HistoryOptions} from '../source/history/history-store.js';
 import {historyFile} from '../source/history/open-history-file.js';
 import {storeDir} from './helpers/store-dir.js';
@@ -169,4 +171,46 @@ test('the history is in $XDG_DATA_HOME/chat, the folder 0700 and the file 0600',
 	store.close();
 	assert.equal(fs.statSync(dir).mode & 0o777, 0o700);
 	assert.equal(fs.statSync(historyFile(dir)).mode & 0o777, 0o600);
+});
+
+test('a /me stays one through a restart, and a history of the first version reads on with none', (t) => {
+	const dir = storeDir();
+	fs.mkdirSync(dir, {recursive: true});
+	// A file as the first version of the history left it, with one message in it.
+	const old = new Database(historyFile(dir));
+	old.exec(HISTORY_MIGRATIONS[0] ?? '');
+	old.pragma(`application_id = ${HISTORY_APPLICATION_ID}`);
+	old.pragma('user_version = 1');
+	old
+		.prepare(
+			"INSERT INTO conversations (host, self_key, partner_key, partner) VALUES ('h:1', 'alice', 'bob', 'bob')",
+		)
+		.run();
+	old
+		.prepare(
+			"INSERT INTO messages (conversation, uid, time, sender, text) VALUES (1, 'h1', 1, 'bob', 'hi')",
+		)
+		.run();
+	old.close();
+
+	const first = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	first.record('bob', {uid: 'h2', time: 2, from: 'bob', text: 'waves', action: true});
+	first.record(
+		'bob',
+		{uid: 's.1', time: 3, from: 'alice', text: 'nods', action: true, delivery: {state: 'sending'}},
+		'r1',
+	);
+	first.close();
+	const second = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	t.after(() => {
+		second.close();
+	});
+	assert.deepEqual(
+		second.latest('bob', 3).map((m) => [m.text, m.action === true]),
+		[
+			['hi', false],
+			['waves', true],
+			['nods', true],
+		],
+	);
 });

@@ -17,6 +17,17 @@ test('a message of several lines is a line each, each with its time and sender',
 	assert.equal(line, '2026-12-01 14:05:09  bob: first\n2026-12-01 14:05:09  bob: second');
 });
 
+test('a /me is written as the screen draws it, and marked in JSON', () => {
+	const time = new Date(2026, 11, 1, 14, 5, 9).getTime();
+	const message = {uid: 'u1', time, from: 'bob', text: 'waves', action: true};
+	assert.equal(messageLine(message, 'bob', false), '2026-12-01 14:05:09  * bob waves');
+	assert.equal(JSON.parse(messageLine(message, 'bob', true)).action, true);
+	assert.equal(
+		JSON.parse(messageLine({...message, action: undefined}, 'bob', true)).action,
+		undefined,
+	);
+});
+
 test('chat log into a pipe closed early exits 0 with nothing on stderr', async () => {
 	const env = ownConfigEnv();
 	const store = new HistoryStore({

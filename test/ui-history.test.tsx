@@ -229,3 +229,34 @@ test('a message of several parts is one message in the history, as on the screen
 		[{uid: 'p1', at: time, text: 'first line\nsecond'}],
 	);
 });
+
+test('a /me, sent or received, is drawn as one again when the history is read back', async (t) => {
+	const dir = storeDir();
+	const history = openHistory(t, dir);
+	const chat = renderChat({history, columns: 80, rows: 20});
+	chat.client.welcome('alice', ['bob']);
+	chat.client.emit({
+		type: 'message',
+		id: 'a1',
+		time: Date.now(),
+		from: 'bob',
+		to: 'alice',
+		text: 'waves',
+		action: true,
+	});
+	await chat.waitFor((frame) => frame.includes('* bob waves'), 'the action received');
+	await chat.submit('/me nods');
+	await chat.waitFor((frame) => frame.includes('* alice nods'), 'the action sent');
+	await chat.waitFor(() => chat.client.sends.length === 1, 'the send');
+	chat.unmount();
+	history.flush();
+
+	const again = renderChat({history: openHistory(t, dir), columns: 80, rows: 20});
+	t.after(() => again.unmount());
+	again.client.welcome('alice', ['bob']);
+	await again.waitFor((frame) => /1 bob/.test(frame), 'the conversation listed');
+	await again.press(keys.alt('1'));
+	const frame = await again.waitFor((frame) => frame.includes('nods'), 'the history');
+	assert.match(frame, /\* bob waves/);
+	assert.match(frame, /\* alice nods/);
+});

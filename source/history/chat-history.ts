@@ -10,6 +10,8 @@ export type HistoryPosition = {time: number; uid: string};
 export type HistoryMessage = HistoryPosition & {
 	from: string;
 	text: string;
+	/** A `/me`: the text says what `from` does. */
+	action?: boolean;
 	/** Only on messages you sent. */
 	delivery?: HistoryDelivery;
 };

@@ -9,6 +9,8 @@ export type MessageRow = {
 	time: number;
 	sender: string;
 	text: string;
+	/** 1 for a `/me`. */
+	action: number;
 	delivery: string | null;
 	reason: string | null;
 };
@@ -32,7 +34,7 @@ export type SearchParameters = {
 	limit: number;
 };
 
-const COLUMNS = 'm.uid, m.time, m.sender, m.text, m.delivery, m.reason';
+const COLUMNS = 'm.uid, m.time, m.sender, m.text, m.action, m.delivery, m.reason';
 
 /** A sent message still 'sending' in a past session never got its answer. */
 const UNANSWERED = 'no answer from the host before chat closed';
@@ -57,6 +59,7 @@ function deliveryOf(row: MessageRow, live: boolean): HistoryDelivery | undefined
 /** `live`: the uids this process sent, whose 'sending' is still true. */
 export function messageOf(row: MessageRow, live: ReadonlySet<string>): HistoryMessage {
 	const message: HistoryMessage = {uid: row.uid, time: row.time, from: row.sender, text: row.text};
+	if (row.action === 1) message.action = true;
 	const delivery = deliveryOf(row, live.has(row.uid));
 	if (delivery) message.delivery = delivery;
 	return message;

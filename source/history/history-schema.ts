@@ -59,6 +59,10 @@ export const HISTORY_MIGRATIONS: readonly string[] = [
 		UPDATE conversations SET messages = messages - 1 WHERE id = old.conversation;
 	END;
 	`,
+	`
+	-- A /me (action = 1) is drawn and logged as "* alice waves", as it was on the screen.
+	ALTER TABLE messages ADD COLUMN action INTEGER NOT NULL DEFAULT 0;
+	`,
 ];
 
 export const HISTORY_SCHEMA_VERSION = HISTORY_MIGRATIONS.length;

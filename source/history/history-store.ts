@@ -50,8 +50,8 @@ type Write = () => void;
 function prepareWrites(db: HistoryDatabase) {
 	return {
 		insert: db.prepare(
-			`INSERT INTO messages (conversation, uid, time, sender, text, delivery, reason)
-			 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			`INSERT INTO messages (conversation, uid, time, sender, text, action, delivery, reason)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 		),
 		result: db.prepare(
 			'UPDATE messages SET delivery = ?, reason = ? WHERE conversation = ? AND uid = ?',
@@ -209,6 +209,7 @@ export class HistoryStore implements ChatHistory {
 				message.time,
 				message.from,
 				message.text,
+				message.action === true ? 1 : 0,
 				delivery?.state ?? null,
 				delivery?.state === 'failed' ? delivery.reason : null,
 			);

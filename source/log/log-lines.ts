@@ -26,13 +26,16 @@ export function messageLine(message: HistoryMessage, partner: string, json: bool
 			with: partner,
 			text,
 		};
+		if (message.action === true) record['action'] = true;
 		if (delivery) record['delivery'] = delivery.state;
 		if (delivery?.state === 'failed') record['reason'] = delivery.reason;
 		return JSON.stringify(record);
 	}
 	// One stamped line per line of a multi-line message, as the plain face prints it, so each
 	// line greps with its time and sender. Control characters never reach the terminal or pager.
-	const head = `${localTimestamp(message.time)}  ${sanitiseText(message.from)}: `;
+	// A /me as the screen draws it: `* alice waves`.
+	const from = sanitiseText(message.from);
+	const head = `${localTimestamp(message.time)}  ${message.action === true ? `* ${from} ` : `${from}: `}`;
 	const lines = message.text.split('\n').map((line) => head + sanitiseText(line));
 	return lines.join('\n') + deliveryNote(message);
 }

@@ -7,7 +7,10 @@ import type {ChatHistory} from '../../history/chat-history.js';
 import type {ChatAction} from '../state/chat-reducer.js';
 
 /** The parts of a longer message seen so far, by sender: the history keeps it once whole. */
-type OpenParts = Map<string, {uid: string; time: number; text: string; more: number}>;
+type OpenParts = Map<
+	string,
+	{uid: string; time: number; text: string; more: number; action: boolean}
+>;
 
 /** Keeps what the history must: every message received, and the host's answers to ours. */
 function record(history: ChatHistory, event: ClientEvent, open: OpenParts): void {
@@ -20,11 +23,12 @@ function record(history: ChatHistory, event: ClientEvent, open: OpenParts): void
 			const uid = earlier?.uid ?? event.id;
 			const time = earlier?.time ?? event.time;
 			const text = earlier ? earlier.text + '\n'.repeat(earlier.more) + event.text : event.text;
+			const action = earlier?.action ?? event.action === true;
 			if (event.more === undefined) {
 				open.delete(from);
-				history.record(from, {uid, time, from, text});
+				history.record(from, action ? {uid, time, from, text, action} : {uid, time, from, text});
 			} else {
-				open.set(from, {uid, time, text, more: event.more});
+				open.set(from, {uid, time, text, more: event.more, action});
 			}
 			break;
 		}

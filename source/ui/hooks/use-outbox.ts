@@ -14,15 +14,14 @@ function record(
 ): void {
 	if (!history || item.uid === undefined || item.time === undefined) return;
 	const {uid, time, text} = item;
+	const message =
+		item.action === true
+			? {uid, time, from: self, text, action: true}
+			: {uid, time, from: self, text};
 	if ('ref' in outcome) {
-		history.record(
-			item.to,
-			{uid, time, from: self, text, delivery: {state: 'sending'}},
-			outcome.ref,
-		);
+		history.record(item.to, {...message, delivery: {state: 'sending'}}, outcome.ref);
 	} else {
-		const delivery = {state: 'failed', reason: outcome.reason} as const;
-		history.record(item.to, {uid, time, from: self, text, delivery});
+		history.record(item.to, {...message, delivery: {state: 'failed', reason: outcome.reason}});
 	}
 }
 

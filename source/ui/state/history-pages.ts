@@ -38,6 +38,7 @@ export function fromHistory(
 		uid: message.uid,
 	};
 	if (message.delivery) kept.delivery = message.delivery;
+	if (message.action === true) kept.action = true;
 	if (message.time < sessionStart) kept.earlier = true;
 	return kept;
 }
