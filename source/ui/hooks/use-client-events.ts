@@ -26,7 +26,7 @@ function record(history: ChatHistory, event: ClientEvent, open: OpenParts): void
 			const action = earlier?.action ?? event.action === true;
 			if (event.more === undefined) {
 				open.delete(from);
-				history.record(from, action ? {uid, time, from, text, action} : {uid, time, from, text});
+				history.record(from, {uid, time, from, text, action});
 			} else {
 				open.set(from, {uid, time, text, more: event.more, action});
 			}

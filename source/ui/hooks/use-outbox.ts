@@ -14,10 +14,7 @@ function record(
 ): void {
 	if (!history || item.uid === undefined || item.time === undefined) return;
 	const {uid, time, text} = item;
-	const message =
-		item.action === true
-			? {uid, time, from: self, text, action: true}
-			: {uid, time, from: self, text};
+	const message = {uid, time, from: self, text, action: item.action === true};
 	if ('ref' in outcome) {
 		history.record(item.to, {...message, delivery: {state: 'sending'}}, outcome.ref);
 	} else {
