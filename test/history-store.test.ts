@@ -214,3 +214,26 @@ test('a /me stays one through a restart, and a history of the first version read
 		],
 	);
 });
+
+test('a message the host stored for an offline owner reads as stored after a restart; a DELIVERED in the session settles it', (t) => {
+	const dir = storeDir();
+	const first = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	for (const [uid, time, ref] of [
+		['s.1', 1, 'r1'],
+		['s.2', 2, 'r2'],
+	] as const) {
+		first.record('bob', {uid, time, from: 'alice', text: uid, delivery: {state: 'sending'}}, ref);
+		first.recordResult(ref, {state: 'stored'});
+	}
+	// Bob came back while alice was still here: the host's DELIVERED for the first one.
+	first.recordResult('r1', {state: 'delivered'});
+	first.close();
+	const second = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	t.after(() => {
+		second.close();
+	});
+	assert.deepEqual(
+		second.latest('bob', 2).map((m) => m.delivery?.state),
+		['delivered', 'stored'],
+	);
+});

@@ -28,6 +28,22 @@ test('a /me is written as the screen draws it, and marked in JSON', () => {
 	);
 });
 
+test('a message stored for an offline owner says so', () => {
+	const time = new Date(2026, 11, 1, 14, 5, 9).getTime();
+	const message = {
+		uid: 's1',
+		time,
+		from: 'alice',
+		text: 'hi',
+		delivery: {state: 'stored'},
+	} as const;
+	assert.equal(
+		messageLine(message, 'bob', false),
+		'2026-12-01 14:05:09  alice: hi [stored for them]',
+	);
+	assert.equal(JSON.parse(messageLine(message, 'bob', true)).delivery, 'stored');
+});
+
 test('chat log into a pipe closed early exits 0 with nothing on stderr', async () => {
 	const env = ownConfigEnv();
 	const store = new HistoryStore({

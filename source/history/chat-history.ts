@@ -1,8 +1,14 @@
 // The local history as the chat screen sees it: one host, one own name. The UI is given this
 // interface (as it is given the ChatClient), so its tests use a fake and it never opens a file.
 
+/** `stored`: kept by the host for an owner who is offline (its DELIVERED may come in a later
+ * session, which the history does not wait for). */
 export type HistoryDelivery =
-	{state: 'sending'} | {state: 'held'} | {state: 'delivered'} | {state: 'failed'; reason: string};
+	| {state: 'sending'}
+	| {state: 'held'}
+	| {state: 'stored'}
+	| {state: 'delivered'}
+	| {state: 'failed'; reason: string};
 
 /** Where a message sits in its conversation: history is ordered by time, then uid. */
 export type HistoryPosition = {time: number; uid: string};

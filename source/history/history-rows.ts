@@ -50,8 +50,12 @@ function deliveryOf(row: MessageRow, live: boolean): HistoryDelivery | undefined
 		case 'sending': {
 			return live ? {state: 'sending'} : {state: 'failed', reason: UNANSWERED};
 		}
+		case 'held':
+		case 'stored': {
+			return {state: row.delivery};
+		}
 		default: {
-			return {state: row.delivery === 'held' ? 'held' : 'delivered'};
+			return {state: 'delivered'};
 		}
 	}
 }

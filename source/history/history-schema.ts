@@ -24,7 +24,8 @@ export const HISTORY_MIGRATIONS: readonly string[] = [
 
 	-- Every message shown, sent or received. uid is the host's id for a received message (so a
 	-- redelivered one is kept once) and the session's own for a sent one; (time, uid) orders them.
-	-- delivery is NULL for a received message, else sending, held, delivered or failed.
+	-- delivery is NULL for a received message, else sending, held, delivered or failed (and
+	-- stored, from version 2 on).
 	CREATE TABLE messages (
 		id INTEGER PRIMARY KEY,
 		conversation INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,

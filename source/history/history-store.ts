@@ -219,7 +219,8 @@ export class HistoryStore implements ChatHistory {
 	recordResult(ref: string, delivery: HistoryDelivery): void {
 		const sent = this.#sent.get(ref);
 		if (!sent) return;
-		if (delivery.state !== 'held') {
+		// Held or stored, a DELIVERED may still follow in this session.
+		if (delivery.state !== 'held' && delivery.state !== 'stored') {
 			this.#sent.delete(ref);
 			this.#live.delete(sent.uid);
 		}

@@ -14,6 +14,7 @@ function localTimestamp(time: number): string {
 function deliveryNote(message: HistoryMessage): string {
 	if (message.delivery?.state === 'failed') return ` [not delivered: ${message.delivery.reason}]`;
 	if (message.delivery?.state === 'held') return ' [held for them]';
+	if (message.delivery?.state === 'stored') return ' [stored for them]';
 	return '';
 }
 

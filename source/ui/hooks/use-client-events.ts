@@ -33,6 +33,7 @@ function record(history: ChatHistory, event: ClientEvent, open: OpenParts): void
 			break;
 		}
 		case 'held':
+		case 'stored':
 		case 'delivered': {
 			history.recordResult(event.ref, {state: event.type});
 			break;

@@ -30,6 +30,7 @@ type ViewSize = {width: number; height: number};
 export function fromHistory(
 	message: HistoryMessage,
 	sessionStart: number,
+	partner: string,
 ): Omit<ChatMessage, 'seq'> {
 	const kept: Omit<ChatMessage, 'seq'> = {
 		time: message.time,
@@ -37,7 +38,10 @@ export function fromHistory(
 		text: message.text,
 		uid: message.uid,
 	};
-	if (message.delivery) kept.delivery = message.delivery;
+	const {delivery} = message;
+	// Stored for the partner, who was offline: the screen says for whom.
+	if (delivery)
+		kept.delivery = delivery.state === 'stored' ? {state: 'stored', recipient: partner} : delivery;
 	if (message.action === true) kept.action = true;
 	if (message.time < sessionStart) kept.earlier = true;
 	return kept;
@@ -106,7 +110,7 @@ function olderPage(
 	const messages = notShown(conversation.log, page);
 	let log = prependMessages(
 		conversation.log,
-		messages.map((message) => fromHistory(message, start)),
+		messages.map((message) => fromHistory(message, start, conversation.partner)),
 	);
 	const olderStored = page.length >= HISTORY_PAGE_MESSAGES;
 	if (log.length <= HISTORY_WINDOW_MESSAGES) return {...conversation, log, olderStored};
@@ -126,7 +130,7 @@ function newerPage(
 ): Conversation {
 	let log = appendMessages(
 		conversation.log,
-		messages.map((message) => fromHistory(message, start)),
+		messages.map((message) => fromHistory(message, start, conversation.partner)),
 		Number.POSITIVE_INFINITY,
 	);
 	const newerStored = messages.length >= HISTORY_PAGE_MESSAGES;
@@ -146,7 +150,7 @@ function replaced(
 	start: number,
 ): MessageLog {
 	return logOf(
-		messages.map((message) => fromHistory(message, start)),
+		messages.map((message) => fromHistory(message, start, conversation.partner)),
 		conversation.log.nextSeq,
 	);
 }

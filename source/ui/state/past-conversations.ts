@@ -21,7 +21,7 @@ export function pastConversations(
 		conversations.set(stored.partner, {
 			partner: stored.partner,
 			log: logOf(
-				messages.map((message) => fromHistory(message, sessionStart)),
+				messages.map((message) => fromHistory(message, sessionStart, stored.partner)),
 				0,
 			),
 			unread: 0,
