@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {ClusterRouting} from '../source/host/cluster/cluster-routing.js';
+import {ReadTurns} from '../source/host/relay/read-turns.js';
 import {encodeHostFrame, type MessageFrame} from '../source/host/cluster/host-frames.js';
 import type {RedisLink} from '../source/host/cluster/redis-link.js';
 import {formatCtime} from '../source/protocol/ctime.js';
@@ -84,10 +85,15 @@ test("the plain recipient's host makes the line of the text, with the message's 
 	} as unknown as RedisLink;
 	const bob = new User('bob', 'bob', 'plain');
 	const dave = new User('dave', 'dave', 'structured');
-	const routing = new ClusterRouting('hB', link, {
-		byKey: (key) => (key === 'bob' ? bob : key === 'dave' ? dave : undefined),
-		isLocal: (user) => user === bob || user === dave,
-	});
+	const routing = new ClusterRouting(
+		'hB',
+		link,
+		{
+			byKey: (key) => (key === 'bob' ? bob : key === 'dave' ? dave : undefined),
+			isLocal: (user) => user === bob || user === dave,
+		},
+		new ReadTurns(),
+	);
 	const relay = newRelay();
 	routing.bind(relay);
 	const bobLink = keepingLink(relay, false);

@@ -8,6 +8,7 @@ import {test} from 'node:test';
 import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
 import {ClusterRouting} from '../source/host/cluster/cluster-routing.js';
+import {ReadTurns} from '../source/host/relay/read-turns.js';
 import {PUBLISH_BATCH_CHARS} from '../source/host/cluster/cluster-limits.js';
 import {decodePresenceFrame, encodePresenceFrame} from '../source/host/cluster/cluster-frames.js';
 import {encodeHostFrame} from '../source/host/cluster/host-frames.js';
@@ -31,10 +32,15 @@ test("a structured recipient's replay of messages from another host keeps the li
 		['bob', bob],
 		['carol', carol],
 	]);
-	const routing = new ClusterRouting('hB', link, {
-		byKey: (key) => recipients.get(key),
-		isLocal: (user) => user === bob || user === carol,
-	});
+	const routing = new ClusterRouting(
+		'hB',
+		link,
+		{
+			byKey: (key) => recipients.get(key),
+			isLocal: (user) => user === bob || user === carol,
+		},
+		new ReadTurns(),
+	);
 	const relay = new Relay(
 		new MemoryUserState(
 			new PresenceNews(

@@ -34,6 +34,7 @@ import {MemoryNameOwners} from './relay/name-owners.js';
 import type {OfflineMail} from './relay/offline-mail.js';
 import {Presence} from './relay/presence.js';
 import {PresenceNews, type NewsReader} from './relay/presence-news.js';
+import {ReadTurns} from './relay/read-turns.js';
 import {Relay} from './relay/relay.js';
 import {rosterSnapshot} from './relay/roster-snapshot.js';
 import type {UserState} from './relay/user-state.js';
@@ -194,6 +195,7 @@ function wireHost(
 } {
 	const {log, store} = settings;
 	const newsReaders = new Set<NewsReader>();
+	const readTurns = new ReadTurns();
 	// A reader too far behind on the news gets the roster instead: the state seam's users now.
 	const news = new PresenceNews(
 		() => newsReaders,
@@ -212,7 +214,7 @@ function wireHost(
 			? wireDurableState({...settings, store, owners}, news)
 			: undefined;
 	const users: UserState =
-		cluster?.stateFor(news) ??
+		cluster?.stateFor(news, readTurns) ??
 		durable?.users ??
 		new MemoryUserState(news, settings.maxHeldMessages);
 	const mail: OfflineMail | undefined =
@@ -253,6 +255,7 @@ function wireHost(
 		newsReaders,
 		relay,
 		presence,
+		readTurns,
 		login: {settings, identity, passwordTurns, loginRate, users, presence, news, mail, log},
 		session: {users, relay},
 		log,

@@ -8,6 +8,7 @@ import type {Relay} from '../relay/relay.js';
 import {CtimeClock} from '../../protocol/ctime.js';
 import {formatPlainRelay} from '../../protocol/plain-face.js';
 import {detached, flat} from '../relay/flat-string.js';
+import type {ReadTurns} from '../relay/read-turns.js';
 import {User, type Delivery} from '../relay/user.js';
 import {ANSWER_SWEEPS_PER_TIMEOUT, REMOTE_ANSWER_TIMEOUT_MS} from './cluster-limits.js';
 import {FrameOutbox} from './frame-outbox.js';
@@ -46,13 +47,14 @@ export class ClusterRouting {
 	readonly #sweep: NodeJS.Timeout;
 	/** The ctime of the plain users' lines made here (the message's time, this host's zone). */
 	readonly #ctime = new CtimeClock();
-	/** Set once a payload was sealed in this turn of the event loop: settles in the next. */
-	#turnEnds: Promise<void> | undefined;
+	/** Where a sealed payload makes the host read on only once the event loop turns. */
+	readonly #readTurns: ReadTurns;
 
-	constructor(self: string, link: RedisLink, users: RoutingUsers) {
+	constructor(self: string, link: RedisLink, users: RoutingUsers, readTurns: ReadTurns) {
 		this.#self = self;
 		this.#link = link;
 		this.#users = users;
+		this.#readTurns = readTurns;
 		const outbox = new FrameOutbox(link.publisher, {
 			waitingOn: (host) => this.#pending.waitingOn(host),
 			lost: (forwarded, why) => {
@@ -115,14 +117,12 @@ export class ClusterRouting {
 			forwarded = {delivery, seq: (delivery as Partial<RoutedDelivery>).seq};
 		}
 
-		if (this.#outbox.pushMessage(host, forwarded, origin)) this.#turnEnds ??= this.#nextTurn();
-		if (delivery.origin === undefined) {
-			// A payload was sealed: node-redis writes its PUBLISH when the event loop turns, so the
-			// senders read on after that, not first through all they sent meanwhile while the other
-			// host waits for it (bench/README.md, "Cluster").
-			if (this.#turnEnds !== undefined) delivery.sender.link?.holdLinesUntil(this.#turnEnds);
+		// A payload was sealed: node-redis writes its PUBLISH when the event loop turns, so the host
+		// reads on after that, not first through all its senders sent meanwhile while the other
+		// host waits for it (read-turns.ts).
+		if (this.#outbox.pushMessage(host, forwarded, origin)) this.#readTurns.endTurn();
+		if (delivery.origin === undefined)
 			this.#pauses.sent(delivery.sender, host, this.#pending.waitingOn(host));
-		}
 	}
 
 	/** Sends a frame that needs no answer; lost if Redis is away. */
@@ -317,14 +317,6 @@ export class ClusterRouting {
 		if (answer.outcome === 'd') relay.senderDelivered(entry.delivery);
 		else if (answer.outcome === 's') relay.senderStored(entry.delivery);
 		else relay.dropped(entry.delivery, answer.code, answer.reason);
-	}
-
-	/** Settles in the next turn of the event loop, after the PUBLISHes node-redis writes then. */
-	async #nextTurn(): Promise<void> {
-		await new Promise((resolve) => {
-			setImmediate(resolve);
-		});
-		this.#turnEnds = undefined;
 	}
 
 	readonly #ease = (): void => {

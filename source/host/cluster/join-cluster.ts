@@ -5,6 +5,7 @@
 import {randomBytes} from 'node:crypto';
 import type {PresenceNews} from '../relay/presence-news.js';
 import type {Presence} from '../relay/presence.js';
+import type {ReadTurns} from '../relay/read-turns.js';
 import type {Relay} from '../relay/relay.js';
 import {PRESENCE_CHANNEL, hostChannel} from './cluster-keys.js';
 import {HostLease} from './host-lease.js';
@@ -29,8 +30,8 @@ export type ClusterMember = {
 	readonly self: string;
 	/** Who owns each name (issue 9), kept in Redis so every host knows; the identity work's seam. */
 	readonly owners: RedisNameOwners;
-	/** The state seam for the host, built on the host's presence news. */
-	stateFor(news: PresenceNews): RedisUserState;
+	/** The state seam for the host, built on the host's presence news and pause of reading. */
+	stateFor(news: PresenceNews, readTurns: ReadTurns): RedisUserState;
 	/** Messages for offline owners, in Redis; after stateFor (its DELIVERED finds senders there). */
 	offlineMail(options: MailOptions): RedisOfflineMail;
 	/** The relay and presence exist: listen, read the roster, take the lease. */
@@ -76,11 +77,12 @@ export async function joinCluster(options: ClusterOptions): Promise<ClusterMembe
 	return {
 		self,
 		owners: new RedisNameOwners(link),
-		stateFor(news) {
+		stateFor(news, readTurns) {
 			state = new RedisUserState({
 				self,
 				link,
 				news,
+				readTurns,
 				maxHeld: options.maxHeld,
 				ttlMs: options.ttlMs,
 				log,

@@ -12,6 +12,7 @@ import {
 } from '../../protocol/structured-messages.js';
 import type {PresenceNews} from '../relay/presence-news.js';
 import type {Presence} from '../relay/presence.js';
+import type {ReadTurns} from '../relay/read-turns.js';
 import type {Relay} from '../relay/relay.js';
 import type {Delivery, User, UserLink} from '../relay/user.js';
 import type {ClaimAnswer, HoldOutcome, UserState} from '../relay/user-state.js';
@@ -47,6 +48,8 @@ export type RedisUserStateOptions = {
 	/** The host lease, and so every name claim's TTL. */
 	readonly ttlMs: number;
 	readonly log: (line: string) => void;
+	/** The host's pause of reading until the event loop turns, which the routing asks for. */
+	readonly readTurns: ReadTurns;
 };
 
 export class RedisUserState implements UserState {
@@ -67,7 +70,7 @@ export class RedisUserState implements UserState {
 		this.#options = options;
 		this.#news = options.news;
 		this.view = new ClusterView(options.self, options.news);
-		this.routing = new ClusterRouting(options.self, options.link, this.view);
+		this.routing = new ClusterRouting(options.self, options.link, this.view, options.readTurns);
 		this.view.routing = this.routing;
 	}
 

@@ -4,6 +4,7 @@
 import type {LoginContext} from '../login/login-link.js';
 import type {NewsReader} from '../relay/presence-news.js';
 import type {Presence} from '../relay/presence.js';
+import type {ReadTurns} from '../relay/read-turns.js';
 import type {Relay} from '../relay/relay.js';
 import type {CloseReason, Face} from '../relay/user.js';
 import type {SessionContext} from '../session/session-context.js';
@@ -46,6 +47,8 @@ export type ConnectionHost = {
 	readonly relay: Relay;
 	/** Told when the connection a user was online on ends. */
 	readonly presence: Presence;
+	/** Set while no connection reads on before the event loop turns (a cluster's payload went). */
+	readonly readTurns: ReadTurns;
 	/** What the login needs: the connection hands it every line until a name is its user's. */
 	readonly login: LoginContext;
 	/** What a logged-in user's lines need. */

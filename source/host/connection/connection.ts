@@ -200,6 +200,8 @@ export class Connection
 	// --- the line path ---
 
 	gateLine(line: string): void {
+		const turn = this.#host.readTurns.waiting;
+		if (turn !== undefined && this.#heldLines === undefined) this.holdLinesUntil(turn);
 		if (this.#heldLines !== undefined) {
 			this.#heldLines.push(line);
 			return;
