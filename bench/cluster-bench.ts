@@ -26,6 +26,13 @@ const WARMUP_SHARE = 0.2;
 /** Users of the killed host in the recovery run. */
 const RECOVERY_USERS = 100;
 
+/** `runs` starting with a different one each round: whichever runs first in a round (the
+ * machine's state after the one before, a collection due) does not always favour the same. */
+function inTurn<T>(runs: readonly T[], round: number): T[] {
+	const first = round % runs.length;
+	return [...runs.slice(first), ...runs.slice(0, first)];
+}
+
 let runCounter = 0;
 const nextTag = (letter: string) => `${letter}${(runCounter++).toString(36)}`;
 
@@ -83,10 +90,16 @@ async function throughput(
 		for (const cluster of clusters) await across(cluster, warmup);
 	}
 
-	for (let round = 0; round < options.rounds; round++) {
-		singleRuns.push(await runThroughput(single, face, pairs, perSender, nextTag('s')));
-		for (const [index, cluster] of clusters.entries())
+	const runs = [
+		async () => {
+			singleRuns.push(await runThroughput(single, face, pairs, perSender, nextTag('s')));
+		},
+		...clusters.map((cluster, index) => async () => {
 			crossRuns[index]?.push(await across(cluster, perSender));
+		}),
+	];
+	for (let round = 0; round < options.rounds; round++) {
+		for (const run of inTurn(runs, round)) await run();
 	}
 
 	const rate = (results: ThroughputResult[]) => median(results.map((run) => run.messagesPerSecond));
@@ -138,12 +151,17 @@ async function latency(
 	const benchmark = `cluster latency, ${whole(users)} users, ${whole(messagesPerSecond)} msg/s, plain`;
 	const singleRuns: LatencyResult[] = [];
 	const crossRuns = clusters.map((): LatencyResult[] => []);
+	const runs = [
+		async () => {
+			singleRuns.push(await runLatency(single, face, options.latency, nextTag('ls')));
+		},
+		...clusters.map((cluster, index) => async () => {
+			const result = await runLatency(cluster.a, face, options.latency, nextTag('lx'), cluster.b);
+			crossRuns[index]?.push(result);
+		}),
+	];
 	for (let round = 0; round < Math.min(options.rounds, 3); round++) {
-		singleRuns.push(await runLatency(single, face, options.latency, nextTag('ls')));
-		for (const [index, cluster] of clusters.entries()) {
-			const runs = crossRuns[index];
-			runs?.push(await runLatency(cluster.a, face, options.latency, nextTag('lx'), cluster.b));
-		}
+		for (const run of inTurn(runs, round)) await run();
 	}
 
 	const rows: Array<[string, LatencyResult[], boolean]> = [
