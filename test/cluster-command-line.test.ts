@@ -7,8 +7,11 @@ import process from 'node:process';
 import {test} from 'node:test';
 import {EXIT_FAILURE, EXIT_USAGE} from '../source/exit-codes.js';
 import {clusterFromFlags} from '../source/cli/cluster-flags.js';
-import {chatArgs, ownConfigEnv} from './helpers/built-cli.js';
+import {chatArgs, ownConfigEnv, startHostProcess} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
+import {redisMissing, startRedis} from './helpers/redis-server.js';
+import {waitUntil} from './helpers/render-chat.js';
+import {storeDir} from './helpers/store-dir.js';
 
 function chat(
 	args: string[],
@@ -63,4 +66,31 @@ test('a Redis that cannot be reached at start is one sentence and exit code 1', 
 		),
 	);
 	assert.doesNotMatch(stderr, /secret/);
+});
+
+test('a host of a cluster says it keeps name owners and messages in Redis, not in its folder', async (t) => {
+	const missing = redisMissing();
+	if (missing !== undefined) {
+		t.skip(missing);
+		return;
+	}
+
+	const redis = await startRedis();
+	t.after(async () => redis.stop());
+	const dir = storeDir();
+	const host = await startHostProcess('--redis', redis.url, '--data', dir);
+	t.after(async () => host.stop());
+	await waitUntil(
+		() => host.stdout().includes('Stop it with Ctrl+C.'),
+		`the banner in: ${host.stdout()}`,
+	);
+	const banner = host.stdout();
+	assert.match(
+		banner,
+		new RegExp(
+			`Name owners and messages for people offline are kept there; this host's identity in ${dir.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\n`,
+		),
+	);
+	assert.doesNotMatch(banner, /are kept in /);
+	assert.equal(await host.stop(), 0);
 });

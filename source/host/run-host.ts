@@ -95,11 +95,15 @@ export async function runHost(options: RunHostOptions = {}): Promise<number> {
 	}
 
 	for (const line of accessNotice(hostOptions)) print(line);
-	if (hostOptions.redis !== undefined) {
+	if (hostOptions.redis === undefined) {
+		print(`Name owners and messages for people offline are kept in ${dataDir}`);
+	} else {
+		// A cluster keeps them in Redis (docs/cluster.md); the folder keeps what clients pin.
 		print(`It shares one chat with every host on ${redisUrlForLog(hostOptions.redis)}.`);
+		print(
+			`Name owners and messages for people offline are kept there; this host's identity in ${dataDir}`,
+		);
 	}
-
-	print(`Name owners and messages for people offline are kept in ${dataDir}`);
 
 	print('Stop it with Ctrl+C.');
 	const signal = await stopSignal;
