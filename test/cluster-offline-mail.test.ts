@@ -10,7 +10,7 @@ import {RedisNameOwners} from '../source/host/cluster/redis-name-owners.js';
 import type {HostOptions} from '../source/host/host-options.js';
 import {nameKey} from '../source/protocol/name-key.js';
 import {startCluster, until, type TestCluster} from './helpers/cluster.js';
-import {loginOwner, ownerKey, rawPublicKey} from './helpers/keyed-client.js';
+import {loginKeyed, loginOwner, ownerKey, rawPublicKey, testKey} from './helpers/keyed-client.js';
 import {loginPlain} from './helpers/raw-client.js';
 import {redisMissing} from './helpers/redis-server.js';
 
@@ -190,6 +190,27 @@ if (missing === undefined) {
 		carol.send('to:bob');
 		carol.send('hello?');
 		assert.match(await carol.nextLine(), /^Your message to bob was not kept: bob is offline, and /);
+	});
+
+	test('a released name takes its stored messages with it: its next owner does not read them', async (t) => {
+		const {cluster, link} = await clusterOwning(t, 2, ['bob']);
+		const alice = await loginOwner(cluster.host(0).port, 'alice');
+		alice.send('SEND m1 bob :for the bob who owned the name');
+		assert.match(await alice.nextLine(), /^STORED m1 /);
+		// As the name expiry (--name-expiry) or chat names release frees it.
+		const released = await new RedisNameOwners(link).release(nameKey('bob'));
+		assert.equal(released?.name, 'bob');
+		assert.deepEqual(await link.commands.keys('chat:stored*'), []);
+
+		const newBob = await loginKeyed(cluster.host(1).port, 'bob', testKey());
+		// Once alice's host knows the new bob is online, m2 goes to him live, not stored.
+		await alice.waitForLine(/^JOIN bob$/);
+		alice.send('SEND m2 bob :for the new bob');
+		assert.match(await newBob.nextLine(), / alice bob m2 :for the new bob$/);
+		assert.ok(
+			!newBob.lines.some((line) => line.includes('who owned the name')),
+			newBob.lines.join(' | '),
+		);
 	});
 } else {
 	test.skip(missing);

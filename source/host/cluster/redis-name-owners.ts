@@ -3,7 +3,7 @@
 // hosts binding one name at once never both win.
 
 import type {NameOwner, NameOwnerClaim, NameOwners, OwnerBinding} from '../relay/name-owners.js';
-import {OWNERS_KEY} from './cluster-keys.js';
+import {OWNERS_KEY, handingKey, storedBytesKey, storedKey} from './cluster-keys.js';
 import type {RedisLink} from './redis-link.js';
 
 /** ARGV: name key, owner. The owner there already, or false once this one is bound. */
@@ -22,10 +22,15 @@ if not last or tonumber(last) >= tonumber(ARGV[2]) then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], name .. '\\t' .. key .. '\\t' .. first .. '\\t' .. ARGV[2])
 return 1`;
 
-/** ARGV: name key. The owner that was, if any, and the name is free. */
+/** KEYS: the owners, then the name's stored messages, their bytes and those being handed on;
+ * ARGV: name key. The owner that was, if any, and the name is free: with its stored messages,
+ * which its next owner must not read (as a single host's store deletes them). */
 const RELEASE = `
 local owner = redis.call('HGET', KEYS[1], ARGV[1])
-if owner then redis.call('HDEL', KEYS[1], ARGV[1]) end
+if owner then
+  redis.call('HDEL', KEYS[1], ARGV[1])
+  redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
+end
 return owner`;
 
 export class RedisNameOwners implements NameOwners {
@@ -61,7 +66,11 @@ export class RedisNameOwners implements NameOwners {
 	}
 
 	async release(nameKey: string): Promise<NameOwner | undefined> {
-		const text = await this.#run(RELEASE, [nameKey]);
+		const mail = [storedKey(nameKey), storedBytesKey(nameKey), handingKey(nameKey)];
+		const text = await this.#link.commands.eval(RELEASE, {
+			keys: [OWNERS_KEY, ...mail],
+			arguments: [nameKey],
+		});
 		return typeof text === 'string' ? decodeOwner(nameKey, text) : undefined;
 	}
 
