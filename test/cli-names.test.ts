@@ -79,7 +79,7 @@ test('chat names release frees a name, drops what waits for it, and a second rel
 
 	const again = chatNames('release', 'bob', '--data', dir);
 	assert.equal(again.status, 1);
-	assert.equal(again.stderr, `chat names: nobody owns the name bob in ${dir}\n`);
+	assert.equal(again.stderr, `chat names: nobody owns the name bob on the host in ${dir}\n`);
 });
 
 test('chat names without a store, or with a wrong command, is one sentence', () => {

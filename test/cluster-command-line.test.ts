@@ -7,6 +7,9 @@ import process from 'node:process';
 import {test} from 'node:test';
 import {EXIT_FAILURE, EXIT_USAGE} from '../source/exit-codes.js';
 import {clusterFromFlags} from '../source/cli/cluster-flags.js';
+import {RedisLink} from '../source/host/cluster/redis-link.js';
+import {RedisNameOwners} from '../source/host/cluster/redis-name-owners.js';
+import {keyFingerprint, shortFingerprint} from '../source/protocol/key-fingerprint.js';
 import {chatArgs, ownConfigEnv, startHostProcess} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
 import {redisMissing, startRedis} from './helpers/redis-server.js';
@@ -16,14 +19,14 @@ import {storeDir} from './helpers/store-dir.js';
 function chat(
 	args: string[],
 	env: NodeJS.ProcessEnv = {},
-): {status: number | null; stderr: string} {
+): {status: number | null; stdout: string; stderr: string} {
 	const result = spawnSync(process.execPath, chatArgs(...args), {
 		encoding: 'utf8',
 		timeout: 20_000,
 		// A store and config of its own: a host that starts makes its data folder before Redis.
 		env: ownConfigEnv({CHAT_REDIS_URL: '', ...env}),
 	});
-	return {status: result.status, stderr: result.stderr};
+	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
 test('a --redis that is no Redis URL is one sentence and exit code 2', () => {
@@ -93,4 +96,72 @@ test('a host of a cluster says it keeps name owners and messages in Redis, not i
 	);
 	assert.doesNotMatch(banner, /are kept in /);
 	assert.equal(await host.stop(), 0);
+});
+
+test("chat names --redis lists and releases the cluster's names, the stored messages with them", async (t) => {
+	const missing = redisMissing();
+	if (missing !== undefined) {
+		t.skip(missing);
+		return;
+	}
+
+	const redis = await startRedis();
+	t.after(async () => redis.stop());
+	const link = new RedisLink(redis.url, () => {});
+	await link.connect({back() {}, lost() {}});
+	t.after(async () => link.close());
+	const owners = new RedisNameOwners(link);
+	const bobKey = Buffer.alloc(32, 9);
+	await owners.bind({
+		nameKey: 'bob',
+		name: 'Bob',
+		publicKey: bobKey,
+		nowMs: Date.UTC(2026, 11, 1, 9, 5),
+	});
+	await link.commands.rPush('chat:stored:bob', 'an entry for Bob');
+	await link.commands.set('chat:stored-bytes:bob', '16');
+
+	const listed = chat(['names', '--redis', redis.url]);
+	assert.equal(listed.status, 0, listed.stderr);
+	assert.deepEqual(listed.stdout.trimEnd().split('\n'), [
+		'NAME  LAST SEEN             KEY',
+		`Bob   2026-12-01 09:05 UTC  ${shortFingerprint(keyFingerprint(bobKey))}`,
+	]);
+
+	const released = chat(['names', 'release', 'BOB'], {CHAT_REDIS_URL: redis.url});
+	assert.equal(released.status, 0, released.stderr);
+	assert.match(released.stdout, /^released Bob: anyone may log in with it now/);
+	assert.equal(await owners.ownerOf('bob'), undefined);
+	assert.deepEqual(await link.commands.keys('chat:stored*'), []);
+
+	const again = chat(['names', 'release', 'bob', '--redis', redis.url]);
+	assert.equal(again.status, 1);
+	assert.equal(
+		again.stderr,
+		`chat names: nobody owns the name bob in the cluster on ${redis.url}\n`,
+	);
+	const empty = chat(['names', '--redis', redis.url]);
+	assert.equal(empty.stdout, `no name is owned in the cluster on ${redis.url} yet\n`);
+});
+
+test('chat names with a Redis not there, or with both --data and --redis, is one sentence', async () => {
+	const port = await closedPort();
+	const away = chat(['names', '--redis', `redis://127.0.0.1:${port}`]);
+	assert.equal(away.status, EXIT_FAILURE, away.stderr);
+	assert.match(
+		away.stderr,
+		new RegExp(`^chat names: cannot reach Redis at redis://127\\.0\\.0\\.1:${port}/? .*\\n$`),
+	);
+	const both = chat(['names', '--redis', `redis://127.0.0.1:${port}`, '--data', storeDir()]);
+	assert.equal(both.status, EXIT_USAGE);
+	assert.match(
+		both.stderr,
+		/^chat: chat names reads one host's --data or a cluster's --redis, not both\n/,
+	);
+	const wrong = chat(['names'], {CHAT_REDIS_URL: 'http://nope'});
+	assert.equal(wrong.status, EXIT_USAGE);
+	assert.match(
+		wrong.stderr,
+		/^chat names: CHAT_REDIS_URL: --redis needs a redis:\/\/ or rediss:\/\/ URL/,
+	);
 });

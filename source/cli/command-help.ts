@@ -56,10 +56,16 @@ export const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
 	names: {
 		usage: '$ chat names [release NAME]        list the names owned on this host, or free one',
 		notes: [
-			'It reads the store of the host that runs with the same --data; a released name is',
-			"anyone's again, and the messages waiting for it go too.",
+			'It reads the store of the host that runs with the same --data, or with --redis the',
+			"names of that cluster; a released name is anyone's again, and the messages waiting",
+			'for it go too.',
 		],
-		examples: ['$ chat names', '$ chat names release bob', '$ chat names --data /srv/chat'],
+		examples: [
+			'$ chat names',
+			'$ chat names release bob',
+			'$ chat names --data /srv/chat',
+			'$ chat names --redis redis://127.0.0.1:6379',
+		],
 	},
 };
 

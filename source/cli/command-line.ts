@@ -30,7 +30,12 @@ type CommandLine =
 	/** `chat join` with no address: the first-run form at a terminal, else `usage`. */
 	| {command: 'join-form'; options: Omit<JoinOptions, 'address'>; usage: string}
 	| {command: 'log'; options: LogOptions}
-	| {command: 'names'; names: NamesCommand; dataDir: string | undefined};
+	| {
+			command: 'names';
+			names: NamesCommand;
+			dataDir: string | undefined;
+			flags: Readonly<Record<string, unknown>>;
+	  };
 
 type MeowFlag = {type: 'string'} | {type: 'boolean'; default: boolean; shortFlag?: string};
 
@@ -107,7 +112,12 @@ export function readCommandLine(argv: readonly string[]): CommandLine {
 			const names = namesCommand(rest);
 			if (typeof names === 'string') return usageError(names);
 			const data = cli.flags['data'];
-			return {command: 'names', names, dataDir: typeof data === 'string' ? data : undefined};
+			if (typeof data === 'string' && typeof cli.flags['redis'] === 'string') {
+				return usageError("chat names reads one host's --data or a cluster's --redis, not both");
+			}
+
+			const dataDir = typeof data === 'string' ? data : undefined;
+			return {command: 'names', names, dataDir, flags: cli.flags};
 		}
 
 		case undefined: {
@@ -204,8 +214,18 @@ export async function runCommandLine(argv = process.argv.slice(2)): Promise<numb
 		}
 
 		case 'names': {
+			// A --data given reads that host's folder, whatever CHAT_REDIS_URL says.
+			const cluster =
+				line.dataDir === undefined
+					? clusterFromFlags(line.flags, process.env)
+					: {ok: true as const, redis: undefined};
+			if (!cluster.ok) {
+				process.stderr.write(`chat names: ${cluster.error}\n`);
+				return EXIT_USAGE;
+			}
+
 			const {runNames} = await import('../host/run-names.js');
-			return runNames({command: line.names, dataDir: line.dataDir});
+			return runNames({command: line.names, dataDir: line.dataDir, redis: cluster.redis});
 		}
 	}
 }

@@ -182,6 +182,7 @@ export const FLAGS: readonly Flag[] = [
 		unit: 'URL',
 		help: {
 			cluster: `be one of the hosts sharing this Redis (or set ${REDIS_URL_VARIABLE})`,
+			names: `the Redis of the cluster whose names to read (or set ${REDIS_URL_VARIABLE})`,
 		},
 	},
 	{

@@ -1,6 +1,7 @@
 // `chat names`: the host operator's view of who owns which name (docs/protocol.md "Identity"):
 // the owned names with when each was last used and its key, and `release NAME` to free one. It
-// opens the host's store in its data folder, which a running host may share.
+// opens the host's store in its data folder, which a running host may share, or with --redis the
+// cluster's owners in Redis (docs/cluster.md), which its hosts read there at every login.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import {EXIT_FAILURE} from '../exit-codes.js';
 import {keyFingerprint, shortFingerprint} from '../protocol/key-fingerprint.js';
 import {nameKey} from '../protocol/name-rules.js';
 import {chatStateDir} from '../state-dir.js';
-import type {NameOwner} from './relay/name-owners.js';
+import type {NameOwner, NameOwners} from './relay/name-owners.js';
 import {openDurableStore, type DurableStore} from './store/durable-store.js';
 import {STORE_FILE_NAME} from './store/open-store-file.js';
 import {StoreOpenError} from './store/store-errors.js';
@@ -21,8 +22,18 @@ type RunNamesOptions = {
 	command: NamesCommand;
 	/** The host's data folder; chatStateDir() unless given (--data). */
 	dataDir?: string;
+	/** A cluster's Redis (--redis, CHAT_REDIS_URL): its names instead of a folder's. */
+	redis?: string;
 	stdout?: NodeJS.WritableStream;
 	stderr?: NodeJS.WritableStream;
+};
+
+/** Where the names are read: a host's store or a cluster's Redis. */
+type NamesSource = {
+	readonly owners: Pick<NameOwners, 'list' | 'release'>;
+	/** Where, as the sentences say it: `on the host in DIR`, `in the cluster on URL`. */
+	readonly where: string;
+	close(): Promise<void>;
 };
 
 /** `2026-12-01 15:20 UTC`: minutes are enough to judge a name unused for months. */
@@ -49,44 +60,81 @@ function ownerTable(owners: readonly NameOwner[]): string[] {
 
 export async function runNames(options: RunNamesOptions): Promise<number> {
 	const {stdout = process.stdout, stderr = process.stderr} = options;
-	const dir = options.dataDir ?? chatStateDir();
-	const fail = (sentence: string): number => {
-		stderr.write(`chat names: ${sentence}\n`);
+	const source =
+		options.redis === undefined
+			? openStoreNames(options.dataDir ?? chatStateDir())
+			: await openClusterNames(options.redis);
+	if (typeof source === 'string') {
+		stderr.write(`chat names: ${source}\n`);
 		return EXIT_FAILURE;
-	};
-
-	// Opening would make an empty store; a folder without one is more likely a wrong --data.
-	if (!fs.existsSync(path.join(dir, STORE_FILE_NAME))) {
-		return fail(
-			`there is no host store in ${dir}: start chat host there first, or give --data DIR`,
-		);
 	}
 
-	let store: DurableStore;
-	try {
-		store = openDurableStore({dir});
-	} catch (error: unknown) {
-		if (error instanceof StoreOpenError) return fail(error.message);
-		throw error;
-	}
-
-	const owners = new StoreNameOwners(store.names, () => undefined);
+	const {owners, where} = source;
 	try {
 		if (options.command.kind === 'list') {
-			const list = owners.list();
-			if (list.length === 0) stdout.write(`no name is owned on the host in ${dir} yet\n`);
+			const list = await owners.list();
+			if (list.length === 0) stdout.write(`no name is owned ${where} yet\n`);
 			else for (const line of ownerTable(list)) stdout.write(line + '\n');
 			return 0;
 		}
 
 		const {name} = options.command;
 		const released = await owners.release(nameKey(name));
-		if (released === undefined) return fail(`nobody owns the name ${name} in ${dir}`);
+		if (released === undefined) {
+			stderr.write(`chat names: nobody owns the name ${name} ${where}\n`);
+			return EXIT_FAILURE;
+		}
+
 		stdout.write(
 			`released ${released.name}: anyone may log in with it now, and its waiting messages are gone\n`,
 		);
 		return 0;
 	} finally {
-		await store.close();
+		await source.close();
 	}
+}
+
+/** The store in `dir`, or why not as a sentence. */
+function openStoreNames(dir: string): NamesSource | string {
+	// Opening would make an empty store; a folder without one is more likely a wrong --data.
+	if (!fs.existsSync(path.join(dir, STORE_FILE_NAME))) {
+		return `there is no host store in ${dir}: start chat host there first, or give --data DIR`;
+	}
+
+	let store: DurableStore;
+	try {
+		store = openDurableStore({dir});
+	} catch (error: unknown) {
+		if (error instanceof StoreOpenError) return error.message;
+		throw error;
+	}
+
+	return {
+		owners: new StoreNameOwners(store.names, () => undefined),
+		where: `on the host in ${dir}`,
+		close: async () => store.close(),
+	};
+}
+
+/** The owners in the cluster's Redis at `url`, or why not as a sentence. Loaded on demand, as
+ * for chat host: without --redis the Redis client is never loaded. */
+async function openClusterNames(url: string): Promise<NamesSource | string> {
+	const [{RedisLink}, {RedisNameOwners}, {redisUrlForLog}] = await Promise.all([
+		import('./cluster/redis-link.js'),
+		import('./cluster/redis-name-owners.js'),
+		import('./cluster/redis-url.js'),
+	]);
+	const link = new RedisLink(url, () => {});
+	try {
+		await link.connect({back() {}, lost() {}});
+	} catch (error: unknown) {
+		await link.close();
+		return `cannot reach Redis at ${redisUrlForLog(url)} (${(error as Error).message}); is redis-server running?`;
+	}
+
+	return {
+		owners: new RedisNameOwners(link),
+		where: `in the cluster on ${redisUrlForLog(url)}`,
+		close: async () => link.close(),
+	};
 }
