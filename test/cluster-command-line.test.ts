@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import process from 'node:process';
-import {test} from 'node:test';
+import {test, type TestContext} from 'node:test';
 import {EXIT_FAILURE, EXIT_USAGE} from '../source/exit-codes.js';
 import {clusterFromFlags} from '../source/cli/cluster-flags.js';
 import {RedisLink} from '../source/host/cluster/redis-link.js';
@@ -12,7 +12,7 @@ import {RedisNameOwners} from '../source/host/cluster/redis-name-owners.js';
 import {keyFingerprint, shortFingerprint} from '../source/protocol/key-fingerprint.js';
 import {chatArgs, ownConfigEnv, startHostProcess} from './helpers/built-cli.js';
 import {closedPort} from './helpers/closed-port.js';
-import {redisMissing, startRedis} from './helpers/redis-server.js';
+import {redisMissing, startRedis, type RedisServer} from './helpers/redis-server.js';
 import {waitUntil} from './helpers/render-chat.js';
 import {storeDir} from './helpers/store-dir.js';
 
@@ -27,6 +27,19 @@ function chat(
 		env: ownConfigEnv({CHAT_REDIS_URL: '', ...env}),
 	});
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+/** A redis-server of the test's own, stopped after it; undefined (the test skipped) without one. */
+async function redisFor(t: TestContext): Promise<RedisServer | undefined> {
+	const missing = redisMissing();
+	if (missing !== undefined) {
+		t.skip(missing);
+		return undefined;
+	}
+
+	const redis = await startRedis();
+	t.after(async () => redis.stop());
+	return redis;
 }
 
 test('a --redis that is no Redis URL is one sentence and exit code 2', () => {
@@ -72,14 +85,8 @@ test('a Redis that cannot be reached at start is one sentence and exit code 1', 
 });
 
 test('a host of a cluster says it keeps name owners and messages in Redis, not in its folder', async (t) => {
-	const missing = redisMissing();
-	if (missing !== undefined) {
-		t.skip(missing);
-		return;
-	}
-
-	const redis = await startRedis();
-	t.after(async () => redis.stop());
+	const redis = await redisFor(t);
+	if (redis === undefined) return;
 	const dir = storeDir();
 	const host = await startHostProcess('--redis', redis.url, '--data', dir);
 	t.after(async () => host.stop());
@@ -88,25 +95,15 @@ test('a host of a cluster says it keeps name owners and messages in Redis, not i
 		`the banner in: ${host.stdout()}`,
 	);
 	const banner = host.stdout();
-	assert.match(
-		banner,
-		new RegExp(
-			`Name owners and messages for people offline are kept there; this host's identity in ${dir.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\n`,
-		),
-	);
+	const kept = `Name owners and messages for people offline are kept there; this host's identity in ${dir}\n`;
+	assert.ok(banner.includes(kept), banner);
 	assert.doesNotMatch(banner, /are kept in /);
 	assert.equal(await host.stop(), 0);
 });
 
 test("chat names --redis lists and releases the cluster's names, the stored messages with them", async (t) => {
-	const missing = redisMissing();
-	if (missing !== undefined) {
-		t.skip(missing);
-		return;
-	}
-
-	const redis = await startRedis();
-	t.after(async () => redis.stop());
+	const redis = await redisFor(t);
+	if (redis === undefined) return;
 	const link = new RedisLink(redis.url, () => {});
 	await link.connect({back() {}, lost() {}});
 	t.after(async () => link.close());
