@@ -119,7 +119,7 @@ function openStoreNames(dir: string): NamesSource | string {
 /** The owners in the cluster's Redis at `url`, or why not as a sentence. Loaded on demand, as
  * for chat host: without --redis the Redis client is never loaded. */
 async function openClusterNames(url: string): Promise<NamesSource | string> {
-	const [{RedisLink}, {RedisNameOwners}, {redisUrlForLog}] = await Promise.all([
+	const [{RedisLink}, {RedisNameOwners}, {redisUrlForLog, unreachableRedis}] = await Promise.all([
 		import('./cluster/redis-link.js'),
 		import('./cluster/redis-name-owners.js'),
 		import('./cluster/redis-url.js'),
@@ -129,7 +129,7 @@ async function openClusterNames(url: string): Promise<NamesSource | string> {
 		await link.connect({back() {}, lost() {}});
 	} catch (error: unknown) {
 		await link.close();
-		return `cannot reach Redis at ${redisUrlForLog(url)} (${(error as Error).message}); is redis-server running?`;
+		return unreachableRedis(url, error);
 	}
 
 	return {

@@ -12,7 +12,7 @@ import {HostLease} from './host-lease.js';
 import {RedisLink} from './redis-link.js';
 import {RedisNameOwners} from './redis-name-owners.js';
 import {RedisOfflineMail, type RedisOfflineMailOptions} from './redis-offline-mail.js';
-import {redisUrlForLog} from './redis-url.js';
+import {redisUrlForLog, unreachableRedis} from './redis-url.js';
 import {RedisUserState} from './redis-user-state.js';
 import {RosterSync} from './roster-sync.js';
 
@@ -69,9 +69,7 @@ export async function joinCluster(options: ClusterOptions): Promise<ClusterMembe
 		});
 	} catch (error) {
 		await link.close();
-		throw new ClusterStartError(
-			`cannot reach Redis at ${redisUrlForLog(url)} (${(error as Error).message}); is redis-server running?`,
-		);
+		throw new ClusterStartError(unreachableRedis(url, error));
 	}
 
 	return {

@@ -19,6 +19,13 @@ export function redisUrlForLog(text: string): string {
 	}
 }
 
+/** Why a first connection to the Redis at `url` failed, as the one sentence chat host and chat
+ * names say. */
+export function unreachableRedis(url: string, error: unknown): string {
+	const why = error instanceof Error ? error.message : String(error);
+	return `cannot reach Redis at ${redisUrlForLog(url)} (${why}); is redis-server running?`;
+}
+
 export function readRedisUrl(text: string): RedisUrlResult {
 	const example = 'for example --redis redis://localhost:6379';
 	let url: URL;
