@@ -49,3 +49,10 @@ test('a stored MSG is marked; a plain one is not', () => {
 		{type: 'message', id: '7', time: 8, from: 'alice', to: 'bob', text: 'now'},
 	]);
 });
+
+test('a DELIVERED for a ref an earlier run sent is passed on once, for the history', () => {
+	const {seen, take} = setup();
+	take('DELIVERED old.7 17 18');
+	take('DELIVERED old.7 17 18');
+	assert.deepEqual(seen, [{type: 'delivered', ref: 'old.7', id: '17', time: 18}]);
+});

@@ -237,3 +237,36 @@ test('a message the host stored for an offline owner reads as stored after a res
 		['delivered', 'stored'],
 	);
 });
+
+test('a DELIVERED in a later session finds the stored message by its ref, once', (t) => {
+	const dir = storeDir();
+	const first = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	first.record(
+		'Bob',
+		{uid: 's.1', time: 1, from: 'alice', text: 'later', delivery: {state: 'sending'}},
+		'r1',
+	);
+	first.recordResult('r1', {state: 'stored'});
+	first.record(
+		'Bob',
+		{uid: 's.2', time: 2, from: 'alice', text: 'lost', delivery: {state: 'sending'}},
+		'r2',
+	);
+	first.recordResult('r2', {state: 'failed', reason: 'the host went away'});
+	first.close();
+
+	const second = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	assert.deepEqual(second.recordResult('r1', {state: 'delivered'}), {partner: 'Bob', uid: 's.1'});
+	assert.equal(second.recordResult('r1', {state: 'delivered'}), undefined, 'once');
+	assert.equal(second.recordResult('r2', {state: 'delivered'}), undefined, 'only a stored one');
+	assert.equal(second.recordResult('nobody.1', {state: 'delivered'}), undefined);
+	second.close();
+	const third = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	t.after(() => {
+		third.close();
+	});
+	assert.deepEqual(
+		third.latest('bob', 2).map((m) => m.delivery?.state),
+		['delivered', 'failed'],
+	);
+});

@@ -290,3 +290,36 @@ test('a message stored for an offline owner still reads as stored in the next se
 	assert.match(frame, /stored: delivered when bob returns/);
 	assert.doesNotMatch(frame, /not delivered/);
 });
+
+test('a DELIVERED in the next session for a message stored in the one before marks it delivered', async (t) => {
+	const dir = storeDir();
+	const history = openHistory(t, dir);
+	const chat = renderChat({history, columns: 80, rows: 20});
+	chat.client.welcome('alice', ['bob']);
+	await chat.submit('to:bob');
+	await chat.waitFor((frame) => frame.includes('to bob>'), 'bob chosen');
+	await chat.submit('for later');
+	await chat.waitFor(() => chat.client.sends.length === 1, 'the send');
+	const ref = chat.client.sends[0]?.ref ?? '';
+	chat.client.emit({type: 'user-left', name: 'bob'});
+	chat.client.emit({type: 'stored', ref, id: '7', time: Date.now()});
+	await chat.waitFor((frame) => frame.includes('stored: delivered when bob returns'), 'stored');
+	chat.unmount();
+	history.flush();
+
+	const later = openHistory(t, dir);
+	const again = renderChat({history: later, columns: 80, rows: 20});
+	t.after(() => again.unmount());
+	again.client.welcome('alice', ['bob']);
+	await again.waitFor((frame) => frame.includes('1 bob'), 'the conversation, read at start');
+	await again.press(keys.alt('1'));
+	await again.waitFor((frame) => frame.includes('stored: delivered when bob returns'), 'stored');
+	// Bob came back: the host owes alice this DELIVERED, for a ref of the run before.
+	again.client.emit({type: 'delivered', ref, id: '7', time: Date.now()});
+	const frame = await again.waitFor((frame) => /for later ✓/.test(frame), 'delivered now');
+	assert.doesNotMatch(frame, /stored: delivered when/);
+	assert.deepEqual(
+		later.latest('bob', 1).map((message) => message.delivery?.state),
+		['delivered'],
+	);
+});

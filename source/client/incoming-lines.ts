@@ -22,8 +22,8 @@ const presenceEvents = {
 
 export function createIncomingLines(events: ClientEvents, sends: PendingSends): IncomingLines {
 	const dedupe = createIncomingDedupe();
-	// Settled by STORED, still waiting for their DELIVERED (a Set keeps insertion order: oldest first).
-	const stored = new Set<string>();
+	// Refs whose DELIVERED came (a Set keeps insertion order: oldest first): each is passed on once.
+	const delivered = new Set<string>();
 	let lastMessageId: string | undefined;
 	return {
 		get lastMessageId() {
@@ -69,8 +69,6 @@ export function createIncomingLines(events: ClientEvents, sends: PendingSends): 
 
 				case 'stored': {
 					if (sends.settle(line.ref)) {
-						stored.add(line.ref);
-						if (stored.size > DEDUPE_MEMORY) stored.delete(stored.values().next().value ?? '');
 						events.emit({type: 'stored', ref: line.ref, id: line.id, time: line.time});
 					}
 
@@ -78,10 +76,14 @@ export function createIncomingLines(events: ClientEvents, sends: PendingSends): 
 				}
 
 				case 'delivered': {
-					if (sends.settle(line.ref) || stored.delete(line.ref)) {
-						events.emit({type: 'delivered', ref: line.ref, id: line.id, time: line.time});
-					}
-
+					sends.settle(line.ref);
+					// Also a ref this run never sent: a message stored in an earlier run reached its
+					// recipient, which that run's history still shows as stored.
+					if (delivered.has(line.ref)) break;
+					delivered.add(line.ref);
+					if (delivered.size > DEDUPE_MEMORY)
+						delivered.delete(delivered.values().next().value ?? '');
+					events.emit({type: 'delivered', ref: line.ref, id: line.id, time: line.time});
 					break;
 				}
 

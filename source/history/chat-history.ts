@@ -22,6 +22,9 @@ export type HistoryMessage = HistoryPosition & {
 	delivery?: HistoryDelivery;
 };
 
+/** A message of an earlier session, in the conversation with `partner`, delivered now. */
+export type EarlierDelivered = {partner: string; uid: string};
+
 export type StoredConversation = {partner: string; messages: number; lastTime: number};
 
 export type SearchHit = {partner: string; message: HistoryMessage};
@@ -39,7 +42,9 @@ export type ChatHistory = {
 	search(text: string, partner: string | undefined, limit: number): SearchHit[];
 	/** Keeps a message; `ref` (a sent message's) lets `recordResult` find it. */
 	record(partner: string, message: HistoryMessage, ref?: string): void;
-	recordResult(ref: string, delivery: HistoryDelivery): void;
+	/** Keeps the host's answer to a sent message. A DELIVERED for the ref of a message an earlier
+	 * session sent, and the host stored, marks that one delivered, and says which it was. */
+	recordResult(ref: string, delivery: HistoryDelivery): EarlierDelivered | undefined;
 	/** Hides a conversation from the next session's list until a new message comes. */
 	closeConversation(partner: string): void;
 	/** Deletes a conversation and every message of it. */

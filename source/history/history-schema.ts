@@ -64,6 +64,12 @@ export const HISTORY_MIGRATIONS: readonly string[] = [
 	-- A /me (action = 1) is drawn and logged as "* alice waves", as it was on the screen.
 	ALTER TABLE messages ADD COLUMN action INTEGER NOT NULL DEFAULT 0;
 	`,
+	`
+	-- A sent message's ref: its DELIVERED may come in a later session when the host stored it
+	-- for an owner who was offline, and finds it by the ref among the stored ones.
+	ALTER TABLE messages ADD COLUMN ref TEXT;
+	CREATE INDEX messages_stored_by_ref ON messages (ref) WHERE delivery = 'stored';
+	`,
 ];
 
 export const HISTORY_SCHEMA_VERSION = HISTORY_MIGRATIONS.length;

@@ -8,6 +8,7 @@ import {nameKey} from '../protocol/name-key.js';
 import {foldForSearch} from '../protocol/search-folding.js';
 import type {
 	ChatHistory,
+	EarlierDelivered,
 	HistoryDelivery,
 	HistoryMessage,
 	HistoryPosition,
@@ -50,11 +51,16 @@ type Write = () => void;
 function prepareWrites(db: HistoryDatabase) {
 	return {
 		insert: db.prepare(
-			`INSERT INTO messages (conversation, uid, time, sender, text, action, delivery, reason)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			`INSERT INTO messages (conversation, uid, time, sender, text, action, delivery, reason, ref)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 		),
 		result: db.prepare(
 			'UPDATE messages SET delivery = ?, reason = ? WHERE conversation = ? AND uid = ?',
+		),
+		storedByRef: db.prepare<[string], {conversation: number; uid: string; partner: string}>(
+			`SELECT m.conversation, m.uid, c.partner FROM messages m
+			 JOIN conversations c ON c.id = m.conversation
+			 WHERE m.ref = ? AND m.delivery = 'stored'`,
 		),
 		close: db.prepare('UPDATE conversations SET closed = 1 WHERE id = ?'),
 		forget: db.prepare('DELETE FROM conversations WHERE id = ?'),
@@ -212,13 +218,14 @@ export class HistoryStore implements ChatHistory {
 				message.action === true ? 1 : 0,
 				delivery?.state ?? null,
 				delivery?.state === 'failed' ? delivery.reason : null,
+				ref ?? null,
 			);
 		});
 	}
 
-	recordResult(ref: string, delivery: HistoryDelivery): void {
+	recordResult(ref: string, delivery: HistoryDelivery): EarlierDelivered | undefined {
 		const sent = this.#sent.get(ref);
-		if (!sent) return;
+		if (!sent) return delivery.state === 'delivered' ? this.#deliveredEarlier(ref) : undefined;
 		// Held or stored, a DELIVERED may still follow in this session.
 		if (delivery.state !== 'held' && delivery.state !== 'stored') {
 			this.#sent.delete(ref);
@@ -232,6 +239,27 @@ export class HistoryStore implements ChatHistory {
 				sent.uid,
 			);
 		});
+		return undefined;
+	}
+
+	/** A message an earlier session sent, which the host stored, has reached its recipient. */
+	#deliveredEarlier(ref: string): EarlierDelivered | undefined {
+		let row: {conversation: number; uid: string; partner: string} | undefined;
+		try {
+			row = this.#writes.storedByRef.get(ref);
+		} catch (error: unknown) {
+			this.#report(error);
+			return undefined;
+		}
+
+		if (row === undefined) return undefined;
+		const {conversation, uid, partner} = row;
+		this.#write(() => {
+			this.#writes.result.run('delivered', null, conversation, uid);
+		});
+		// Committed now, a rare write: the row no longer reads as stored, whatever asks next.
+		this.flush();
+		return {partner, uid};
 	}
 
 	closeConversation(partner: string): void {

@@ -3,7 +3,7 @@
 import {useEffect, type Dispatch} from 'react';
 import type {ChatClient, ClientEvent} from '../../client/chat-client.js';
 import type {Clock} from '../clock.js';
-import type {ChatHistory} from '../../history/chat-history.js';
+import type {ChatHistory, EarlierDelivered} from '../../history/chat-history.js';
 import type {ChatAction} from '../state/chat-reducer.js';
 
 /** The parts of a longer message seen so far, by sender: the history keeps it once whole. */
@@ -12,8 +12,13 @@ type OpenParts = Map<
 	{uid: string; time: number; text: string; more: number; action: boolean}
 >;
 
-/** Keeps what the history must: every message received, and the host's answers to ours. */
-function record(history: ChatHistory, event: ClientEvent, open: OpenParts): void {
+/** Keeps what the history must: every message received, and the host's answers to ours. A
+ * DELIVERED for a message an earlier session sent gives back which it was, for the screen. */
+function record(
+	history: ChatHistory,
+	event: ClientEvent,
+	open: OpenParts,
+): EarlierDelivered | undefined {
 	switch (event.type) {
 		case 'message': {
 			const {from} = event;
@@ -35,8 +40,7 @@ function record(history: ChatHistory, event: ClientEvent, open: OpenParts): void
 		case 'held':
 		case 'stored':
 		case 'delivered': {
-			history.recordResult(event.ref, {state: event.type});
-			break;
+			return history.recordResult(event.ref, {state: event.type});
 		}
 		case 'failed': {
 			history.recordResult(event.ref, {state: 'failed', reason: event.reason});
@@ -44,6 +48,8 @@ function record(history: ChatHistory, event: ClientEvent, open: OpenParts): void
 		}
 		default:
 	}
+
+	return undefined;
 }
 
 export function useClientEvents(
@@ -64,9 +70,12 @@ export function useClientEvents(
 			dispatch({type: 'client-events', events, now: clock.now()});
 		};
 		const open: OpenParts = new Map();
-		if (history) for (const event of heard) record(history, event, open);
+		const earlier = (found: EarlierDelivered | undefined) => {
+			if (found) dispatch({type: 'delivered-earlier', ...found});
+		};
+		if (history) for (const event of heard) earlier(record(history, event, open));
 		const unsubscribe = client.subscribe((event) => {
-			if (history) record(history, event, open);
+			if (history) earlier(record(history, event, open));
 			queue.push(event);
 			scheduled ??= setImmediate(flush);
 		});

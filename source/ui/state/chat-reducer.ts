@@ -2,7 +2,7 @@
 import type {ClientEvent} from '../../client/chat-client.js';
 import type {ChatState} from './chat-state.js';
 import {applyClientEvents} from './apply-client-events.js';
-import {setDelivery} from './conversation-updates.js';
+import {deliveredEarlier, setDelivery} from './conversation-updates.js';
 import {insertText} from './input-editing.js';
 import type {Command} from '../keys/keymap.js';
 import {applyCommand, type CommandContext} from './apply-command.js';
@@ -27,7 +27,9 @@ export type ChatAction =
 	/** The client threw while sending outbox message `localId`. */
 	| {type: 'send-failed'; localId: number; reason: string}
 	/** The history effect did a task (hooks/use-history-tasks.ts). */
-	| ({type: 'history-done'} & TaskResult);
+	| ({type: 'history-done'} & TaskResult)
+	/** A message an earlier session sent was delivered now: the history found it (its uid). */
+	| {type: 'delivered-earlier'; partner: string; uid: string};
 
 function typeText(state: ChatState, text: string, blind = false): ChatState {
 	if (state.quitAsking !== undefined) return answerQuit(state, text);
@@ -74,6 +76,9 @@ function reduce(state: ChatState, action: ChatAction): ChatState {
 	switch (action.type) {
 		case 'history-done': {
 			return applyHistoryResult(state, action);
+		}
+		case 'delivered-earlier': {
+			return deliveredEarlier(state, action.partner, action.uid);
 		}
 		case 'client-events': {
 			return applyClientEvents(state, action.events, action.now);

@@ -131,3 +131,21 @@ export function setDelivery(
 	pending.delete(ref);
 	return {...next, pending};
 }
+
+/** A message an earlier session sent, which the host stored, reached its recipient: shown from
+ * the history as stored, it reads delivered now (the history says which, by its uid). */
+export function deliveredEarlier(state: ChatState, partner: string, uid: string): ChatState {
+	const folded = partner.toLowerCase();
+	const conversation =
+		state.conversations.get(partner) ??
+		[...state.conversations.values()].find((each) => each.partner.toLowerCase() === folded);
+	if (conversation === undefined) return state;
+	const {log} = conversation;
+	const index = indexOfUid(log, uid);
+	if (index === -1) return state;
+	const delivered = updateMessage(log, log.firstSeq + index, (message) => ({
+		...message,
+		delivery: {state: 'delivered'},
+	}));
+	return withConversation(state, {...conversation, log: delivered});
+}
