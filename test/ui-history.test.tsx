@@ -261,38 +261,9 @@ test('a /me, sent or received, is drawn as one again when the history is read ba
 	assert.match(frame, /\* alice nods/);
 });
 
-test('a message stored for an offline owner still reads as stored in the next session, not as failed', async (t) => {
-	const dir = storeDir();
-	const history = openHistory(t, dir);
-	const chat = renderChat({history, columns: 80, rows: 20});
-	chat.client.welcome('alice', ['bob']);
-	await chat.submit('to:bob');
-	await chat.waitFor((frame) => frame.includes('to bob>'), 'bob chosen');
-	await chat.submit('for later');
-	await chat.waitFor(() => chat.client.sends.length === 1, 'the send');
-	chat.client.emit({type: 'user-left', name: 'bob'});
-	chat.client.emit({
-		type: 'stored',
-		ref: chat.client.sends[0]?.ref ?? '',
-		id: '7',
-		time: Date.now(),
-	});
-	await chat.waitFor((frame) => frame.includes('stored: delivered when bob returns'), 'stored');
-	chat.unmount();
-	history.flush();
-
-	const again = renderChat({history: openHistory(t, dir), columns: 80, rows: 20});
-	t.after(() => again.unmount());
-	again.client.welcome('alice', ['carol']);
-	await again.waitFor((frame) => /bob off/.test(frame), 'bob listed as offline');
-	await again.press(keys.alt('1'));
-	const frame = await again.waitFor((frame) => frame.includes('for later'), 'the message');
-	assert.match(frame, /stored: delivered when bob returns/);
-	assert.doesNotMatch(frame, /not delivered/);
-});
-
-test('a DELIVERED in the next session for a message stored in the one before marks it delivered', async (t) => {
-	const dir = storeDir();
+/** A session in `dir` in which alice sent "for later" to bob, who left, and the host stored it;
+ * the ref it was sent with. */
+async function storedForBob(t: TestContext, dir: string): Promise<string> {
 	const history = openHistory(t, dir);
 	const chat = renderChat({history, columns: 80, rows: 20});
 	chat.client.welcome('alice', ['bob']);
@@ -306,7 +277,25 @@ test('a DELIVERED in the next session for a message stored in the one before mar
 	await chat.waitFor((frame) => frame.includes('stored: delivered when bob returns'), 'stored');
 	chat.unmount();
 	history.flush();
+	return ref;
+}
 
+test('a message stored for an offline owner still reads as stored in the next session, not as failed', async (t) => {
+	const dir = storeDir();
+	await storedForBob(t, dir);
+	const again = renderChat({history: openHistory(t, dir), columns: 80, rows: 20});
+	t.after(() => again.unmount());
+	again.client.welcome('alice', ['carol']);
+	await again.waitFor((frame) => /bob off/.test(frame), 'bob listed as offline');
+	await again.press(keys.alt('1'));
+	const frame = await again.waitFor((frame) => frame.includes('for later'), 'the message');
+	assert.match(frame, /stored: delivered when bob returns/);
+	assert.doesNotMatch(frame, /not delivered/);
+});
+
+test('a DELIVERED in the next session for a message stored in the one before marks it delivered', async (t) => {
+	const dir = storeDir();
+	const ref = await storedForBob(t, dir);
 	const later = openHistory(t, dir);
 	const again = renderChat({history: later, columns: 80, rows: 20});
 	t.after(() => again.unmount());
