@@ -35,6 +35,15 @@ const received = (uid: string, time: number, text: string): HistoryMessage => ({
 });
 const texts = (messages: HistoryMessage[]) => messages.map((message) => message.text);
 
+/** The delivery states of bob's two newest messages, read by the history opened again in `dir`. */
+function statesAfterRestart(t: TestContext, dir: string): Array<string | undefined> {
+	const again = new HistoryStore({dir, host: 'h:1', self: 'alice'});
+	t.after(() => {
+		again.close();
+	});
+	return again.latest('bob', 2).map((m) => m.delivery?.state);
+}
+
 test('pages come in time order, before and after a message, whatever order they were kept in', (t) => {
 	const store = openStore(t);
 	for (const index of [3, 1, 4, 0, 2])
@@ -135,14 +144,7 @@ test('a sent message keeps the host’s answer; one never answered reads as not 
 		['delivered', 'sending'],
 	);
 	first.close();
-	const second = new HistoryStore({dir, host: 'h:1', self: 'alice'});
-	t.after(() => {
-		second.close();
-	});
-	assert.deepEqual(
-		second.latest('bob', 2).map((m) => m.delivery?.state),
-		['delivered', 'failed'],
-	);
+	assert.deepEqual(statesAfterRestart(t, dir), ['delivered', 'failed']);
 });
 
 test('--history-days drops older messages; conversations are kept per host and own name', (t) => {
@@ -228,14 +230,7 @@ test('a message the host stored for an offline owner reads as stored after a res
 	// Bob came back while alice was still here: the host's DELIVERED for the first one.
 	first.recordResult('r1', {state: 'delivered'});
 	first.close();
-	const second = new HistoryStore({dir, host: 'h:1', self: 'alice'});
-	t.after(() => {
-		second.close();
-	});
-	assert.deepEqual(
-		second.latest('bob', 2).map((m) => m.delivery?.state),
-		['delivered', 'stored'],
-	);
+	assert.deepEqual(statesAfterRestart(t, dir), ['delivered', 'stored']);
 });
 
 test('a DELIVERED in a later session finds the stored message by its ref, once', (t) => {
@@ -261,12 +256,5 @@ test('a DELIVERED in a later session finds the stored message by its ref, once',
 	assert.equal(second.recordResult('r2', {state: 'delivered'}), undefined, 'only a stored one');
 	assert.equal(second.recordResult('nobody.1', {state: 'delivered'}), undefined);
 	second.close();
-	const third = new HistoryStore({dir, host: 'h:1', self: 'alice'});
-	t.after(() => {
-		third.close();
-	});
-	assert.deepEqual(
-		third.latest('bob', 2).map((m) => m.delivery?.state),
-		['delivered', 'failed'],
-	);
+	assert.deepEqual(statesAfterRestart(t, dir), ['delivered', 'failed']);
 });

@@ -67,10 +67,7 @@ export class RedisNameOwners implements NameOwners {
 
 	async release(nameKey: string): Promise<NameOwner | undefined> {
 		const mail = [storedKey(nameKey), storedBytesKey(nameKey), handingKey(nameKey)];
-		const text = await this.#link.commands.eval(RELEASE, {
-			keys: [OWNERS_KEY, ...mail],
-			arguments: [nameKey],
-		});
+		const text = await this.#run(RELEASE, [nameKey], mail);
 		return typeof text === 'string' ? decodeOwner(nameKey, text) : undefined;
 	}
 
@@ -85,8 +82,9 @@ export class RedisNameOwners implements NameOwners {
 		return owners.sort((a, b) => (a.nameKey < b.nameKey ? -1 : 1));
 	}
 
-	#run(script: string, args: string[]): Promise<unknown> {
-		return this.#link.commands.eval(script, {keys: [OWNERS_KEY], arguments: args});
+	/** Runs `script` on the owners' hash and, after it, the `more` keys it changes too. */
+	#run(script: string, args: string[], more: string[] = []): Promise<unknown> {
+		return this.#link.commands.eval(script, {keys: [OWNERS_KEY, ...more], arguments: args});
 	}
 }
 
