@@ -1,8 +1,10 @@
 // The cluster rows (docs/cluster.md): three hosts sharing one redis-server, all on this machine.
 // Throughput with senders on host A and receivers on host B, next to a single host in the same
 // rounds; latency with every pair split over A and B; and the recovery time from `kill -9` of a
-// host until its users are gone from another host's roster. With `--baseline DIR` a second
-// cluster, of that checkout's hosts on a Redis of its own, runs in the same rounds.
+// host until its users are gone from another host's roster. The latency rounds also run bare
+// relays through a Redis of their own (bare-cluster-relay.ts): what the least relay through
+// Redis gets on this machine. With `--baseline DIR` a cluster of that checkout's hosts, on a
+// Redis of its own, runs in the same rounds too.
 import process from 'node:process';
 import {redisMissing} from '../test/helpers/redis-server.js';
 import type {BenchOptions} from './bench-options.js';
@@ -13,7 +15,7 @@ import {watchHost} from './cluster-watch.js';
 import {logInAll, LOGINS_IN_FLIGHT} from './bench-user.js';
 import {runLatency, type LatencyResult} from './latency-run.js';
 import {facesByName} from './relay-faces.js';
-import {outcomeProblems} from './run-problems.js';
+import {outcomeProblems, type RunOutcome} from './run-problems.js';
 import {startNodeServer, type RunningServer} from './running-server.js';
 import {median, ratio} from './stats.js';
 import {runThroughput, type ThroughputResult} from './throughput-run.js';
@@ -33,6 +35,44 @@ function inTurn<T>(runs: readonly T[], round: number): T[] {
 	return [...runs.slice(first), ...runs.slice(0, first)];
 }
 
+/** What a row is: the single host, a cluster of `chat host`s (ours or a baseline's, held to the
+ * targets), or the bare relays' floor. */
+type Row = 'single' | 'cluster' | 'floor';
+const rowOf = (cluster: BenchCluster): Row => (cluster.bare ? 'floor' : 'cluster');
+
+/** The baseline cluster's runs, second after ours when `--baseline` gave one. */
+function baselineOf<T>(options: BenchOptions, crossRuns: T[][]): T[] | undefined {
+	return options.baseline === undefined ? undefined : crossRuns[1];
+}
+
+/** A section's rows, the single host's and then each cluster's (`crossLabel` after the cluster's
+ * label), with every run's problems reported as failures. */
+function reportedRows<Outcome extends RunOutcome>(
+	report: BenchReport,
+	benchmark: string,
+	singleRuns: Outcome[],
+	clusters: readonly BenchCluster[],
+	crossRuns: Outcome[][],
+	crossLabel: string,
+): Array<[string, Outcome[], Row]> {
+	const rows: Array<[string, Outcome[], Row]> = [
+		['single host', singleRuns, 'single'],
+		...clusters.map((cluster, index): [string, Outcome[], Row] => [
+			`${cluster.label}${crossLabel}`,
+			crossRuns[index] ?? [],
+			rowOf(cluster),
+		]),
+	];
+	for (const [label, runs] of rows) {
+		for (const outcome of runs) {
+			for (const problem of outcomeProblems(`${benchmark}, ${label}`, outcome))
+				report.fail(problem);
+		}
+	}
+
+	return rows;
+}
+
 let runCounter = 0;
 const nextTag = (letter: string) => `${letter}${(runCounter++).toString(36)}`;
 
@@ -45,6 +85,7 @@ export async function benchCluster(options: BenchOptions, report: BenchReport): 
 
 	const servers: RunningServer[] = [];
 	const clusters: BenchCluster[] = [];
+	const floors: BenchCluster[] = [];
 	try {
 		const single = await startNodeServer(HOST_SCRIPT, [], 'single host');
 		servers.push(single);
@@ -60,12 +101,14 @@ export async function benchCluster(options: BenchOptions, report: BenchReport): 
 		if (!options.quick) {
 			// Scale first, on fresh hosts of its own, before the latency run's backlog loads the machine.
 			await benchClusterScale(report, cluster.redisUrl, nextTag('c'));
-			await latency(options, report, single, clusters);
+			const floor = await startBenchCluster({bare: true, watcherName: nextTag('w')});
+			floors.push(floor);
+			await latency(options, report, single, [...clusters, floor]);
 			await recovery(report, cluster.redisUrl, cluster.a);
 		}
 	} finally {
 		await Promise.all(servers.map(async (server) => server.stop()));
-		await Promise.all(clusters.map(async (cluster) => cluster.stop()));
+		await Promise.all([...clusters, ...floors].map(async (cluster) => cluster.stop()));
 	}
 }
 
@@ -105,22 +148,17 @@ async function throughput(
 	const rate = (results: ThroughputResult[]) => median(results.map((run) => run.messagesPerSecond));
 	const cpu = (results: ThroughputResult[]) =>
 		median(results.map((run) => run.relayCpuMicrosPerMessage));
-	const rows: Array<[string, ThroughputResult[], boolean]> = [
-		['single host', singleRuns, false],
-		...clusters.map((cluster, index): [string, ThroughputResult[], boolean] => [
-			`${cluster.label}host A → host B (3 hosts, 1 Redis)`,
-			crossRuns[index] ?? [],
-			true,
-		]),
-	];
-	for (const [label, results, cross] of rows) {
-		for (const outcome of results) {
-			for (const problem of outcomeProblems(`${benchmark}, ${label}`, outcome))
-				report.fail(problem);
-		}
-
+	const rows = reportedRows(
+		report,
+		benchmark,
+		singleRuns,
+		clusters,
+		crossRuns,
+		'host A → host B (3 hosts, 1 Redis)',
+	);
+	for (const [label, results, row] of rows) {
 		const vsSingle = ratio(rate(results), rate(singleRuns));
-		const baseline = crossRuns[1];
+		const baseline = baselineOf(options, crossRuns);
 		report.add({
 			benchmark,
 			contender: label,
@@ -129,7 +167,7 @@ async function throughput(
 				results === crossRuns[0] && baseline !== undefined
 					? times(ratio(rate(results), rate(baseline)))
 					: undefined,
-			target: cross ? `${times(vsSingle)} single; ${THROUGHPUT_TARGET}` : '',
+			target: row === 'single' ? '' : `${times(vsSingle)} single; ${THROUGHPUT_TARGET}`,
 			figures: {
 				pairs,
 				messagesPerSecond: rate(results),
@@ -164,23 +202,18 @@ async function latency(
 		for (const run of inTurn(runs, round)) await run();
 	}
 
-	const rows: Array<[string, LatencyResult[], boolean]> = [
-		['single host', singleRuns, false],
-		...clusters.map((cluster, index): [string, LatencyResult[], boolean] => [
-			`${cluster.label}pairs split over hosts A and B`,
-			crossRuns[index] ?? [],
-			true,
-		]),
-	];
-	for (const [label, runs, cross] of rows) {
-		for (const outcome of runs) {
-			for (const problem of outcomeProblems(`${benchmark}, ${label}`, outcome))
-				report.fail(problem);
-		}
-
+	const rows = reportedRows(
+		report,
+		benchmark,
+		singleRuns,
+		clusters,
+		crossRuns,
+		'pairs split over hosts A and B',
+	);
+	for (const [label, runs, row] of rows) {
 		const p50 = median(runs.map((run) => run.p50Ms));
 		const p99 = median(runs.map((run) => run.p99Ms));
-		const baseline = crossRuns[1];
+		const baseline = baselineOf(options, crossRuns);
 		const baselineP99 =
 			baseline === undefined ? Number.NaN : median(baseline.map((run) => run.p99Ms));
 		report.add({
@@ -191,7 +224,7 @@ async function latency(
 				runs === crossRuns[0] && baseline !== undefined
 					? `p99 ${times(ratio(p99, baselineP99))}`
 					: undefined,
-			target: cross ? LATENCY_TARGET : '',
+			target: {single: '', cluster: LATENCY_TARGET, floor: 'the floor through Redis'}[row],
 			figures: {p50Ms: p50, p99Ms: p99},
 		});
 	}
