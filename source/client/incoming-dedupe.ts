@@ -2,7 +2,8 @@
 // resend: by the host's id, and by the sender's (from, ref), which survives a host restart.
 import {DEDUPE_MEMORY} from './limits.js';
 
-class RecentSet {
+/** The last `capacity` keys added, the oldest forgotten first. */
+export class RecentSet {
 	private readonly items = new Set<string>();
 
 	constructor(private readonly capacity: number) {}

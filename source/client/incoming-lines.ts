@@ -3,7 +3,7 @@
 import type {HostLine} from '../protocol/host-lines.js';
 import type {ClientEvent} from './chat-client.js';
 import type {ClientEvents} from './client-events.js';
-import {createIncomingDedupe, laterMessageId} from './incoming-dedupe.js';
+import {RecentSet, createIncomingDedupe, laterMessageId} from './incoming-dedupe.js';
 import {DEDUPE_MEMORY} from './limits.js';
 import type {PendingSends} from './pending-sends.js';
 
@@ -22,8 +22,8 @@ const presenceEvents = {
 
 export function createIncomingLines(events: ClientEvents, sends: PendingSends): IncomingLines {
 	const dedupe = createIncomingDedupe();
-	// Refs whose DELIVERED came (a Set keeps insertion order: oldest first): each is passed on once.
-	const delivered = new Set<string>();
+	// Refs whose DELIVERED came: each is passed on once.
+	const delivered = new RecentSet(DEDUPE_MEMORY);
 	let lastMessageId: string | undefined;
 	return {
 		get lastMessageId() {
@@ -81,8 +81,6 @@ export function createIncomingLines(events: ClientEvents, sends: PendingSends): 
 					// recipient, which that run's history still shows as stored.
 					if (delivered.has(line.ref)) break;
 					delivered.add(line.ref);
-					if (delivered.size > DEDUPE_MEMORY)
-						delivered.delete(delivered.values().next().value ?? '');
 					events.emit({type: 'delivered', ref: line.ref, id: line.id, time: line.time});
 					break;
 				}
