@@ -3,6 +3,7 @@ import type {ChatMessage, Delivery} from './chat-message.js';
 import {emptyConversation, type ChatState, type Conversation} from './chat-state.js';
 import {swapDraft} from './drafts.js';
 import {HISTORY_WINDOW_MESSAGES} from '../../client/limits.js';
+import {nameKey} from '../../protocol/name-rules.js';
 import {appendMessages, indexOfUid, messageAt, updateMessage} from './message-log.js';
 import {queueTask} from './queue-history-task.js';
 import {conversationNumbered, conversationUnnumbered, removeUser} from './roster-updates.js';
@@ -135,10 +136,11 @@ export function setDelivery(
 /** A message an earlier session sent, which the host stored, reached its recipient: shown from
  * the history as stored, it reads delivered now (the history says which, by its uid). */
 export function deliveredEarlier(state: ChatState, partner: string, uid: string): ChatState {
-	const folded = partner.toLowerCase();
+	// The history finds a conversation by the name's key, as the host compares names.
+	const key = nameKey(partner);
 	const conversation =
 		state.conversations.get(partner) ??
-		[...state.conversations.values()].find((each) => each.partner.toLowerCase() === folded);
+		[...state.conversations.values()].find((each) => nameKey(each.partner) === key);
 	if (conversation === undefined) return state;
 	const {log} = conversation;
 	const index = indexOfUid(log, uid);
