@@ -57,6 +57,24 @@ test('a name taken while away: the notice explains, the countdown goes on, no ex
 	);
 	assert.match(frame, /retrying in 8 s/);
 	assert.deepEqual(chat.outcomes, []);
+	// In again once the name is free: the notice no longer says chat is trying.
+	chat.client.emit({type: 'state', state: 'connecting'});
+	chat.client.welcome('alice', ['bob']);
+	const back = await chat.waitFor((frame) => frame.includes('│ connected │'), 'connected again');
+	assert.doesNotMatch(back, /chat keeps trying/);
+});
+
+test('a notice of its own is not cleared by a reconnect', async () => {
+	const chat = renderChat({columns: 120});
+	chat.client.welcome('alice', ['bob']);
+	await chat.waitFor((frame) => frame.includes('connected'), 'connected');
+	chat.client.emit({type: 'error', code: 'unknown-user', message: 'bob is not a user here'});
+	await chat.waitFor((frame) => frame.includes('bob is not a user here'), 'the error');
+	chat.client.emit({type: 'state', state: 'reconnecting', detail: 'retrying in 1 s'});
+	await chat.waitFor((frame) => frame.includes('reconnecting'), 'reconnecting');
+	chat.client.welcome('alice', ['bob']);
+	const back = await chat.waitFor((frame) => frame.includes('│ connected │'), 'connected again');
+	assert.match(back, /bob is not a user here/);
 });
 
 test('retryCountdown rounds up, so it never says 0 s before the try', () => {

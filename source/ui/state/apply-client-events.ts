@@ -119,7 +119,11 @@ function connectionState(
 		notice:
 			event.why === undefined
 				? state.notice
-				: {tone: 'error', text: `${event.why}; chat keeps trying (/quit to stop)`},
+				: {
+						tone: 'error',
+						text: `${event.why}; chat keeps trying (/quit to stop)`,
+						untilConnected: true,
+					},
 	};
 	const lost = state.welcomed && state.connection === 'connected' && event.state !== 'connected';
 	return lost ? addEventLineEverywhere(next, 'connection lost', now) : next;
@@ -138,6 +142,7 @@ function applyClientEvent(state: ChatState, event: ClientEvent, now: number): Ch
 				welcomed: true,
 				connectedHost: event.host ?? state.connectedHost,
 				connection: 'connected',
+				notice: state.notice?.untilConnected === true ? undefined : state.notice,
 			};
 		}
 		case 'roster': {

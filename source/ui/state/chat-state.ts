@@ -30,7 +30,12 @@ export type Conversation = {
 	sessionStart?: number;
 };
 
-export type Notice = {tone: 'error' | 'info'; text: string};
+export type Notice = {
+	tone: 'error' | 'info';
+	text: string;
+	/** Why the connection is being retried: said until the next login, and gone with it. */
+	untilConnected?: boolean;
+};
 
 /** A message the reducer decided to send; the client effect sends it and reports its ref. */
 export type OutgoingMessage = {
